@@ -1,0 +1,105 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// GradientLab: notebook-style lessons that measure why deep networks' gradients explode.
+///
+/// Modules (one job each):
+/// - `NeuralNet`: tensors, layers with forward/backward, losses, initializers, SGD, instrumentation, datasets.
+/// - `Theory`: the published predictions that lessons print next to their measurements.
+/// - `Charts`: chart descriptions -> gnuplot script + data, rendered through `CGnuplot`.
+/// - `Notebook`: the lesson runner (steps, terminal output, Markdown export, metrics.json, exercises).
+/// - `COpenBLAS` / `CBLASKernel`: cblas from Debian's OpenBLAS, and the start-up hook that picks its fast kernel.
+/// - `CGnuplot`: a C header over gnuplot-iostream (C++), so Swift imports it as plain C.
+let package = Package(
+  name: "GradientLab",
+  products: [
+    .executable(name: "exploding", targets: ["exploding"]),
+    .executable(name: "bench", targets: ["bench"]),
+    .library(name: "NeuralNet", targets: ["NeuralNet"]),
+    .library(name: "Notebook", targets: ["Notebook"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+  ],
+  targets: [
+    // MARK: C bridges
+    .systemLibrary(
+      name: "COpenBLAS",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"])]
+    ),
+    .target(name: "CBLASKernel", dependencies: ["COpenBLAS"]),
+    .target(
+      name: "CGnuplot",
+      linkerSettings: [
+        .linkedLibrary("boost_iostreams"),
+        .linkedLibrary("boost_filesystem"),
+        .linkedLibrary("boost_system"),
+      ]
+    ),
+
+    // MARK: Libraries
+    .target(
+      name: "NeuralNet",
+      dependencies: [
+        "COpenBLAS", "CBLASKernel", .product(name: "RealModule", package: "swift-numerics"),
+      ],
+      resources: [.copy("Data/Resources")]
+    ),
+    .target(
+      name: "Theory", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+    .target(name: "Charts", dependencies: ["CGnuplot"]),
+    .target(
+      name: "Notebook",
+      dependencies: [
+        "NeuralNet", "Charts", "Theory",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // MARK: Lessons
+    .target(
+      name: "ExplodingLesson",
+      dependencies: [
+        "Notebook", "NeuralNet", "Theory", "Charts",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "RealModule", package: "swift-numerics"),
+      ],
+      path: "lessons/01-exploding/ExplodingLesson"
+    ),
+    .executableTarget(
+      name: "exploding",
+      dependencies: ["ExplodingLesson"],
+      path: "lessons/01-exploding/exploding"
+    ),
+
+    // MARK: Benchmark
+    .executableTarget(
+      name: "bench",
+      dependencies: ["NeuralNet"],
+      path: "bench",
+      exclude: ["peers"]
+    ),
+
+    // MARK: Tests
+    .testTarget(
+      name: "NeuralNetTests",
+      dependencies: [
+        "NeuralNet", .product(name: "Numerics", package: "swift-numerics"),
+      ]
+    ),
+    .testTarget(
+      name: "TheoryTests",
+      dependencies: ["Theory", .product(name: "Numerics", package: "swift-numerics")]
+    ),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+    .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+    .testTarget(
+      name: "ExplodingLessonTests",
+      dependencies: ["ExplodingLesson", "exploding", "Notebook", "Theory"],
+      path: "Tests/LessonTests/ExplodingLessonTests"
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,12 @@
+// cblas and the OpenBLAS extensions (openblas_get_corename, openblas_get_config, thread control),
+// from Debian's libopenblas-dev (pkg-config "openblas").
+#include <cblas.h>
+
+// LAPACK routines that libopenblas exports (Fortran calling convention; Debian ships no
+// lapack.h with libopenblas-dev, so the two prototypes used here are declared by hand).
+/// QR factorisation A = QR of a column-major m x n matrix (Householder reflectors + tau).
+void sgeqrf_(const int *m, const int *n, float *a, const int *lda, float *tau, float *work,
+             const int *lwork, int *info);
+/// Forms the m x n matrix Q with orthonormal columns from sgeqrf's reflectors.
+void sorgqr_(const int *m, const int *n, const int *k, float *a, const int *lda, const float *tau,
+             float *work, const int *lwork, int *info);

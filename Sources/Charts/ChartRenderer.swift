@@ -1,0 +1,119 @@
+import CGnuplot
+import Foundation
+
+/// What rendering one chart produced.
+public struct RenderedChart: Sendable, Equatable {
+  /// The chart's file stem.
+  public var name: String
+  /// The files written, by file name (`NAME.gp`, `NAME.dat`, and `NAME.png` when gnuplot worked).
+  public var files: [String]
+  /// A text rendering for the terminal (gnuplot's dumb terminal, or a shaded grid for heatmaps).
+  public var preview: String?
+  /// One line saying why the PNG could not be made, or nil.
+  public var failure: String?
+}
+
+/// Writes a chart's `.gp` and `.dat` files into a folder and renders them with gnuplot (through the
+/// gnuplot-iostream bridge) to `NAME.png` and a text preview.
+///
+/// If gnuplot is missing or fails, the `.gp` and `.dat` files are still written and `failure`
+/// says what went wrong in one line; the caller decides the exit status at the end.
+public struct ChartRenderer: Sendable {
+  /// The folder charts are written into.
+  public var directory: URL
+  /// Width of the text preview in characters.
+  public var previewColumns: Int
+
+  /// A renderer writing into `directory`.
+  public init(directory: URL, previewColumns: Int = 100) {
+    self.directory = directory
+    self.previewColumns = previewColumns
+  }
+
+  /// Whether a `gnuplot` executable is on the PATH.
+  public static var gnuplotAvailable: Bool { gnuplotPath != nil }
+
+  /// gnuplot's version line ("gnuplot 5.4 patchlevel 4"), or nil if it is not installed.
+  public static var gnuplotVersion: String? {
+    guard gnuplotAvailable else { return nil }
+    let run = try? runGnuplot(script: "print GPVAL_VERSION . ' patchlevel ' . GPVAL_PATCHLEVEL", in: FileManager.default.temporaryDirectory)
+    guard let run, run.status == 0 else { return nil }
+    let text = (run.stdout + run.stderr).trimmingCharacters(in: .whitespacesAndNewlines)
+    return text.isEmpty ? nil : "gnuplot " + text
+  }
+
+  /// Writes `NAME.gp` and `NAME.dat`, then renders `NAME.png` and, if asked, the text preview.
+  public func render(_ chart: Chart, preview wantsPreview: Bool) throws -> RenderedChart {
+    let script = GnuplotScript(chart)
+    try OutputFile.write(script.data, to: directory.appendingPathComponent("\(chart.name).dat"))
+    try OutputFile.write(script.pngScript(), to: directory.appendingPathComponent("\(chart.name).gp"))
+    var result = RenderedChart(
+      name: chart.name, files: ["\(chart.name).gp", "\(chart.name).dat"], preview: nil, failure: nil)
+
+    if let heatmap = chart.heatmap, wantsPreview {
+      result.preview = HeatmapPreview.render(chart.title, heatmap, columns: previewColumns)
+    }
+    guard ChartRenderer.gnuplotAvailable else {
+      result.failure = "gnuplot is not installed, so \(chart.name).png was not drawn (the .gp and .dat files are written)"
+      return result
+    }
+
+    // PNG: render to a temporary name, then rename, so a failed run leaves no broken image.
+    let temporary = ".\(chart.name).png.partial"
+    let png = try ChartRenderer.runGnuplot(script: script.pngScript(output: temporary), in: directory)
+    let temporaryURL = directory.appendingPathComponent(temporary)
+    if png.status == 0, FileManager.default.fileExists(atPath: temporaryURL.path) {
+      let target = directory.appendingPathComponent("\(chart.name).png")
+      _ = try? FileManager.default.removeItem(at: target)
+      try FileManager.default.moveItem(at: temporaryURL, to: target)
+      result.files.append("\(chart.name).png")
+    } else {
+      try? FileManager.default.removeItem(at: temporaryURL)
+      result.failure = "gnuplot failed on \(chart.name).gp: \(ChartRenderer.firstError(png.stderr, status: png.status))"
+    }
+
+    if wantsPreview && chart.heatmap == nil {
+      let text = try ChartRenderer.runGnuplot(
+        script: script.previewScript(columns: previewColumns), in: directory)
+      if text.status == 0 { result.preview = ChartRenderer.trimmed(text.stdout) }
+    }
+    return result
+  }
+
+  // MARK: - gnuplot process
+
+  private static var gnuplotPath: String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    return path.split(separator: ":").map { "\($0)/gnuplot" }.first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
+  }
+
+  /// Runs gnuplot on `script` in `directory` through the C bridge; returns its exit status and output.
+  public static func runGnuplot(script: String, in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gradientlab-gnuplot-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let out = scratch.appendingPathComponent("stdout")
+    let err = scratch.appendingPathComponent("stderr")
+    let status = cgnuplot_run(script, directory.path, out.path, err.path)
+    let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+    let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
+    return (status, stdout, stderr)
+  }
+
+  /// The first line of gnuplot's error output that names the problem.
+  public static func firstError(_ stderr: String, status: Int32) -> String {
+    let lines = stderr.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+    let line = lines.first { $0.contains("line ") && $0.contains(":") } ?? lines.last { !$0.isEmpty }
+    return line.map { "\($0) (exit status \(status))" } ?? "exit status \(status)"
+  }
+
+  private static func trimmed(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { String($0).replacingOccurrences(of: "\u{0C}", with: "") }
+      .drop { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+      .joined(separator: "\n").trimmingCharacters(in: .newlines)
+  }
+}

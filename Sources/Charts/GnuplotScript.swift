@@ -1,0 +1,118 @@
+import Foundation
+
+/// The gnuplot text of a chart: a data file and a script that plots it.
+///
+/// The script body reads `NAME.dat` by relative path, so it runs from the chart's folder; the
+/// terminal and output lines are chosen separately (`pngScript`, `previewScript`), so one body
+/// serves the PNG a student re-renders with `gnuplot NAME.gp` and the text preview.
+public struct GnuplotScript: Sendable, Equatable {
+  /// The contents of `NAME.dat`.
+  public let data: String
+  /// The plotting commands, without terminal or output.
+  public let body: String
+  /// The chart's file stem.
+  public let name: String
+
+  /// The script and data for `chart`.
+  public init(_ chart: Chart) {
+    name = chart.name
+    if let heatmap = chart.heatmap {
+      (data, body) = GnuplotScript.heatmap(chart, heatmap)
+    } else {
+      (data, body) = GnuplotScript.lines(chart)
+    }
+  }
+
+  /// The complete `NAME.gp`: pngcairo output to `NAME.png` (or `output` when given).
+  public func pngScript(output: String? = nil) -> String {
+    """
+    # \(name).gp — written by GradientLab. Edit and re-render with: gnuplot \(name).gp
+    set terminal pngcairo size 900,560 enhanced font 'DejaVu Sans,10'
+    set output '\(GnuplotScript.escape(output ?? name + ".png"))'
+
+    """ + body
+  }
+
+  /// The same chart for gnuplot's `dumb` text terminal, written to standard output.
+  public func previewScript(columns: Int = 100, lines: Int = 28) -> String {
+    "set terminal dumb size \(columns),\(lines)\nset output\n" + body
+  }
+
+  /// A number as gnuplot reads it; non-finite values become NaN (a gap).
+  static func number(_ value: Double) -> String {
+    value.isFinite ? "\(value)" : "NaN"
+  }
+
+  /// Escapes a string for a single-quoted gnuplot literal.
+  static func escape(_ text: String) -> String {
+    text.replacingOccurrences(of: "'", with: "''")
+  }
+
+  private static func header(_ chart: Chart) -> String {
+    var lines = [
+      "set title '\(escape(chart.title))'",
+      "set xlabel '\(escape(chart.xLabel))'",
+      "set ylabel '\(escape(chart.yLabel))'",
+      "set grid",
+      "set key outside right top",
+    ]
+    if chart.logX { lines.append("set logscale x") }
+    if chart.logY { lines.append("set logscale y; set format y '10^{%L}'") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static let palette = [
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+  ]
+
+  private static func lines(_ chart: Chart) -> (String, String) {
+    var data = "# \(chart.name).dat — one block per series (gnuplot 'index'), columns: x y\n"
+    for (index, series) in chart.series.enumerated() {
+      if index > 0 { data += "\n\n" }
+      data += "# [\(index)] \(series.title)\n"
+      for (x, y) in zip(series.x, series.y) where x.isFinite {
+        let shown = chart.logY && y <= 0 ? Double.nan : y
+        data += "\(number(x)) \(number(shown))\n"
+      }
+      if series.x.isEmpty { data += "NaN NaN\n" }
+    }
+    var body = header(chart)
+    for (index, marker) in chart.markers.enumerated() {
+      body += "set arrow \(index + 1) from \(number(marker.x)), graph 0 to \(number(marker.x)), graph 1 "
+      body += "nohead dashtype 3 linewidth 2 linecolor rgb '#444444'\n"
+      body += "set label \(index + 1) '\(escape(marker.label))' at \(number(marker.x)), graph \(0.95 - 0.06 * Double(index)) "
+      body += "left offset 0.5,0 textcolor rgb '#444444' noenhanced\n"
+    }
+    let plots = chart.series.enumerated().map { index, series in
+      let color = palette[(series.colorGroup ?? index) % palette.count]
+      let style: String
+      switch series.style {
+      case .line: style = "with lines linewidth 2"
+      case .dashed: style = "with lines dashtype 2 linewidth 2"
+      case .points: style = "with points pointtype 7 pointsize 0.6"
+      case .linePoints: style = "with linespoints pointtype 7 pointsize 0.5 linewidth 2"
+      }
+      return "'\(escape(chart.name)).dat' index \(index) using 1:2 \(style) linecolor rgb '\(color)' "
+        + "title '\(escape(series.title))'"
+    }
+    body += plots.isEmpty ? "plot NaN notitle\n" : "plot " + plots.joined(separator: ", \\\n     ") + "\n"
+    return (data, body)
+  }
+
+  private static func heatmap(_ chart: Chart, _ map: Heatmap) -> (String, String) {
+    var data = "# \(chart.name).dat — heatmap cells, columns: x y value (NaN = not finite)\n"
+    for (row, y) in map.yValues.enumerated() {
+      for (column, x) in map.xValues.enumerated() {
+        data += "\(number(x)) \(number(y)) \(number(map.values[row][column]))\n"
+      }
+      data += "\n"
+    }
+    var body = header(chart)
+    body += "set cblabel '\(escape(map.colorLabel))'\n"
+    body += "set palette defined (0 '#313695', 0.25 '#74add1', 0.5 '#ffffbf', 0.75 '#f46d43', 1 '#a50026')\n"
+    body += "set autoscale xfix; set autoscale yfix\n"
+    if let range = map.colorRange { body += "set cbrange [\(number(range.lowerBound)):\(number(range.upperBound))]\n" }
+    body += "plot '\(escape(chart.name)).dat' using 1:2:3 with image notitle\n"
+    return (data, body)
+  }
+}

@@ -1,0 +1,16 @@
+/// Everything measured in one training step: loss, global gradient norm, and per-layer records.
+public struct StepRecord: Sendable, Equatable {
+  /// The step number, from 0.
+  public var step: Int
+  /// The mini-batch loss before the update (may be non-finite).
+  public var loss: Double
+  /// ‖g‖ over all parameters (weights and biases), before any update.
+  public var globalGradientNorm: Double
+  /// One record per layer, in model order (empty layers' records if the forward pass stopped early).
+  public var layers: [LayerRecord]
+  /// The first non-finite value of this step, if any.
+  public var nonFinite: NonFiniteEvent?
+
+  /// The records of the dense layers, in order.
+  public var denseLayers: [LayerRecord] { layers.filter { $0.kind == .dense } }
+}

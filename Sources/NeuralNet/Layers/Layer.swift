@@ -1,0 +1,31 @@
+/// One differentiable stage of a network: a forward map and its backward (vector–Jacobian) map.
+///
+/// `forward` caches what `backward` needs; `backward` receives ∂L/∂output, writes the gradients of
+/// the layer's parameters into `Parameter.gradient` (overwriting, not accumulating) and returns
+/// ∂L/∂input. Layers are classes because they own caches and parameters that an optimizer updates
+/// in place.
+public protocol Layer: AnyObject {
+  /// What kind of layer this is, for reports and instrumentation.
+  var kind: LayerKind { get }
+  /// The trainable parameters (empty for parameter-free layers).
+  var parameters: [Parameter] { get }
+  /// Computes the output for a batch `[batchSize, features]` and caches what backward needs.
+  func forward(_ input: Tensor) -> Tensor
+  /// Given ∂L/∂output of the last forward call, sets parameter gradients and returns ∂L/∂input.
+  func backward(_ outputGradient: Tensor) -> Tensor
+}
+
+/// The kind of a layer, as instrumentation and charts name it.
+public enum LayerKind: Sendable, Equatable, CustomStringConvertible {
+  /// An affine map `x Wᵀ + b`.
+  case dense
+  /// An elementwise nonlinearity.
+  case activation(Activation)
+
+  public var description: String {
+    switch self {
+    case .dense: "dense"
+    case .activation(let activation): activation.rawValue
+    }
+  }
+}

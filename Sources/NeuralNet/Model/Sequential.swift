@@ -1,0 +1,116 @@
+/// A chain of layers, with instrumentation built in.
+///
+/// `measureGradients` runs one forward and backward pass and records, per layer, the norm of the
+/// weight gradient, the norm of the back-propagated gradient, and activation statistics, and finds
+/// the first non-finite value. A NaN or Inf is not an error: the pass completes (IEEE arithmetic
+/// propagates it), and the record says where it first appeared.
+public final class Sequential {
+  /// The layers, applied in order.
+  public let layers: [any Layer]
+
+  /// A model applying `layers` in order.
+  public init(_ layers: [any Layer]) {
+    self.layers = layers
+  }
+
+  /// All trainable parameters, layer by layer.
+  public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+
+  /// The number of trainable scalars.
+  public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
+
+  /// The dense layers, in order.
+  public var denseLayers: [Dense] { layers.compactMap { $0 as? Dense } }
+
+  /// The output for a batch, without instrumentation.
+  public func forward(_ input: Tensor) -> Tensor {
+    layers.reduce(input) { $1.forward($0) }
+  }
+
+  /// One instrumented forward and backward pass: sets every parameter's gradient and returns what
+  /// was measured. Parameters are not changed.
+  public func measureGradients(
+    input: Tensor, targets: Targets, loss: some Loss, step: Int = 0
+  ) -> StepRecord {
+    var firstNonFinite: NonFiniteEvent?
+    func note(_ event: NonFiniteEvent) {
+      if firstNonFinite == nil { firstNonFinite = event }
+    }
+    if !input.isFinite { note(NonFiniteEvent(step: step, layer: nil, tensor: .input)) }
+
+    // Forward, with statistics of every layer's output.
+    var summaries: [TensorSummary] = []
+    summaries.reserveCapacity(layers.count)
+    var x = input
+    for (index, layer) in layers.enumerated() {
+      x = layer.forward(x)
+      let summary = Sequential.summarize(x, kind: layer.kind)
+      if !summary.meanSquare.isFinite {
+        note(NonFiniteEvent(step: step, layer: index, tensor: .activation))
+      }
+      summaries.append(summary)
+    }
+
+    let (lossValue, lossGradient) = loss.evaluate(x, targets)
+    if !lossValue.isFinite { note(NonFiniteEvent(step: step, layer: nil, tensor: .loss)) }
+
+    // Backward, from the top, with gradient norms.
+    var records = [LayerRecord?](repeating: nil, count: layers.count)
+    var gradient = lossGradient
+    var globalSquared = 0.0
+    for index in layers.indices.reversed() {
+      let layer = layers[index]
+      let outputGradientNorm = gradient.norm()
+      gradient = layer.backward(gradient)
+      let inputGradientNorm = gradient.norm()
+      var record = LayerRecord(
+        index: index, kind: layer.kind, weightGradientNorm: nil, biasGradientNorm: nil,
+        outputGradientNorm: outputGradientNorm, inputGradientNorm: inputGradientNorm,
+        output: summaries[index], deadFraction: nil, saturatedFraction: nil)
+      if let dense = layer as? Dense {
+        let weightSquared = dense.weight.gradient.sumOfSquares()
+        record.weightGradientNorm = weightSquared.squareRoot()
+        globalSquared += weightSquared
+        if !weightSquared.isFinite {
+          note(NonFiniteEvent(step: step, layer: index, tensor: .weightGradient))
+        }
+        if let bias = dense.bias {
+          let biasSquared = bias.gradient.sumOfSquares()
+          record.biasGradientNorm = biasSquared.squareRoot()
+          globalSquared += biasSquared
+          if !biasSquared.isFinite {
+            note(NonFiniteEvent(step: step, layer: index, tensor: .biasGradient))
+          }
+        }
+      }
+      if !outputGradientNorm.isFinite {
+        note(NonFiniteEvent(step: step, layer: index, tensor: .outputGradient))
+      }
+      switch layer.kind {
+      case .activation(.relu):
+        record.deadFraction = summaries[index].fractionAtOrBelowLow
+      case .activation(.tanh):
+        record.saturatedFraction = summaries[index].fractionAtOrAboveHigh
+      case .activation(.sigmoid):
+        record.saturatedFraction =
+          summaries[index].fractionAtOrBelowLow + summaries[index].fractionAtOrAboveHigh
+      default:
+        break
+      }
+      records[index] = record
+    }
+    return StepRecord(
+      step: step, loss: lossValue, globalGradientNorm: globalSquared.squareRoot(),
+      layers: records.map { $0! }, nonFinite: firstNonFinite)
+  }
+
+  /// Output statistics with the thresholds that matter for the layer's kind.
+  static func summarize(_ output: Tensor, kind: LayerKind) -> TensorSummary {
+    switch kind {
+    case .activation(.relu): output.summary(lowThreshold: 0)
+    case .activation(.tanh): output.summary(lowThreshold: -.infinity, highMagnitude: 0.99)
+    case .activation(.sigmoid): output.summary(lowThreshold: 0.01, highMagnitude: 0.99)
+    default: output.summary(lowThreshold: -.infinity)
+    }
+  }
+}

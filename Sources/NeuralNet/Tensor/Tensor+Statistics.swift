@@ -1,0 +1,103 @@
+extension Tensor {
+  /// Σ xᵢ², accumulated in Double.
+  ///
+  /// Double cannot overflow on squares of finite Floats ((3.4e38)² ≈ 1.2e77 ≪ 1.8e308), so the result
+  /// is non-finite exactly when some element is. This is why the instrumentation can tell "the norm
+  /// is huge" from "a value overflowed" — a Float32 sum of squares (what most code computes) already
+  /// overflows once values pass 1.8e19.
+  public func sumOfSquares() -> Double {
+    scalars.withUnsafeBufferPointer { Tensor.sumOfSquares($0) }
+  }
+
+  /// The Euclidean (Frobenius) norm ‖x‖ = √(Σ xᵢ²), computed in Double.
+  public func norm() -> Double { sumOfSquares().squareRoot() }
+
+  /// True when every element is finite (no NaN, no ±Inf).
+  public var isFinite: Bool { sumOfSquares().isFinite }
+
+  static func sumOfSquares(_ x: UnsafeBufferPointer<Float>) -> Double {
+    let n = x.count
+    var i = 0
+    var acc0 = SIMD8<Double>.zero
+    var acc1 = SIMD8<Double>.zero
+    let base = x.baseAddress
+    while i + 16 <= n {
+      let a = SIMD8<Double>(UnsafeRawPointer(base! + i).loadUnaligned(as: SIMD8<Float>.self))
+      let b = SIMD8<Double>(UnsafeRawPointer(base! + i + 8).loadUnaligned(as: SIMD8<Float>.self))
+      // Multiply then add: `addingProduct` would call libm's fma per lane on the baseline x86-64 target.
+      acc0 += a * a
+      acc1 += b * b
+      i += 16
+    }
+    var total = (acc0 + acc1).sum()
+    while i < n {
+      let v = Double(x[i])
+      total += v * v
+      i += 1
+    }
+    return total
+  }
+
+  /// Mean, standard deviation and extreme fractions of the elements, in one pass, in Double.
+  ///
+  /// - Parameters:
+  ///   - lowThreshold: elements `<= lowThreshold` are counted in `fractionAtOrBelowLow`.
+  ///   - highMagnitude: elements with `|x| >= highMagnitude` are counted in `fractionAtOrAboveHigh`.
+  public func summary(lowThreshold: Float = 0, highMagnitude: Float = .infinity) -> TensorSummary {
+    scalars.withUnsafeBufferPointer { x in
+      // Eight lanes at a time: the sums in Double, the threshold counts as lane masks.
+      var sumLanes = SIMD8<Double>.zero
+      var lowLanes = SIMD8<Int32>.zero
+      var highLanes = SIMD8<Int32>.zero
+      let lowVector = SIMD8<Float>(repeating: lowThreshold)
+      let highVector = SIMD8<Float>(repeating: highMagnitude)
+      var i = 0
+      while i + 8 <= x.count {
+        let v = UnsafeRawPointer(x.baseAddress! + i).loadUnaligned(as: SIMD8<Float>.self)
+        sumLanes += SIMD8<Double>(v)
+        lowLanes &+= SIMD8<Int32>(truncatingIfNeeded: (v .<= lowVector).toInt())
+        let magnitude = v.replacing(with: -v, where: v .< 0)
+        highLanes &+= SIMD8<Int32>(truncatingIfNeeded: (magnitude .>= highVector).toInt())
+        i += 8
+      }
+      var sum = sumLanes.sum()
+      var low = -Int(lowLanes.wrappedSum())
+      var high = -Int(highLanes.wrappedSum())
+      while i < x.count {
+        let v = x[i]
+        sum += Double(v)
+        if v <= lowThreshold { low += 1 }
+        if abs(v) >= highMagnitude { high += 1 }
+        i += 1
+      }
+      let n = Double(Swift.max(x.count, 1))
+      let mean = sum / n
+      let meanSquare = Tensor.sumOfSquares(x) / n
+      let variance = Swift.max(meanSquare - mean * mean, 0)
+      return TensorSummary(
+        mean: mean, standardDeviation: variance.squareRoot(), meanSquare: meanSquare,
+        fractionAtOrBelowLow: Double(low) / n, fractionAtOrAboveHigh: Double(high) / n)
+    }
+  }
+}
+
+/// Summary statistics of one tensor (see `Tensor.summary`).
+public struct TensorSummary: Sendable, Equatable {
+  /// The mean of the elements.
+  public var mean: Double
+  /// The (population) standard deviation of the elements.
+  public var standardDeviation: Double
+  /// The mean of the squared elements, E[x²].
+  public var meanSquare: Double
+  /// The fraction of elements at or below the low threshold (dead ReLU units: x ≤ 0).
+  public var fractionAtOrBelowLow: Double
+  /// The fraction of elements at or above the high magnitude (saturated tanh/sigmoid units).
+  public var fractionAtOrAboveHigh: Double
+}
+
+extension SIMDMask where Storage == SIMD8<Int32> {
+  /// The mask as integers: −1 where true, 0 where false.
+  @inline(__always) fileprivate func toInt() -> SIMD8<Int32> {
+    SIMD8<Int32>.zero.replacing(with: -1, where: self)
+  }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Number formatting shared by tables, checks and exercises.
+public enum Format {
+  /// A compact number: 4 significant digits, scientific notation outside [1e-3, 1e5),
+  /// "inf"/"-inf"/"nan" for non-finite values.
+  public static func number(_ value: Double, digits: Int = 4) -> String {
+    if value.isNaN { return "nan" }
+    if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+    if value == 0 { return "0" }
+    if value == value.rounded() && abs(value) < 1e5 { return String(Int(value)) }
+    let magnitude = abs(value)
+    if magnitude >= 1e-3 && magnitude < 1e5 {
+      return String(format: "%.\(digits)g", value)
+    }
+    return String(format: "%.\(max(digits - 1, 1))e", value)
+  }
+
+  /// A fraction as a percentage: 0.125 → "12.5%".
+  public static func percent(_ value: Double) -> String {
+    value.isFinite ? String(format: "%.1f%%", value * 100) : number(value)
+  }
+}

@@ -1,0 +1,55 @@
+/// One measured-vs-predicted row: a number measured by a run next to the published prediction,
+/// with the tolerance it is held to.
+public struct TheoryCheck: Sendable, Equatable {
+  /// How the tolerance is applied.
+  public enum Tolerance: Sendable, Equatable {
+    /// |measured − predicted| ≤ t·|predicted|.
+    case relative(Double)
+    /// |measured − predicted| ≤ t.
+    case absolute(Double)
+
+    /// The numeric tolerance as written in metrics.json.
+    public var value: Double {
+      switch self {
+      case .relative(let t), .absolute(let t): t
+      }
+    }
+  }
+
+  /// What is compared, e.g. "per-layer gradient factor, σ_w² = 3".
+  public var name: String
+  /// The measured value (may be non-finite, which fails the check).
+  public var measured: Double
+  /// The predicted value.
+  public var predicted: Double
+  /// The allowed deviation.
+  public var tolerance: Tolerance
+  /// Where the prediction comes from ("THEORY.md §1").
+  public var source: String
+
+  /// A check of `measured` against `predicted` within `tolerance`.
+  public init(name: String, measured: Double, predicted: Double, tolerance: Tolerance, source: String) {
+    self.name = name
+    self.measured = measured
+    self.predicted = predicted
+    self.tolerance = tolerance
+    self.source = source
+  }
+
+  /// Whether the measurement is within tolerance of the prediction.
+  public var passed: Bool {
+    guard measured.isFinite && predicted.isFinite else { return false }
+    switch tolerance {
+    case .relative(let t): return abs(measured - predicted) <= t * abs(predicted)
+    case .absolute(let t): return abs(measured - predicted) <= t
+    }
+  }
+
+  /// The tolerance as text: "±5%" or "±1".
+  public var toleranceText: String {
+    switch tolerance {
+    case .relative(let t): "±\(Format.number(t * 100))%"
+    case .absolute(let t): "±\(Format.number(t))"
+    }
+  }
+}

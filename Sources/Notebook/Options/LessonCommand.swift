@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+
+/// A lesson's command line. Conforming types add `@OptionGroup var lesson: LessonOptions` and
+/// their overrides, validate them in `validate()`, and start with `runAsLesson()` from `main`.
+public protocol LessonCommand: ParsableCommand {}
+
+extension LessonCommand {
+  /// Parses the command line and runs the lesson. A rejected command line prints one line on
+  /// standard error, starting with the lesson name, and exits with status 64 before any work or
+  /// any file is written; `--help` prints help and exits 0.
+  public static func runAsLesson(arguments: [String]? = nil) -> Never {
+    let name = configuration.commandName ?? "lesson"
+    var command: Self
+    do {
+      command = try parseAsRoot(arguments) as! Self
+    } catch {
+      if exitCode(for: error) == .success { exit(withError: error) }
+      FileHandle.standardError.write(Data("\(name): error: \(oneLine(message(for: error)))\n".utf8))
+      Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
+    do {
+      try command.run()
+      Foundation.exit(0)
+    } catch let code as ExitCode {
+      Foundation.exit(code.rawValue)
+    } catch {
+      FileHandle.standardError.write(Data("\(name): error: \(oneLine("\(error)"))\n".utf8))
+      Foundation.exit(1)
+    }
+  }
+
+  /// ArgumentParser lists allowed values on separate "- value" lines; this folds any message into
+  /// one line: "… Please provide one of the following: naive, lecun, xavier".
+  static func oneLine(_ message: String) -> String {
+    var text = ""
+    var listing = false
+    for line in message.split(whereSeparator: \.isNewline) {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if trimmed.isEmpty { continue }
+      if trimmed.hasPrefix("- ") {
+        text += (listing ? ", " : " ") + trimmed.dropFirst(2)
+        listing = true
+      } else {
+        text += (text.isEmpty ? "" : " ") + trimmed
+        listing = false
+      }
+    }
+    return text
+  }
+}

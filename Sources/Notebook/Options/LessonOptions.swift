@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+
+/// The options every lesson takes: seed, mode, where outputs go, pacing, previews, exercises.
+public struct LessonOptions: ParsableArguments {
+  @Option(help: "Seed of the random generator: the same seed gives bit-identical results.")
+  public var seed: UInt64 = 42
+
+  @Flag(help: "Small sizes for tests and CI: runs in seconds instead of about a minute.")
+  public var quick = false
+
+  @Option(name: .customLong("plots-dir"), help: "Folder for outputs; the lesson writes into <plots-dir>/<lesson>/.")
+  public var plotsDir = "plots"
+
+  @Flag(help: "Pause for Enter between steps (only when run from a terminal).")
+  public var step = false
+
+  @Flag(name: .customLong("no-preview"), help: "Do not print text previews of the charts.")
+  public var noPreview = false
+
+  @Option(help: "Check your answer to exercise N (give the answer with --answer).")
+  public var exercise: Int?
+
+  @Option(parsing: .unconditional, help: "Your answer to the exercise chosen with --exercise (a number).")
+  public var answer: Double?
+
+  public init() {}
+
+  public mutating func validate() throws {
+    if let exercise, exercise < 1 {
+      throw ValidationError("--exercise must be a positive exercise number (got \(exercise))")
+    }
+    if exercise != nil && answer == nil {
+      throw ValidationError("--exercise needs an answer: add --answer VALUE")
+    }
+    if answer != nil && exercise == nil {
+      throw ValidationError("--answer needs --exercise N to say which exercise it answers")
+    }
+    if let answer, !answer.isFinite {
+      throw ValidationError("--answer must be a finite number (got \(answer))")
+    }
+    if plotsDir.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw ValidationError("--plots-dir must not be empty")
+    }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: plotsDir, isDirectory: &isDirectory), !isDirectory.boolValue {
+      throw ValidationError("--plots-dir '\(plotsDir)' is a file, not a folder")
+    }
+  }
+}

@@ -1,0 +1,248 @@
+import Charts
+import Foundation
+
+/// The lesson runner: a lesson is a sequence of numbered steps of prose, experiments, tables,
+/// charts, theory checks and claims, ending with exercises. Each cell is shown in the terminal as
+/// it runs and recorded for the executed notebook `README.md` and for `metrics.json`, both written
+/// by `finish()` into `<plots-dir>/<lesson>/`.
+///
+/// Usage, from a lesson:
+///
+///     let notebook = Notebook(lesson: "exploding", title: "...", options: options, parameters: [...])
+///     notebook.step("Backprop multiplies Jacobians") {
+///       notebook.prose("...")
+///       let result = notebook.experiment("products of 50 matrices", total: 20) { progress in ... }
+///       notebook.table(...); notebook.chart(...); notebook.check(...)
+///     }
+///     let status = try notebook.finish()
+public final class Notebook {
+  /// The lesson's name: its executable and its output folder.
+  public let lesson: String
+  /// The lesson's title.
+  public let title: String
+  /// The shared options it runs with.
+  public let options: LessonOptions
+  /// The parameters in effect after overrides, in display order.
+  public let parameters: [(String, JSONValue)]
+  /// Where outputs go: `<plots-dir>/<lesson>/`.
+  public let outputDirectory: URL
+
+  private let terminal: Terminal
+  private let renderer: ChartRenderer
+  private var markdown: [String] = []
+  private var stepNumber = 0
+  private var checks: [TheoryCheck] = []
+  private var runs: [(String, JSONValue)] = []
+  private var chartFailures: [String] = []
+  private var chartCount = 0
+
+  /// A notebook for `lesson`; nothing is written until the first chart or `finish()`.
+  public init(
+    lesson: String, title: String, options: LessonOptions, parameters: [(String, JSONValue)],
+    terminal: Terminal = .standard
+  ) {
+    self.lesson = lesson
+    self.title = title
+    self.options = options
+    self.parameters = parameters
+    self.terminal = terminal
+    outputDirectory = URL(fileURLWithPath: options.plotsDir).appendingPathComponent(lesson)
+    renderer = ChartRenderer(directory: outputDirectory)
+    let mode = options.quick ? "quick" : "full"
+    let parameterText = parameters.map { "\($0.0)=\(Notebook.plain($0.1))" }.joined(separator: ", ")
+    terminal.line(terminal.bold("═══ \(title) ═══"))
+    terminal.line("lesson \(lesson) · \(mode) mode · seed \(options.seed) · \(parameterText)")
+    terminal.line()
+    markdown.append("# \(title)\n")
+    markdown.append(
+      """
+      *The executed notebook of lesson `\(lesson)`, written by `swift run -c release \(lesson)`\
+      \(options.quick ? " --quick" : ""). Mode: \(mode). Seed: \(options.seed).*
+
+      Parameters: \(parameters.map { "`\($0.0)` = \(Notebook.plain($0.1))" }.joined(separator: ", ")).
+
+      Versions: \(Versions.lines.joined(separator: "; ")).
+
+      """)
+  }
+
+  /// The checks recorded so far.
+  public var recordedChecks: [TheoryCheck] { checks }
+
+  // MARK: - Cells
+
+  /// Introductory prose before the first step.
+  public func introduction(_ text: String) {
+    terminal.line(Terminal.wrap(text))
+    terminal.line()
+    markdown.append(text + "\n")
+  }
+
+  /// A numbered step: a heading, then whatever `body` shows. With `--step` on a terminal, waits
+  /// for Enter before the next step.
+  @discardableResult
+  public func step<T>(_ title: String, _ body: () throws -> T) rethrows -> T {
+    stepNumber += 1
+    if stepNumber > 1 && options.step && terminal.canPause && terminal.isInteractive {
+      terminal.write(terminal.bold("Press Enter for step \(stepNumber)… "))
+      _ = readLine()
+    }
+    terminal.line(terminal.bold("── Step \(stepNumber) · \(title) " + String(repeating: "─", count: max(3, 70 - title.count))))
+    markdown.append("## Step \(stepNumber). \(title)\n")
+    let result = try body()
+    terminal.line()
+    return result
+  }
+
+  /// Explanatory prose (Markdown; shown wrapped in the terminal).
+  public func prose(_ text: String) {
+    terminal.line(Terminal.wrap(text))
+    terminal.line()
+    markdown.append(text + "\n")
+  }
+
+  /// Runs an experiment with a progress display; `body` reports progress in units of `total`.
+  public func experiment<T>(_ title: String, total: Int, _ body: (ProgressReporter) throws -> T) rethrows -> T {
+    let reporter = ProgressReporter(title: title, total: total, terminal: terminal)
+    let result = try body(reporter)
+    reporter.finish()
+    return result
+  }
+
+  /// A table with an optional caption.
+  public func table(_ table: Table, caption: String? = nil) {
+    if let caption { terminal.line(caption) }
+    terminal.line(table.text)
+    terminal.line()
+    if let caption { markdown.append("**\(caption)**\n") }
+    markdown.append(table.markdown + "\n")
+  }
+
+  /// A chart: writes `NAME.gp`, `NAME.dat` and `NAME.png`, shows a text preview, and embeds it in
+  /// the notebook. A gnuplot failure is reported in one line and makes `finish()` return 1.
+  public func chart(_ chart: Chart, caption: String) {
+    chartCount += 1
+    do {
+      let rendered = try renderer.render(chart, preview: !options.noPreview && terminal.isEnabled)
+      if let preview = rendered.preview { terminal.line(preview) }
+      terminal.line("  chart: \(outputDirectory.path)/\(chart.name).{png,gp,dat}")
+      if let failure = rendered.failure {
+        chartFailures.append(failure)
+        FileHandle.standardError.write(Data("\(lesson): \(failure)\n".utf8))
+      }
+    } catch {
+      let failure = "could not write \(chart.name) into \(outputDirectory.path): \(error.localizedDescription)"
+      chartFailures.append(failure)
+      FileHandle.standardError.write(Data("\(lesson): \(failure)\n".utf8))
+    }
+    terminal.line()
+    markdown.append(
+      "![\(chart.title)](\(chart.name).png)\n\n*\(caption)* Re-render with `gnuplot \(chart.name).gp` "
+        + "(data: [\(chart.name).dat](\(chart.name).dat)).\n")
+  }
+
+  /// Measured-vs-predicted rows: shown as a table, recorded in metrics.json.
+  public func check(_ rows: [TheoryCheck]) {
+    checks.append(contentsOf: rows)
+    let table = Table(
+      headers: ["check", "measured", "predicted", "tolerance", "result"],
+      rows: rows.map {
+        [$0.name, Format.number($0.measured), Format.number($0.predicted), $0.toleranceText, $0.passed ? "pass" : "FAIL"]
+      })
+    terminal.line("Measured vs predicted (\(rows.first?.source ?? "theory")):")
+    for line in table.text.split(separator: "\n") {
+      let text = String(line)
+      terminal.line(text.hasSuffix("FAIL") ? terminal.colored(text, good: false) : text)
+    }
+    terminal.line()
+    markdown.append("**Measured vs predicted** (\(rows.first?.source ?? "theory")):\n\n" + table.markdown + "\n")
+  }
+
+  /// The documents' claims with the verdicts of this lesson's measurements.
+  public func claims(_ claims: [Claim]) {
+    for claim in claims {
+      terminal.line("  “\(claim.quote)” (\(claim.source))")
+      terminal.line("  = “\(claim.translation)”")
+      terminal.line(Terminal.wrap("  Verdict: \(terminal.bold(claim.verdict.rawValue)). \(claim.evidence)"))
+      terminal.line()
+      markdown.append(
+        "> \(claim.quote) — *\(claim.source)*\n>\n> “\(claim.translation)”\n\n**Verdict: \(claim.verdict.rawValue).** \(claim.evidence)\n")
+    }
+  }
+
+  /// The exercises, with the command that checks an answer.
+  public func exercises(_ exercises: [Exercise]) {
+    for exercise in exercises {
+      let how = "swift run -c release \(lesson) --exercise \(exercise.number) --answer <\(exercise.answerFormat)>"
+      terminal.line(Terminal.wrap("  \(exercise.number). \(exercise.question)"))
+      terminal.line("     check: \(how)")
+      markdown.append("\(exercise.number). \(exercise.question)\n\n   Check your answer: `\(how)`\n")
+    }
+    terminal.line()
+  }
+
+  /// Records a run's summary numbers for metrics.json (non-finite values become null + note).
+  public func recordRun(_ name: String, _ values: [(String, Double?)], extra: [(String, JSONValue)] = []) {
+    guard case .object(let pairs) = JSONValue.record(values) else { return }
+    runs.append((name, .object(pairs + extra)))
+  }
+
+  // MARK: - Finish
+
+  /// Writes `README.md` and `metrics.json` (atomically), prints a summary, and returns the exit
+  /// status: 0 when every check passed and every chart rendered, 1 otherwise.
+  @discardableResult
+  public func finish() throws -> Int32 {
+    let failed = checks.filter { !$0.passed }
+    let metrics = JSONValue.object([
+      ("lesson", .string(lesson)),
+      ("mode", .string(options.quick ? "quick" : "full")),
+      ("seed", .integer(Int(truncatingIfNeeded: options.seed))),
+      ("parameters", .object(parameters)),
+      (
+        "checks",
+        .array(
+          checks.map { check in
+            var pairs: [(String, JSONValue)] = [
+              ("name", .string(check.name)), ("measured", .finite(check.measured)),
+            ]
+            if !check.measured.isFinite {
+              pairs.append(("measured_note", .string(Format.number(check.measured))))
+            }
+            pairs += [
+              ("predicted", .finite(check.predicted)), ("tolerance", .number(check.tolerance.value)),
+              ("tolerance_kind", .string(check.tolerance == .relative(check.tolerance.value) ? "relative" : "absolute")),
+              ("source", .string(check.source)), ("passed", .bool(check.passed)),
+            ]
+            return .object(pairs)
+          })
+      ),
+      ("runs", .object(runs)),
+    ])
+    try OutputFile.write(metrics.serialized() + "\n", to: outputDirectory.appendingPathComponent("metrics.json"))
+    var document = markdown
+    document.append(
+      "---\n\n\(checks.count - failed.count) of \(checks.count) checks passed. "
+        + "Numbers: [metrics.json](metrics.json).\n")
+    try OutputFile.write(document.joined(separator: "\n"), to: outputDirectory.appendingPathComponent("README.md"))
+
+    let summary = "\(checks.count - failed.count)/\(checks.count) checks passed · \(chartCount) charts · notebook: \(outputDirectory.path)/README.md · metrics: \(outputDirectory.path)/metrics.json"
+    terminal.line(terminal.colored(summary, good: failed.isEmpty && chartFailures.isEmpty))
+    for check in failed {
+      FileHandle.standardError.write(
+        Data("\(lesson): check failed: \(check.name): measured \(Format.number(check.measured)), predicted \(Format.number(check.predicted)) \(check.toleranceText)\n".utf8))
+    }
+    if !chartFailures.isEmpty {
+      FileHandle.standardError.write(Data("\(lesson): \(chartFailures.count) chart(s) could not be drawn; see above\n".utf8))
+    }
+    return failed.isEmpty && chartFailures.isEmpty ? 0 : 1
+  }
+
+  static func plain(_ value: JSONValue) -> String {
+    switch value {
+    case .string(let text): text
+    case .number(let number): Format.number(number)
+    default: value.serialized()
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import RealModule
+
+/// A least-squares line through (x, log y): the per-step growth factor of a geometric sequence.
+///
+/// THEORY.md §1: "estimate a per-layer factor from one network by least squares on log‖g_l‖
+/// against l". The factor is exp(slope); non-finite or non-positive y are left out.
+public struct LogLinearFit: Sendable, Equatable {
+  /// The slope of log y against x.
+  public var slope: Double
+  /// The intercept of log y at x = 0.
+  public var intercept: Double
+  /// The number of points used.
+  public var points: Int
+
+  /// The per-unit-x multiplicative factor, exp(slope).
+  public var factor: Double { Double.exp(slope) }
+
+  /// Fits log y = intercept + slope·x by ordinary least squares; nil with fewer than two usable points.
+  public init?(x: [Double], y: [Double]) {
+    let pairs = zip(x, y).filter { $0.0.isFinite && $0.1.isFinite && $0.1 > 0 }
+    guard pairs.count >= 2 else { return nil }
+    let n = Double(pairs.count)
+    let meanX = pairs.map(\.0).reduce(0, +) / n
+    let logs = pairs.map { Double.log($0.1) }
+    let meanY = logs.reduce(0, +) / n
+    var sxy = 0.0
+    var sxx = 0.0
+    for (pair, logY) in zip(pairs, logs) {
+      sxy += (pair.0 - meanX) * (logY - meanY)
+      sxx += (pair.0 - meanX) * (pair.0 - meanX)
+    }
+    guard sxx > 0 else { return nil }
+    slope = sxy / sxx
+    intercept = meanY - slope * meanX
+    points = pairs.count
+  }
+}

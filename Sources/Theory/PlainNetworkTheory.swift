@@ -1,0 +1,60 @@
+import RealModule
+
+/// Predictions for plain deep MLPs at initialization (THEORY.md §1; Poole et al. 2016,
+/// Schoenholz et al. 2017, He et al. 2015).
+///
+/// Convention: W ~ N(0, σ_w²/n_in), no biases. With h_l the pre-activations, going forward
+/// E[h_{l+1}²] = σ_w²·E[φ(h_l)²], and going backward the squared norm of the back-propagated
+/// gradient is multiplied per layer by σ_w²·E[φ'(h)²]:
+/// - linear φ: σ_w² both ways;
+/// - ReLU: σ_w²/2 both ways (E[relu(h)²] = E[h²]/2 and E[relu'(h)²] = ½ for symmetric h).
+public enum PlainNetworkTheory {
+  /// Nonlinearities with closed-form per-layer gains.
+  public enum Nonlinearity: String, Sendable, CaseIterable {
+    case linear
+    case relu
+  }
+
+  /// The per-layer factor of the SQUARED norm (second moment), forward or backward: σ_w²·E[φ'²].
+  public static func squaredGrowthPerLayer(_ phi: Nonlinearity, gain2: Double) -> Double {
+    switch phi {
+    case .linear: gain2
+    case .relu: gain2 / 2
+    }
+  }
+
+  /// The per-layer factor of the norm itself: √(σ_w²·E[φ'²]).
+  public static func normGrowthPerLayer(_ phi: Nonlinearity, gain2: Double) -> Double {
+    squaredGrowthPerLayer(phi, gain2: gain2).squareRoot()
+  }
+
+  /// The gain σ_w² that makes gradients neither grow nor shrink: 1 for linear, 2 for ReLU (He).
+  public static func criticalGain2(_ phi: Nonlinearity) -> Double {
+    switch phi {
+    case .linear: 1
+    case .relu: 2
+    }
+  }
+
+  /// The ratio of gradient norms between the bottom and the top of `depth` layers:
+  /// (σ_w²·E[φ'²])^(depth/2). E.g. ReLU, σ_w² = 1, depth 50: 2^-25 ≈ 2.98e-8.
+  public static func normRatio(_ phi: Nonlinearity, gain2: Double, depth: Int) -> Double {
+    let perLayer = normGrowthPerLayer(phi, gain2: gain2)
+    return Double.pow(perLayer, Double(depth))
+  }
+
+  /// Finite-width correction for Gaussian weights: E[log ‖x_L‖²/‖x_0‖²] and Var[log ‖x_L‖²] at width
+  /// n, for ReLU at σ_w² = 2 (−5L/(2n), 5L/n) and linear at σ_w² = 1 (−L/n, 2L/n) (THEORY.md §1).
+  /// For other gains the mean shifts by L·log(σ_w²·E[φ'²]/critical).
+  public static func logSquaredNormMoments(
+    _ phi: Nonlinearity, gain2: Double, depth: Int, width: Int
+  ) -> (mean: Double, variance: Double) {
+    let l = Double(depth)
+    let n = Double(width)
+    let shift = l * Double.log(gain2 / criticalGain2(phi))
+    switch phi {
+    case .linear: return (shift - l / n, 2 * l / n)
+    case .relu: return (shift - 5 * l / (2 * n), 5 * l / n)
+    }
+  }
+}

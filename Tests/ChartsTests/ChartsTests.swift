@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+import Charts
+
+@Suite("Charts")
+struct ChartsTests {
+  static let chart = Chart(
+    name: "demo", title: "It's a demo", xLabel: "layer", yLabel: "norm", logY: true,
+    series: [
+      Series(title: "measured", x: [1, 2, 3], y: [1, .infinity, 0.5]),
+      Series(title: "theory", x: [1, 3], y: [1, 0.25], style: .dashed, colorGroup: 0),
+    ],
+    markers: [Marker(x: 2, label: "first non-finite")])
+
+  @Test func scriptHasOneDataBlockPerSeriesAndMarksNonFinite() {
+    let script = GnuplotScript(Self.chart)
+    let blocks = script.data.components(separatedBy: "\n\n\n")
+    #expect(blocks.count == 2)
+    #expect(blocks[0].contains("2.0 NaN"))
+    #expect(script.body.contains("index 1 using 1:2 with lines dashtype 2"))
+    #expect(script.body.contains("set logscale y"))
+    #expect(script.body.contains("'It''s a demo'"))
+    #expect(script.body.contains("set arrow 1 from 2.0, graph 0"))
+    #expect(script.pngScript().contains("set output 'demo.png'"))
+  }
+
+  @Test func heatmapWritesAGridWithNaNCells() {
+    let chart = Chart(
+      name: "h", title: "h", xLabel: "step", yLabel: "layer",
+      heatmap: Heatmap(xValues: [0, 1], yValues: [1, 2], values: [[1, .nan], [2, 3]], colorLabel: "log10", colorRange: 0...4))
+    let script = GnuplotScript(chart)
+    #expect(script.data.contains("1.0 1.0 NaN"))
+    #expect(script.body.contains("with image"))
+    #expect(script.body.contains("set cbrange [0.0:4.0]"))
+    #expect(HeatmapPreview.render("h", chart.heatmap!, columns: 40).contains("X"))
+  }
+
+  @Test func rendererWritesScriptDataAndPNG() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charts-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let rendered = try ChartRenderer(directory: directory).render(Self.chart, preview: true)
+    #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("demo.gp").path))
+    #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("demo.dat").path))
+    if ChartRenderer.gnuplotAvailable {
+      #expect(rendered.failure == nil)
+      let png = try Data(contentsOf: directory.appendingPathComponent("demo.png"))
+      #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+      #expect(rendered.preview?.contains("It's a demo") == true)
+    } else {
+      #expect(rendered.failure?.contains("gnuplot is not installed") == true)
+    }
+  }
+
+  @Test(.enabled(if: ChartRenderer.gnuplotAvailable))
+  func gnuplotErrorsAreReportedInOneLine() throws {
+    let run = try ChartRenderer.runGnuplot(script: "plot 'no-such-file.dat' using 1:2", in: FileManager.default.temporaryDirectory)
+    #expect(run.status != 0)
+    let message = ChartRenderer.firstError(run.stderr, status: run.status)
+    #expect(message.contains("no-such-file") && !message.contains("\n"))
+  }
+}

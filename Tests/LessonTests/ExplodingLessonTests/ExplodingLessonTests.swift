@@ -1,0 +1,154 @@
+import Foundation
+import NeuralNet
+import Notebook
+import Testing
+
+import ExplodingLesson
+
+/// Lesson 1 held to its theory rows, its exercises and its command-line contract.
+@Suite("Lesson 1: exploding", .serialized)
+struct ExplodingLessonTests {
+  static let quick = ExplodingConfiguration(quick: true, seed: 42)
+
+  static func temporaryDirectory() -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("exploding-tests-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let options = try LessonOptions.parse(["--quick", "--plots-dir", directory.path, "--no-preview"])
+    let notebook = Notebook(
+      lesson: ExplodingLesson.name, title: ExplodingLesson.title, options: options,
+      parameters: Self.quick.parameters, terminal: .silent)
+    let status = try ExplodingLesson.run(Self.quick, in: notebook)
+    let failed = notebook.recordedChecks.filter { !$0.passed }.map(\.name)
+    #expect(failed.isEmpty, "failed checks: \(failed)")
+    #expect(notebook.recordedChecks.count >= 13)
+    #expect(status == 0)
+    let folder = directory.appendingPathComponent("exploding")
+    for chart in [
+      "random-products", "naive-overflow", "gradient-by-layer", "training-loss", "training-gradient-norm",
+      "heatmap-exploding", "heatmap-fixed",
+    ] {
+      for ext in ["gp", "dat", "png"] {
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(chart).\(ext)").path), "\(chart).\(ext)")
+      }
+    }
+    let metrics = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("metrics.json")))
+    let object = try #require(metrics as? [String: Any])
+    #expect(object["lesson"] as? String == "exploding")
+    #expect(object["mode"] as? String == "quick")
+    let checks = try #require(object["checks"] as? [[String: Any]])
+    #expect(checks.allSatisfy { $0["passed"] as? Bool == true })
+    let runs = try #require(object["runs"] as? [String: Any])
+    let exploding = try #require(runs["train_exploding"] as? [String: Any])
+    #expect(exploding["first_nonfinite_step"] as? Int == 1)
+    #expect(exploding["final_loss"] is NSNull && exploding["final_loss_note"] as? String == "nan")
+    let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains("![") && readme.contains("Seed: 42"))
+  }
+
+  @Test func gradientFactorsMatchTheoryInFullWidth() {
+    var config = ExplodingConfiguration(quick: false, seed: 7)
+    config.networksPerGain = 2
+    let digits = try! ExplodingExperiments.digitsSplit(seed: 7).train
+    for profile in ExplodingExperiments.gradientProfiles(config, gains2: [1, 2, 3, 4], digits: digits) {
+      let predicted = (profile.gain2 / 2).squareRoot()
+      #expect(abs(profile.fittedBackwardFactor - predicted) <= 0.05 * predicted, "σ_w² = \(profile.gain2)")
+    }
+  }
+
+  @Test func naiveNetworkOverflowsWherePredicted() throws {
+    let digits = try ExplodingExperiments.digitsSplit(seed: 42).train
+    for width in [128, 256] {
+      var config = Self.quick
+      config.width = width
+      let result = ExplodingExperiments.naiveForward(config, digits: digits)
+      let prediction = ExplodingExperiments.naivePrediction(
+        config, inputSquaredNorm: result.inputSquaredNorm, valuesPerLayer: result.valuesPerLayer)
+      #expect(abs((result.firstNonFiniteLayer ?? 0) - prediction.valueLayer) <= 1)
+      #expect(abs((result.firstLayerMeanSquareAboveFloatMax ?? 0) - prediction.meanSquareLayer) <= 1)
+    }
+  }
+
+  @Test func experimentsAreBitIdenticalUnderASeed() throws {
+    let digits = try ExplodingExperiments.digitsSplit(seed: 3)
+    var config = ExplodingConfiguration(quick: true, seed: 3)
+    config.steps = 5
+    let a = ExplodingExperiments.training(config, train: digits.train, test: digits.test)
+    let b = ExplodingExperiments.training(config, train: digits.train, test: digits.test)
+    // Compare printed values: NaN != NaN, but the shortest round-trip decimal of every Double is exact.
+    #expect("\(a.map(\.history))" == "\(b.map(\.history))")
+    #expect(a[0].history.nonFinite != nil)
+    let p = ExplodingExperiments.randomProducts(scales: [1.1], depth: 10, width: 32, trials: 2, seed: 3)
+    let q = ExplodingExperiments.randomProducts(scales: [1.1], depth: 10, width: 32, trials: 2, seed: 3)
+    #expect(p[0].geometricMeanRatio == q[0].geometricMeanRatio)
+  }
+
+  @Test(arguments: [(1, 2.0, 3.0), (2, 43.0, 22.0), (3, 1.414, 2.0), (4, 117.0, 50.0)])
+  func exerciseAcceptsTheRightAnswerAndRejectsAWrongOne(number: Int, right: Double, wrong: Double) throws {
+    let digits = try ExplodingExperiments.digitsSplit(seed: 42).train
+    let exercise = ExplodingExercises.all(Self.quick, digits: digits)[number - 1]
+    let yes = exercise.check(right)
+    let no = exercise.check(wrong)
+    #expect(yes.correct, "\(yes.reason)")
+    #expect(!no.correct, "\(no.reason)")
+    #expect(!no.reason.isEmpty)
+  }
+
+  // MARK: Command line
+
+  /// The built `exploding` executable, next to the test bundle.
+  static var executable: URL {
+    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [bundle, bundle.deletingLastPathComponent()] {
+      let url = candidate.appendingPathComponent("exploding")
+      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("exploding")
+  }
+
+  static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, stdout, stderr)
+  }
+
+  @Test(arguments: [
+    ["--depth", "0"], ["--lr", "-1"], ["--init", "bogus"], ["--width", "abc"], ["--activation", "tanh"],
+    ["--batch-size", "5000"], ["--exercise", "9", "--answer", "1"], ["--exercise", "1"], ["--weight-std", "0"],
+    ["--steps", "-3"], ["--seed", "-1"],
+  ])
+  func badOptionIsRejectedInOneLineAndWritesNothing(_ arguments: [String]) throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try Self.run(arguments + ["--quick", "--plots-dir", directory.path])
+    #expect(result.status == 64, "exit status \(result.status) for \(arguments)")
+    let lines = result.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "stderr: \(result.stderr)")
+    #expect(lines.first?.hasPrefix("exploding: error: ") == true)
+    #expect(result.stdout.isEmpty)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+  }
+
+  @Test func exerciseCommandSaysCorrectOrIncorrect() throws {
+    let right = try Self.run(["--exercise", "3", "--answer", "1.41"])
+    #expect(right.status == 0)
+    #expect(right.stdout.hasPrefix("Exercise 3: correct."))
+    let wrong = try Self.run(["--exercise", "3", "--answer", "2"])
+    #expect(wrong.status == 1)
+    #expect(wrong.stdout.contains("incorrect") && wrong.stdout.contains("SQUARED"))
+  }
+}

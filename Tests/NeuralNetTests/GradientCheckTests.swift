@@ -1,0 +1,139 @@
+import Numerics
+import RealModule
+import Testing
+
+import NeuralNet
+
+/// Finite-difference checks: every layer's and loss's backward pass against central differences
+/// of the loss, in Double-accumulated Float32 (step 1e-2 on small, well-scaled inputs).
+@Suite("Gradients match finite differences")
+struct GradientCheckTests {
+  static let step: Float = 1e-2
+
+  /// A loss L = Σ c ⊙ f(x) with fixed random c, so ∂L/∂f = c.
+  static func checkLayer(_ layer: any Layer, input: Tensor, seed: UInt64) {
+    var rng = SeededGenerator(seed: seed)
+    let output = layer.forward(input)
+    let c = Tensor(shape: output.shape, scalars: (0..<output.count).map { _ in Float(rng.nextGaussian()) })
+    func loss(_ x: Tensor) -> Double {
+      zip(layer.forward(x).scalars, c.scalars).reduce(0) { $0 + Double($1.0) * Double($1.1) }
+    }
+    _ = layer.forward(input)
+    let inputGradient = layer.backward(c)
+    let parameterGradients = layer.parameters.map(\.gradient)
+    for i in 0..<input.count {
+      var plus = input
+      var minus = input
+      plus.scalars[i] += step
+      minus.scalars[i] -= step
+      let numeric = (loss(plus) - loss(minus)) / Double(2 * step)
+      #expect(
+        numeric.isApproximatelyEqual(to: Double(inputGradient.scalars[i]), absoluteTolerance: 2e-3, relativeTolerance: 1e-2),
+        "∂L/∂x[\(i)]: numeric \(numeric), backward \(inputGradient.scalars[i])")
+    }
+    for (p, parameter) in layer.parameters.enumerated() {
+      for i in 0..<parameter.value.count {
+        let original = parameter.value.scalars[i]
+        parameter.value.scalars[i] = original + step
+        let up = loss(input)
+        parameter.value.scalars[i] = original - step
+        let down = loss(input)
+        parameter.value.scalars[i] = original
+        let numeric = (up - down) / Double(2 * step)
+        #expect(
+          numeric.isApproximatelyEqual(
+            to: Double(parameterGradients[p].scalars[i]), absoluteTolerance: 2e-3, relativeTolerance: 1e-2),
+          "∂L/∂\(parameter.name)[\(i)]: numeric \(numeric), backward \(parameterGradients[p].scalars[i])")
+      }
+    }
+  }
+
+  static func randomInput(rows: Int, columns: Int, seed: UInt64, awayFromZero: Bool = false) -> Tensor {
+    var rng = SeededGenerator(seed: seed)
+    return Tensor(
+      shape: [rows, columns],
+      scalars: (0..<(rows * columns)).map { _ in
+        let v = Float(rng.nextGaussian())
+        // ReLU's kink at 0: keep inputs further than the finite-difference step from it.
+        return awayFromZero ? (v >= 0 ? v + 0.1 : v - 0.1) : v
+      })
+  }
+
+  @Test func dense() {
+    var rng = SeededGenerator(seed: 1)
+    let layer = Dense(weight: Initializer.xavierNormal.makeWeights(fanOut: 4, fanIn: 5, using: &rng))
+    layer.bias!.value = Tensor(shape: [4], scalars: [0.1, -0.2, 0.3, 0.05])
+    Self.checkLayer(layer, input: Self.randomInput(rows: 3, columns: 5, seed: 2), seed: 3)
+  }
+
+  @Test func denseWithoutBias() {
+    var rng = SeededGenerator(seed: 4)
+    let layer = Dense(weight: Initializer.heNormal.makeWeights(fanOut: 3, fanIn: 6, using: &rng), bias: false)
+    #expect(layer.parameters.count == 1)
+    Self.checkLayer(layer, input: Self.randomInput(rows: 2, columns: 6, seed: 5), seed: 6)
+  }
+
+  @Test(arguments: Activation.allCases)
+  func activation(_ activation: Activation) {
+    Self.checkLayer(
+      ActivationLayer(activation), input: Self.randomInput(rows: 3, columns: 4, seed: 7, awayFromZero: activation == .relu),
+      seed: 8)
+  }
+
+  @Test func softmaxCrossEntropy() {
+    let logits = Self.randomInput(rows: 4, columns: 5, seed: 9)
+    let targets = Targets.labels([0, 3, 4, 1])
+    let loss = SoftmaxCrossEntropy()
+    let (_, gradient) = loss.evaluate(logits, targets)
+    for i in 0..<logits.count {
+      var plus = logits
+      var minus = logits
+      plus.scalars[i] += Self.step
+      minus.scalars[i] -= Self.step
+      let numeric = (loss.evaluate(plus, targets).value - loss.evaluate(minus, targets).value) / Double(2 * Self.step)
+      #expect(numeric.isApproximatelyEqual(to: Double(gradient.scalars[i]), absoluteTolerance: 1e-3))
+    }
+  }
+
+  @Test func softmaxCrossEntropyValue() {
+    // Uniform logits: L = log(classes) exactly.
+    let (value, _) = SoftmaxCrossEntropy().evaluate(Tensor(shape: [2, 10], repeating: 3), .labels([1, 7]))
+    #expect(value.isApproximatelyEqual(to: Double.log(10), relativeTolerance: 1e-6))
+  }
+
+  @Test func meanSquaredError() {
+    let output = Self.randomInput(rows: 3, columns: 2, seed: 10)
+    let targets = Targets.values(Self.randomInput(rows: 3, columns: 2, seed: 11))
+    let loss = MeanSquaredError()
+    let (_, gradient) = loss.evaluate(output, targets)
+    for i in 0..<output.count {
+      var plus = output
+      var minus = output
+      plus.scalars[i] += Self.step
+      minus.scalars[i] -= Self.step
+      let numeric = (loss.evaluate(plus, targets).value - loss.evaluate(minus, targets).value) / Double(2 * Self.step)
+      #expect(numeric.isApproximatelyEqual(to: Double(gradient.scalars[i]), absoluteTolerance: 1e-3))
+    }
+  }
+
+  @Test func wholeModelMatchesFiniteDifferences() {
+    var rng = SeededGenerator(seed: 12)
+    let model = MLP.make(
+      inputs: 5, width: 6, depth: 3, outputs: 4, activation: .tanh, initializer: .xavierNormal, using: &rng)
+    let x = Self.randomInput(rows: 3, columns: 5, seed: 13)
+    let targets = Targets.labels([1, 0, 3])
+    _ = model.measureGradients(input: x, targets: targets, loss: SoftmaxCrossEntropy())
+    let first = model.denseLayers[0].weight
+    let analytic = first.gradient
+    for i in [0, 7, 13, 29] {
+      let original = first.value.scalars[i]
+      first.value.scalars[i] = original + Self.step
+      let up = SoftmaxCrossEntropy().evaluate(model.forward(x), targets).value
+      first.value.scalars[i] = original - Self.step
+      let down = SoftmaxCrossEntropy().evaluate(model.forward(x), targets).value
+      first.value.scalars[i] = original
+      let numeric = (up - down) / Double(2 * Self.step)
+      #expect(numeric.isApproximatelyEqual(to: Double(analytic.scalars[i]), absoluteTolerance: 1e-3, relativeTolerance: 1e-2))
+    }
+  }
+}

@@ -1,0 +1,74 @@
+"""The bench workloads in PyTorch (CPU): one instrumented SGD step = forward, backward,
+per-layer norms of weight gradients and back-propagated activation gradients, activation
+statistics (mean, std, dead fraction), global gradient norm, and the update.
+
+Prints one line per workload: `NAME steps_per_second threads`, at the best thread count.
+"""
+import sys
+import time
+
+try:
+    import torch
+except ImportError:
+    print("torch: not installed, skipped (pip install torch)")
+    sys.exit(0)
+
+WORKLOADS = [("mlp-d20-w256-b128", 20, 256, 128), ("mlp-d50-w128-b64", 50, 128, 64)]
+
+
+def make(depth, width):
+    g = torch.Generator().manual_seed(1)
+    ws = [torch.randn(width, width, generator=g) * (2.0 / width) ** 0.5 for _ in range(depth)]
+    ws.append(torch.randn(10, width, generator=g) * (2.0 / width) ** 0.5)
+    bs = [torch.zeros(w.shape[0]) for w in ws]
+    for t in ws + bs:
+        t.requires_grad_(True)
+    return ws, bs
+
+
+def step(ws, bs, x, y, lr=1e-4):
+    hs = []
+    a = x
+    stats = []
+    for i, (w, b) in enumerate(zip(ws, bs)):
+        h = torch.nn.functional.linear(a, w, b)
+        h.retain_grad()
+        hs.append(h)
+        if i < len(ws) - 1:
+            a = torch.relu(h)
+            stats.append((a.mean(), a.std(), (a <= 0).float().mean()))
+        else:
+            a = h
+    loss = torch.nn.functional.cross_entropy(a, y)
+    for t in ws + bs:
+        t.grad = None
+    loss.backward()
+    with torch.no_grad():
+        records = [(w.grad.norm(), h.grad.norm()) for w, h in zip(ws, hs)]
+        total = torch.sqrt(sum((t.grad * t.grad).sum() for t in ws + bs))
+        values = torch.stack([v for r in records for v in r] + [v for s in stats for v in s] + [total]).tolist()
+        for t in ws + bs:
+            t -= lr * t.grad
+    return values
+
+
+def measure(depth, width, batch, threads, seconds):
+    torch.set_num_threads(threads)
+    ws, bs = make(depth, width)
+    x = torch.randn(batch, width, generator=torch.Generator().manual_seed(2))
+    y = torch.arange(batch) % 10
+    for _ in range(5):
+        step(ws, bs, x, y)
+    n, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        step(ws, bs, x, y)
+        n += 1
+    return n / (time.perf_counter() - start)
+
+
+if __name__ == "__main__":
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 3.0
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads available")
+    for name, depth, width, batch in WORKLOADS:
+        best = max((measure(depth, width, batch, t, seconds), t) for t in (1, 2))
+        print(f"{name} {best[0]:.2f} {best[1]}")

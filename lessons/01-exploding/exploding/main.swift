@@ -1,0 +1,4 @@
+// Lesson 1, "exploding": swift run -c release exploding [--quick] [--help]
+import ExplodingLesson
+
+ExplodingCommand.runAsLesson()
