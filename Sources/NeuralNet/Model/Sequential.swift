@@ -57,12 +57,14 @@ public final class Sequential {
     // Backward, from the top, with gradient norms.
     var records = [LayerRecord?](repeating: nil, count: layers.count)
     var gradient = lossGradient
+    var gradientNorm = gradient.norm()
     var globalSquared = 0.0
     for index in layers.indices.reversed() {
       let layer = layers[index]
-      let outputGradientNorm = gradient.norm()
+      let outputGradientNorm = gradientNorm  // this layer's ∂L/∂output is the layer above's ∂L/∂input
       gradient = layer.backward(gradient)
-      let inputGradientNorm = gradient.norm()
+      gradientNorm = gradient.norm()
+      let inputGradientNorm = gradientNorm
       var record = LayerRecord(
         index: index, kind: layer.kind, weightGradientNorm: nil, biasGradientNorm: nil,
         outputGradientNorm: outputGradientNorm, inputGradientNorm: inputGradientNorm,
