@@ -36,7 +36,8 @@ public struct ChartRenderer: Sendable {
   /// gnuplot's version line ("gnuplot 5.4 patchlevel 4"), or nil if it is not installed.
   public static var gnuplotVersion: String? {
     guard gnuplotAvailable else { return nil }
-    let run = try? runGnuplot(script: "print GPVAL_VERSION . ' patchlevel ' . GPVAL_PATCHLEVEL", in: FileManager.default.temporaryDirectory)
+    let script = "print sprintf('%g patchlevel %s', GPVAL_VERSION, GPVAL_PATCHLEVEL)"
+    let run = try? runGnuplot(script: script, in: FileManager.default.temporaryDirectory)
     guard let run, run.status == 0 else { return nil }
     let text = (run.stdout + run.stderr).trimmingCharacters(in: .whitespacesAndNewlines)
     return text.isEmpty ? nil : "gnuplot " + text

@@ -60,3 +60,12 @@ struct ChartsTests {
     #expect(message.contains("no-such-file") && !message.contains("\n"))
   }
 }
+
+@Suite("gnuplot version")
+struct GnuplotVersionTests {
+  @Test(.enabled(if: ChartRenderer.gnuplotAvailable))
+  func versionIsReadFromGnuplot() throws {
+    let version = try #require(ChartRenderer.gnuplotVersion)
+    #expect(version.hasPrefix("gnuplot ") && version.contains("patchlevel"))
+  }
+}

@@ -1,0 +1,13 @@
+# heatmap-fixed.gp — written by GradientLab. Edit and re-render with: gnuplot heatmap-fixed.gp
+set terminal pngcairo size 900,560 enhanced font 'DejaVu Sans,10'
+set output 'heatmap-fixed.png'
+set title 'log10 ‖∂L/∂W_l‖ by layer and step: he'
+set xlabel 'SGD step'
+set ylabel 'hidden layer l'
+set grid
+set key outside right top
+set cblabel 'log10 ‖∂L/∂W_l‖'
+set palette defined (0 '#313695', 0.25 '#74add1', 0.5 '#ffffbf', 0.75 '#f46d43', 1 '#a50026')
+set autoscale xfix; set autoscale yfix
+set cbrange [-0.7070677137690453:4.851885817469087]
+plot 'heatmap-fixed.dat' using 1:2:3 with image notitle
