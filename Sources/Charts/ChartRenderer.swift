@@ -55,7 +55,8 @@ public struct ChartRenderer: Sendable {
       result.preview = HeatmapPreview.render(chart.title, heatmap, columns: previewColumns)
     }
     guard ChartRenderer.gnuplotAvailable else {
-      result.failure = "gnuplot is not installed, so \(chart.name).png was not drawn (the .gp and .dat files are written)"
+      result.failure =
+        "gnuplot is not installed, so \(chart.name).png was not drawn (the .gp and .dat files are written)"
       return result
     }
 
@@ -91,7 +92,9 @@ public struct ChartRenderer: Sendable {
   }
 
   /// Runs gnuplot on `script` in `directory` through the C bridge; returns its exit status and output.
-  public static func runGnuplot(script: String, in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+  public static func runGnuplot(script: String, in directory: URL) throws -> (
+    status: Int32, stdout: String, stderr: String
+  ) {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
       "gradientlab-gnuplot-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -80,7 +80,8 @@ public struct GnuplotScript: Sendable, Equatable {
     for (index, marker) in chart.markers.enumerated() {
       body += "set arrow \(index + 1) from \(number(marker.x)), graph 0 to \(number(marker.x)), graph 1 "
       body += "nohead dashtype 3 linewidth 2 linecolor rgb '#444444'\n"
-      body += "set label \(index + 1) '\(escape(marker.label))' at \(number(marker.x)), graph \(0.95 - 0.06 * Double(index)) "
+      body +=
+        "set label \(index + 1) '\(escape(marker.label))' at \(number(marker.x)), graph \(0.95 - 0.06 * Double(index)) "
       body += "left offset 0.5,0 textcolor rgb '#444444' noenhanced\n"
     }
     let plots = chart.series.enumerated().map { index, series in

@@ -28,7 +28,8 @@ struct ChartsTests {
   @Test func heatmapWritesAGridWithNaNCells() {
     let chart = Chart(
       name: "h", title: "h", xLabel: "step", yLabel: "layer",
-      heatmap: Heatmap(xValues: [0, 1], yValues: [1, 2], values: [[1, .nan], [2, 3]], colorLabel: "log10", colorRange: 0...4))
+      heatmap: Heatmap(
+        xValues: [0, 1], yValues: [1, 2], values: [[1, .nan], [2, 3]], colorLabel: "log10", colorRange: 0...4))
     let script = GnuplotScript(chart)
     #expect(script.data.contains("1.0 1.0 NaN"))
     #expect(script.body.contains("with image"))
@@ -54,7 +55,8 @@ struct ChartsTests {
 
   @Test(.enabled(if: ChartRenderer.gnuplotAvailable))
   func gnuplotErrorsAreReportedInOneLine() throws {
-    let run = try ChartRenderer.runGnuplot(script: "plot 'no-such-file.dat' using 1:2", in: FileManager.default.temporaryDirectory)
+    let run = try ChartRenderer.runGnuplot(
+      script: "plot 'no-such-file.dat' using 1:2", in: FileManager.default.temporaryDirectory)
     #expect(run.status != 0)
     let message = ChartRenderer.firstError(run.stderr, status: run.status)
     #expect(message.contains("no-such-file") && !message.contains("\n"))

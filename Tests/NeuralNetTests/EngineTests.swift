@@ -35,7 +35,9 @@ struct EngineTests {
   @Test func differentSeedsGiveDifferentWeights() {
     var a = SeededGenerator(seed: 1)
     var b = SeededGenerator(seed: 2)
-    #expect(Initializer.heNormal.makeWeights(fanOut: 4, fanIn: 4, using: &a) != Initializer.heNormal.makeWeights(fanOut: 4, fanIn: 4, using: &b))
+    #expect(
+      Initializer.heNormal.makeWeights(fanOut: 4, fanIn: 4, using: &a)
+        != Initializer.heNormal.makeWeights(fanOut: 4, fanIn: 4, using: &b))
   }
 
   static let variances: [(Initializer, Double)] = [
@@ -117,6 +119,7 @@ struct EngineTests {
 
   @Test func openBLASRunsTheBestKernelThisCPUSupports() {
     let best = String(cString: cblaskernel_best_coretype())
-    #expect(cblaskernel_core_is_at_least(BLASInfo.coreName, best) == 1, "kernel \(BLASInfo.coreName), CPU supports \(best)")
+    #expect(
+      cblaskernel_core_is_at_least(BLASInfo.coreName, best) == 1, "kernel \(BLASInfo.coreName), CPU supports \(best)")
   }
 }

@@ -28,7 +28,8 @@ struct GradientCheckTests {
       minus.scalars[i] -= step
       let numeric = (loss(plus) - loss(minus)) / Double(2 * step)
       #expect(
-        numeric.isApproximatelyEqual(to: Double(inputGradient.scalars[i]), absoluteTolerance: 2e-3, relativeTolerance: 1e-2),
+        numeric.isApproximatelyEqual(
+          to: Double(inputGradient.scalars[i]), absoluteTolerance: 2e-3, relativeTolerance: 1e-2),
         "∂L/∂x[\(i)]: numeric \(numeric), backward \(inputGradient.scalars[i])")
     }
     for (p, parameter) in layer.parameters.enumerated() {
@@ -76,7 +77,8 @@ struct GradientCheckTests {
   @Test(arguments: Activation.allCases)
   func activation(_ activation: Activation) {
     Self.checkLayer(
-      ActivationLayer(activation), input: Self.randomInput(rows: 3, columns: 4, seed: 7, awayFromZero: activation == .relu),
+      ActivationLayer(activation),
+      input: Self.randomInput(rows: 3, columns: 4, seed: 7, awayFromZero: activation == .relu),
       seed: 8)
   }
 
@@ -133,7 +135,8 @@ struct GradientCheckTests {
       let down = SoftmaxCrossEntropy().evaluate(model.forward(x), targets).value
       first.value.scalars[i] = original
       let numeric = (up - down) / Double(2 * Self.step)
-      #expect(numeric.isApproximatelyEqual(to: Double(analytic.scalars[i]), absoluteTolerance: 1e-3, relativeTolerance: 1e-2))
+      #expect(
+        numeric.isApproximatelyEqual(to: Double(analytic.scalars[i]), absoluteTolerance: 1e-3, relativeTolerance: 1e-2))
     }
   }
 }

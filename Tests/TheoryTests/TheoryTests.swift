@@ -7,12 +7,16 @@ import Theory
 struct TheoryTests {
   @Test func plainNetworkExamplesOfTheoryMd() {
     // THEORY.md §1: depth 50, ReLU, σ_w² = 1 → norm ratio 2^-25 ≈ 2.98e-8; σ_w² = 2 → 1.
-    #expect(PlainNetworkTheory.normRatio(.relu, gain2: 1, depth: 50).isApproximatelyEqual(to: 2.98e-8, relativeTolerance: 1e-3))
+    #expect(
+      PlainNetworkTheory.normRatio(.relu, gain2: 1, depth: 50).isApproximatelyEqual(
+        to: 2.98e-8, relativeTolerance: 1e-3))
     #expect(PlainNetworkTheory.normRatio(.relu, gain2: 2, depth: 50) == 1)
     // Linear, σ_w² = 1.1: second-moment ratio 1.1^50 ≈ 117.4.
     let secondMoment = Double.pow(PlainNetworkTheory.squaredGrowthPerLayer(.linear, gain2: 1.1), 50)
     #expect(secondMoment.isApproximatelyEqual(to: 117.39, relativeTolerance: 1e-3))
-    #expect(PlainNetworkTheory.normGrowthPerLayer(.relu, gain2: 3).isApproximatelyEqual(to: 1.224745, relativeTolerance: 1e-6))
+    #expect(
+      PlainNetworkTheory.normGrowthPerLayer(.relu, gain2: 3).isApproximatelyEqual(to: 1.224745, relativeTolerance: 1e-6)
+    )
   }
 
   @Test func finiteWidthMoments() {
@@ -25,7 +29,9 @@ struct TheoryTests {
   @Test func naiveWidth256OverflowsAfterAbout18Layers() {
     // THEORY.md §1: ×128 per layer overflows Float32 after about 18 layers (128^18 ≈ 2^126).
     #expect(Float32Overflow.firstLayerWithOverflowingMeanSquare(initialMeanSquare: 1, growth: 128) == 20)
-    #expect(Float32Overflow.crossingLayer(initialMeanSquare: 1, growth: 128, power: 1).isApproximatelyEqual(to: 19.28, absoluteTolerance: 0.01))
+    #expect(
+      Float32Overflow.crossingLayer(initialMeanSquare: 1, growth: 128, power: 1).isApproximatelyEqual(
+        to: 19.28, absoluteTolerance: 0.01))
     // Values are the square root of the mean square: they overflow about twice as deep.
     let values = Float32Overflow.firstLayerWithOverflowingValue(initialMeanSquare: 1, growth: 128, valuesPerLayer: 1)
     #expect(values == 38)

@@ -30,4 +30,3 @@ public enum BLASInfo {
     return "\(version), kernel \(coreName)\(note), \(threads) threads"
   }
 }
-

@@ -64,7 +64,8 @@ public final class ActivationLayer: Layer {
     while i + 8 <= n {
       let v = UnsafeRawPointer(x.baseAddress! + i).loadUnaligned(as: SIMD8<Float>.self)
       // v .< 0 is false for NaN, so NaN lanes keep their value.
-      UnsafeMutableRawPointer(out.baseAddress! + i).storeBytes(of: v.replacing(with: zero, where: v .< zero), as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(out.baseAddress! + i).storeBytes(
+        of: v.replacing(with: zero, where: v .< zero), as: SIMD8<Float>.self)
       i += 8
     }
     while i < n {

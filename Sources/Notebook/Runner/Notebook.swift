@@ -87,7 +87,8 @@ public final class Notebook {
       terminal.write(terminal.bold("Press Enter for step \(stepNumber)… "))
       _ = readLine()
     }
-    terminal.line(terminal.bold("── Step \(stepNumber) · \(title) " + String(repeating: "─", count: max(3, 70 - title.count))))
+    terminal.line(
+      terminal.bold("── Step \(stepNumber) · \(title) " + String(repeating: "─", count: max(3, 70 - title.count))))
     markdown.append("## Step \(stepNumber). \(title)\n")
     let result = try body()
     terminal.line()
@@ -147,7 +148,10 @@ public final class Notebook {
     let table = Table(
       headers: ["check", "measured", "predicted", "tolerance", "result"],
       rows: rows.map {
-        [$0.name, Format.number($0.measured), Format.number($0.predicted), $0.toleranceText, $0.passed ? "pass" : "FAIL"]
+        [
+          $0.name, Format.number($0.measured), Format.number($0.predicted), $0.toleranceText,
+          $0.passed ? "pass" : "FAIL",
+        ]
       })
     terminal.line("Measured vs predicted (\(rows.first?.source ?? "theory")):")
     for line in table.text.split(separator: "\n") {
@@ -166,7 +170,8 @@ public final class Notebook {
       terminal.line(Terminal.wrap("  Verdict: \(terminal.bold(claim.verdict.rawValue)). \(claim.evidence)"))
       terminal.line()
       markdown.append(
-        "> \(claim.quote) — *\(claim.source)*\n>\n> “\(claim.translation)”\n\n**Verdict: \(claim.verdict.rawValue).** \(claim.evidence)\n")
+        "> \(claim.quote) — *\(claim.source)*\n>\n> “\(claim.translation)”\n\n**Verdict: \(claim.verdict.rawValue).** \(claim.evidence)\n"
+      )
     }
   }
 
@@ -211,7 +216,9 @@ public final class Notebook {
             }
             pairs += [
               ("predicted", .finite(check.predicted)), ("tolerance", .number(check.tolerance.value)),
-              ("tolerance_kind", .string(check.tolerance == .relative(check.tolerance.value) ? "relative" : "absolute")),
+              (
+                "tolerance_kind", .string(check.tolerance == .relative(check.tolerance.value) ? "relative" : "absolute")
+              ),
               ("source", .string(check.source)), ("passed", .bool(check.passed)),
             ]
             return .object(pairs)
@@ -226,14 +233,18 @@ public final class Notebook {
         + "Numbers: [metrics.json](metrics.json).\n")
     try OutputFile.write(document.joined(separator: "\n"), to: outputDirectory.appendingPathComponent("README.md"))
 
-    let summary = "\(checks.count - failed.count)/\(checks.count) checks passed · \(chartCount) charts · notebook: \(outputDirectory.path)/README.md · metrics: \(outputDirectory.path)/metrics.json"
+    let summary =
+      "\(checks.count - failed.count)/\(checks.count) checks passed · \(chartCount) charts · notebook: \(outputDirectory.path)/README.md · metrics: \(outputDirectory.path)/metrics.json"
     terminal.line(terminal.colored(summary, good: failed.isEmpty && chartFailures.isEmpty))
     for check in failed {
       FileHandle.standardError.write(
-        Data("\(lesson): check failed: \(check.name): measured \(Format.number(check.measured)), predicted \(Format.number(check.predicted)) \(check.toleranceText)\n".utf8))
+        Data(
+          "\(lesson): check failed: \(check.name): measured \(Format.number(check.measured)), predicted \(Format.number(check.predicted)) \(check.toleranceText)\n"
+            .utf8))
     }
     if !chartFailures.isEmpty {
-      FileHandle.standardError.write(Data("\(lesson): \(chartFailures.count) chart(s) could not be drawn; see above\n".utf8))
+      FileHandle.standardError.write(
+        Data("\(lesson): \(chartFailures.count) chart(s) could not be drawn; see above\n".utf8))
     }
     return failed.isEmpty && chartFailures.isEmpty ? 0 : 1
   }

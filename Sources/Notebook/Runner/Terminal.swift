@@ -54,7 +54,9 @@ public struct Terminal: Sendable {
         }
       }
       if !current.isEmpty { lines.append(current) }
-      if line.hasPrefix(" ") && !lines.isEmpty { lines[0] = String(repeating: " ", count: line.prefix { $0 == " " }.count) + lines[0] }
+      if line.hasPrefix(" ") && !lines.isEmpty {
+        lines[0] = String(repeating: " ", count: line.prefix { $0 == " " }.count) + lines[0]
+      }
       return lines.joined(separator: "\n")
     }.joined(separator: "\n")
   }

@@ -34,10 +34,13 @@ struct ExplodingLessonTests {
       "heatmap-exploding", "heatmap-fixed",
     ] {
       for ext in ["gp", "dat", "png"] {
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(chart).\(ext)").path), "\(chart).\(ext)")
+        #expect(
+          FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(chart).\(ext)").path),
+          "\(chart).\(ext)")
       }
     }
-    let metrics = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("metrics.json")))
+    let metrics = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: folder.appendingPathComponent("metrics.json")))
     let object = try #require(metrics as? [String: Any])
     #expect(object["lesson"] as? String == "exploding")
     #expect(object["mode"] as? String == "quick")

@@ -32,7 +32,8 @@ public enum ExplodingClaims {
       Claim(
         source: "seed 002",
         quote: "梯度爆炸是指梯度在反向传播过程中因为计算量过大而爆炸",
-        translation: "Gradient explosion means the gradient blows up during backpropagation because there is too much computation.",
+        translation:
+          "Gradient explosion means the gradient blows up during backpropagation because there is too much computation.",
         verdict: .false_,
         evidence:
           "\(sameSize); at σ_w² = \(criticalText) the first/last gradient ratio is \(flatRatio), at σ_w² = \(gainText) it is \(explodingRatio). The amount of computation is identical; the per-layer Jacobian gain decides."
@@ -40,7 +41,8 @@ public enum ExplodingClaims {
       Claim(
         source: "seed 004",
         quote: "由于深度学习模型参数量巨大，梯度计算量也巨大，从而导致了梯度爆炸问题的发生",
-        translation: "Because deep models have huge numbers of parameters, the gradient computation is huge, which causes gradient explosion.",
+        translation:
+          "Because deep models have huge numbers of parameters, the gradient computation is huge, which causes gradient explosion.",
         verdict: .false_,
         evidence:
           "\(sameSize), yet one has flat gradients (ratio \(flatRatio)) and the other explodes (ratio \(explodingRatio)). Parameter count does not enter the per-layer factor √(σ_w²·E[φ'²]); the weights' scale does."
@@ -56,7 +58,8 @@ public enum ExplodingClaims {
       Claim(
         source: "seed 003",
         quote: "如果梯度计算的结果超出了模型的输入范围，就会产生梯度爆炸的问题",
-        translation: "If the result of the gradient computation exceeds the model's input range, gradient explosion occurs.",
+        translation:
+          "If the result of the gradient computation exceeds the model's input range, gradient explosion occurs.",
         verdict: .false_,
         evidence:
           "There is no 'input range' involved. The range that is exceeded is Float32's (3.4e38), and step 2 predicts the exact layer where values leave it from σ_w² and the width alone. Explosion is geometric growth; overflow is only its last symptom."

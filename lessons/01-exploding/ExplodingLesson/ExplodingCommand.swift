@@ -31,7 +31,8 @@ public struct ExplodingCommand: LessonCommand {
     }
     if let exercise = lesson.exercise, exercise > ExplodingExercises.count {
       throw ValidationError(
-        "--exercise must be 1…\(ExplodingExercises.count): this lesson has \(ExplodingExercises.count) exercises (got \(exercise))")
+        "--exercise must be 1…\(ExplodingExercises.count): this lesson has \(ExplodingExercises.count) exercises (got \(exercise))"
+      )
     }
   }
 

@@ -57,7 +57,8 @@ public struct ExplodingConfiguration: Sendable, Equatable {
     if let activation = network.activation {
       guard activation == .relu || activation == .identity else {
         throw ConfigurationError(
-          "--activation \(activation.rawValue) has no closed-form theory in this lesson; use relu or identity (tanh and sigmoid are in the initialization lesson)")
+          "--activation \(activation.rawValue) has no closed-form theory in this lesson; use relu or identity (tanh and sigmoid are in the initialization lesson)"
+        )
       }
       self.activation = activation
       if network.weightStd == nil { weightStd = (1.5 * criticalGain2).squareRoot() }
@@ -69,7 +70,8 @@ public struct ExplodingConfiguration: Sendable, Equatable {
     if let batchSize = network.batchSize {
       guard batchSize <= ExplodingConfiguration.trainingExamples else {
         throw ConfigurationError(
-          "--batch-size must be at most \(ExplodingConfiguration.trainingExamples), the size of the digits training set (got \(batchSize))")
+          "--batch-size must be at most \(ExplodingConfiguration.trainingExamples), the size of the digits training set (got \(batchSize))"
+        )
       }
       self.batchSize = batchSize
     }

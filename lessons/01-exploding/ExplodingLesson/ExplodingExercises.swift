@@ -29,7 +29,8 @@ public enum ExplodingExercises {
         return ExerciseVerdict(
           correct: inRange,
           reason:
-            "A real \(depth)-layer net with σ_w² = \(Format.number(answer)) gives ‖∂L/∂h₁‖/‖∂L/∂h_L‖ = \(Format.number(ratio)), \(inRange ? "inside" : "outside") [0.5, 2]. The theory: each layer multiplies the norm by √(σ_w²·E[φ'²]), which is 1 only at σ_w² = \(Format.number(config.criticalGain2)).")
+            "A real \(depth)-layer net with σ_w² = \(Format.number(answer)) gives ‖∂L/∂h₁‖/‖∂L/∂h_L‖ = \(Format.number(ratio)), \(inRange ? "inside" : "outside") [0.5, 2]. The theory: each layer multiplies the norm by √(σ_w²·E[φ'²]), which is 1 only at σ_w² = \(Format.number(config.criticalGain2))."
+        )
       },
       Exercise(
         number: 2,
@@ -44,9 +45,11 @@ public enum ExplodingExercises {
         let correct = abs(answer - Double(measured)) <= 1
         var reason = "The real forward pass first produces a non-finite value at hidden layer \(measured)."
         if !correct && abs(answer - Double(prediction.meanSquareLayer)) <= 1 {
-          reason += " Layer \(prediction.meanSquareLayer) is where the MEAN SQUARE E[h²] passes 3.4e38; the values themselves are only √ of that and overflow about twice as deep."
+          reason +=
+            " Layer \(prediction.meanSquareLayer) is where the MEAN SQUARE E[h²] passes 3.4e38; the values themselves are only √ of that and overflow about twice as deep."
         } else {
-          reason += " Theory: E[h_l²] = ‖x₀‖²·\(Format.number(prediction.growth))^(l−1), and the largest of \(result.valuesPerLayer) Gaussian values is about √(2 ln N)·√E[h²]; it passes 3.4e38 at layer \(prediction.valueLayer)."
+          reason +=
+            " Theory: E[h_l²] = ‖x₀‖²·\(Format.number(prediction.growth))^(l−1), and the largest of \(result.valuesPerLayer) Gaussian values is about √(2 ln N)·√E[h²]; it passes 3.4e38 at layer \(prediction.valueLayer)."
         }
         return ExerciseVerdict(correct: correct, reason: reason)
       },
@@ -58,8 +61,11 @@ public enum ExplodingExercises {
       ) { answer in
         let predicted = PlainNetworkTheory.normGrowthPerLayer(.relu, gain2: 4)
         let correct = abs(answer - predicted) <= 0.02 * predicted
-        var reason = "Theory: √(σ_w²·E[relu'(h)²]) = √(4·½) = √2 ≈ \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") 2%."
-        if !correct && abs(answer - 2) < 0.04 { reason += " 2 is the factor of the SQUARED norm; the norm grows by its square root." }
+        var reason =
+          "Theory: √(σ_w²·E[relu'(h)²]) = √(4·½) = √2 ≈ \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") 2%."
+        if !correct && abs(answer - 2) < 0.04 {
+          reason += " 2 is the factor of the SQUARED norm; the norm grows by its square root."
+        }
         return ExerciseVerdict(correct: correct, reason: reason)
       },
       Exercise(
@@ -73,7 +79,8 @@ public enum ExplodingExercises {
         return ExerciseVerdict(
           correct: correct,
           reason:
-            "s^L = 1.1^50 ≈ \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") 10%. (Step 1 measures a slightly smaller geometric mean at finite width: e^(−L/2n) lower.)")
+            "s^L = 1.1^50 ≈ \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") 10%. (Step 1 measures a slightly smaller geometric mean at finite width: e^(−L/2n) lower.)"
+        )
       },
     ]
   }

@@ -199,4 +199,3 @@ public enum ExplodingExperiments {
     return try Digits.load().split(testFraction: 0.2, using: &rng)
   }
 }
-

@@ -76,7 +76,9 @@ public enum ExplodingLesson {
                 y: (0...depth).map { Double.pow(result.scale, Double($0)) }, style: .dashed, colorGroup: index),
             ]
           }),
-        caption: "Solid: measured geometric mean; dashed: s^l. A factor of 1.1 per layer is ×117 after 50 layers; 0.9 is ×0.005.")
+        caption:
+          "Solid: measured geometric mean; dashed: s^l. A factor of 1.1 per layer is ×117 after 50 layers; 0.9 is ×0.005."
+      )
       notebook.check(
         products.flatMap { result in
           [
@@ -85,7 +87,8 @@ public enum ExplodingLesson {
               predicted: result.scale * Double.exp(-1 / (2 * n)), tolerance: .relative(0.02), source: "THEORY.md §1"),
             TheoryCheck(
               name: "‖v_L‖/‖v₀‖ after \(depth), s = \(Format.number(result.scale))",
-              measured: result.geometricMeanRatio[depth], predicted: Double.pow(result.scale, l) * Double.exp(-l / (2 * n)),
+              measured: result.geometricMeanRatio[depth],
+              predicted: Double.pow(result.scale, l) * Double.exp(-l / (2 * n)),
               tolerance: .relative(Double.exp(logTolerance) - 1), source: "THEORY.md §1"),
           ]
         })
@@ -206,7 +209,8 @@ public enum ExplodingLesson {
                 y: layers.map { top * Double.pow(factor, Double(depth) - $0) }, style: .dashed, colorGroup: index),
             ]
           }),
-        caption: "Solid: measured (geometric mean over networks); dashed: the theory's slope, anchored at the top layer.")
+        caption:
+          "Solid: measured (geometric mean over networks); dashed: the theory's slope, anchored at the top layer.")
       notebook.table(
         Table(
           headers: ["σ_w²", "factor/layer measured", "predicted √(σ_w²·E[φ'²])", "‖g₁‖/‖g_L‖ measured", "predicted"],
@@ -241,7 +245,8 @@ public enum ExplodingLesson {
           "init_gain2_\(Format.number(profile.gain2))",
           [
             ("fitted_factor", profile.fittedBackwardFactor), ("first_to_last_ratio", profile.firstToLastRatio),
-            ("max_grad_norm", profile.gradientNorm.max()), ("first_layer_weight_grad_norm", profile.weightGradientNorm[0]),
+            ("max_grad_norm", profile.gradientNorm.max()),
+            ("first_layer_weight_grad_norm", profile.weightGradientNorm[0]),
           ])
       }
       return profiles
@@ -285,7 +290,8 @@ public enum ExplodingLesson {
         Chart(
           name: "training-loss", title: "Training loss", xLabel: "SGD step", yLabel: "mini-batch loss", logY: true,
           series: series(\.loss), markers: markers),
-        caption: "The exploding net's loss is already huge at step 0; its first update makes the next forward pass overflow.")
+        caption:
+          "The exploding net's loss is already huge at step 0; its first update makes the next forward pass overflow.")
       notebook.chart(
         Chart(
           name: "training-gradient-norm", title: "Global gradient norm during training", xLabel: "SGD step",
@@ -312,7 +318,9 @@ public enum ExplodingLesson {
             heatmap: Heatmap(
               xValues: steps.map { Double($0.step) }, yValues: (1...depth).map(Double.init), values: values,
               colorLabel: "log10 ‖∂L/∂W_l‖", colorRange: sharedRange)),
-          caption: "Each column is one step, each row one layer; both heatmaps share one color scale; blank (X in the text preview) = not finite.")
+          caption:
+            "Each column is one step, each row one layer; both heatmaps share one color scale; blank (X in the text preview) = not finite."
+        )
       }
       for (index, run) in runs.enumerated() {
         notebook.recordRun(
