@@ -123,3 +123,28 @@ struct EngineTests {
       cblaskernel_core_is_at_least(BLASInfo.coreName, best) == 1, "kernel \(BLASInfo.coreName), CPU supports \(best)")
   }
 }
+
+@Suite("Synthetic data")
+struct TeacherDatasetTests {
+  @Test func teacherLabelsAreTheArgMaxOfTheTeacherAndReproducible() {
+    var a = SeededGenerator(seed: 11)
+    var b = SeededGenerator(seed: 11)
+    let first = TeacherDataset.make(count: 200, inputs: 8, outputs: 3, classification: true, using: &a)
+    let second = TeacherDataset.make(count: 200, inputs: 8, outputs: 3, classification: true, using: &b)
+    #expect(first == second)
+    guard case .labels(let labels) = first.targets else {
+      Issue.record("classification targets must be labels")
+      return
+    }
+    #expect(Set(labels) == [0, 1, 2])
+    let mean = first.inputs.scalars.reduce(0, +) / Float(first.inputs.count)
+    #expect(abs(mean) < 0.1)
+    var c = SeededGenerator(seed: 11)
+    let regression = TeacherDataset.make(count: 50, inputs: 8, outputs: 2, classification: false, using: &c)
+    guard case .values(let values) = regression.targets else {
+      Issue.record("regression targets must be values")
+      return
+    }
+    #expect(values.shape == [50, 2] && values.isFinite)
+  }
+}

@@ -82,19 +82,24 @@ struct GradientCheckTests {
       seed: 8)
   }
 
-  @Test func softmaxCrossEntropy() {
-    let logits = Self.randomInput(rows: 4, columns: 5, seed: 9)
-    let targets = Targets.labels([0, 3, 4, 1])
-    let loss = SoftmaxCrossEntropy()
-    let (_, gradient) = loss.evaluate(logits, targets)
-    for i in 0..<logits.count {
-      var plus = logits
-      var minus = logits
-      plus.scalars[i] += Self.step
-      minus.scalars[i] -= Self.step
-      let numeric = (loss.evaluate(plus, targets).value - loss.evaluate(minus, targets).value) / Double(2 * Self.step)
-      #expect(numeric.isApproximatelyEqual(to: Double(gradient.scalars[i]), absoluteTolerance: 1e-3))
+  /// Central differences of `loss` at `output` against its analytic gradient.
+  static func checkLoss(_ loss: some Loss, output: Tensor, targets: Targets) {
+    let (_, gradient) = loss.evaluate(output, targets)
+    for i in 0..<output.count {
+      var plus = output
+      var minus = output
+      plus.scalars[i] += step
+      minus.scalars[i] -= step
+      let numeric = (loss.evaluate(plus, targets).value - loss.evaluate(minus, targets).value) / Double(2 * step)
+      #expect(
+        numeric.isApproximatelyEqual(to: Double(gradient.scalars[i]), absoluteTolerance: 1e-3),
+        "\(loss.name) [\(i)]: numeric \(numeric), backward \(gradient.scalars[i])")
     }
+  }
+
+  @Test func softmaxCrossEntropy() {
+    Self.checkLoss(
+      SoftmaxCrossEntropy(), output: Self.randomInput(rows: 4, columns: 5, seed: 9), targets: .labels([0, 3, 4, 1]))
   }
 
   @Test func softmaxCrossEntropyValue() {
@@ -104,18 +109,9 @@ struct GradientCheckTests {
   }
 
   @Test func meanSquaredError() {
-    let output = Self.randomInput(rows: 3, columns: 2, seed: 10)
-    let targets = Targets.values(Self.randomInput(rows: 3, columns: 2, seed: 11))
-    let loss = MeanSquaredError()
-    let (_, gradient) = loss.evaluate(output, targets)
-    for i in 0..<output.count {
-      var plus = output
-      var minus = output
-      plus.scalars[i] += Self.step
-      minus.scalars[i] -= Self.step
-      let numeric = (loss.evaluate(plus, targets).value - loss.evaluate(minus, targets).value) / Double(2 * Self.step)
-      #expect(numeric.isApproximatelyEqual(to: Double(gradient.scalars[i]), absoluteTolerance: 1e-3))
-    }
+    Self.checkLoss(
+      MeanSquaredError(), output: Self.randomInput(rows: 3, columns: 2, seed: 10),
+      targets: .values(Self.randomInput(rows: 3, columns: 2, seed: 11)))
   }
 
   @Test func wholeModelMatchesFiniteDifferences() {

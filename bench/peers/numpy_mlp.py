@@ -4,16 +4,14 @@ hand-written backward passes (float32, matrix products through NumPy's BLAS).
 Prints one line per workload: `NAME steps_per_second threads` (threads = "blas").
 """
 import sys
-import time
+
+from workloads import WORKLOADS, steps_per_second
 
 try:
     import numpy as np
 except ImportError:
     print("numpy: not installed, skipped (pip install numpy)")
     sys.exit(0)
-
-WORKLOADS = [("mlp-d20-w256-b128", 20, 256, 128), ("mlp-d50-w128-b64", 50, 128, 64)]
-
 
 def make(depth, width):
     rng = np.random.default_rng(1)
@@ -60,13 +58,7 @@ def measure(depth, width, batch, seconds):
     ws, bs = make(depth, width)
     x = np.random.default_rng(2).standard_normal((batch, width)).astype(np.float32)
     y = np.arange(batch) % 10
-    for _ in range(5):
-        step(ws, bs, x, y)
-    n, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        step(ws, bs, x, y)
-        n += 1
-    return n / (time.perf_counter() - start)
+    return steps_per_second(lambda: step(ws, bs, x, y), seconds)
 
 
 if __name__ == "__main__":

@@ -5,16 +5,14 @@ statistics (mean, std, dead fraction), global gradient norm, and the update.
 Prints one line per workload: `NAME steps_per_second threads`, at the best thread count.
 """
 import sys
-import time
+
+from workloads import WORKLOADS, steps_per_second
 
 try:
     import torch
 except ImportError:
     print("torch: not installed, skipped (pip install torch)")
     sys.exit(0)
-
-WORKLOADS = [("mlp-d20-w256-b128", 20, 256, 128), ("mlp-d50-w128-b64", 50, 128, 64)]
-
 
 def make(depth, width):
     g = torch.Generator().manual_seed(1)
@@ -57,13 +55,7 @@ def measure(depth, width, batch, threads, seconds):
     ws, bs = make(depth, width)
     x = torch.randn(batch, width, generator=torch.Generator().manual_seed(2))
     y = torch.arange(batch) % 10
-    for _ in range(5):
-        step(ws, bs, x, y)
-    n, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        step(ws, bs, x, y)
-        n += 1
-    return n / (time.perf_counter() - start)
+    return steps_per_second(lambda: step(ws, bs, x, y), seconds)
 
 
 if __name__ == "__main__":

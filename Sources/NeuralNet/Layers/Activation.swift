@@ -8,15 +8,4 @@ public enum Activation: String, Sendable, CaseIterable, Codable {
   case sigmoid
   case identity
 
-  /// The backward gain E[φ'(h)²] for h ~ N(0, q) with small q (the linear regime), which sets the
-  /// per-layer growth σ_w²·E[φ'(h)²] of squared gradient norms (THEORY.md §1). For ReLU it is ½ for
-  /// every q; for tanh it is 1 only as q → 0; for sigmoid ¼ as q → 0.
-  public var linearRegimeBackwardGain: Double {
-    switch self {
-    case .relu: 0.5
-    case .tanh: 1
-    case .sigmoid: 0.0625
-    case .identity: 1
-    }
-  }
 }

@@ -7,9 +7,10 @@ public struct TrainingHistory: Sendable, Equatable {
 
   /// The loss of the last recorded step.
   public var finalLoss: Double { steps.last?.loss ?? .nan }
-  /// The largest global gradient norm seen (Inf if one was infinite, NaN-free).
+  /// The largest global gradient norm seen; a NaN norm counts as +Inf (it blew up), so the result
+  /// is never NaN.
   public var maxGradientNorm: Double {
-    steps.map(\.globalGradientNorm).reduce(0) { $0.isNaN ? $1 : ($1.isNaN ? .infinity : Swift.max($0, $1)) }
+    steps.map { $0.globalGradientNorm.isNaN ? .infinity : $0.globalGradientNorm }.max() ?? 0
   }
 }
 

@@ -8,6 +8,14 @@ public struct TheoryCheck: Sendable, Equatable {
     /// |measured − predicted| ≤ t.
     case absolute(Double)
 
+    /// "relative" or "absolute", as written in metrics.json.
+    public var kind: String {
+      switch self {
+      case .relative: "relative"
+      case .absolute: "absolute"
+      }
+    }
+
     /// The numeric tolerance as written in metrics.json.
     public var value: Double {
       switch self {

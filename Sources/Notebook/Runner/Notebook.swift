@@ -216,9 +216,7 @@ public final class Notebook {
             }
             pairs += [
               ("predicted", .finite(check.predicted)), ("tolerance", .number(check.tolerance.value)),
-              (
-                "tolerance_kind", .string(check.tolerance == .relative(check.tolerance.value) ? "relative" : "absolute")
-              ),
+              ("tolerance_kind", .string(check.tolerance.kind)),
               ("source", .string(check.source)), ("passed", .bool(check.passed)),
             ]
             return .object(pairs)

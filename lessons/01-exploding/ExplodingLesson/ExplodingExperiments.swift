@@ -56,7 +56,7 @@ public enum ExplodingExperiments {
   public struct OverflowResult: Sendable {
     /// E[h_l²] of the pre-activations of hidden layer l = 1…depth (Inf/NaN once overflowed).
     public var meanSquare: [Double]
-    /// The largest |h| in layer l, from the mean square and the spread (√(mean square) × observed ratio).
+    /// The hidden layer (from 1) whose output first held a NaN or Inf, nil if none did.
     public var firstNonFiniteLayer: Int?
     /// The first layer whose E[h²] exceeds Float32's largest value.
     public var firstLayerMeanSquareAboveFloatMax: Int?
