@@ -114,10 +114,14 @@ struct ExplodingLessonTests {
     return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("exploding")
   }
 
-  static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+  static func run(_ arguments: [String], environment: [String: String]? = nil, input: Pipe? = nil) throws -> (
+    status: Int32, stdout: String, stderr: String
+  ) {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if let environment { process.environment = environment }
+    if let input { process.standardInput = input }
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
@@ -153,5 +157,34 @@ struct ExplodingLessonTests {
     let wrong = try Self.run(["--exercise", "3", "--answer", "2"])
     #expect(wrong.status == 1)
     #expect(wrong.stdout.contains("incorrect") && wrong.stdout.contains("SQUARED"))
+  }
+
+  @Test func missingGnuplotStillWritesScriptsDataAndNotebookThenFailsAtTheEnd() throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try Self.run(
+      ["--quick", "--no-preview", "--plots-dir", directory.path], environment: ["PATH": "/nonexistent"])
+    #expect(result.status == 1)
+    let complaints = result.stderr.split(separator: "\n").filter { $0.contains("gnuplot is not installed") }
+    #expect(complaints.count == 7, "one line per chart: \(result.stderr)")
+    #expect(result.stdout.contains("13/13 checks passed"))
+    let folder = directory.appendingPathComponent("exploding")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(files.filter { $0.hasSuffix(".gp") }.count == 7)
+    #expect(files.filter { $0.hasSuffix(".dat") }.count == 7)
+    #expect(!files.contains { $0.hasSuffix(".png") })
+    #expect(files.contains("README.md") && files.contains("metrics.json"))
+  }
+
+  @Test(.timeLimit(.minutes(1)))
+  func stepModeNeverPausesWithoutATerminal() throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let neverPressed = Pipe()  // open but silent: a pause would wait forever
+    let result = try Self.run(
+      ["--quick", "--step", "--no-preview", "--plots-dir", directory.path], input: neverPressed)
+    #expect(result.status == 0)
+    #expect(!result.stdout.contains("Press Enter"))
+    #expect(result.stdout.contains("Step 6"))
   }
 }
