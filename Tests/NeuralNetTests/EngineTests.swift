@@ -82,7 +82,8 @@ struct EngineTests {
       batchSeed: 1)
     let event = try #require(history.nonFinite)
     #expect(event.step == 0)
-    #expect(event.tensor == .activation)
+    #expect(event.tensor == .output)
+    #expect(event.layerName == "dense \(event.layer! / 2 + 1)" || event.layerName == "relu \(event.layer! / 2 + 1)")
     #expect(history.steps.count == 1)
     #expect((30...45).contains(event.layer! / 2 + 1))
   }

@@ -22,6 +22,16 @@ public final class Sequential {
   /// The dense layers, in order.
   public var denseLayers: [Dense] { layers.compactMap { $0 as? Dense } }
 
+  /// Each layer named by kind and position among layers of that kind: "dense 1", "relu 1", ...
+  public var layerNames: [String] {
+    var counts: [String: Int] = [:]
+    return layers.map { layer in
+      let kind = layer.kind.description
+      counts[kind, default: 0] += 1
+      return "\(kind) \(counts[kind]!)"
+    }
+  }
+
   /// The output for a batch, without instrumentation.
   public func forward(_ input: Tensor) -> Tensor {
     layers.reduce(input) { $1.forward($0) }
@@ -34,7 +44,9 @@ public final class Sequential {
   ) -> StepRecord {
     var firstNonFinite: NonFiniteEvent?
     func note(_ event: NonFiniteEvent) {
-      if firstNonFinite == nil { firstNonFinite = event }
+      guard firstNonFinite == nil else { return }
+      firstNonFinite = event
+      firstNonFinite?.layerName = event.layer.map { layerNames[$0] }  // named only when it happens
     }
     if !input.isFinite { note(NonFiniteEvent(step: step, layer: nil, tensor: .input)) }
 
@@ -46,7 +58,7 @@ public final class Sequential {
       x = layer.forward(x)
       let summary = Sequential.summarize(x, kind: layer.kind)
       if !summary.meanSquare.isFinite {
-        note(NonFiniteEvent(step: step, layer: index, tensor: .activation))
+        note(NonFiniteEvent(step: step, layer: index, tensor: .output))
       }
       summaries.append(summary)
     }

@@ -70,7 +70,7 @@ public enum ExplodingClaims {
         translation: "Using weight initialization may not effectively solve the gradient explosion problem.",
         verdict: .false_,
         evidence:
-          "For the explosion at initialization it is exactly the fix: with \(config.fix.rawValue) the same \(config.depth)-layer net \(fixedOutcome), while σ_w² = \(gainText) \(explodingOutcome). What initialization cannot fix is a too-large learning rate (the batch-gd lesson)."
+          "For the explosion at initialization it is exactly the fix: with \(config.fix.rawValue) the same \(config.depth)-layer net \(fixedOutcome), while σ_w² = \(gainText) \(explodingOutcome). What initialization cannot fix is a too-large learning rate: with `--lr 0.3` the He-initialized net goes non-finite within a few steps too."
       ),
     ]
   }
