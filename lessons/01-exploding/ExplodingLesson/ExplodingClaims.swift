@@ -8,8 +8,8 @@ public enum ExplodingClaims {
     _ config: ExplodingConfiguration, profiles: [ExplodingExperiments.GradientProfile],
     runs: [ExplodingExperiments.TrainingResult]
   ) -> [Claim] {
-    let critical = profiles.first { abs($0.gain2 - config.criticalGain2) < 1e-9 }
-    let exploding = profiles.first { abs($0.gain2 - config.gain2) < 1e-9 }
+    let critical = profiles.profile(gain2: config.criticalGain2)
+    let exploding = profiles.profile(gain2: config.gain2)
     let flatRatio = critical.map { Format.number($0.firstToLastRatio) } ?? "–"
     let explodingRatio = exploding.map { Format.number($0.firstToLastRatio) } ?? "–"
     let gainText = Format.number(config.gain2)

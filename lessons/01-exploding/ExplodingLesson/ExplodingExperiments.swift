@@ -199,3 +199,10 @@ public enum ExplodingExperiments {
     return try Digits.load().split(testFraction: 0.2, using: &rng)
   }
 }
+
+extension [ExplodingExperiments.GradientProfile] {
+  /// The profile measured at σ_w² = `gain2`, if that gain was among those measured.
+  public func profile(gain2: Double) -> ExplodingExperiments.GradientProfile? {
+    first { abs($0.gain2 - gain2) < 1e-9 }
+  }
+}

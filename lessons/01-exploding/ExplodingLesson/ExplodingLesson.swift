@@ -236,8 +236,8 @@ public enum ExplodingLesson {
         layers; that is why the charts here show ∂L/∂h_l, the quantity the theory is about. Either \
         way, at σ_w² = \(Format.number(config.gain2)) every weight gradient is already huge at step 0, \
         before any training: ‖∂L/∂W_1‖ = \
-        \(Format.number(profiles.first { abs($0.gain2 - config.gain2) < 1e-9 }?.weightGradientNorm[0] ?? .nan)) \
-        against \(Format.number(profiles.first { abs($0.gain2 - config.criticalGain2) < 1e-9 }?.weightGradientNorm[0] ?? .nan)) \
+        \(Format.number(profiles.profile(gain2: config.gain2)?.weightGradientNorm[0] ?? .nan)) \
+        against \(Format.number(profiles.profile(gain2: config.criticalGain2)?.weightGradientNorm[0] ?? .nan)) \
         at σ_w² = \(Format.number(config.criticalGain2)).
         """)
       for profile in profiles {
