@@ -1,0 +1,44 @@
+import RealModule
+
+/// Spectra of random weight matrices and of their products (Glorot & Bengio 2010; Saxe et al.
+/// 2014; THEORY.md §2 and §10).
+public enum RandomMatrixTheory {
+  /// The mean singular value of a square n×n matrix with i.i.d. entries of variance s²/n, as
+  /// n → ∞: the quarter-circle law on [0, 2s] has mean 8s/(3π) ≈ 0.849·s.
+  ///
+  /// Glorot & Bengio's "standard" init U[±1/√n] has s² = 1/3, so 0.490: the 0.49 of their paper.
+  public static func meanSingularValue(entryScale s: Double) -> Double {
+    8 * s / (3 * Double.pi)
+  }
+
+  /// The largest squared singular value of a product of L square Gaussian matrices with entries
+  /// N(0, 1/N), as N → ∞: the right edge of the Fuss–Catalan law, (L+1)^(L+1)/L^L.
+  /// 4 at L = 1, 6.75 at L = 2, 28.5 at L = 10.
+  public static func fussCatalanEdge(layers l: Int) -> Double {
+    let L = Double(l)
+    return Double.exp((L + 1) * Double.log(L + 1) - L * Double.log(L))
+  }
+
+  /// The variance of the squared singular values of that product: L (its mean is 1).
+  public static func fussCatalanVariance(layers l: Int) -> Double { Double(l) }
+
+  /// The Fuss–Catalan density of the squared singular values of a product of L Gaussian matrices,
+  /// as points (x, ρ(x)) along its parametrisation (Haagerup & Möller 2013; Neuschel 2014):
+  ///
+  ///     x(φ) = sin((L+1)φ)^(L+1) / (sin φ · sin(Lφ)^L),
+  ///     ρ(x(φ)) = sin(φ)² · sin(Lφ)^(L−1) / (π · sin((L+1)φ)^L),   0 < φ < π/(L+1).
+  ///
+  /// L = 1 is the Marchenko–Pastur law √(4−x)/(2π√x) on [0, 4].
+  public static func fussCatalanDensity(layers l: Int, points: Int = 400) -> [(x: Double, density: Double)] {
+    let L = Double(l)
+    return (1..<points).map { i in
+      let phi = Double(i) / Double(points) * Double.pi / (L + 1)
+      let top = Double.sin((L + 1) * phi)
+      let x = Double.pow(top, L + 1) / (Double.sin(phi) * Double.pow(Double.sin(L * phi), L))
+      let density =
+        Double.sin(phi) * Double.sin(phi) * Double.pow(Double.sin(L * phi), L - 1)
+        / (Double.pi * Double.pow(top, L))
+      return (x, density)
+    }.reversed()
+  }
+}
