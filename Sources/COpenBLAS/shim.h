@@ -10,3 +10,6 @@ void sgeqrf_(const int *m, const int *n, float *a, const int *lda, float *tau, f
 /// Forms the m x n matrix Q with orthonormal columns from sgeqrf's reflectors.
 void sorgqr_(const int *m, const int *n, const int *k, float *a, const int *lda, const float *tau,
              float *work, const int *lwork, int *info);
+/// Singular values (and optionally vectors) of a column-major m x n matrix by divide and conquer.
+void sgesdd_(const char *jobz, const int *m, const int *n, float *a, const int *lda, float *s, float *u,
+             const int *ldu, float *vt, const int *ldvt, float *work, const int *lwork, int *iwork, int *info);

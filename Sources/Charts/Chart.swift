@@ -17,7 +17,7 @@ public struct Chart: Sendable, Equatable {
   public var series: [Series]
   /// Vertical markers (e.g. the first non-finite step).
   public var markers: [Marker]
-  /// A heatmap drawn instead of series, when set.
+  /// A heatmap, when set; `series` are then drawn over it (e.g. a critical line).
   public var heatmap: Heatmap?
 
   /// A line chart; add series and markers, or set `heatmap`.
@@ -50,9 +50,13 @@ public struct Series: Sendable, Equatable {
     case points
     /// A line with markers.
     case linePoints
+    /// A thin, translucent line: one of many samples (e.g. one seed of many).
+    case faint
+    /// A histogram outline: a step at each x, the bins' left edges.
+    case steps
   }
 
-  /// The legend entry.
+  /// The legend entry; an empty title leaves the series out of the legend.
   public var title: String
   /// The x coordinates.
   public var x: [Double]

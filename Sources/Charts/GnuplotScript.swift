@@ -67,15 +67,7 @@ public struct GnuplotScript: Sendable, Equatable {
 
   private static func lines(_ chart: Chart) -> (String, String) {
     var data = "# \(chart.name).dat — one block per series (gnuplot 'index'), columns: x y\n"
-    for (index, series) in chart.series.enumerated() {
-      if index > 0 { data += "\n\n" }
-      data += "# [\(index)] \(series.title)\n"
-      for (x, y) in zip(series.x, series.y) where x.isFinite {
-        let shown = chart.logY && y <= 0 ? Double.nan : y
-        data += "\(number(x)) \(number(shown))\n"
-      }
-      if series.x.isEmpty { data += "NaN NaN\n" }
-    }
+    data += seriesData(chart, firstIndex: 0)
     var body = header(chart)
     for (index, marker) in chart.markers.enumerated() {
       body += "set arrow \(index + 1) from \(number(marker.x)), graph 0 to \(number(marker.x)), graph 1 "
@@ -84,24 +76,51 @@ public struct GnuplotScript: Sendable, Equatable {
         "set label \(index + 1) '\(escape(marker.label))' at \(number(marker.x)), graph \(0.95 - 0.06 * Double(index)) "
       body += "left offset 0.5,0 textcolor rgb '#444444' noenhanced\n"
     }
-    let plots = chart.series.enumerated().map { index, series in
-      let color = palette[(series.colorGroup ?? index) % palette.count]
+    let plots = seriesPlots(chart, firstIndex: 0)
+    body += plots.isEmpty ? "plot NaN notitle\n" : "plot " + plots.joined(separator: ", \\\n     ") + "\n"
+    return (data, body)
+  }
+
+  /// The data blocks of the chart's series, numbered from `firstIndex`.
+  private static func seriesData(_ chart: Chart, firstIndex: Int) -> String {
+    var data = ""
+    for (offset, series) in chart.series.enumerated() {
+      if offset + firstIndex > 0 { data += "\n\n" }
+      data += "# [\(offset + firstIndex)] \(series.title)\n"
+      for (x, y) in zip(series.x, series.y) where x.isFinite {
+        let shown = chart.logY && y <= 0 ? Double.nan : y
+        data += "\(number(x)) \(number(shown))\n"
+      }
+      if series.x.isEmpty { data += "NaN NaN\n" }
+    }
+    return data
+  }
+
+  /// One `plot` clause per series, reading data block `firstIndex + position`.
+  private static func seriesPlots(_ chart: Chart, firstIndex: Int) -> [String] {
+    chart.series.enumerated().map { offset, series in
+      let hex = palette[(series.colorGroup ?? offset) % palette.count].dropFirst()
       let style: String
+      var color = "#" + hex
       switch series.style {
       case .line: style = "with lines linewidth 2"
       case .dashed: style = "with lines dashtype 2 linewidth 2"
       case .points: style = "with points pointtype 7 pointsize 0.6"
       case .linePoints: style = "with linespoints pointtype 7 pointsize 0.5 linewidth 2"
+      case .faint:
+        style = "with lines linewidth 1"
+        color = "#B0" + hex  // ARGB: mostly transparent
+      case .steps: style = "with steps linewidth 2"
       }
-      return "'\(escape(chart.name)).dat' index \(index) using 1:2 \(style) linecolor rgb '\(color)' "
-        + "title '\(escape(series.title))'"
+      let title = series.title.isEmpty ? "notitle" : "title '\(escape(series.title))'"
+      return "'\(escape(chart.name)).dat' index \(offset + firstIndex) using 1:2 \(style) linecolor rgb '\(color)' "
+        + title
     }
-    body += plots.isEmpty ? "plot NaN notitle\n" : "plot " + plots.joined(separator: ", \\\n     ") + "\n"
-    return (data, body)
   }
 
   private static func heatmap(_ chart: Chart, _ map: Heatmap) -> (String, String) {
-    var data = "# \(chart.name).dat — heatmap cells, columns: x y value (NaN = not finite)\n"
+    var data = "# \(chart.name).dat — block 0: heatmap cells, columns: x y value (NaN = not finite)"
+    data += chart.series.isEmpty ? "\n" : "; blocks 1…: lines drawn over it, columns: x y\n"
     for (row, y) in map.yValues.enumerated() {
       for (column, x) in map.xValues.enumerated() {
         data += "\(number(x)) \(number(y)) \(number(map.values[row][column]))\n"
@@ -113,7 +132,12 @@ public struct GnuplotScript: Sendable, Equatable {
     body += "set palette defined (0 '#313695', 0.25 '#74add1', 0.5 '#ffffbf', 0.75 '#f46d43', 1 '#a50026')\n"
     body += "set autoscale xfix; set autoscale yfix\n"
     if let range = map.colorRange { body += "set cbrange [\(number(range.lowerBound)):\(number(range.upperBound))]\n" }
-    body += "plot '\(escape(chart.name)).dat' using 1:2:3 with image notitle\n"
+    let image = "'\(escape(chart.name)).dat' index 0 using 1:2:3 with image notitle"
+    if !chart.series.isEmpty {
+      data += seriesData(chart, firstIndex: 1)
+      body += "set key outside right bottom\n"
+    }
+    body += "plot " + ([image] + seriesPlots(chart, firstIndex: 1)).joined(separator: ", \\\n     ") + "\n"
     return (data, body)
   }
 }

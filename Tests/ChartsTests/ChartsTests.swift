@@ -25,6 +25,30 @@ struct ChartsTests {
     #expect(script.pngScript().contains("set output 'demo.png'"))
   }
 
+  @Test func heatmapCarriesLinesOverItAndUntitledSeriesStayOutOfTheLegend() throws {
+    let chart = Chart(
+      name: "phase", title: "phase", xLabel: "a", yLabel: "b",
+      series: [
+        Series(title: "critical line", x: [0, 1], y: [1, 2], style: .dashed),
+        Series(title: "", x: [0, 1], y: [0, 1], style: .faint, colorGroup: 2),
+      ],
+      heatmap: Heatmap(xValues: [0, 1], yValues: [0, 1], values: [[1, 2], [3, 4]], colorLabel: "χ"))
+    let script = GnuplotScript(chart)
+    #expect(script.body.contains("index 0 using 1:2:3 with image notitle"))
+    #expect(script.body.contains("index 1 using 1:2 with lines dashtype 2"))
+    #expect(script.body.contains("index 2 using 1:2 with lines linewidth 1 linecolor rgb '#B02ca02c' notitle"))
+    // gnuplot counts blocks separated by two blank lines: heatmap, then one per line.
+    #expect(script.data.components(separatedBy: "\n\n\n").count == 3)
+    if ChartRenderer.gnuplotAvailable {
+      let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charts-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      defer { try? FileManager.default.removeItem(at: directory) }
+      let rendered = try ChartRenderer(directory: directory).render(chart, preview: false)
+      #expect(rendered.failure == nil)
+      #expect(rendered.files.contains("phase.png"))
+    }
+  }
+
   @Test func heatmapWritesAGridWithNaNCells() {
     let chart = Chart(
       name: "h", title: "h", xLabel: "step", yLabel: "layer",

@@ -11,6 +11,8 @@ import RealModule
 /// - `xavierNormal`, `xavierUniform`: Var = 2/(n_in + n_out), U[±√(6/(n_in + n_out))]
 ///   (Glorot & Bengio 2010).
 /// - `heNormal`, `heUniform`: Var = 2/n_in, U[±√(6/n_in)] (He et al. 2015).
+/// - `constant(value)`: every weight equal to `value` (0 for the all-zero init); no randomness,
+///   so every hidden unit in a layer starts, and stays, identical.
 /// - `orthogonal(gain:)`: a Haar-random matrix with orthonormal rows or columns, times `gain`
 ///   (Saxe et al. 2014), from a QR factorisation of a Gaussian matrix with the signs of R's diagonal
 ///   folded in (Mezzadri 2007).
@@ -25,6 +27,7 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
   case heNormal
   case heUniform
   case orthogonal(gain: Double)
+  case constant(Double)
 
   public var description: String {
     switch self {
@@ -38,6 +41,7 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
     case .heNormal: "He normal"
     case .heUniform: "He uniform"
     case .orthogonal(let gain): gain == 1 ? "orthogonal" : "orthogonal ×\(gain)"
+    case .constant(let value): value == 0 ? "all zero" : "constant \(value)"
     }
   }
 
@@ -54,6 +58,7 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
     case .xavierNormal, .xavierUniform: return 2 / (nIn + nOut)
     case .heNormal, .heUniform: return 2 / nIn
     case .orthogonal(let gain): return gain * gain / Swift.max(nIn, nOut)
+    case .constant: return 0
     }
   }
 
@@ -71,6 +76,8 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
         scalars: (0..<count).map { _ in Float(limit * (2 * rng.nextUnitDouble() - 1)) })
     case .orthogonal(let gain):
       return Initializer.orthogonalMatrix(rows: fanOut, columns: fanIn, gain: gain, using: &rng)
+    case .constant(let value):
+      return Tensor(shape: [fanOut, fanIn], scalars: [Float](repeating: Float(value), count: count))
     }
   }
 

@@ -1,20 +1,27 @@
 /// Builders for plain multilayer perceptrons: `depth` hidden blocks Dense(width) → φ, then a
 /// linear readout Dense(outputs).
 public enum MLP {
-  /// A plain MLP with weights drawn by `initializer` from `rng`, biases zero.
+  /// A plain MLP with weights drawn by `initializer` from `rng`; biases are zero, or drawn
+  /// N(0, σ_b²) in the hidden layers when `biasStd` = σ_b is positive (the mean-field setting of
+  /// THEORY.md §4; the readout bias stays zero).
   ///
   /// Depth counts hidden blocks: depth 50 means 50 Dense+φ blocks and a 51st, linear, readout layer.
   public static func make(
     inputs: Int, width: Int, depth: Int, outputs: Int, activation: Activation,
     initializer: Initializer, readoutInitializer: Initializer? = nil, bias: Bool = true,
-    using rng: inout SeededGenerator
+    biasStd: Double = 0, using rng: inout SeededGenerator
   ) -> Sequential {
     precondition(depth >= 0 && width > 0 && inputs > 0 && outputs > 0, "invalid MLP sizes")
+    precondition(biasStd >= 0 && (bias || biasStd == 0), "a bias std needs bias: true")
     var layers: [any Layer] = []
     var fanIn = inputs
     for _ in 0..<depth {
       let weight = initializer.makeWeights(fanOut: width, fanIn: fanIn, using: &rng)
-      layers.append(Dense(weight: weight, bias: bias))
+      let dense = Dense(weight: weight, bias: bias)
+      if biasStd > 0, let b = dense.bias {
+        b.value.scalars = (0..<width).map { _ in Float(biasStd * rng.nextGaussian()) }
+      }
+      layers.append(dense)
       layers.append(ActivationLayer(activation))
       fanIn = width
     }

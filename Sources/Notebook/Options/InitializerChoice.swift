@@ -11,6 +11,7 @@ public enum InitializerChoice: String, CaseIterable, Sendable, ExpressibleByArgu
   case heUniform = "he-uniform"
   case orthogonal
   case scaled
+  case zeros
 
   /// The initializer; `scaled` draws N(0, σ_w²/fan_in) with σ_w = `weightStd`.
   public func initializer(weightStd: Double) -> Initializer {
@@ -23,6 +24,7 @@ public enum InitializerChoice: String, CaseIterable, Sendable, ExpressibleByArgu
     case .heUniform: .heUniform
     case .orthogonal: .orthogonal(gain: 1)
     case .scaled: .scaledNormal(gain2: weightStd * weightStd)
+    case .zeros: .constant(0)
     }
   }
 }
