@@ -14,6 +14,7 @@ let package = Package(
   name: "GradientLab",
   products: [
     .executable(name: "exploding", targets: ["exploding"]),
+    .executable(name: "initialization", targets: ["initialization"]),
     .executable(name: "bench", targets: ["bench"]),
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
     .library(name: "Notebook", targets: ["Notebook"]),
@@ -74,6 +75,21 @@ let package = Package(
       path: "lessons/01-exploding/exploding"
     ),
 
+    .target(
+      name: "InitializationLesson",
+      dependencies: [
+        "Notebook", "NeuralNet", "Theory", "Charts",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "RealModule", package: "swift-numerics"),
+      ],
+      path: "lessons/02-initialization/InitializationLesson"
+    ),
+    .executableTarget(
+      name: "initialization",
+      dependencies: ["InitializationLesson"],
+      path: "lessons/02-initialization/initialization"
+    ),
+
     // MARK: Benchmark
     .executableTarget(
       name: "bench",
@@ -95,10 +111,16 @@ let package = Package(
     ),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+    .target(name: "LessonTestSupport", path: "Tests/LessonTestSupport"),
     .testTarget(
       name: "ExplodingLessonTests",
-      dependencies: ["ExplodingLesson", "exploding", "Notebook", "Theory"],
+      dependencies: ["ExplodingLesson", "exploding", "Notebook", "Theory", "LessonTestSupport"],
       path: "Tests/LessonTests/ExplodingLessonTests"
+    ),
+    .testTarget(
+      name: "InitializationLessonTests",
+      dependencies: ["InitializationLesson", "initialization", "Notebook", "Theory", "LessonTestSupport"],
+      path: "Tests/LessonTests/InitializationLessonTests"
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -43,7 +43,7 @@ struct EngineTests {
   static let variances: [(Initializer, Double)] = [
     (.heNormal, 2.0 / 200), (.lecunNormal, 1.0 / 200), (.xavierNormal, 2.0 / 300), (.xavierUniform, 2.0 / 300),
     (.heUniform, 2.0 / 200), (.naive, 1.0), (.scaledNormal(gain2: 3), 3.0 / 200), (.uniform(limit: 0.5), 0.25 / 3),
-    (.normal(std: 0.2), 0.04),
+    (.normal(std: 0.2), 0.04), (.standardUniform, 1.0 / 600),
   ]
 
   @Test(arguments: variances)

@@ -63,12 +63,37 @@ struct MeanFieldTests {
     #expect(profile.gradientFactor.last!.isApproximatelyEqual(to: tanh.chi1, relativeTolerance: 1e-6))
   }
 
+  @Test func squaredGradientRatiosReduceToPowersForReLUAndFollowTheLengthMapForTanh() {
+    let relu = MeanField(.relu, weightVariance: 3).squaredGradientRatios(firstVariances: [0.5, 2], layers: 5)
+    #expect(relu.enumerated().allSatisfy { l, r in r.isApproximatelyEqual(to: Double.pow(1.5, Double(4 - l))) })
+    let tanh = MeanField(.tanh, weightVariance: 1.5, biasVariance: 0.05)
+    let one = tanh.squaredGradientRatios(firstVariances: [0.4], layers: 4)
+    let chi = tanh.profile(firstVariance: 0.4, layers: 4).gradientFactor
+    #expect(one[0].isApproximatelyEqual(to: chi[0] * chi[1] * chi[2]))
+    #expect(one[3] == 1)
+  }
+
+  @Test func finiteWidthFluctuationReducesToTheoryMdForReLUAndLinear() {
+    // THEORY.md §1: Var[log‖x_L‖²] ≈ 5L/n (ReLU), 2L/n (linear); log‖·‖ has a quarter of that.
+    #expect(MeanField(.relu, weightVariance: 2).logNormVariancePerLayer(1, width: 100) == 5.0 / 400)
+    #expect(MeanField(.linear, weightVariance: 1).logNormVariancePerLayer(1, width: 100) == 2.0 / 400)
+    // tanh: K → 1 as q → 0 (linear regime) and grows as units saturate.
+    let tanh = MeanField(.tanh, weightVariance: 1)
+    #expect(abs(tanh.derivativeKurtosis(1e-6) - 1) < 1e-4)
+    #expect(tanh.derivativeKurtosis(100) > 5 * tanh.derivativeKurtosis(1))
+  }
+
   @Test func randomMatrixPredictionsOfTheoryMd() {
     // Glorot & Bengio: standard init U[±1/√n] has n·Var = 1/3, mean singular value ≈ 0.49.
     #expect(abs(RandomMatrixTheory.meanSingularValue(entryScale: (1.0 / 3).squareRoot()) - 0.49) < 0.001)
     #expect(RandomMatrixTheory.fussCatalanEdge(layers: 1).isApproximatelyEqual(to: 4))
     #expect(RandomMatrixTheory.fussCatalanEdge(layers: 2).isApproximatelyEqual(to: 6.75))
     #expect(abs(RandomMatrixTheory.fussCatalanEdge(layers: 10) - 28.53) < 0.01)
+    // Marchenko–Pastur (L = 1, ratio 1): P(s² > 3.2) = ∫_{3.2}^4 √(4−x)/(2π√x) dx ≈ 0.040519 (scipy quad).
+    let q = RandomMatrixTheory.fussCatalanQuantile(layers: 1, p: 1 - 0.040519)
+    #expect(abs(q - 3.2) < 0.01, "quantile \(q)")
+    #expect(
+      RandomMatrixTheory.fussCatalanQuantile(layers: 10, p: 0.99) < RandomMatrixTheory.fussCatalanEdge(layers: 10))
   }
 
   @Test(arguments: [1, 2, 5, 10])

@@ -10,4 +10,4 @@ set cblabel 'log10 ‖∂L/∂W_l‖'
 set palette defined (0 '#313695', 0.25 '#74add1', 0.5 '#ffffbf', 0.75 '#f46d43', 1 '#a50026')
 set autoscale xfix; set autoscale yfix
 set cbrange [-0.7070677137690453:4.851885817469087]
-plot 'heatmap-exploding.dat' using 1:2:3 with image notitle
+plot 'heatmap-exploding.dat' index 0 using 1:2:3 with image notitle

@@ -34,6 +34,13 @@ public enum Digits {
     return try parse(String(contentsOf: url, encoding: .utf8))
   }
 
+  /// The bundled digits split 80/20 into training and test sets by `seed`: every lesson that
+  /// trains on digits uses this split, so the same seed gives the same sets everywhere.
+  public static func trainTestSplit(seed: UInt64) throws -> (train: Dataset, test: Dataset) {
+    var rng = SeededGenerator(seed: seed &+ 5_000)
+    return try load().split(testFraction: 0.2, using: &rng)
+  }
+
   /// Parses rows of 64 integer pixels followed by a label.
   public static func parse(_ text: String) throws -> Dataset {
     var pixelValues: [Float] = []

@@ -8,6 +8,8 @@ import RealModule
 /// - `normal(std:)`, `uniform(limit:)`: fixed scale, N(0, std²) or U[−limit, limit].
 /// - `scaledNormal(gain2:)`: N(0, σ_w²/n_in) with σ_w² = `gain2`, the convention of THEORY.md §1.
 /// - `lecunNormal`: N(0, 1/n_in) (LeCun et al. 1998).
+/// - `standardUniform`: U[±1/√n_in], Var = 1/(3·n_in): the "standard" init Glorot & Bengio (2010)
+///   compared against.
 /// - `xavierNormal`, `xavierUniform`: Var = 2/(n_in + n_out), U[±√(6/(n_in + n_out))]
 ///   (Glorot & Bengio 2010).
 /// - `heNormal`, `heUniform`: Var = 2/n_in, U[±√(6/n_in)] (He et al. 2015).
@@ -22,6 +24,7 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
   case uniform(limit: Double)
   case scaledNormal(gain2: Double)
   case lecunNormal
+  case standardUniform
   case xavierNormal
   case xavierUniform
   case heNormal
@@ -36,6 +39,7 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
     case .uniform(let limit): "U[±\(limit)]"
     case .scaledNormal(let gain2): "N(0, \(gain2)/fan_in)"
     case .lecunNormal: "LeCun normal"
+    case .standardUniform: "standard U[±1/√n]"
     case .xavierNormal: "Xavier normal"
     case .xavierUniform: "Xavier uniform"
     case .heNormal: "He normal"
@@ -55,6 +59,7 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
     case .uniform(let limit): return limit * limit / 3
     case .scaledNormal(let gain2): return gain2 / nIn
     case .lecunNormal: return 1 / nIn
+    case .standardUniform: return 1 / (3 * nIn)
     case .xavierNormal, .xavierUniform: return 2 / (nIn + nOut)
     case .heNormal, .heUniform: return 2 / nIn
     case .orthogonal(let gain): return gain * gain / Swift.max(nIn, nOut)
@@ -69,7 +74,7 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
     case .naive, .normal, .scaledNormal, .lecunNormal, .xavierNormal, .heNormal:
       let std = variance(fanIn: fanIn, fanOut: fanOut).squareRoot()
       return Tensor(shape: [fanOut, fanIn], scalars: (0..<count).map { _ in Float(std * rng.nextGaussian()) })
-    case .uniform, .xavierUniform, .heUniform:
+    case .uniform, .standardUniform, .xavierUniform, .heUniform:
       let limit = (3 * variance(fanIn: fanIn, fanOut: fanOut)).squareRoot()
       return Tensor(
         shape: [fanOut, fanIn],

@@ -71,6 +71,38 @@ public struct MeanField: Sendable, Equatable {
     }
   }
 
+  /// E[φ'(h)⁴]/E[φ'(h)²]² for h ~ N(0, q): how unevenly the units pass the gradient (1 for linear,
+  /// 2 for ReLU, large for a saturated tanh where few units pass anything).
+  ///
+  /// It sets the finite-width fluctuation of a layer's gradient factor: at width n,
+  /// Var[log‖g_l‖²/‖g_{l+1}‖²] ≈ (3·K − 1)/n with K this ratio (5/n for ReLU, 2/n for linear,
+  /// THEORY.md §1), using E[z⁴] = 3 for the Gaussian (Wᵀg)ᵢ.
+  public func derivativeKurtosis(_ q: Double) -> Double {
+    switch nonlinearity {
+    case .linear: return 1
+    case .relu: return 2
+    case .tanh, .sigmoid:
+      let fourth = MeanField.gaussianExpectation(variance: q) { h in
+        let d: Double
+        if nonlinearity == .tanh {
+          let t = Double.tanh(h)
+          d = 1 - t * t
+        } else {
+          let s = MeanField.sigmoid(h)
+          d = s * (1 - s)
+        }
+        return d * d * d * d
+      }
+      let second = meanSquareDerivative(q)
+      return fourth / (second * second)
+    }
+  }
+
+  /// Var[log‖g_l‖] per layer at width n and variance q: (3·K − 1)/(4n), K from `derivativeKurtosis`.
+  public func logNormVariancePerLayer(_ q: Double, width: Int) -> Double {
+    (3 * derivativeKurtosis(q) - 1) / (4 * Double(width))
+  }
+
   /// One step of the length map: q ↦ σ_w²·E[φ(√q·z)²] + σ_b².
   public func lengthMap(_ q: Double) -> Double {
     weightVariance * meanSquareActivation(q) + biasVariance
@@ -81,10 +113,15 @@ public struct MeanField: Sendable, Equatable {
     weightVariance * meanSquareDerivative(q)
   }
 
-  /// The fixed point q* of the length map reached from q = 1, or nil if q grows without bound
-  /// (linear and ReLU above their critical σ_w²).
+  /// The fixed point q* of the length map, or nil if q grows without bound (linear and ReLU at or
+  /// above their critical σ_w² with a bias; at exactly critical without bias every q is fixed and 1
+  /// is returned).
   ///
-  /// For tanh without bias and σ_w² ≤ 1 the fixed point is 0 (approached only like 1/l).
+  /// For tanh without bias and σ_w² ≤ 1 the fixed point is 0 (approached only like 1/l). Otherwise,
+  /// for tanh and sigmoid, F(q) = lengthMap(q) − q is positive near 0 and negative at
+  /// q = σ_w² + σ_b² (since φ² ≤ 1), and the length map is increasing and concave, so the unique
+  /// root is found by bisection to 1e-14 relative: fast and exact where plain iteration of the
+  /// map crawls (near σ_w² = 1 its rate tends to 1).
   public var fixedPoint: Double? {
     switch nonlinearity {
     case .linear, .relu:
@@ -94,13 +131,19 @@ public struct MeanField: Sendable, Equatable {
     case .tanh where biasVariance == 0 && weightVariance <= 1:
       return 0
     case .tanh, .sigmoid:
-      var q = 1.0
-      for _ in 0..<100_000 {
-        let next = lengthMap(q)
-        if abs(next - q) <= 1e-13 * Swift.max(1, q) { return next }
-        q = next
+      var low = 0.0
+      var high = weightVariance + biasVariance
+      if biasVariance == 0 && nonlinearity == .tanh {
+        // F(q) ≈ (σ_w² − 1)·q for small q: start just above 0 where F is still positive.
+        low = Swift.min(1e-12, high / 2)
+        while lengthMap(low) - low <= 0 && low > 1e-300 { low /= 16 }
       }
-      return q
+      for _ in 0..<200 {
+        let middle = (low + high) / 2
+        if lengthMap(middle) - middle > 0 { low = middle } else { high = middle }
+        if high - low <= 1e-14 * high { break }
+      }
+      return (low + high) / 2
     }
   }
 
@@ -124,6 +167,29 @@ public struct MeanField: Sendable, Equatable {
       q = lengthMap(q)
     }
     return (variances, factors)
+  }
+
+  /// E‖g_l‖²/E‖g_L‖² for l = 1…L: the squared back-propagated gradient norm at each layer relative to
+  /// the top one, for a batch whose examples start at first-layer variances `firstVariances`.
+  ///
+  /// Each example follows its own length map from its q₁ (for tanh the gradient factor depends on
+  /// q, so an example with a large ‖x‖ saturates more), and its squared gradient norm at layer l is
+  /// Π_{k=l}^{L−1} χ_k times its top one; the batch norm sums examples, whose top norms are taken
+  /// equal. For ReLU and linear every χ_k is σ_w²·E[φ'²] and this is (σ_w²·E[φ'²])^(L−l).
+  /// `firstVariances` may be summarised by quantiles to save time (the map is smooth in q).
+  public func squaredGradientRatios(firstVariances: [Double], layers: Int) -> [Double] {
+    precondition(layers >= 1 && !firstVariances.isEmpty, "need at least one layer and one example")
+    var sums = [Double](repeating: 0, count: layers)
+    for q1 in firstVariances {
+      let chi = profile(firstVariance: q1, layers: layers).gradientFactor
+      var product = 1.0
+      sums[layers - 1] += 1
+      for l in stride(from: layers - 2, through: 0, by: -1) {
+        product *= chi[l]
+        sums[l] += product
+      }
+    }
+    return sums.map { $0 / Double(firstVariances.count) }
   }
 
   /// The σ_w² on the edge of chaos (χ₁ = 1) for a bias variance σ_b², found by bisection.

@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import NeuralNet
 import Notebook
 import Testing
@@ -10,11 +11,7 @@ import ExplodingLesson
 struct ExplodingLessonTests {
   static let quick = ExplodingConfiguration(quick: true, seed: 42)
 
-  static func temporaryDirectory() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("exploding-tests-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  static func temporaryDirectory() -> URL { LessonProcess.temporaryDirectory("exploding-tests") }
 
   @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
     let directory = Self.temporaryDirectory()
@@ -104,33 +101,10 @@ struct ExplodingLessonTests {
 
   // MARK: Command line
 
-  /// The built `exploding` executable, next to the test bundle.
-  static var executable: URL {
-    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for candidate in [bundle, bundle.deletingLastPathComponent()] {
-      let url = candidate.appendingPathComponent("exploding")
-      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-    }
-    return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("exploding")
-  }
-
-  static func run(_ arguments: [String], environment: [String: String]? = nil, input: Pipe? = nil) throws -> (
-    status: Int32, stdout: String, stderr: String
-  ) {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    if let input { process.standardInput = input }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, stdout, stderr)
+  static func run(_ arguments: [String], environment: [String: String]? = nil, input: Pipe? = nil) throws
+    -> LessonProcess.Result
+  {
+    try LessonProcess.run("exploding", arguments, environment: environment, input: input)
   }
 
   @Test(arguments: [

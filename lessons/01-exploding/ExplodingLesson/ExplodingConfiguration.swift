@@ -107,11 +107,3 @@ public struct ExplodingConfiguration: Sendable, Equatable {
     ]
   }
 }
-
-/// A command-line value the lesson cannot use, as one line.
-public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
-  /// The message.
-  public var description: String
-  /// An error with `message`.
-  public init(_ message: String) { description = message }
-}

@@ -1,0 +1,209 @@
+import Foundation
+import LessonTestSupport
+import NeuralNet
+import Notebook
+import Testing
+import Theory
+
+import InitializationLesson
+
+/// Lesson 2 held to its theory rows, its exercises and its command-line contract.
+@Suite("Lesson 2: initialization", .serialized)
+struct InitializationLessonTests {
+  static let quick = InitializationConfiguration(quick: true, seed: 42)
+  static let full = InitializationConfiguration(quick: false, seed: 42)
+
+  static func temporaryDirectory() -> URL { LessonProcess.temporaryDirectory("initialization-tests") }
+
+  @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let options = try LessonOptions.parse(["--quick", "--plots-dir", directory.path, "--no-preview"])
+    let notebook = Notebook(
+      lesson: InitializationLesson.name, title: InitializationLesson.title, options: options,
+      parameters: Self.quick.parameters, terminal: .silent)
+    let status = try InitializationLesson.run(Self.quick, in: notebook)
+    let failed = notebook.recordedChecks.filter { !$0.passed }.map(\.name)
+    #expect(failed.isEmpty, "failed checks: \(failed)")
+    #expect(notebook.recordedChecks.count >= 55)
+    #expect(status == 0)
+    let folder = directory.appendingPathComponent("initialization")
+    let charts =
+      ["linear", "relu", "tanh"].flatMap { ["gradient-by-layer-\($0)", "depth-sweep-\($0)"] } + [
+        "glorot-gradient-variance", "glorot-jacobian-singular-values", "he-training-loss", "he-gradient-at-init",
+        "edge-of-chaos-phase", "edge-of-chaos-gradients", "jacobian-spectrum", "finite-width-spread",
+        "symmetry-training-loss",
+      ]
+    for chart in charts {
+      for ext in ["gp", "dat", "png"] {
+        #expect(
+          FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(chart).\(ext)").path),
+          "\(chart).\(ext)")
+      }
+    }
+    let metrics = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: folder.appendingPathComponent("metrics.json")))
+    let object = try #require(metrics as? [String: Any])
+    #expect(object["lesson"] as? String == "initialization")
+    let checks = try #require(object["checks"] as? [[String: Any]])
+    #expect(checks.allSatisfy { $0["passed"] as? Bool == true })
+    let runs = try #require(object["runs"] as? [String: Any])
+    // He et al.'s result: Xavier stays at the uniform guess, He learns.
+    let xavier = try #require(runs["train_xavier"] as? [String: Any])
+    let he = try #require(runs["train_he"] as? [String: Any])
+    let xavierLoss = try #require(xavier["final_loss"] as? Double)
+    let heLoss = try #require(he["final_loss"] as? Double)
+    #expect(abs(xavierLoss - log(10)) < 0.01)
+    #expect(heLoss < xavierLoss - 0.2)
+  }
+
+  @Test func criticalPointsOfTheoryMdAndTheEdgeOfChaosNets() throws {
+    for (bias2, gain2) in [(0.0, 1.0), (0.0025, 1.2601), (0.01, 1.4242), (0.05, 1.7610), (0.1, 1.9861)] {
+      #expect(abs(MeanField.criticalWeightVariance(.tanh, biasVariance: bias2) - gain2) <= 1e-3)
+    }
+    // Real 50-layer tanh nets of width 256 on both sides of the line: factor within 3 standard errors of √χ₁.
+    let batch = try Digits.trainTestSplit(seed: 42).train.subset(0..<256)
+    for point in EdgeOfChaos.measure(Self.full, gains2: Self.full.edgeOfChaosGains2, depth: 50, batch: batch) {
+      #expect(abs(point.measuredFactor / point.predictedFactor - 1) <= point.tolerance, "σ_w² = \(point.gain2)")
+    }
+  }
+
+  @Test func glorotBengioAtThePapersWidth() throws {
+    let batch = try Digits.trainTestSplit(seed: 42).train.subset(0..<256).standardized()
+    let results = GlorotBengio.run(Self.full, batch: batch)
+    #expect(results.count == 2)
+    for r in results {
+      for (measured, predicted) in zip(r.gradientVariance, r.predictedGradientVariance) {
+        #expect(abs(measured / predicted - 1) <= 0.05, "\(r.initializer): \(measured) vs \(predicted)")
+      }
+      let meanW = r.weightMeanSingularValue.reduce(0, +) / Double(r.weightMeanSingularValue.count)
+      #expect(abs(meanW / r.predictedWeightMeanSingularValue - 1) <= 0.01)
+    }
+    // The paper's 0.49 for the standard init, and Xavier's gradients flowing ~2 orders better.
+    #expect(abs(results[0].predictedWeightMeanSingularValue - 0.49) < 0.001)
+    #expect(results[1].gradientVariance[0] > 50 * results[0].gradientVariance[0])
+  }
+
+  @Test func spectraAtFullWidth() {
+    let products = JacobianSpectrum.run(width: 400, trials: 3, seed: 42)
+    for p in products where !p.orthogonal {
+      let p95 = RandomMatrixTheory.fussCatalanQuantile(layers: p.layers, p: 0.95)
+      #expect(abs(p.quantile(0.95) / p95 - 1) <= 0.1, "L = \(p.layers)")
+      #expect(abs(p.mean - 1) <= 0.05)
+      #expect(p.meanLargest < RandomMatrixTheory.fussCatalanEdge(layers: p.layers) * 1.02)
+    }
+    for p in products where p.orthogonal { #expect(p.maxDeviationFromOne < 1e-4) }
+  }
+
+  @Test func zeroAndConstantInitsNeverBreakSymmetry() throws {
+    let (train, test) = try Digits.trainTestSplit(seed: 42)
+    var config = Self.quick
+    config.steps = 50
+    let runs = Symmetry.run(config, train: train, test: test)
+    let zero = try #require(runs.first { $0.slug == "zero" })
+    let constant = try #require(runs.first { $0.slug == "constant" })
+    let he = try #require(runs.first { $0.slug == "he" })
+    #expect(zero.distinctUnits.allSatisfy { $0 == 1 })
+    #expect(zero.largestWeightNorm == 0)  // no gradient ever reaches the hidden weights
+    #expect(constant.distinctUnits.allSatisfy { $0 == 1 })
+    #expect(constant.largestWeightNorm != 1)  // ...although they did move
+    #expect(he.distinctUnits.allSatisfy { $0 == config.width })
+    #expect(Symmetry.distinctRows(Tensor(shape: [3, 2], scalars: [1, 2, 1, 2, 1, 2.5])) == 2)
+  }
+
+  @Test func finiteWidthSpreadMatchesFiveLOverN() throws {
+    let example = try Digits.trainTestSplit(seed: 42).train.subset(0..<1)
+    let result = FiniteWidth.run(depth: 40, width: 64, seeds: 300, example: example, seed: 11)
+    let predicted = result.predicted(layer: 1)
+    // 300 seeds: the sample variance is within 3·√(2/299) ≈ 25% (+5% for the 1/n expansion).
+    #expect(abs(result.varianceLog[0] / predicted.variance - 1) <= 0.3)
+    #expect(abs(result.meanLog[0] - predicted.mean) <= 3 * (predicted.variance / 300).squareRoot() + 0.1)
+  }
+
+  @Test func experimentsAreBitIdenticalUnderASeed() throws {
+    let batch = try Digits.trainTestSplit(seed: 3).train.subset(0..<32)
+    let a = InitProfiles.measure(.tanh, .xavier, depth: 8, width: 32, weightStd: 1, batch: batch, networks: 2, seed: 3)
+    let b = InitProfiles.measure(.tanh, .xavier, depth: 8, width: 32, weightStd: 1, batch: batch, networks: 2, seed: 3)
+    #expect(a.gradientNorm == b.gradientNorm)
+    let c = InitProfiles.measure(.tanh, .xavier, depth: 8, width: 32, weightStd: 1, batch: batch, networks: 2, seed: 4)
+    #expect(a.gradientNorm != c.gradientNorm)
+  }
+
+  @Test(arguments: [
+    (1, 1.761, 1.0), (1, 1.761, 1.327), (2, 2.0, 1.414), (3, 4.0, 3.0), (4, 0.3333, 0.577), (5, 6.75, 4.0),
+  ])
+  func exerciseAcceptsTheRightAnswerAndRejectsAWrongOne(number: Int, right: Double, wrong: Double) throws {
+    let train = try Digits.trainTestSplit(seed: 42).train
+    let exercise = InitializationExercises.all(Self.quick, train: train)[number - 1]
+    let yes = exercise.check(right)
+    let no = exercise.check(wrong)
+    #expect(yes.correct, "\(yes.reason)")
+    #expect(!no.correct, "\(no.reason)")
+  }
+
+  @Test func exerciseHintsNameTheCommonMistake() throws {
+    let train = try Digits.trainTestSplit(seed: 42).train
+    let exercises = InitializationExercises.all(Self.quick, train: train)
+    #expect(exercises[0].check(1.327).reason.contains("You gave σ_w"))
+    #expect(exercises[1].check(1.414).reason.contains("factor of the norm"))
+    #expect(exercises[4].check(4).reason.contains("ONE matrix"))
+    #expect(!exercises[2].check(1).correct)  // naive: non-finite
+    #expect(!exercises[2].check(2.5).correct)  // not a choice
+  }
+
+  // MARK: Command line
+
+  static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> LessonProcess.Result {
+    try LessonProcess.run("initialization", arguments, environment: environment)
+  }
+
+  @Test(arguments: [
+    ["--depth", "2"], ["--init", "he"], ["--bias-variance", "-0.1"], ["--bias-variance", "2"],
+    ["--bias-variance", "abc"], ["--width", "8"], ["--batch-size", "5000"], ["--exercise", "6", "--answer", "1"],
+    ["--activation", "softmax"], ["--lr", "0"],
+  ])
+  func badOptionIsRejectedInOneLineAndWritesNothing(_ arguments: [String]) throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try Self.run(arguments + ["--quick", "--plots-dir", directory.path])
+    #expect(result.status == 64, "exit status \(result.status) for \(arguments)")
+    let lines = result.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "stderr: \(result.stderr)")
+    #expect(lines.first?.hasPrefix("initialization: error: ") == true)
+    #expect(result.stdout.isEmpty)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+  }
+
+  @Test func overridesReachEveryStepAndStillMatchTheTheory() throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try Self.run([
+      "--quick", "--no-preview", "--plots-dir", directory.path, "--activation", "tanh", "--init", "scaled",
+      "--weight-std", "1.2", "--depth", "80", "--bias-variance", "0.1",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let metrics = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: directory.appendingPathComponent("initialization/metrics.json")))
+    let object = try #require(metrics as? [String: Any])
+    let parameters = try #require(object["parameters"] as? [String: Any])
+    #expect(parameters["depth"] as? Int == 80)
+    #expect(parameters["activations"] as? String == "tanh")
+    #expect(parameters["challenger"] as? String == "scaled")
+    #expect(parameters["bias_variance"] as? Double == 0.1)
+    let checks = try #require(object["checks"] as? [[String: Any]])
+    let failed = checks.filter { $0["passed"] as? Bool != true }.compactMap { $0["name"] as? String }
+    #expect(failed.isEmpty, "failed: \(failed)")
+    #expect(checks.contains { ($0["name"] as? String)?.contains("tanh, scaled") == true })
+    let runs = try #require(object["runs"] as? [String: Any])
+    #expect(runs["train_scaled"] != nil)
+  }
+
+  @Test func exerciseCommandSaysCorrectOrIncorrect() throws {
+    let right = try Self.run(["--exercise", "2", "--answer", "2"])
+    #expect(right.status == 0)
+    #expect(right.stdout.hasPrefix("Exercise 2: correct."))
+    let wrong = try Self.run(["--exercise", "5", "--answer", "4"])
+    #expect(wrong.status == 1)
+    #expect(wrong.stdout.contains("incorrect"))
+  }
+}

@@ -1,0 +1,59 @@
+import NeuralNet
+import Notebook
+import RealModule
+import Theory
+
+/// Step 4: He et al. (2015) in miniature: a deep plain ReLU net trained on digits from Xavier (or
+/// `--init`) and from He init, same weight seed and same mini-batch order (THEORY.md §3).
+public enum HeTraining {
+  /// One training run.
+  public struct Run: Sendable {
+    /// The init.
+    public var choice: InitializerChoice
+    /// Every step's record.
+    public var history: TrainingHistory
+    /// Test accuracy after training (NaN if the run stopped on a non-finite value).
+    public var testAccuracy: Double
+    /// ‖∂L/∂h_l‖ at step 0, l = 1…depth.
+    public var initialGradientNorm: [Double]
+    /// The predicted per-layer factor of the backward norm, √(σ_w²/2).
+    public var predictedFactor: Double
+    /// E[h_L²]/E[h_1²] at step 0: how much the forward signal's mean square shrank or grew.
+    public var initialSignalRatio: Double
+    /// The tolerance of `measuredFactor`: 3 standard errors of the fit (ReLU at this width).
+    public var tolerance: Double
+    /// The measured per-layer factor of the step-0 backward norm.
+    public var measuredFactor: Double { MeanFieldPrediction.backwardFactor(initialGradientNorm) }
+  }
+
+  /// Trains the challenger and He, in that order.
+  public static func run(
+    _ config: InitializationConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
+  ) -> [Run] {
+    var offset = 0
+    return [config.challenger, .he].map { choice in
+      let initializer = choice.initializer(weightStd: config.weightStd)
+      var rng = SeededGenerator(seed: config.seed &+ 40_000)
+      let model = MLP.make(
+        inputs: train.features, width: config.width, depth: config.trainingDepth, outputs: Digits.classes,
+        activation: .relu, initializer: initializer, using: &rng)
+      let history = Trainer.train(
+        model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
+        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 40_001,
+        progress: { progress?(offset + $0) })
+      offset += config.steps
+      let first = history.steps.first?.denseLayers.dropLast() ?? []
+      let meanSquares = first.map(\.output.meanSquare)
+      let gain2 = MeanFieldPrediction.hiddenGain2(initializer, width: config.width)
+      return Run(
+        choice: choice, history: history,
+        testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan,
+        initialGradientNorm: first.map(\.outputGradientNorm),
+        predictedFactor: PlainNetworkTheory.normGrowthPerLayer(.relu, gain2: gain2),
+        initialSignalRatio: (meanSquares.last ?? .nan) / (meanSquares.first ?? .nan),
+        tolerance: MeanFieldPrediction.fitTolerance(
+          perLayerVariance: MeanField(.relu, weightVariance: gain2).logNormVariancePerLayer(1, width: config.width),
+          layers: config.trainingDepth, networks: 1))
+    }
+  }
+}

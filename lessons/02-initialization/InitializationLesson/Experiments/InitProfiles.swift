@@ -1,0 +1,165 @@
+import NeuralNet
+import Notebook
+import RealModule
+import Theory
+
+/// Steps 1–2: the back-propagated gradient norm layer by layer for each init and activation, and
+/// the first-to-last ratio against depth, each next to the mean-field prediction (THEORY.md §1, §4).
+public enum InitProfiles {
+  /// One (activation, init, depth) case, measured and predicted.
+  public struct Profile: Sendable {
+    /// φ.
+    public var activation: Activation
+    /// The init.
+    public var choice: InitializerChoice
+    /// Hidden layers.
+    public var depth: Int
+    /// σ_w² of the hidden layers: fan-in × Var[W].
+    public var hiddenGain2: Double
+    /// ‖∂L/∂h_l‖, l = 1…depth: the geometric mean over networks.
+    public var gradientNorm: [Double]
+    /// E‖g_l‖²/E‖g_L‖² from the mean-field recursion started at the batch's own q₁.
+    public var predictedSquaredRatio: [Double]
+    /// Var[log‖g_l‖] per layer at this width (the finite-width fluctuation, THEORY.md §1).
+    public var perLayerVariance: Double
+    /// Networks averaged.
+    public var networks: Int
+
+    /// The tolerance of `measuredFactor` against `predictedFactor`: 3 standard errors of the fit.
+    public var tolerance: Double {
+      MeanFieldPrediction.fitTolerance(perLayerVariance: perLayerVariance, layers: depth, networks: networks)
+    }
+
+    /// The predicted norms, anchored at the measured top layer.
+    public var predictedNorm: [Double] {
+      MeanFieldPrediction.anchoredNorms(squaredRatios: predictedSquaredRatio, top: gradientNorm[depth - 1])
+    }
+    /// The measured per-layer factor (backward), fitted on log norms.
+    public var measuredFactor: Double { MeanFieldPrediction.backwardFactor(gradientNorm) }
+    /// The predicted per-layer factor, fitted the same way on the predicted profile.
+    public var predictedFactor: Double { MeanFieldPrediction.backwardFactor(predictedNorm) }
+    /// ‖g₁‖/‖g_L‖ measured.
+    public var measuredRatio: Double { gradientNorm[0] / gradientNorm[depth - 1] }
+    /// ‖g₁‖/‖g_L‖ predicted.
+    public var predictedRatio: Double { predictedSquaredRatio[0].squareRoot() }
+  }
+
+  /// The depth at which a naive N(0, 1) net is measured: its ReLU and linear layers multiply the
+  /// signal by √(width/2) or √width per layer and overflow Float32 within about 20 layers
+  /// (lesson 1), so they are measured over 10 layers; tanh and sigmoid are bounded and keep `depth`.
+  public static func measuredDepth(_ choice: InitializerChoice, _ activation: Activation, depth: Int) -> Int {
+    choice == .naive && (activation == .relu || activation == .identity) ? Swift.min(depth, 10) : depth
+  }
+
+  /// Measures one case on `batch` over `networks` seeded networks.
+  public static func measure(
+    _ activation: Activation, _ choice: InitializerChoice, depth: Int, width: Int, weightStd: Double,
+    batch: Dataset, networks: Int, seed: UInt64
+  ) -> Profile {
+    let initializer = choice.initializer(weightStd: weightStd)
+    var logNorms = [Double](repeating: 0, count: depth)
+    for network in 0..<networks {
+      var rng = SeededGenerator(seed: seed &+ UInt64(network))
+      let model = MLP.make(
+        inputs: batch.features, width: width, depth: depth, outputs: Digits.classes, activation: activation,
+        initializer: initializer, bias: false, using: &rng)
+      let record = model.measureGradients(input: batch.inputs, targets: batch.targets, loss: SoftmaxCrossEntropy())
+      for (l, layer) in record.denseLayers.dropLast().enumerated() {
+        logNorms[l] += Double.log(layer.outputGradientNorm) / Double(networks)
+      }
+    }
+    let gain2 = MeanFieldPrediction.hiddenGain2(initializer, width: width)
+    let q1 = MeanFieldPrediction.firstLayerVariances(
+      batch, weightVariance: initializer.variance(fanIn: batch.features, fanOut: width))
+    let theory = MeanField(MeanFieldPrediction.nonlinearity(activation), weightVariance: gain2)
+    return Profile(
+      activation: activation, choice: choice, depth: depth, hiddenGain2: gain2,
+      gradientNorm: logNorms.map { Double.exp($0) },
+      predictedSquaredRatio: theory.squaredGradientRatios(firstVariances: q1, layers: depth),
+      perLayerVariance: MeanFieldPrediction.perLayerVariance(
+        theory, firstVariance: q1[q1.count / 2], layers: depth, width: width),
+      networks: networks)
+  }
+
+  /// Step 1: every init × activation at the configured depth.
+  public static func byLayer(
+    _ config: InitializationConfiguration, batch: Dataset, progress: ((Int) -> Void)? = nil
+  ) -> [Profile] {
+    var done = 0
+    return config.activations.enumerated().flatMap { a, activation in
+      config.inits.enumerated().map { i, choice in
+        defer {
+          done += 1
+          progress?(done)
+        }
+        return measure(
+          activation, choice, depth: measuredDepth(choice, activation, depth: config.depth), width: config.width,
+          weightStd: config.weightStd, batch: batch, networks: config.networksPerCase,
+          seed: config.seed &+ 10_000 &+ UInt64(a * 1_000 + i * 100))
+      }
+    }
+  }
+
+  /// The first-to-last ratio against depth for one activation and init.
+  public struct DepthSweep: Sendable {
+    /// φ.
+    public var activation: Activation
+    /// The init.
+    public var choice: InitializerChoice
+    /// The depths.
+    public var depths: [Int]
+    /// ‖g₁‖/‖g_L‖ measured at each depth.
+    public var measuredRatio: [Double]
+    /// ‖g₁‖/‖g_L‖ predicted at each depth.
+    public var predictedRatio: [Double]
+    /// Var[log‖g_l‖] per layer at the deepest depth (the finite-width fluctuation).
+    public var perLayerVariance: Double
+
+    /// The tolerance of `measuredFactor`: 3 standard errors of the fit across depths.
+    public var tolerance: Double {
+      MeanFieldPrediction.sweepTolerance(perLayerVariance: perLayerVariance, depths: depths)
+    }
+
+    /// The per-layer factor: exp of the least-squares slope of log ratio against (depth − 1).
+    public var measuredFactor: Double { Self.factor(depths, measuredRatio) }
+    /// The same fit on the predicted ratios.
+    public var predictedFactor: Double { Self.factor(depths, predictedRatio) }
+
+    static func factor(_ depths: [Int], _ ratios: [Double]) -> Double {
+      LogLinearFit(x: depths.map { Double($0 - 1) }, y: ratios)?.factor ?? .nan
+    }
+  }
+
+  /// The inits of the depth sweep: those of step 1 except naive, which overflows before depth 20.
+  public static func sweepInits(_ config: InitializationConfiguration) -> [InitializerChoice] {
+    config.inits.filter { $0 != .naive }
+  }
+
+  /// Step 2: the ratio against depth for every swept init × activation, one network per depth
+  /// (the fit across depths averages the networks' fluctuations).
+  public static func depthSweep(
+    _ config: InitializationConfiguration, batch: Dataset, progress: ((Int) -> Void)? = nil
+  ) -> [DepthSweep] {
+    var done = 0
+    return config.activations.enumerated().flatMap { a, activation in
+      sweepInits(config).enumerated().map { i, choice in
+        var measured: [Double] = []
+        var predicted: [Double] = []
+        var variance = 0.0
+        for (d, depth) in config.sweepDepths.enumerated() {
+          let profile = measure(
+            activation, choice, depth: depth, width: config.width, weightStd: config.weightStd, batch: batch,
+            networks: 1, seed: config.seed &+ 20_000 &+ UInt64(a * 10_000 + i * 1_000 + d * 10))
+          measured.append(profile.measuredRatio)
+          variance = profile.perLayerVariance
+          predicted.append(profile.predictedRatio)
+          done += 1
+          progress?(done)
+        }
+        return DepthSweep(
+          activation: activation, choice: choice, depths: config.sweepDepths, measuredRatio: measured,
+          predictedRatio: predicted, perLayerVariance: variance)
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import NeuralNet
+import RealModule
+import Theory
+
+/// Step 6: the singular values of a deep linear net's input-output Jacobian W_L⋯W_1 under Gaussian
+/// and orthogonal init (Saxe et al. 2014; THEORY.md §10).
+public enum JacobianSpectrum {
+  /// The squared singular values of products of `layers` matrices, pooled over trials.
+  public struct Product: Sendable {
+    /// L.
+    public var layers: Int
+    /// Orthogonal (true) or Gaussian N(0, 1/N).
+    public var orthogonal: Bool
+    /// Every squared singular value of every trial.
+    public var squaredSingularValues: [Double]
+    /// The largest squared singular value of each trial, averaged.
+    public var meanLargest: Double
+
+    /// The mean of the squared singular values (1 in theory for both).
+    public var mean: Double { squaredSingularValues.reduce(0, +) / Double(squaredSingularValues.count) }
+    /// Their variance (L for Gaussian, 0 for orthogonal).
+    public var variance: Double {
+      let m = mean
+      return squaredSingularValues.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(squaredSingularValues.count)
+    }
+    /// The p-quantile of the pooled squared singular values.
+    public func quantile(_ p: Double) -> Double {
+      let sorted = squaredSingularValues.sorted()
+      guard !sorted.isEmpty else { return .nan }
+      return sorted[Swift.min(sorted.count - 1, Int(p * Double(sorted.count)))]
+    }
+    /// The largest deviation |s² − 1| over all values.
+    public var maxDeviationFromOne: Double { squaredSingularValues.map { abs($0 - 1) }.max() ?? .nan }
+  }
+
+  /// The depths measured.
+  public static let depths = [1, 2, 5, 10]
+
+  /// Products of L = 1, 2, 5, 10 square matrices of size `width`, `trials` each, both inits.
+  public static func run(width: Int, trials: Int, seed: UInt64, progress: ((Int) -> Void)? = nil) -> [Product] {
+    var done = 0
+    return [false, true].flatMap { orthogonal in
+      depths.map { layers in
+        var rng = SeededGenerator(seed: seed &+ 60_000 &+ UInt64(layers * 10 + (orthogonal ? 1 : 0)))
+        let initializer: Initializer = orthogonal ? .orthogonal(gain: 1) : .lecunNormal
+        var values: [Double] = []
+        var largest = 0.0
+        for _ in 0..<trials {
+          var product = initializer.makeWeights(fanOut: width, fanIn: width, using: &rng)
+          for _ in 1..<layers {
+            product = Tensor.matmul(initializer.makeWeights(fanOut: width, fanIn: width, using: &rng), product)
+          }
+          let s = (product.singularValues() ?? []).map { $0 * $0 }
+          values += s
+          largest += (s.first ?? .nan) / Double(trials)
+          done += 1
+          progress?(done)
+        }
+        return Product(layers: layers, orthogonal: orthogonal, squaredSingularValues: values, meanLargest: largest)
+      }
+    }
+  }
+
+  /// A density histogram of `values` on [0, upper] with `bins` bins: (left edges, densities).
+  public static func histogram(_ values: [Double], upper: Double, bins: Int) -> (edges: [Double], density: [Double]) {
+    let width = upper / Double(bins)
+    var counts = [Double](repeating: 0, count: bins)
+    for v in values where v >= 0 && v < upper { counts[Swift.min(bins - 1, Int(v / width))] += 1 }
+    let total = Double(values.count) * width
+    return ((0..<bins).map { Double($0) * width }, counts.map { $0 / total })
+  }
+}

@@ -1,0 +1,80 @@
+import NeuralNet
+import Notebook
+import RealModule
+
+/// Step 8: the all-zero (and any constant) init never breaks the symmetry between the hidden units
+/// of a layer: they receive identical gradients and stay identical forever.
+public enum Symmetry {
+  /// One trained net and how many different units each hidden layer ended with.
+  public struct Run: Sendable {
+    /// A short name for tables.
+    public var name: String
+    /// The init.
+    public var initializer: Initializer
+    /// The number of distinct rows of W_l in each hidden layer after training (units whose
+    /// incoming weights differ from every earlier unit's by more than 1e-6 relative).
+    public var distinctUnits: [Int]
+    /// max over hidden layers of ‖W_l‖ after training: 0 means the weights never moved from zero.
+    public var largestWeightNorm: Double
+    /// Every step's record.
+    public var history: TrainingHistory
+    /// Test accuracy after training.
+    public var testAccuracy: Double
+
+    /// A key for metrics.json: "zero", "constant" or "he".
+    public var slug: String {
+      switch initializer {
+      case .constant(let value): value == 0 ? "zero" : "constant"
+      default: "he"
+      }
+    }
+  }
+
+  /// The hidden layers of the symmetry demonstration.
+  public static let depth = 4
+
+  /// Trains all-zero, constant 1/n and He-initialized nets with the same batch order.
+  public static func run(
+    _ config: InitializationConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
+  ) -> [Run] {
+    let activation = config.activations.count == 1 ? config.activations[0] : .relu
+    let runs: [(String, Initializer)] = [
+      ("all zero", .constant(0)), ("constant 1/\(config.width)", .constant(1 / Double(config.width))),
+      ("He", .heNormal),
+    ]
+    var offset = 0
+    return runs.map { name, initializer in
+      var rng = SeededGenerator(seed: config.seed &+ 80_000)
+      let model = MLP.make(
+        inputs: train.features, width: config.width, depth: depth, outputs: Digits.classes, activation: activation,
+        initializer: initializer, using: &rng)
+      let history = Trainer.train(
+        model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
+        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 80_001,
+        progress: { progress?(offset + $0) })
+      offset += config.steps
+      let hidden = model.layers.compactMap { $0 as? Dense }.dropLast()
+      return Run(
+        name: name, initializer: initializer, distinctUnits: hidden.map { distinctRows($0.weight.value) },
+        largestWeightNorm: hidden.map { $0.weight.value.sumOfSquares().squareRoot() }.max() ?? 0, history: history,
+        testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
+    }
+  }
+
+  /// The number of distinct rows of a matrix: rows farther than 1e-6·(largest row norm) from
+  /// every earlier distinct row.
+  public static func distinctRows(_ w: Tensor) -> Int {
+    let columns = w.columns
+    let rows = (0..<w.rows).map { Array(w.scalars[($0 * columns)..<(($0 + 1) * columns)]).map(Double.init) }
+    let scale = rows.map { $0.map { $0 * $0 }.reduce(0, +).squareRoot() }.max() ?? 0
+    let threshold = 1e-6 * Swift.max(scale, Double.leastNormalMagnitude)
+    var representatives: [[Double]] = []
+    for row in rows {
+      let isNew = representatives.allSatisfy { other in
+        zip(row, other).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot() > threshold
+      }
+      if isNew { representatives.append(row) }
+    }
+    return representatives.count
+  }
+}

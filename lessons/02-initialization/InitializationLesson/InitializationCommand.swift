@@ -1,0 +1,64 @@
+import ArgumentParser
+import NeuralNet
+import Notebook
+
+/// The command line of lesson 2: shared lesson options, the network overrides and σ_b².
+public struct InitializationCommand: LessonCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: InitializationLesson.name,
+    abstract: "Lesson 2: Xavier, He, orthogonal and the edge of chaos, measured against theory.",
+    discussion: """
+      Runs the lesson step by step and writes charts (PNG, .gp, .dat), the executed notebook \
+      README.md and metrics.json into <plots-dir>/initialization/. Overrides: --depth (measured \
+      and trained nets), --width, --activation (restricts steps 1–2 and 8 to one nonlinearity), \
+      --init (the init trained against He in step 4, also added to steps 1–2), --weight-std (σ_w of \
+      --init scaled), --bias-variance (σ_b² of the edge-of-chaos nets), --lr, --steps, --batch-size.
+      """)
+
+  @OptionGroup public var lesson: LessonOptions
+  @OptionGroup public var network: NetworkOptions
+
+  @Option(
+    name: .customLong("bias-variance"), parsing: .unconditional,
+    help: "σ_b² of the tanh nets at the edge of chaos (step 5) and exercise 1 (0…1).")
+  public var biasVariance: Double?
+
+  public init() {}
+
+  /// The configuration after overrides (valid once `validate()` has passed).
+  public var resolved: InitializationConfiguration {
+    get throws(ConfigurationError) {
+      try InitializationConfiguration(lesson: lesson, network: network, biasVariance: biasVariance)
+    }
+  }
+
+  public mutating func validate() throws {
+    do {
+      _ = try resolved
+    } catch {
+      throw ValidationError(error.description)
+    }
+    if let exercise = lesson.exercise, exercise > InitializationExercises.count {
+      throw ValidationError(
+        "--exercise must be 1…\(InitializationExercises.count): this lesson has \(InitializationExercises.count) exercises (got \(exercise))"
+      )
+    }
+  }
+
+  public func run() throws {
+    let config = try resolved
+    if let number = lesson.exercise, let answer = lesson.answer {
+      let (train, _) = try Digits.trainTestSplit(seed: config.seed)
+      let exercise = InitializationExercises.all(config, train: train)[number - 1]
+      let verdict = exercise.check(answer)
+      print("Exercise \(number): \(verdict.correct ? "correct" : "incorrect"). \(verdict.reason)")
+      if !verdict.correct { throw ExitCode(1) }
+      return
+    }
+    let notebook = Notebook(
+      lesson: InitializationLesson.name, title: InitializationLesson.title, options: lesson,
+      parameters: config.parameters)
+    let status = try InitializationLesson.run(config, in: notebook)
+    if status != 0 { throw ExitCode(status) }
+  }
+}

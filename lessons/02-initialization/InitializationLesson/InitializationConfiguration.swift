@@ -1,0 +1,148 @@
+import NeuralNet
+import Notebook
+import Theory
+
+/// The parameters of lesson 2, after defaults and command-line overrides.
+public struct InitializationConfiguration: Sendable, Equatable {
+  /// Small sizes for tests and CI.
+  public var quick: Bool
+  /// The seed every random choice derives from.
+  public var seed: UInt64
+  /// Hidden layers of the measured nets (steps 1, 5, 7) and of the trained net (step 4).
+  public var depth: Int
+  /// The depth of He et al.'s trained net, 30 unless `--depth` is given.
+  public var trainingDepth: Int
+  /// Units per hidden layer.
+  public var width: Int
+  /// The nonlinearities of steps 1–2 (all of linear, ReLU, tanh unless `--activation` picks one).
+  public var activations: [Activation]
+  /// The inits compared in steps 1–2.
+  public var inits: [InitializerChoice]
+  /// The init trained against He in step 4 (Xavier, as in He et al. 2015, unless `--init` is given).
+  public var challenger: InitializerChoice
+  /// σ_w of `--init scaled`.
+  public var weightStd: Double
+  /// σ_b² of the edge-of-chaos nets (step 5) and exercise 1.
+  public var biasVariance: Double
+  /// SGD learning rate (steps 4 and 8).
+  public var learningRate: Double
+  /// SGD steps (steps 4 and 8).
+  public var steps: Int
+  /// Mini-batch size (steps 4 and 8).
+  public var batchSize: Int
+  /// Examples in the batch used to measure gradients at initialization.
+  public var measurementBatch: Int
+  /// Networks (seeds) averaged per measured configuration.
+  public var networksPerCase: Int
+  /// The depths of the sweep (step 2).
+  public var sweepDepths: [Int]
+  /// Width of Glorot & Bengio's tanh layers (step 3; 1000 in the paper).
+  public var glorotWidth: Int
+  /// Width of the matrices whose product's spectrum is measured (step 6).
+  public var spectrumWidth: Int
+  /// Products per depth in step 6.
+  public var spectrumTrials: Int
+  /// Networks (seeds) in the finite-width study (step 7).
+  public var finiteWidthSeeds: Int
+  /// Width of the finite-width study's nets (step 7): narrow, so that the spread 5L/n is visible.
+  public var finiteWidth: Int
+
+  /// The defaults for a mode.
+  public init(quick: Bool, seed: UInt64) {
+    self.quick = quick
+    self.seed = seed
+    depth = 50
+    trainingDepth = 30
+    width = quick ? 128 : 256
+    activations = [.identity, .relu, .tanh]
+    inits = [.naive, .lecun, .xavier, .he, .orthogonal]
+    challenger = .xavier
+    weightStd = 2.0.squareRoot()
+    biasVariance = 0.05
+    learningRate = 0.01
+    steps = quick ? 100 : 400
+    batchSize = 64
+    measurementBatch = quick ? 128 : 256
+    networksPerCase = quick ? 1 : 2
+    sweepDepths = quick ? [2, 5, 10, 20, 35, 50] : [2, 5, 10, 20, 40, 70, 100]
+    glorotWidth = quick ? 250 : 1000
+    spectrumWidth = quick ? 200 : 400
+    spectrumTrials = quick ? 4 : 6
+    finiteWidthSeeds = quick ? 100 : 200
+    finiteWidth = quick ? 64 : 128
+  }
+
+  /// The defaults with the command line's overrides applied; throws a one-line message for a value
+  /// this lesson cannot use.
+  public init(lesson: LessonOptions, network: NetworkOptions, biasVariance: Double?) throws(ConfigurationError) {
+    self.init(quick: lesson.quick, seed: lesson.seed)
+    if let depth = network.depth {
+      guard depth >= 3 else {
+        throw ConfigurationError(
+          "--depth must be at least 3 for this lesson: the per-layer factor is a fit over layers (got \(depth))")
+      }
+      self.depth = depth
+      trainingDepth = depth
+      if !sweepDepths.contains(depth) { sweepDepths = (sweepDepths + [depth]).sorted() }
+    }
+    if let width = network.width {
+      guard width >= 16 else {
+        throw ConfigurationError("--width must be at least 16 for the mean-field theory to apply (got \(width))")
+      }
+      self.width = width
+    }
+    if let activation = network.activation { activations = [activation] }
+    if let weightStd = network.weightStd { self.weightStd = weightStd }
+    if let choice = network.initialization {
+      guard choice != .he else {
+        throw ConfigurationError(
+          "--init chooses the init compared with He; use another one than he (naive, lecun, xavier, xavier-uniform, he-uniform, orthogonal, scaled, zeros)"
+        )
+      }
+      challenger = choice
+      if !inits.contains(choice) && choice != .zeros { inits.append(choice) }
+    }
+    if let biasVariance {
+      guard biasVariance.isFinite && biasVariance >= 0 && biasVariance <= 1 else {
+        throw ConfigurationError("--bias-variance must be a number in [0, 1] (got \(biasVariance))")
+      }
+      self.biasVariance = biasVariance
+    }
+    if let lr = network.lr { learningRate = lr }
+    if let steps = network.steps { self.steps = steps }
+    if let batchSize = network.batchSize {
+      guard batchSize <= InitializationConfiguration.trainingExamples else {
+        throw ConfigurationError(
+          "--batch-size must be at most \(InitializationConfiguration.trainingExamples), the size of the digits training set (got \(batchSize))"
+        )
+      }
+      self.batchSize = batchSize
+    }
+  }
+
+  /// Examples in the digits training split (80% of 1797).
+  public static let trainingExamples = 1438
+
+  /// σ_w² on the edge of chaos for tanh at this σ_b² (THEORY.md §4).
+  public var criticalTanhGain2: Double { MeanField.criticalWeightVariance(.tanh, biasVariance: biasVariance) }
+
+  /// The σ_w² of the tanh nets measured in step 5: ordered, critical and chaotic.
+  public var edgeOfChaosGains2: [Double] { [0.6, 1.0, 1.6].map { $0 * criticalTanhGain2 } }
+
+  /// The parameters as recorded in the notebook and metrics.json.
+  public var parameters: [(String, JSONValue)] {
+    [
+      ("depth", .integer(depth)), ("training_depth", .integer(trainingDepth)), ("width", .integer(width)),
+      ("activations", .string(activations.map(\.rawValue).joined(separator: ","))),
+      ("inits", .string(inits.map(\.rawValue).joined(separator: ","))), ("challenger", .string(challenger.rawValue)),
+      ("weight_std", .number(weightStd)), ("bias_variance", .number(biasVariance)), ("lr", .number(learningRate)),
+      ("steps", .integer(steps)), ("batch_size", .integer(batchSize)),
+      ("measurement_batch", .integer(measurementBatch)),
+      ("networks_per_case", .integer(networksPerCase)),
+      ("sweep_depths", .string(sweepDepths.map(String.init).joined(separator: ","))),
+      ("glorot_width", .integer(glorotWidth)), ("spectrum_width", .integer(spectrumWidth)),
+      ("spectrum_trials", .integer(spectrumTrials)), ("finite_width_seeds", .integer(finiteWidthSeeds)),
+      ("finite_width", .integer(finiteWidth)),
+    ]
+  }
+}

@@ -1,0 +1,75 @@
+import NeuralNet
+import Notebook
+
+/// Lesson 2, "initialization": why Xavier, He and orthogonal inits work, where the edge of chaos
+/// lies, and what finite width and the all-zero init do, each measured next to its prediction
+/// (THEORY.md §1–4, §10). The steps live in `InitializationLesson+*.swift`, one file per theme.
+public enum InitializationLesson {
+  /// The lesson's name: its executable and its output folder.
+  public static let name = "initialization"
+  /// The lesson's title.
+  public static let title = "Lesson 2 · Initialization: Xavier, He, orthogonal and the edge of chaos"
+
+  /// Runs every step into `notebook` and returns the exit status from `finish()`.
+  public static func run(_ config: InitializationConfiguration, in notebook: Notebook) throws -> Int32 {
+    let (train, test) = try Digits.trainTestSplit(seed: config.seed)
+    notebook.introduction(
+      """
+      "Use a good weight initialization", the documents advise, without saying what makes one good. \
+      This lesson gives the reason and the numbers. Backpropagation multiplies the gradient by one \
+      Jacobian per layer; a good init makes each of those Jacobians preserve the gradient's size on \
+      average: σ_w²·E[φ'(h)²] = 1 (THEORY.md §1). We measure that factor for five inits and three \
+      nonlinearities, reproduce Glorot & Bengio (2010) and He et al. (2015), map the edge of chaos \
+      of Poole et al. (2016) and Schoenholz et al. (2017), compare orthogonal and Gaussian spectra \
+      (Saxe et al. 2014), and show what finite width and the all-zero init do. Every prediction \
+      is printed next to its measurement.
+      """)
+    let batch = train.subset(0..<Swift.min(config.measurementBatch, train.count))
+    let profiles = stepVarianceArgument(config, batch: batch, in: notebook)
+    let sweeps = stepDepthSweep(config, batch: train.subset(0..<Swift.min(128, train.count)), in: notebook)
+    stepGlorotBengio(config, batch: batch.standardized(), in: notebook)
+    let heRuns = stepHeTraining(config, train: train, test: test, in: notebook)
+    stepEdgeOfChaos(config, batch: batch, in: notebook)
+    stepSpectrum(config, in: notebook)
+    let finiteWidth = stepFiniteWidth(config, example: train.subset(0..<1), in: notebook)
+    let symmetry = stepSymmetry(config, train: train, test: test, in: notebook)
+
+    notebook.step("The documents' claims, measured") {
+      notebook.prose("Each claim below is quoted from ../shared/seeds and judged by this lesson's own numbers.")
+      notebook.claims(
+        InitializationClaims.claims(
+          config, profiles: profiles, sweeps: sweeps, heRuns: heRuns, finiteWidth: finiteWidth, symmetry: symmetry))
+    }
+    notebook.step("Exercises") {
+      notebook.prose(
+        "Answer with a number; the lesson checks it against a real run or the theory and says why.")
+      notebook.exercises(InitializationExercises.all(config, train: train))
+    }
+    return try notebook.finish()
+  }
+
+  /// The name of an activation in prose and legends ("linear" for the identity).
+  static func label(_ activation: Activation) -> String {
+    switch activation {
+    case .identity: "linear"
+    case .relu: "ReLU"
+    case .tanh: "tanh"
+    case .sigmoid: "sigmoid"
+    }
+  }
+
+  /// The name of an init in tables and legends.
+  static func label(_ choice: InitializerChoice) -> String {
+    switch choice {
+    case .naive: "naive N(0,1)"
+    case .lecun: "LeCun"
+    case .xavier: "Xavier"
+    case .xavierUniform: "Xavier uniform"
+    case .he: "He"
+    case .heUniform: "He uniform"
+    case .orthogonal: "orthogonal"
+    case .scaled: "scaled"
+    case .zeros: "all zero"
+    }
+  }
+}

@@ -1,0 +1,3 @@
+import InitializationLesson
+
+InitializationCommand.runAsLesson()
