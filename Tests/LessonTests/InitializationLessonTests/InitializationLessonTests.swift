@@ -68,6 +68,29 @@ struct InitializationLessonTests {
     }
   }
 
+  @Test func perLayerFactorsAtFullWidthMatchTheTheory() throws {
+    let batch = try Digits.trainTestSplit(seed: 5).train.subset(0..<256)
+    for (activation, choice) in [
+      (Activation.relu, InitializerChoice.he), (.relu, .xavier), (.tanh, .xavier), (.identity, .orthogonal),
+    ] {
+      let p = InitProfiles.measure(
+        activation, choice, depth: 50, width: 256, weightStd: 1, batch: batch, networks: 2, seed: 5)
+      #expect(abs(p.measuredFactor / p.predictedFactor - 1) <= p.tolerance, "\(activation), \(choice)")
+      #expect(p.tolerance < 0.03)
+    }
+  }
+
+  @Test func anAllZeroChallengerHasNoGradientToFitAndDoesNotCrash() throws {
+    let (train, test) = try Digits.trainTestSplit(seed: 42)
+    var config = Self.quick
+    config.challenger = .zeros
+    config.steps = 3
+    let runs = HeTraining.run(config, train: train, test: test)
+    #expect(runs[0].initialGradientNorm.allSatisfy { $0 == 0 })
+    #expect(runs[0].history.nonFinite == nil)
+    #expect(abs(runs[1].measuredFactor - 1) <= runs[1].tolerance)
+  }
+
   @Test func glorotBengioAtThePapersWidth() throws {
     let batch = try Digits.trainTestSplit(seed: 42).train.subset(0..<256).standardized()
     let results = GlorotBengio.run(Self.full, batch: batch)

@@ -196,8 +196,16 @@ extension InitializationLesson {
         caption:
           "Dashed: √(σ_w²/2) per layer. Under Xavier the bottom layers get 2^-\(Format.number(Double(depth - 1) / 2)) of the top's gradient."
       )
+      let withoutGradient = runs.filter { !$0.initialGradientNorm.allSatisfy { $0 > 0 } }
+      for r in withoutGradient {
+        notebook.prose(
+          """
+          \(label(r.choice)): some hidden layers receive a gradient of exactly 0 at step 0, so there is no \
+          per-layer factor to compare (step 8 shows why a constant init passes no gradient down).
+          """)
+      }
       notebook.check(
-        runs.map { r in
+        runs.filter { $0.initialGradientNorm.allSatisfy { $0 > 0 } }.map { r in
           TheoryCheck(
             name: "per-layer gradient factor at step 0, ReLU, \(label(r.choice))", measured: r.measuredFactor,
             predicted: r.predictedFactor, tolerance: .relative(r.tolerance), source: "THEORY.md §3")
