@@ -52,7 +52,7 @@ public enum InitializationClaims {
         translation: "Using weight initialization may not effectively solve the gradient explosion problem.",
         verdict: .false_,
         evidence:
-          "For explosion at initialization, the scale of the weights is the whole story: steps 1–2 predict every per-layer factor from σ_w² alone, within 3%, and the critical init is flat at all depths. What remains at finite width is a spread, not a trend: in step 7 the log of ‖g₁‖²/‖g_L‖² has variance \(Format.number(finiteWidth.varianceLog[0])) (theory 5d/n = \(Format.number(finiteWidth.predicted(layer: 1).variance))) around a mean of \(Format.number(finiteWidth.meanLog[0])). Explosions during training from a too-large learning rate are a different problem (lessons 4 and 5)."
+          "For explosion at initialization, the scale of the weights is the whole story: steps 1–2 predict every per-layer factor from σ_w² alone, each within three standard errors of the finite-width fluctuation, and the critical init stays flat at every depth. What finite width adds is predicted too: in step 7 the log of ‖g₁‖²/‖g_L‖² has variance \(Format.number(finiteWidth.varianceLog[0])) (theory 5d/n = \(Format.number(finiteWidth.predicted(layer: 1).variance))) around a small drift of \(Format.number(finiteWidth.meanLog[0])) (theory \(Format.number(finiteWidth.predicted(layer: 1).mean))). Explosions during training from a too-large learning rate are a different problem (lessons 4 and 5)."
       ))
     return claims
   }

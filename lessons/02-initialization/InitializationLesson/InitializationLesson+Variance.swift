@@ -55,8 +55,8 @@ extension InitializationLesson {
               ]
             }),
           caption:
-            "Solid: measured; dashed (same color): the theory's profile anchored at the top layer. \(index == 0 ? "Flat means the init preserves the gradient." : "")"
-        )
+            "Solid: measured; dashed (same color): the theory's profile anchored at the top layer."
+            + (index == 0 ? " Flat means the init preserves the gradient." : ""))
       }
       notebook.table(
         Table(
