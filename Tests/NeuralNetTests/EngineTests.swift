@@ -116,6 +116,8 @@ struct EngineTests {
     #expect(digits.features == 64)
     #expect(digits.inputs.scalars.allSatisfy { $0 >= 0 && $0 <= 1 })
     #expect(throws: Digits.LoadError.self) { try Digits.parse("1,2,3\n") }
+    let (train, test) = try Digits.trainTestSplit(seed: 42)
+    #expect(train.count == Digits.trainingExamples && test.count == 1797 - Digits.trainingExamples)
   }
 
   @Test func openBLASRunsTheBestKernelThisCPUSupports() {

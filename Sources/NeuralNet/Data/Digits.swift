@@ -34,6 +34,9 @@ public enum Digits {
     return try parse(String(contentsOf: url, encoding: .utf8))
   }
 
+  /// Examples in the training part of `trainTestSplit` (1797 − 359).
+  public static let trainingExamples = 1438
+
   /// The bundled digits split 80/20 into training and test sets by `seed`: every lesson that
   /// trains on digits uses this split, so the same seed gives the same sets everywhere.
   public static func trainTestSplit(seed: UInt64) throws -> (train: Dataset, test: Dataset) {

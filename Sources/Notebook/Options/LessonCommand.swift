@@ -30,6 +30,33 @@ extension LessonCommand {
     }
   }
 
+  /// Rejects `--exercise N` outside 1…`count` in one line (call from `validate()`).
+  public static func validateExercise(_ options: LessonOptions, count: Int) throws {
+    if let exercise = options.exercise, exercise > count {
+      throw ValidationError(
+        "--exercise must be 1…\(count): this lesson has \(count) exercises (got \(exercise))")
+    }
+  }
+
+  /// The body of every lesson's `run()`: with `--exercise N --answer X` it checks the answer,
+  /// prints "Exercise N: correct/incorrect. reason" and exits 0 or 1; otherwise it runs the
+  /// notebook (`body`) and exits with its status.
+  public static func runNotebookOrExercise(
+    _ options: LessonOptions, title: String, parameters: [(String, JSONValue)],
+    exercises: () throws -> [Exercise], body: (Notebook) throws -> Int32
+  ) throws {
+    if let number = options.exercise, let answer = options.answer {
+      let verdict = try exercises()[number - 1].check(answer)
+      print("Exercise \(number): \(verdict.correct ? "correct" : "incorrect"). \(verdict.reason)")
+      if !verdict.correct { throw ExitCode(1) }
+      return
+    }
+    let notebook = Notebook(
+      lesson: configuration.commandName ?? "lesson", title: title, options: options, parameters: parameters)
+    let status = try body(notebook)
+    if status != 0 { throw ExitCode(status) }
+  }
+
   /// ArgumentParser lists allowed values on separate "- value" lines; this folds any message into
   /// one line: "… Please provide one of the following: naive, lecun, xavier".
   static func oneLine(_ message: String) -> String {

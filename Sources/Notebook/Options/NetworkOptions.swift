@@ -47,6 +47,16 @@ public struct NetworkOptions: ParsableArguments {
     }
   }
 
+  /// `--batch-size`, if given, checked against the size of the training set it samples from.
+  public func batchSize(atMost examples: Int, in dataName: String) throws(ConfigurationError) -> Int? {
+    guard let batchSize else { return nil }
+    guard batchSize <= examples else {
+      throw ConfigurationError(
+        "--batch-size must be at most \(examples), the size of the \(dataName) (got \(batchSize))")
+    }
+    return batchSize
+  }
+
   static func check(_ value: Int?, _ name: String, in range: ClosedRange<Int>) throws {
     if let value, !range.contains(value) {
       throw ValidationError("\(name) must be an integer in \(range.lowerBound)…\(range.upperBound) (got \(value))")

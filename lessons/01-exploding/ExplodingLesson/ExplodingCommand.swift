@@ -29,27 +29,16 @@ public struct ExplodingCommand: LessonCommand {
     } catch {
       throw ValidationError(error.description)
     }
-    if let exercise = lesson.exercise, exercise > ExplodingExercises.count {
-      throw ValidationError(
-        "--exercise must be 1…\(ExplodingExercises.count): this lesson has \(ExplodingExercises.count) exercises (got \(exercise))"
-      )
-    }
+    try Self.validateExercise(lesson, count: ExplodingExercises.count)
   }
 
   public func run() throws {
     let config = try resolved
-    if let number = lesson.exercise, let answer = lesson.answer {
-      let (train, _) = try ExplodingExperiments.digitsSplit(seed: config.seed)
-      let exercise = ExplodingExercises.all(config, digits: train)[number - 1]
-      let verdict = exercise.check(answer)
-      print("Exercise \(number): \(verdict.correct ? "correct" : "incorrect"). \(verdict.reason)")
-      if !verdict.correct { throw ExitCode(1) }
-      return
-    }
-    let notebook = Notebook(
-      lesson: ExplodingLesson.name, title: ExplodingLesson.title, options: lesson,
-      parameters: config.parameters)
-    let status = try ExplodingLesson.run(config, in: notebook)
-    if status != 0 { throw ExitCode(status) }
+    try Self.runNotebookOrExercise(
+      lesson, title: ExplodingLesson.title, parameters: config.parameters,
+      exercises: {
+        ExplodingExercises.all(config, digits: try ExplodingExperiments.digitsSplit(seed: config.seed).train)
+      },
+      body: { try ExplodingLesson.run(config, in: $0) })
   }
 }

@@ -67,18 +67,13 @@ public struct ExplodingConfiguration: Sendable, Equatable {
     if let fix = network.initialization { self.fix = fix }
     if let lr = network.lr { learningRate = lr }
     if let steps = network.steps { self.steps = steps }
-    if let batchSize = network.batchSize {
-      guard batchSize <= ExplodingConfiguration.trainingExamples else {
-        throw ConfigurationError(
-          "--batch-size must be at most \(ExplodingConfiguration.trainingExamples), the size of the digits training set (got \(batchSize))"
-        )
-      }
+    if let batchSize = try network.batchSize(atMost: Self.trainingExamples, in: "digits training set") {
       self.batchSize = batchSize
     }
   }
 
-  /// Examples in the digits training split (80% of 1797).
-  public static let trainingExamples = 1438
+  /// Examples in the digits training split.
+  public static let trainingExamples = Digits.trainingExamples
 
   /// The theory's name for the activation.
   public var nonlinearity: PlainNetworkTheory.Nonlinearity { activation == .relu ? .relu : .linear }

@@ -38,27 +38,14 @@ public struct InitializationCommand: LessonCommand {
     } catch {
       throw ValidationError(error.description)
     }
-    if let exercise = lesson.exercise, exercise > InitializationExercises.count {
-      throw ValidationError(
-        "--exercise must be 1…\(InitializationExercises.count): this lesson has \(InitializationExercises.count) exercises (got \(exercise))"
-      )
-    }
+    try Self.validateExercise(lesson, count: InitializationExercises.count)
   }
 
   public func run() throws {
     let config = try resolved
-    if let number = lesson.exercise, let answer = lesson.answer {
-      let (train, _) = try Digits.trainTestSplit(seed: config.seed)
-      let exercise = InitializationExercises.all(config, train: train)[number - 1]
-      let verdict = exercise.check(answer)
-      print("Exercise \(number): \(verdict.correct ? "correct" : "incorrect"). \(verdict.reason)")
-      if !verdict.correct { throw ExitCode(1) }
-      return
-    }
-    let notebook = Notebook(
-      lesson: InitializationLesson.name, title: InitializationLesson.title, options: lesson,
-      parameters: config.parameters)
-    let status = try InitializationLesson.run(config, in: notebook)
-    if status != 0 { throw ExitCode(status) }
+    try Self.runNotebookOrExercise(
+      lesson, title: InitializationLesson.title, parameters: config.parameters,
+      exercises: { InitializationExercises.all(config, train: try Digits.trainTestSplit(seed: config.seed).train) },
+      body: { try InitializationLesson.run(config, in: $0) })
   }
 }

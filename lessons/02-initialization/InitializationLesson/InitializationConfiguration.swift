@@ -110,18 +110,13 @@ public struct InitializationConfiguration: Sendable, Equatable {
     }
     if let lr = network.lr { learningRate = lr }
     if let steps = network.steps { self.steps = steps }
-    if let batchSize = network.batchSize {
-      guard batchSize <= InitializationConfiguration.trainingExamples else {
-        throw ConfigurationError(
-          "--batch-size must be at most \(InitializationConfiguration.trainingExamples), the size of the digits training set (got \(batchSize))"
-        )
-      }
+    if let batchSize = try network.batchSize(atMost: Self.trainingExamples, in: "digits training set") {
       self.batchSize = batchSize
     }
   }
 
-  /// Examples in the digits training split (80% of 1797).
-  public static let trainingExamples = 1438
+  /// Examples in the digits training split.
+  public static let trainingExamples = Digits.trainingExamples
 
   /// σ_w² on the edge of chaos for tanh at this σ_b² (THEORY.md §4).
   public var criticalTanhGain2: Double { MeanField.criticalWeightVariance(.tanh, biasVariance: biasVariance) }
