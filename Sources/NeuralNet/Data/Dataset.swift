@@ -60,14 +60,33 @@ public struct Dataset: Sendable, Equatable {
 
   /// The fraction of examples whose largest output is the right class.
   public func accuracy(of model: Sequential) -> Double {
-    guard case .labels(let labels) = targets else { return .nan }
-    let output = model.forward(inputs)
-    var correct = 0
-    for row in 0..<count {
-      var best = 0
-      for j in 1..<output.columns where output[row, j] > output[row, best] { best = j }
-      if best == labels[row] { correct += 1 }
-    }
-    return Double(correct) / Double(Swift.max(count, 1))
+    accuracy(of: model, batchSize: count, training: false)
   }
+
+  /// The accuracy when the examples are fed in consecutive batches of `batchSize` with the model in
+  /// training (`training: true`) or evaluation mode; the model's mode is restored afterwards.
+  ///
+  /// Evaluating a batch-norm model in training mode normalizes each batch by its own statistics,
+  /// so predictions depend on which examples share a batch; with batches of 1 every input maps to
+  /// the same output. That is the classic bug this function lets a lesson measure.
+  public func accuracy(of model: Sequential, batchSize: Int, training: Bool) -> Double {
+    guard case .labels(let labels) = targets, count > 0 else { return .nan }
+    let previous = model.isTraining
+    model.isTraining = training
+    defer { model.isTraining = previous }
+    var correct = 0
+    var start = 0
+    while start < count {
+      let end = Swift.min(start + Swift.max(batchSize, 1), count)
+      let output = model.forward(inputs.gatheringRows(Array(start..<end)))
+      for row in 0..<(end - start) {
+        var best = 0
+        for j in 1..<output.columns where output[row, j] > output[row, best] { best = j }
+        if best == labels[start + row] { correct += 1 }
+      }
+      start = end
+    }
+    return Double(correct) / Double(count)
+  }
+
 }

@@ -13,6 +13,13 @@ public protocol Layer: AnyObject {
   func forward(_ input: Tensor) -> Tensor
   /// Given ∂L/∂output of the last forward call, sets parameter gradients and returns ∂L/∂input.
   func backward(_ outputGradient: Tensor) -> Tensor
+  /// Switches between training and evaluation behaviour (batch norm); most layers ignore it.
+  func setTraining(_ training: Bool)
+}
+
+extension Layer {
+  /// Layers that behave the same in training and evaluation ignore the switch.
+  public func setTraining(_ training: Bool) {}
 }
 
 /// The kind of a layer, as instrumentation and charts name it.
@@ -21,11 +28,17 @@ public enum LayerKind: Sendable, Equatable, CustomStringConvertible {
   case dense
   /// An elementwise nonlinearity.
   case activation(Activation)
+  /// Batch normalization.
+  case batchNorm
+  /// A residual block x + α·F(x).
+  case residual
 
   public var description: String {
     switch self {
     case .dense: "dense"
     case .activation(let activation): activation.rawValue
+    case .batchNorm: "batchnorm"
+    case .residual: "residual"
     }
   }
 }

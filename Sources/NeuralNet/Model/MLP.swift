@@ -6,10 +6,12 @@ public enum MLP {
   /// THEORY.md §4; the readout bias stays zero).
   ///
   /// Depth counts hidden blocks: depth 50 means 50 Dense+φ blocks and a 51st, linear, readout layer.
+  /// With `batchNorm` each block is Dense → BatchNorm → φ (normalization before the nonlinearity,
+  /// as in Ioffe & Szegedy 2015 and Yang et al. 2019), and the hidden dense layers have no bias.
   public static func make(
     inputs: Int, width: Int, depth: Int, outputs: Int, activation: Activation,
     initializer: Initializer, readoutInitializer: Initializer? = nil, bias: Bool = true,
-    biasStd: Double = 0, using rng: inout SeededGenerator
+    biasStd: Double = 0, batchNorm: Bool = false, using rng: inout SeededGenerator
   ) -> Sequential {
     precondition(depth >= 0 && width > 0 && inputs > 0 && outputs > 0, "invalid MLP sizes")
     precondition(biasStd >= 0 && (bias || biasStd == 0), "a bias std needs bias: true")
@@ -17,11 +19,13 @@ public enum MLP {
     var fanIn = inputs
     for _ in 0..<depth {
       let weight = initializer.makeWeights(fanOut: width, fanIn: fanIn, using: &rng)
-      let dense = Dense(weight: weight, bias: bias)
+      // With batch norm after the dense layer a bias would be subtracted right away: leave it out.
+      let dense = Dense(weight: weight, bias: bias && !batchNorm)
       if biasStd > 0, let b = dense.bias {
         b.value.scalars = (0..<width).map { _ in Float(biasStd * rng.nextGaussian()) }
       }
       layers.append(dense)
+      if batchNorm { layers.append(BatchNorm(features: width)) }
       layers.append(ActivationLayer(activation))
       fanIn = width
     }

@@ -13,6 +13,12 @@ public final class Sequential {
     self.layers = layers
   }
 
+  /// Whether the model is in training mode (batch statistics in batch norm) or evaluation mode
+  /// (running statistics). New models start in training mode.
+  public var isTraining = true {
+    didSet { for layer in layers { layer.setTraining(isTraining) } }
+  }
+
   /// All trainable parameters, layer by layer.
   public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 
@@ -95,6 +101,13 @@ public final class Sequential {
           if !biasSquared.isFinite {
             note(NonFiniteEvent(step: step, layer: index, tensor: .biasGradient))
           }
+        }
+      }
+      if !(layer is Dense) {
+        for parameter in layer.parameters {
+          let squared = parameter.gradient.sumOfSquares()
+          globalSquared += squared
+          if !squared.isFinite { note(NonFiniteEvent(step: step, layer: index, tensor: .weightGradient)) }
         }
       }
       if !outputGradientNorm.isFinite {
