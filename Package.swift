@@ -15,6 +15,7 @@ let package = Package(
   products: [
     .executable(name: "exploding", targets: ["exploding"]),
     .executable(name: "initialization", targets: ["initialization"]),
+    .executable(name: "batchnorm", targets: ["batchnorm"]),
     .executable(name: "bench", targets: ["bench"]),
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
     .library(name: "Notebook", targets: ["Notebook"]),
@@ -90,6 +91,21 @@ let package = Package(
       path: "lessons/02-initialization/initialization"
     ),
 
+    .target(
+      name: "BatchNormLesson",
+      dependencies: [
+        "Notebook", "NeuralNet", "Theory", "Charts",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "RealModule", package: "swift-numerics"),
+      ],
+      path: "lessons/03-batchnorm/BatchNormLesson"
+    ),
+    .executableTarget(
+      name: "batchnorm",
+      dependencies: ["BatchNormLesson"],
+      path: "lessons/03-batchnorm/batchnorm"
+    ),
+
     // MARK: Benchmark
     .executableTarget(
       name: "bench",
@@ -116,6 +132,11 @@ let package = Package(
       name: "ExplodingLessonTests",
       dependencies: ["ExplodingLesson", "exploding", "Notebook", "Theory", "LessonTestSupport"],
       path: "Tests/LessonTests/ExplodingLessonTests"
+    ),
+    .testTarget(
+      name: "BatchNormLessonTests",
+      dependencies: ["BatchNormLesson", "batchnorm", "Notebook", "Theory", "LessonTestSupport"],
+      path: "Tests/LessonTests/BatchNormLessonTests"
     ),
     .testTarget(
       name: "InitializationLessonTests",

@@ -85,7 +85,7 @@ struct BatchNormTests {
   @Test func modelModeReachesEveryBatchNormAndEvaluationInTrainingModeDependsOnTheBatch() throws {
     var rng = SeededGenerator(seed: 21)
     let model = MLP.make(
-      inputs: 64, width: 32, depth: 3, outputs: 10, activation: .relu, initializer: .heNormal, batchNorm: true,
+      inputs: 64, width: 32, depth: 3, outputs: 10, activation: .relu, initializer: .heNormal, batchNorm: .standard,
       using: &rng)
     #expect(model.layers.filter { $0 is BatchNorm }.count == 3)
     #expect(model.denseLayers.dropLast().allSatisfy { $0.bias == nil })
@@ -102,5 +102,20 @@ struct BatchNormTests {
     // Batches of one in training mode: every example gets the same output, i.e. one class.
     let single = digits.accuracy(of: model, batchSize: 1, training: true)
     #expect(single < 0.2 && evaluation > 0.5)
+  }
+
+  @Test func residualBlockGradientsMatchFiniteDifferences() {
+    var rng = SeededGenerator(seed: 31)
+    let block = Residual(
+      [
+        Self.layer(features: 4, seed: 32), ActivationLayer(.tanh),
+        Dense(weight: Initializer.heNormal.makeWeights(fanOut: 4, fanIn: 4, using: &rng)),
+      ], alpha: 0.7)
+    GradientCheckTests.checkLayer(block, input: GradientCheckTests.randomInput(rows: 5, columns: 4, seed: 33), seed: 34)
+    // α = 0: the block is the identity and passes the gradient unchanged.
+    let zero = Residual([Dense(weight: Initializer.heNormal.makeWeights(fanOut: 3, fanIn: 3, using: &rng))], alpha: 0)
+    let x = GradientCheckTests.randomInput(rows: 2, columns: 3, seed: 35)
+    #expect(zero.forward(x) == x)
+    #expect(zero.backward(x) == x)
   }
 }

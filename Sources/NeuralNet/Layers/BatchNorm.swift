@@ -13,6 +13,21 @@
 /// the gradient is projected away from the constant and x̂ directions. In evaluation the map is
 /// affine and ∂L/∂x = γ·g/√(r_var + ε).
 public final class BatchNorm: Layer {
+  /// ε and momentum, for builders that insert many batch-norm layers.
+  public struct Settings: Sendable, Equatable {
+    /// ε added to the variance.
+    public var epsilon: Float
+    /// The weight of a new batch in the running statistics, in (0, 1].
+    public var momentum: Float
+    /// Settings with the given ε and momentum.
+    public init(epsilon: Float = 1e-5, momentum: Float = 0.1) {
+      self.epsilon = epsilon
+      self.momentum = momentum
+    }
+    /// ε = 1e-5, momentum 0.1 (PyTorch's defaults).
+    public static let standard = Settings()
+  }
+
   /// The scale γ, `[features]`, initially 1.
   public let gamma: Parameter
   /// The shift β, `[features]`, initially 0.
@@ -42,6 +57,11 @@ public final class BatchNorm: Layer {
     self.momentum = momentum
     runningMean = [Float](repeating: 0, count: features)
     runningVariance = [Float](repeating: 1, count: features)
+  }
+
+  /// A layer over `features` features with `settings`.
+  public convenience init(features: Int, settings: Settings) {
+    self.init(features: features, epsilon: settings.epsilon, momentum: settings.momentum)
   }
 
   /// The number of features.

@@ -6,12 +6,12 @@ public enum MLP {
   /// THEORY.md §4; the readout bias stays zero).
   ///
   /// Depth counts hidden blocks: depth 50 means 50 Dense+φ blocks and a 51st, linear, readout layer.
-  /// With `batchNorm` each block is Dense → BatchNorm → φ (normalization before the nonlinearity,
+  /// With `batchNorm` settings each block is Dense → BatchNorm → φ (normalization before the nonlinearity,
   /// as in Ioffe & Szegedy 2015 and Yang et al. 2019), and the hidden dense layers have no bias.
   public static func make(
     inputs: Int, width: Int, depth: Int, outputs: Int, activation: Activation,
     initializer: Initializer, readoutInitializer: Initializer? = nil, bias: Bool = true,
-    biasStd: Double = 0, batchNorm: Bool = false, using rng: inout SeededGenerator
+    biasStd: Double = 0, batchNorm: BatchNorm.Settings? = nil, using rng: inout SeededGenerator
   ) -> Sequential {
     precondition(depth >= 0 && width > 0 && inputs > 0 && outputs > 0, "invalid MLP sizes")
     precondition(biasStd >= 0 && (bias || biasStd == 0), "a bias std needs bias: true")
@@ -20,18 +20,44 @@ public enum MLP {
     for _ in 0..<depth {
       let weight = initializer.makeWeights(fanOut: width, fanIn: fanIn, using: &rng)
       // With batch norm after the dense layer a bias would be subtracted right away: leave it out.
-      let dense = Dense(weight: weight, bias: bias && !batchNorm)
+      let dense = Dense(weight: weight, bias: bias && batchNorm == nil)
       if biasStd > 0, let b = dense.bias {
         b.value.scalars = (0..<width).map { _ in Float(biasStd * rng.nextGaussian()) }
       }
       layers.append(dense)
-      if batchNorm { layers.append(BatchNorm(features: width)) }
+      if let batchNorm { layers.append(BatchNorm(features: width, settings: batchNorm)) }
       layers.append(ActivationLayer(activation))
       fanIn = width
     }
     let readout = (readoutInitializer ?? initializer).makeWeights(
       fanOut: outputs, fanIn: fanIn, using: &rng)
     layers.append(Dense(weight: readout, bias: bias))
+    return Sequential(layers)
+  }
+}
+
+/// Builders for residual MLPs: an input layer, `blocks` pre-activation residual blocks
+/// x + α·W·φ(BN(x)) (He et al. 2016's ordering, with batch norm optional), and a readout.
+public enum ResidualMLP {
+  /// Dense(inputs → width) → `blocks` × [x + α·Dense(φ(BN(x)))] → [BN] → φ → Dense(width → outputs).
+  public static func make(
+    inputs: Int, width: Int, blocks: Int, outputs: Int, activation: Activation, initializer: Initializer,
+    batchNorm: BatchNorm.Settings?, alpha: Float = 1, using rng: inout SeededGenerator
+  ) -> Sequential {
+    precondition(blocks >= 0 && width > 0 && inputs > 0 && outputs > 0, "invalid residual MLP sizes")
+    var layers: [any Layer] = [
+      Dense(weight: initializer.makeWeights(fanOut: width, fanIn: inputs, using: &rng), bias: batchNorm == nil)
+    ]
+    for _ in 0..<blocks {
+      var branch: [any Layer] = batchNorm.map { [BatchNorm(features: width, settings: $0)] } ?? []
+      branch.append(ActivationLayer(activation))
+      branch.append(
+        Dense(weight: initializer.makeWeights(fanOut: width, fanIn: width, using: &rng), bias: batchNorm == nil))
+      layers.append(Residual(branch, alpha: alpha))
+    }
+    if let batchNorm { layers.append(BatchNorm(features: width, settings: batchNorm)) }
+    layers.append(ActivationLayer(activation))
+    layers.append(Dense(weight: initializer.makeWeights(fanOut: outputs, fanIn: width, using: &rng)))
     return Sequential(layers)
   }
 }

@@ -34,4 +34,14 @@ public struct LogLinearFit: Sendable, Equatable {
     intercept = meanY - slope * meanX
     points = pairs.count
   }
+
+  /// The standard error of the slope fitted to a random walk: Var[slope] ≈ 6v/(5L) for L points
+  /// whose increments have variance v (the least-squares slope of Brownian motion over a span L),
+  /// divided by the number of independent walks averaged.
+  ///
+  /// At finite width, log‖g_l‖ random-walks across layers (THEORY.md §1), so this is how far a
+  /// fitted per-layer factor may honestly sit from its prediction.
+  public static func randomWalkSlopeStandardError(perStepVariance v: Double, points: Int, walks: Int = 1) -> Double {
+    (6 * v / (5 * Double(points) * Double(walks))).squareRoot()
+  }
 }

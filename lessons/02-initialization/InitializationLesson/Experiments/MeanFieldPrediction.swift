@@ -60,7 +60,7 @@ public enum MeanFieldPrediction {
   /// THEORY.md §1), and the least-squares slope of a random walk over L points has variance
   /// ≈ 6v/(5L); averaging over networks divides it by their number.
   public static func fitTolerance(perLayerVariance v: Double, layers: Int, networks: Int) -> Double {
-    Swift.max(0.02, 3 * (6 * v / (5 * Double(layers) * Double(networks))).squareRoot())
+    Swift.max(0.02, 3 * LogLinearFit.randomWalkSlopeStandardError(perStepVariance: v, points: layers, walks: networks))
   }
 
   /// The relative tolerance of a per-layer factor fitted across depths, one network per depth: each

@@ -1,0 +1,143 @@
+import Foundation
+import LessonTestSupport
+import NeuralNet
+import Notebook
+import Testing
+import Theory
+
+import BatchNormLesson
+
+/// Lesson 3 held to its theory rows, its exercises and its command-line contract.
+@Suite("Lesson 3: batchnorm", .serialized)
+struct BatchNormLessonTests {
+  static let quick = BatchNormConfiguration(quick: true, seed: 42)
+
+  static func temporaryDirectory() -> URL { LessonProcess.temporaryDirectory("batchnorm-tests") }
+
+  @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let options = try LessonOptions.parse(["--quick", "--plots-dir", directory.path, "--no-preview"])
+    let notebook = Notebook(
+      lesson: BatchNormLesson.name, title: BatchNormLesson.title, options: options,
+      parameters: Self.quick.parameters, terminal: .silent)
+    let status = try BatchNormLesson.run(Self.quick, in: notebook)
+    let failed = notebook.recordedChecks.filter { !$0.passed }.map(\.name)
+    #expect(failed.isEmpty, "failed checks: \(failed)")
+    #expect(notebook.recordedChecks.count >= 13)
+    #expect(status == 0)
+    let folder = directory.appendingPathComponent("batchnorm")
+    for chart in [
+      "fix-loss", "fix-gradient-norm", "fix-heatmap-plain", "fix-heatmap-with-batch-norm", "fix-gradient-at-init",
+      "lr-sweep", "yang-lambda", "yang-gradient-by-layer", "depth-limit", "eval-mode",
+    ] {
+      for ext in ["gp", "dat", "png"] {
+        #expect(
+          FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(chart).\(ext)").path),
+          "\(chart).\(ext)")
+      }
+    }
+    let metrics = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: folder.appendingPathComponent("metrics.json")))
+    let runs = try #require((metrics as? [String: Any])?["runs"] as? [String: Any])
+    // The fix: the plain net goes non-finite, the BN net trains.
+    let plain = try #require(runs["fix_plain"] as? [String: Any])
+    let bn = try #require(runs["fix_with_batch_norm"] as? [String: Any])
+    #expect(plain["first_nonfinite_step"] is Int)
+    #expect(try #require(bn["test_accuracy"] as? Double) > 0.7)
+    // The bug: a test batch of one in training mode is at chance; eval mode is not.
+    let evaluation = try #require(runs["eval_mode"] as? [String: Any])
+    #expect(try #require(evaluation["train_mode_accuracy_b1"] as? Double) < 0.2)
+    #expect(try #require(evaluation["eval_accuracy"] as? Double) > 0.8)
+  }
+
+  @Test(arguments: [8, 16, 64])
+  func yangLambdaAtFullWidth(batchSize: Int) throws {
+    let data = try Digits.trainTestSplit(seed: 42).train
+    let m = YangExplosion.measure(.relu, batchSize: batchSize, depth: 50, width: 512, networks: 3, data: data, seed: 9)
+    #expect(abs(m.measured / m.predicted - 1) <= m.tolerance, "B = \(batchSize): \(m.measured) vs \(m.predicted)")
+    #expect(m.tolerance < 0.06)
+    let linear = YangExplosion.measure(.identity, batchSize: 8, depth: 50, width: 512, networks: 1, data: data, seed: 9)
+    #expect(abs(linear.measured / 1.2 - 1) <= 0.03)
+  }
+
+  @Test func depthLimitAndResidualRescue() throws {
+    let (train, test) = try Digits.trainTestSplit(seed: 42)
+    var config = Self.quick
+    config.limitDepths = [40]
+    let pair = try #require(DepthLimit.run(config, train: train, test: test).first)
+    // Yang's explosion at init: λ(64)^(39/2) ≈ 2.5e3 for the plain BN net; the residual one stays small.
+    #expect(pair.plainRatio > 100 * pair.residualRatio)
+    #expect(pair.residual.testAccuracy > pair.plain.testAccuracy + 0.2)
+  }
+
+  @Test(arguments: [(1, 1.59, 1.261), (1, 1.59, 1.077), (2, 1.0, 0.03), (3, 0.1, 0.9), (4, 1.2, 1.0)])
+  func exerciseAcceptsTheRightAnswerAndRejectsAWrongOne(number: Int, right: Double, wrong: Double) throws {
+    let (train, test) = try Digits.trainTestSplit(seed: 42)
+    var config = Self.quick
+    if number == 3 {
+      // The right answer is whatever the real run gives.
+      let measured = EvaluationMode.run(config, train: train, test: test).trainingModeAccuracy[0]
+      let exercise = BatchNormExercises.all(config, train: train, test: test)[2]
+      #expect(exercise.check(measured).correct)
+      #expect(!exercise.check(wrong).correct)
+      return
+    }
+    config.sweepSteps = 60
+    let exercise = BatchNormExercises.all(config, train: train, test: test)[number - 1]
+    let yes = exercise.check(right)
+    let no = exercise.check(wrong)
+    #expect(yes.correct, "\(yes.reason)")
+    #expect(!no.correct, "\(no.reason)")
+  }
+
+  @Test func experimentsAreBitIdenticalUnderASeed() throws {
+    let data = try Digits.trainTestSplit(seed: 3).train
+    let a = YangExplosion.measure(.relu, batchSize: 8, depth: 6, width: 32, networks: 1, data: data, seed: 3)
+    let b = YangExplosion.measure(.relu, batchSize: 8, depth: 6, width: 32, networks: 1, data: data, seed: 3)
+    #expect(a.gradientNorm == b.gradientNorm)
+  }
+
+  // MARK: Command line
+
+  static func run(_ arguments: [String]) throws -> LessonProcess.Result {
+    try LessonProcess.run("batchnorm", arguments)
+  }
+
+  @Test(arguments: [
+    ["--batch-size", "1"], ["--batch-size", "3"], ["--momentum", "-0.1"], ["--momentum", "0"], ["--momentum", "1.5"],
+    ["--epsilon", "-1"], ["--epsilon", "nan"], ["--activation", "tanh"], ["--depth", "2"],
+    ["--exercise", "5", "--answer", "1"],
+  ])
+  func badOptionIsRejectedInOneLineAndWritesNothing(_ arguments: [String]) throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try Self.run(arguments + ["--quick", "--plots-dir", directory.path])
+    #expect(result.status == 64, "exit status \(result.status) for \(arguments)")
+    let lines = result.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "stderr: \(result.stderr)")
+    #expect(lines.first?.hasPrefix("batchnorm: error: ") == true)
+    #expect(result.stdout.isEmpty)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+  }
+
+  @Test func overridesReachTheRunAndExercisesAnswer() throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try Self.run([
+      "--quick", "--no-preview", "--plots-dir", directory.path, "--activation", "identity", "--batch-size", "32",
+      "--momentum", "0.2", "--depth", "12",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let metrics = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: directory.appendingPathComponent("batchnorm/metrics.json")))
+    let parameters = try #require((metrics as? [String: Any])?["parameters"] as? [String: Any])
+    #expect(parameters["activation"] as? String == "identity")
+    #expect(parameters["batch_size"] as? Int == 32)
+    #expect(parameters["momentum"] as? Double == 0.2)
+    let right = try Self.run(["--exercise", "4", "--answer", "1.2"])
+    #expect(right.status == 0 && right.stdout.hasPrefix("Exercise 4: correct."))
+    let wrong = try Self.run(["--exercise", "1", "--answer", "1.261"])
+    #expect(wrong.status == 1 && wrong.stdout.contains("factor of the norm"))
+  }
+}

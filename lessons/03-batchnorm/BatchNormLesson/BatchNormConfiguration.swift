@@ -1,0 +1,152 @@
+import NeuralNet
+import Notebook
+import Theory
+
+/// The parameters of lesson 3, after defaults and command-line overrides.
+public struct BatchNormConfiguration: Sendable, Equatable {
+  /// Small sizes for tests and CI.
+  public var quick: Bool
+  /// The seed every random choice derives from.
+  public var seed: UInt64
+  /// Hidden layers of the net that explodes without BN (step 2).
+  public var depth: Int
+  /// Units per hidden layer of the trained nets.
+  public var width: Int
+  /// The nonlinearity (ReLU or linear: the two with a closed-form λ(B)).
+  public var activation: Activation
+  /// σ_w of the bad init of step 2: weights N(0, σ_w²/fan_in).
+  public var weightStd: Double
+  /// The init of the learning-rate sweep and the eval-mode net (steps 3, 6).
+  public var initialization: InitializerChoice
+  /// SGD learning rate of steps 2, 5 and 6.
+  public var learningRate: Double
+  /// SGD steps of the training runs.
+  public var steps: Int
+  /// Mini-batch size of the training runs (at least 4).
+  public var batchSize: Int
+  /// BN momentum m: running ← (1 − m)·running + m·batch.
+  public var momentum: Double
+  /// BN ε.
+  public var epsilon: Double
+  /// Learning rates of the sweep (step 3).
+  public var sweepRates: [Double]
+  /// Depth of the sweep's nets (step 3).
+  public var sweepDepth: Int
+  /// Steps of each sweep run.
+  public var sweepSteps: Int
+  /// Batch sizes of Yang et al.'s measurement (step 4).
+  public var yangBatchSizes: [Int]
+  /// Depth of the nets measured in step 4.
+  public var yangDepth: Int
+  /// Width of the nets measured in step 4 (≥ 512 in full mode).
+  public var yangWidth: Int
+  /// Networks averaged per batch size in step 4.
+  public var yangNetworks: Int
+  /// Depths of the BN-plain vs BN-residual comparison (step 5).
+  public var limitDepths: [Int]
+  /// Width of the nets of step 5 (narrower than `width`, so that depth 100 trains in seconds).
+  public var limitWidth: Int
+  /// Test-time batch sizes of the eval-mode experiment (step 6).
+  public var evaluationBatchSizes: [Int]
+
+  /// The defaults for a mode.
+  public init(quick: Bool, seed: UInt64) {
+    self.quick = quick
+    self.seed = seed
+    depth = 20
+    width = quick ? 128 : 256
+    activation = .relu
+    weightStd = 3.0.squareRoot()
+    initialization = .he
+    learningRate = 0.05
+    steps = quick ? 80 : 300
+    batchSize = 64
+    momentum = 0.1
+    epsilon = 1e-5
+    sweepRates = [0.01, 0.03, 0.1, 0.3, 1, 3, 10]
+    sweepDepth = 10
+    sweepSteps = quick ? 60 : 150
+    yangBatchSizes = [8, 16, 32, 64, 128]
+    yangDepth = quick ? 40 : 50
+    yangWidth = quick ? 256 : 512
+    yangNetworks = quick ? 4 : 3
+    limitDepths = quick ? [5, 15, 40] : [10, 25, 50, 100]
+    limitWidth = quick ? 64 : 128
+    evaluationBatchSizes = [1, 2, 4, 8, 32, 128]
+  }
+
+  /// The defaults with the command line's overrides applied; throws a one-line message for a value
+  /// this lesson cannot use.
+  public init(lesson: LessonOptions, network: NetworkOptions, momentum: Double?, epsilon: Double?)
+    throws(ConfigurationError)
+  {
+    self.init(quick: lesson.quick, seed: lesson.seed)
+    if let depth = network.depth {
+      guard depth >= 3 else {
+        throw ConfigurationError(
+          "--depth must be at least 3 for this lesson: the per-layer factor is a fit over layers (got \(depth))")
+      }
+      self.depth = depth
+    }
+    if let width = network.width {
+      guard width >= 16 else { throw ConfigurationError("--width must be at least 16 (got \(width))") }
+      self.width = width
+      limitWidth = width
+    }
+    if let activation = network.activation {
+      guard activation == .relu || activation == .identity else {
+        throw ConfigurationError(
+          "--activation \(activation.rawValue) has no closed-form λ(B) in Yang et al.; use relu or identity")
+      }
+      self.activation = activation
+    }
+    if let weightStd = network.weightStd { self.weightStd = weightStd }
+    if let choice = network.initialization { initialization = choice }
+    if let lr = network.lr { learningRate = lr }
+    if let steps = network.steps { self.steps = steps }
+    if let batchSize = try network.batchSize(atMost: Digits.trainingExamples, in: "digits training set") {
+      guard batchSize >= 4 else {
+        throw ConfigurationError(
+          "--batch-size must be at least 4 with batch norm: a batch of 1 has no variance, and λ(B) needs B ≥ 4 (got \(batchSize))"
+        )
+      }
+      self.batchSize = batchSize
+    }
+    if let momentum {
+      guard momentum.isFinite && momentum > 0 && momentum <= 1 else {
+        throw ConfigurationError(
+          "--momentum must be a number in (0, 1], the weight of a new batch in the running statistics (got \(momentum))"
+        )
+      }
+      self.momentum = momentum
+    }
+    if let epsilon {
+      guard epsilon.isFinite && epsilon >= 0 && epsilon <= 1 else {
+        throw ConfigurationError("--epsilon must be a number in [0, 1] (got \(epsilon))")
+      }
+      self.epsilon = epsilon
+    }
+  }
+
+  /// The theory's name for the activation.
+  public var nonlinearity: BatchNormTheory.Nonlinearity { activation == .relu ? .relu : .linear }
+
+  /// σ_w² of the bad init.
+  public var gain2: Double { weightStd * weightStd }
+
+  /// The parameters as recorded in the notebook and metrics.json.
+  public var parameters: [(String, JSONValue)] {
+    [
+      ("depth", .integer(depth)), ("width", .integer(width)), ("activation", .string(activation.rawValue)),
+      ("weight_std", .number(weightStd)), ("init", .string(initialization.rawValue)), ("lr", .number(learningRate)),
+      ("steps", .integer(steps)), ("batch_size", .integer(batchSize)), ("momentum", .number(momentum)),
+      ("epsilon", .number(epsilon)), ("sweep_rates", .string(sweepRates.map { "\($0)" }.joined(separator: ","))),
+      ("sweep_depth", .integer(sweepDepth)), ("sweep_steps", .integer(sweepSteps)),
+      ("yang_batch_sizes", .string(yangBatchSizes.map(String.init).joined(separator: ","))),
+      ("yang_depth", .integer(yangDepth)), ("yang_width", .integer(yangWidth)),
+      ("yang_networks", .integer(yangNetworks)),
+      ("limit_depths", .string(limitDepths.map(String.init).joined(separator: ","))),
+      ("limit_width", .integer(limitWidth)),
+    ]
+  }
+}

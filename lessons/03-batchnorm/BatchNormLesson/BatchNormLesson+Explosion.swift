@@ -1,0 +1,316 @@
+import Charts
+import NeuralNet
+import Notebook
+import RealModule
+import Theory
+
+extension BatchNormLesson {
+  // MARK: Step 3
+
+  /// Step 3: the learning-rate sweep with and without BN.
+  static func stepLearningRates(
+    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
+  ) -> [LearningRateSweep.Result] {
+    notebook.step("Ioffe & Szegedy: higher learning rates") {
+      let rates = config.sweepRates.map { Format.number($0) }.joined(separator: ", ")
+      notebook.prose(
+        """
+        Ioffe and Szegedy claimed BN "allows much higher learning rates". A reason is scale \
+        invariance: with BN after it, a layer's output does not change when W is scaled, so its \
+        gradient shrinks as 1/‖W‖ (THEORY.md §8, tested exactly in the engine's tests) and a large \
+        step that grows ‖W‖ lowers its own effective step size. We train a \(config.sweepDepth)-layer \
+        net (\(config.initialization.rawValue) init) with and without BN at lr = \(rates), \
+        \(config.sweepSteps) steps each, same weights and batch order. "Trains" means a final loss \
+        (mean of the last 10 steps) below ln 10 / 2 = \(Format.number(TrainedRun.trainedLoss)).
+        """)
+      let total = 2 * config.sweepRates.count
+      let sweeps = notebook.experiment("\(total) runs × \(config.sweepSteps) steps", total: total) { progress in
+        LearningRateSweep.run(config, train: train, test: test, progress: progress.update)
+      }
+      notebook.table(
+        Table(
+          headers: ["lr", "plain: final loss", "test accuracy", "with BN: final loss", "test accuracy"],
+          rows: config.sweepRates.indices.map { i in
+            let plain = sweeps[0].runs[i]
+            let bn = sweeps[1].runs[i]
+            return [
+              Format.number(config.sweepRates[i]),
+              plain.history.nonFinite.map { "non-finite at step \($0.step)" } ?? Format.number(plain.finalLoss),
+              plain.testAccuracy.isFinite ? Format.percent(plain.testAccuracy) : "–",
+              bn.history.nonFinite.map { "non-finite at step \($0.step)" } ?? Format.number(bn.finalLoss),
+              bn.testAccuracy.isFinite ? Format.percent(bn.testAccuracy) : "–",
+            ]
+          }))
+      let cap = 10.0  // non-finite runs are drawn at the top of the chart
+      notebook.chart(
+        Chart(
+          name: "lr-sweep", title: "Final loss against learning rate (\(config.sweepDepth) layers)",
+          xLabel: "learning rate", yLabel: "final loss (mean of last 10 steps)", logX: true, logY: true,
+          series: sweeps.enumerated().map { i, s in
+            Series(
+              title: s.batchNorm ? "with BN" : "plain", x: s.rates,
+              y: s.runs.map { $0.finalLoss.isFinite ? Swift.min($0.finalLoss, cap) : cap }, style: .linePoints,
+              colorGroup: i)
+          } + [
+            Series(
+              title: "trained below this", x: [config.sweepRates.first!, config.sweepRates.last!],
+              y: [TrainedRun.trainedLoss, TrainedRun.trainedLoss], style: .dashed, colorGroup: 7)
+          ]),
+        caption: "A run that went non-finite is drawn at \(Format.number(cap)).")
+      let plainLargest = sweeps[0].largestTrainingRate
+      let bnLargest = sweeps[1].largestTrainingRate
+      notebook.prose(
+        """
+        Largest learning rate that trains: \(plainLargest.map { Format.number($0) } ?? "none") without BN, \
+        \(bnLargest.map { Format.number($0) } ?? "none") with BN\
+        \(plainLargest.flatMap { p in bnLargest.map { " (×\(Format.number($0 / p)))" } } ?? "").
+        """)
+      for s in sweeps {
+        for (rate, r) in zip(s.rates, s.runs) {
+          notebook.recordRun(
+            "sweep_\(s.batchNorm ? "bn" : "plain")_lr\(Format.number(rate))",
+            [
+              ("final_loss", r.finalLoss), ("test_accuracy", r.testAccuracy),
+              ("first_nonfinite_step", r.history.nonFinite.map { Double($0.step) }),
+            ])
+        }
+      }
+      return sweeps
+    }
+  }
+
+  // MARK: Step 4
+
+  /// Step 4: Yang et al.'s gradient explosion at initialization, for several batch sizes.
+  static func stepYang(_ config: BatchNormConfiguration, data: Dataset, in notebook: Notebook)
+    -> [YangExplosion.Measurement]
+  {
+    notebook.step("The twist: deep BN nets explode at initialization (Yang et al. 2019)") {
+      notebook.prose(
+        """
+        BN makes the forward pass scale-free, but not the backward pass. Its backward removes, for \
+        every feature, the gradient's component along the constant and along x̂ (BN's output cannot \
+        move in those directions), and the rest is rescaled by 1/σ. Yang et al. proved that in a \
+        deep BN net without skip connections, at initialization, this multiplies the squared \
+        gradient norm by λ(B) > 1 per layer going down, whatever σ_w: λ depends only on the batch \
+        size B (THEORY.md §5, Theorem 8). For ReLU λ falls from 1.79 at B = 8 to π/(π−1) ≈ 1.467; \
+        for linear layers λ = (B−2)/(B−3). We measure ‖∂L/∂h_l‖ at every layer of \
+        \(config.yangDepth)-layer BN nets of width \(config.yangWidth) (\(config.yangNetworks) \
+        network(s) per B) and fit the growth of its square over layers \
+        \(YangExplosion.fitLayers(depth: config.yangDepth).lowerBound)–\(YangExplosion.fitLayers(depth: config.yangDepth).upperBound). \
+        Each tolerance is three standard errors of the networks' own spread, at least 3%.
+        """)
+      let activations: [Activation] = [.relu, .identity]
+      let linearSizes = config.yangBatchSizes.filter { $0 <= 32 }
+      let total = config.yangBatchSizes.count + linearSizes.count
+      let measurements = notebook.experiment("\(total) cases", total: total) { progress in
+        var done = 0
+        return activations.flatMap { activation in
+          (activation == .relu ? config.yangBatchSizes : linearSizes).map { b in
+            defer {
+              done += 1
+              progress.update(done)
+            }
+            return YangExplosion.measure(
+              activation, batchSize: b, depth: config.yangDepth, width: config.yangWidth,
+              networks: config.yangNetworks, settings: config.settings, data: data,
+              seed: config.seed &+ 4_000 &+ UInt64(b * 10 + (activation == .relu ? 0 : 1)))
+          }
+        }
+      }
+      notebook.table(
+        Table(
+          headers: ["φ", "B", "λ measured", "λ(B) Theorem 8", "growth over \(config.yangDepth) layers, λ^L"],
+          rows: measurements.map { m in
+            [
+              m.activation == .relu ? "ReLU" : "linear", "\(m.batchSize)", Format.number(m.measured),
+              Format.number(m.predicted), Format.number(Double.pow(m.predicted, Double(config.yangDepth))),
+            ]
+          }),
+        caption: "Per-layer growth of the squared gradient norm, going backward:")
+      let relu = measurements.filter { $0.activation == .relu }
+      let linear = measurements.filter { $0.activation != .relu }
+      let curveB = Array(stride(from: 6.0, through: 160, by: 2))
+      notebook.chart(
+        Chart(
+          name: "yang-lambda", title: "Gradient growth per layer at init vs batch size", xLabel: "batch size B",
+          yLabel: "λ (squared-norm growth per layer)", logX: true,
+          series: [
+            Series(
+              title: "ReLU measured", x: relu.map { Double($0.batchSize) }, y: relu.map(\.measured), style: .points,
+              colorGroup: 1),
+            Series(
+              title: "ReLU, Theorem 8", x: curveB,
+              y: curveB.map { BatchNormTheory.gradientGrowth(.relu, batchSize: Int($0)) }, style: .dashed,
+              colorGroup: 1),
+            Series(
+              title: "linear measured", x: linear.map { Double($0.batchSize) }, y: linear.map(\.measured),
+              style: .points, colorGroup: 0),
+            Series(
+              title: "linear, (B−2)/(B−3)", x: curveB,
+              y: curveB.map { BatchNormTheory.gradientGrowth(.linear, batchSize: Int($0)) }, style: .dashed,
+              colorGroup: 0),
+            Series(
+              title: "π/(π−1)", x: [curveB.first!, curveB.last!],
+              y: [BatchNormTheory.reluLargeBatchLimit, BatchNormTheory.reluLargeBatchLimit], style: .dashed,
+              colorGroup: 7),
+          ]),
+        caption: "Points: measured; dashed: Yang et al.'s formulas. λ > 1 everywhere: BN nets explode backward.")
+      let shown = relu.first { $0.batchSize == config.batchSize } ?? relu.last!
+      let layers = (1...shown.gradientNorm.count).map(Double.init)
+      let top = shown.gradientNorm.last!
+      notebook.chart(
+        Chart(
+          name: "yang-gradient-by-layer", title: "BN-ReLU net at init, B = \(shown.batchSize)",
+          xLabel: "hidden layer l", yLabel: "‖∂L/∂h_l‖", logY: true,
+          series: [
+            Series(title: "measured", x: layers, y: shown.gradientNorm, style: .line, colorGroup: 1),
+            Series(
+              title: "√λ per layer", x: layers,
+              y: layers.map { top * Double.pow(shown.predicted.squareRoot(), Double(layers.count) - $0) },
+              style: .dashed, colorGroup: 1),
+          ]),
+        caption: "No bad init here (He init, and σ_w does not matter under BN): the explosion is BN's own.")
+      notebook.check(
+        measurements.map { m in
+          TheoryCheck(
+            name: "λ(B), \(m.activation == .relu ? "ReLU" : "linear"), B = \(m.batchSize)", measured: m.measured,
+            predicted: m.predicted, tolerance: .relative(m.tolerance), source: "THEORY.md §5")
+        })
+      for m in measurements {
+        notebook.recordRun(
+          "yang_\(m.activation == .relu ? "relu" : "linear")_b\(m.batchSize)",
+          [("lambda", m.measured), ("predicted_lambda", m.predicted)])
+      }
+      return measurements
+    }
+  }
+
+  // MARK: Step 5
+
+  /// Step 5: depth at which BN nets stop training, and residual connections.
+  static func stepDepthLimit(
+    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
+  ) -> [DepthLimit.Pair] {
+    notebook.step("What that means in practice: a depth limit, and the skip connection that lifts it") {
+      let lambda = BatchNormTheory.gradientGrowth(config.nonlinearity, batchSize: config.batchSize)
+      notebook.prose(
+        """
+        With B = \(config.batchSize), λ = \(Format.number(lambda)): over L layers the first layer's \
+        gradient is λ^(L/2) times the last one's, \(Format.number(Double.pow(lambda, 25))) at L = 50. \
+        We train BN nets of width \(config.limitWidth) and depth \
+        \(config.limitDepths.map(String.init).joined(separator: ", ")) without skip connections, and the same depths as residual nets whose blocks are \
+        x + W·φ(BN(x)): the identity path carries the gradient past every block. Same lr \
+        (\(Format.number(config.learningRate))), \(config.steps) steps, same batch order.
+        """)
+      let total = 2 * config.limitDepths.count * config.steps
+      let pairs = notebook.experiment("\(2 * config.limitDepths.count) runs × \(config.steps) steps", total: total) {
+        progress in
+        DepthLimit.run(config, train: train, test: test, progress: progress.update)
+      }
+      notebook.table(
+        Table(
+          headers: [
+            "depth", "plain BN: ‖g₁‖/‖g_L‖ at init", "final loss", "test accuracy", "residual BN: ‖g₁‖/‖g_L‖ at init",
+            "final loss", "test accuracy",
+          ],
+          rows: pairs.map { p in
+            [
+              "\(p.depth)", Format.number(p.plainRatio), Format.number(p.plain.finalLoss),
+              p.plain.testAccuracy.isFinite ? Format.percent(p.plain.testAccuracy) : "–",
+              Format.number(p.residualRatio),
+              Format.number(p.residual.finalLoss),
+              p.residual.testAccuracy.isFinite ? Format.percent(p.residual.testAccuracy) : "–",
+            ]
+          }))
+      let depths = pairs.map { Double($0.depth) }
+      notebook.chart(
+        Chart(
+          name: "depth-limit", title: "Test accuracy after \(config.steps) steps against depth", xLabel: "depth",
+          yLabel: "test accuracy",
+          series: [
+            Series(
+              title: "plain BN", x: depths, y: pairs.map { $0.plain.testAccuracy }, style: .linePoints, colorGroup: 1),
+            Series(
+              title: "residual BN", x: depths, y: pairs.map { $0.residual.testAccuracy }, style: .linePoints,
+              colorGroup: 0),
+            Series(title: "chance", x: [depths.first!, depths.last!], y: [0.1, 0.1], style: .dashed, colorGroup: 7),
+          ]),
+        caption: "The lesson on residual networks measures why the identity path keeps the gradient bounded.")
+      for p in pairs {
+        notebook.recordRun(
+          "depth_\(p.depth)",
+          [
+            ("plain_test_accuracy", p.plain.testAccuracy), ("residual_test_accuracy", p.residual.testAccuracy),
+            ("plain_final_loss", p.plain.finalLoss), ("residual_final_loss", p.residual.finalLoss),
+            ("plain_ratio", p.plainRatio), ("residual_ratio", p.residualRatio),
+          ])
+      }
+      return pairs
+    }
+  }
+
+  // MARK: Step 6
+
+  /// Step 6: running statistics, and the bug of evaluating in training mode.
+  static func stepEvaluationMode(
+    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
+  ) -> EvaluationMode.Result {
+    notebook.step("Train mode vs eval mode: the running statistics, and a classic bug") {
+      notebook.prose(
+        """
+        At test time there is no batch to normalize by, so BN keeps running averages of each \
+        feature's mean and variance during training (momentum m = \(Format.number(config.momentum)): \
+        r ← (1 − m)·r + m·batch) and uses them in evaluation mode. Forgetting to switch \
+        (`model.eval()` in PyTorch, `training=False` in Keras) normalizes every test batch by its \
+        own statistics: predictions then depend on which examples share a batch, and a batch of \
+        one normalizes every input to β. We train a 4-layer BN net and score the \(test.count) test \
+        digits in batches of \(config.evaluationBatchSizes.map(String.init).joined(separator: ", ")), \
+        in both modes.
+        """)
+      let result = notebook.experiment("training \(config.steps) steps", total: config.steps) { progress in
+        EvaluationMode.run(config, train: train, test: test, progress: progress.update)
+      }
+      notebook.table(
+        Table(
+          headers: ["test batch size", "eval mode (running statistics)", "train mode (batch statistics)"],
+          rows: result.batchSizes.indices.map { i in
+            [
+              "\(result.batchSizes[i])", Format.percent(result.evaluationAccuracy[i]),
+              Format.percent(result.trainingModeAccuracy[i]),
+            ]
+          }))
+      let x = result.batchSizes.map(Double.init)
+      notebook.chart(
+        Chart(
+          name: "eval-mode", title: "Test accuracy against the test batch size", xLabel: "test batch size",
+          yLabel: "test accuracy", logX: true,
+          series: [
+            Series(title: "eval mode", x: x, y: result.evaluationAccuracy, style: .linePoints, colorGroup: 0),
+            Series(
+              title: "train mode (the bug)", x: x, y: result.trainingModeAccuracy, style: .linePoints, colorGroup: 1),
+          ]),
+        caption:
+          "Eval mode does not depend on how the test set is batched; train mode does, and collapses at batch size 1.")
+      let spread =
+        (result.evaluationAccuracy.max() ?? .nan) - (result.evaluationAccuracy.min() ?? .nan)
+      notebook.check([
+        TheoryCheck(
+          name: "eval mode: accuracy spread across test batch sizes", measured: spread, predicted: 0,
+          tolerance: .absolute(1e-9), source: "running statistics"),
+        TheoryCheck(
+          name: "train mode, batch 1: accuracy = share of the one predicted class",
+          measured: result.trainingModeAccuracy[result.batchSizes.firstIndex(of: 1) ?? 0],
+          predicted: result.singleBatchClassShare, tolerance: .absolute(1e-9), source: "BN of one example is β"),
+      ])
+      notebook.recordRun(
+        "eval_mode",
+        [
+          ("eval_accuracy", result.evaluationAccuracy.last),
+          ("train_mode_accuracy_b1", result.trainingModeAccuracy.first),
+          ("train_mode_accuracy_largest_batch", result.trainingModeAccuracy.last),
+        ])
+      return result
+    }
+  }
+}

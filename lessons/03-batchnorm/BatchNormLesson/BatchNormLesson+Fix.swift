@@ -1,0 +1,177 @@
+import Charts
+import NeuralNet
+import Notebook
+import RealModule
+import Theory
+
+extension BatchNormLesson {
+  // MARK: Step 1
+
+  /// Step 1: one layer before and after batch norm.
+  static func stepWhatItComputes(_ config: BatchNormConfiguration, batch: Dataset, in notebook: Notebook) {
+    notebook.step("What batch norm computes, on one layer") {
+      let features = 8
+      notebook.prose(
+        """
+        For every feature j over a batch of B examples, BN subtracts the batch mean μ_j, divides by \
+        √(σ_j² + ε) (σ_j² the biased batch variance) and applies a learned scale γ_j and shift β_j \
+        (1 and 0 at init). It normalizes activations, feature by feature, across the batch; it \
+        does not touch the parameters. We pass \(batch.count) digits through one dense layer of \
+        \(features) units and normalize its pre-activations.
+        """)
+      let result = OneLayer.run(batch: batch, features: features, settings: config.settings, seed: config.seed)
+      notebook.table(
+        Table(
+          headers: ["feature", "mean before", "variance before", "mean after", "variance after", "σ²/(σ²+ε)"],
+          rows: (0..<features).map { j in
+            [
+              "\(j + 1)", Format.number(result.meanBefore[j]), Format.number(result.varianceBefore[j]),
+              Format.number(result.meanAfter[j]), Format.number(result.varianceAfter[j], digits: 6),
+              Format.number(result.predictedVarianceAfter[j], digits: 6),
+            ]
+          }))
+      let worstMean = result.meanAfter.map(abs).max() ?? .nan
+      let worstVariance = zip(result.varianceAfter, result.predictedVarianceAfter).map { abs($0 - $1) }.max() ?? .nan
+      notebook.check([
+        TheoryCheck(
+          name: "largest |batch mean| after BN", measured: worstMean, predicted: 0, tolerance: .absolute(1e-5),
+          source: "Ioffe & Szegedy 2015"),
+        TheoryCheck(
+          name: "largest |variance − σ²/(σ²+ε)| after BN", measured: worstVariance, predicted: 0,
+          tolerance: .absolute(1e-4), source: "Ioffe & Szegedy 2015"),
+      ])
+    }
+  }
+
+  // MARK: Step 2
+
+  /// Step 2: a plain deep net with a too-large init explodes; with BN it trains.
+  static func stepTheFix(
+    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
+  ) -> [TrainedRun] {
+    notebook.step("The fix the documents mean: a deep net that explodes, and the same net with BN") {
+      let depth = config.depth
+      let phi = config.activation == .relu ? "ReLU" : "linear"
+      notebook.prose(
+        """
+        A \(depth)-layer \(phi) net of width \(config.width) with weights N(0, \
+        \(Format.number(config.gain2))/fan_in): each layer multiplies the squared signal by \
+        \(Format.number(PlainNetworkTheory.squaredGrowthPerLayer(config.activation == .relu ? .relu : .linear, gain2: config.gain2))), \
+        so the forward pass and the gradients grow geometrically (lesson 1). Then the same weights \
+        with a BN layer after every dense layer: BN divides each feature by its batch standard \
+        deviation, so the weights' scale cancels in the forward pass. Both are trained with SGD \
+        (lr \(Format.number(config.learningRate)), batches of \(config.batchSize), \(config.steps) \
+        steps) in the same batch order.
+        """)
+      let runs = notebook.experiment("training 2 runs × \(config.steps) steps", total: 2 * config.steps) { progress in
+        FixComparison.run(config, train: train, test: test, progress: progress.update)
+      }
+      trainingTable(runs, in: notebook)
+      trainingCharts(runs, prefix: "fix", in: notebook)
+      let layersOfPlain = (1...depth).map { l in
+        runs[0].history.steps.first?.denseLayers[l - 1].outputGradientNorm ?? .nan
+      }
+      let layersOfBN = (1...depth).map { l in runs[1].history.steps.first?.denseLayers[l - 1].outputGradientNorm ?? .nan
+      }
+      let x = (1...depth).map(Double.init)
+      notebook.chart(
+        Chart(
+          name: "fix-gradient-at-init", title: "Gradient norm by layer at step 0", xLabel: "hidden layer l",
+          yLabel: "‖∂L/∂h_l‖", logY: true,
+          series: [
+            Series(title: runs[0].name, x: x, y: layersOfPlain, style: .linePoints, colorGroup: 0),
+            Series(title: runs[1].name, x: x, y: layersOfBN, style: .linePoints, colorGroup: 1),
+          ]),
+        caption:
+          "Without BN the gradient grows by √(σ_w²/2) per layer going down. With BN it still grows, more slowly: that is step 4."
+      )
+      let plainFactor = 1 / (LogLinearFit(x: x, y: layersOfPlain)?.factor ?? .nan)
+      let phiTheory: MeanField.Nonlinearity = config.activation == .relu ? .relu : .linear
+      let predicted = MeanField(phiTheory, weightVariance: config.gain2).gradientFactor(atVariance: 1).squareRoot()
+      // Three standard errors of the fit, from the finite-width random walk of log‖g_l‖ (THEORY.md §1).
+      let v = MeanField(phiTheory, weightVariance: config.gain2).logNormVariancePerLayer(1, width: config.width)
+      let tolerance = Swift.max(
+        0.02, 3 * LogLinearFit.randomWalkSlopeStandardError(perStepVariance: v, points: depth))
+      notebook.check([
+        TheoryCheck(
+          name: "plain net: per-layer gradient factor at step 0", measured: plainFactor, predicted: predicted,
+          tolerance: .relative(tolerance), source: "THEORY.md §1")
+      ])
+      record(runs, prefix: "fix", in: notebook)
+      return runs
+    }
+  }
+
+  /// The table of a set of training runs.
+  static func trainingTable(_ runs: [TrainedRun], in notebook: Notebook) {
+    notebook.table(
+      Table(
+        headers: ["run", "first non-finite", "‖g‖ at step 0", "max ‖g‖", "final loss (last 10)", "test accuracy"],
+        rows: runs.map { r in
+          [
+            r.name, r.history.nonFinite.map { "\($0)" } ?? "none",
+            Format.number(r.history.steps.first?.globalGradientNorm ?? .nan), Format.number(r.history.maxGradientNorm),
+            Format.number(r.finalLoss), r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
+          ]
+        }))
+  }
+
+  /// Loss and gradient-norm curves, and per-layer heatmaps with one shared color scale.
+  static func trainingCharts(_ runs: [TrainedRun], prefix: String, in notebook: Notebook) {
+    let markers = runs.compactMap { r in
+      r.history.nonFinite.map { Marker(x: Double($0.step), label: "\(r.name): non-finite at step \($0.step)") }
+    }
+    func series(_ value: (StepRecord) -> Double) -> [Series] {
+      runs.enumerated().map { i, r in
+        Series(
+          title: r.name, x: r.history.steps.map { Double($0.step) }, y: r.history.steps.map(value), style: .line,
+          colorGroup: i)
+      }
+    }
+    notebook.chart(
+      Chart(
+        name: "\(prefix)-loss", title: "Training loss", xLabel: "SGD step", yLabel: "mini-batch loss", logY: true,
+        series: series(\.loss), markers: markers),
+      caption: "Same initial weights, same mini-batches; a marker is the first NaN or Inf.")
+    notebook.chart(
+      Chart(
+        name: "\(prefix)-gradient-norm", title: "Global gradient norm", xLabel: "SGD step", yLabel: "‖g‖",
+        logY: true, series: series(\.globalGradientNorm), markers: markers),
+      caption: "All parameters, including BN's γ and β.")
+    let maps = runs.map { r in
+      let depth = (r.history.steps.first?.denseLayers.count ?? 1) - 1
+      return (0..<Swift.max(depth, 1)).map { l in
+        r.history.steps.map { step in
+          let norm = step.denseLayers[l].weightGradientNorm ?? .nan
+          return norm.isFinite && norm > 0 ? Double.log10(norm) : .nan
+        }
+      }
+    }
+    let cells = maps.joined().joined().filter(\.isFinite)
+    let range = cells.isEmpty ? nil : cells.min()!...cells.max()!
+    for (r, map) in zip(runs, maps) {
+      let slug = r.name.lowercased().replacingOccurrences(of: " ", with: "-")
+      notebook.chart(
+        Chart(
+          name: "\(prefix)-heatmap-\(slug)", title: "log10 ‖∂L/∂W_l‖ by layer and step: \(r.name)",
+          xLabel: "SGD step", yLabel: "hidden layer l",
+          heatmap: Heatmap(
+            xValues: r.history.steps.map { Double($0.step) }, yValues: (1...map.count).map(Double.init), values: map,
+            colorLabel: "log10 ‖∂L/∂W_l‖", colorRange: range)),
+        caption: "Both heatmaps share one color scale; blank = not finite.")
+    }
+  }
+
+  /// Records a set of runs in metrics.json.
+  static func record(_ runs: [TrainedRun], prefix: String, in notebook: Notebook) {
+    for r in runs {
+      notebook.recordRun(
+        "\(prefix)_\(r.name.lowercased().replacingOccurrences(of: " ", with: "_"))",
+        [
+          ("final_loss", r.finalLoss), ("first_nonfinite_step", r.history.nonFinite.map { Double($0.step) }),
+          ("max_grad_norm", r.history.maxGradientNorm), ("test_accuracy", r.testAccuracy),
+        ],
+        extra: [("first_nonfinite", r.history.nonFinite.map { .string("\($0)") } ?? .null)])
+    }
+  }
+}

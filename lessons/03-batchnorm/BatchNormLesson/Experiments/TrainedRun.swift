@@ -1,0 +1,37 @@
+import NeuralNet
+
+/// One training run of the lesson, summarised: every step's record and the test accuracy.
+public struct TrainedRun: Sendable {
+  /// The run's name in tables and legends.
+  public var name: String
+  /// Every step's record.
+  public var history: TrainingHistory
+  /// Accuracy on the test digits in evaluation mode (NaN if the run went non-finite).
+  public var testAccuracy: Double
+
+  /// The mean loss of the last 10 steps (NaN if the run went non-finite): less noisy than the last.
+  public var finalLoss: Double {
+    guard history.nonFinite == nil else { return .nan }
+    let last = history.steps.suffix(10).map(\.loss)
+    return last.isEmpty ? .nan : last.reduce(0, +) / Double(last.count)
+  }
+
+  /// Whether the run trained: finite, and its final loss below half the loss of a uniform guess
+  /// (ln 10 / 2 ≈ 1.15).
+  public var trained: Bool { finalLoss.isFinite && finalLoss < TrainedRun.trainedLoss }
+
+  /// The loss below which a run counts as trained: half of ln 10.
+  public static let trainedLoss = 0.5 * 2.302_585_092_994_046
+
+  /// Trains `model` with SGD and evaluates it on `test` in evaluation mode.
+  public static func train(
+    _ name: String, _ model: Sequential, train: Dataset, test: Dataset, learningRate: Double, steps: Int,
+    batchSize: Int, batchSeed: UInt64, progress: ((Int) -> Void)? = nil
+  ) -> TrainedRun {
+    let history = Trainer.train(
+      model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(learningRate)), steps: steps,
+      batchSize: batchSize, batchSeed: batchSeed, progress: progress)
+    return TrainedRun(
+      name: name, history: history, testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
+  }
+}

@@ -1,0 +1,76 @@
+import NeuralNet
+import Notebook
+import RealModule
+import Theory
+
+/// Step 4: the gradient explosion at initialization of deep batch-normalized nets without skip
+/// connections (Yang et al. 2019, Theorem 8; THEORY.md §5), measured for several batch sizes.
+public enum YangExplosion {
+  /// One (φ, B) case.
+  public struct Measurement: Sendable {
+    /// φ: ReLU or linear.
+    public var activation: Activation
+    /// The batch size B.
+    public var batchSize: Int
+    /// ‖∂L/∂h_l‖ at each hidden layer's pre-normalization h = Wx (geometric mean over networks).
+    public var gradientNorm: [Double]
+    /// The layers of the fit (the bulk, away from the input and the readout).
+    public var fitLayers: ClosedRange<Int>
+    /// λ(B) from Theorem 8.
+    public var predicted: Double
+    /// λ fitted on each network alone.
+    public var perNetwork: [Double]
+
+    /// The relative tolerance of `measured`: three standard errors of the mean of the per-network
+    /// fits (their spread is the finite-width noise of this very run), at least 3%.
+    public var tolerance: Double {
+      guard perNetwork.count >= 2 else { return 0.03 }
+      let n = Double(perNetwork.count)
+      let mean = perNetwork.reduce(0, +) / n
+      let variance = perNetwork.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)
+      return Swift.max(0.03, 3 * (variance / n).squareRoot() / mean)
+    }
+
+    /// The measured per-layer growth of the SQUARED gradient norm going backward, fitted on logs
+    /// of the geometric-mean profile.
+    public var measured: Double { YangExplosion.squaredGrowth(gradientNorm, layers: fitLayers) }
+  }
+
+  /// The backward growth per layer of ‖g_l‖², fitted over `layers` (1-based).
+  static func squaredGrowth(_ norms: [Double], layers: ClosedRange<Int>) -> Double {
+    let fit = LogLinearFit(x: layers.map(Double.init), y: layers.map { norms[$0 - 1] * norms[$0 - 1] })
+    return fit.map { 1 / $0.factor } ?? .nan
+  }
+
+  /// The layers fitted at `depth`: from depth/5 to 4·depth/5.
+  public static func fitLayers(depth: Int) -> ClosedRange<Int> {
+    Swift.max(1, depth / 5)...Swift.max(2, depth * 4 / 5)
+  }
+
+  /// Measures a deep BN net at initialization on one batch of `batchSize` digits per network.
+  public static func measure(
+    _ activation: Activation, batchSize: Int, depth: Int, width: Int, networks: Int,
+    settings: BatchNorm.Settings = .standard,
+    data: Dataset, seed: UInt64
+  ) -> Measurement {
+    var logNorms = [Double](repeating: 0, count: depth)
+    var perNetwork: [Double] = []
+    for network in 0..<networks {
+      var rng = SeededGenerator(seed: seed &+ UInt64(network))
+      let model = MLP.make(
+        inputs: data.features, width: width, depth: depth, outputs: Digits.classes, activation: activation,
+        initializer: .heNormal, batchNorm: settings, using: &rng)
+      let start = (network * batchSize) % Swift.max(1, data.count - batchSize)
+      let batch = data.subset(start..<(start + batchSize))
+      let record = model.measureGradients(input: batch.inputs, targets: batch.targets, loss: SoftmaxCrossEntropy())
+      let norms = record.denseLayers.dropLast().map(\.outputGradientNorm)
+      for (l, norm) in norms.enumerated() { logNorms[l] += Double.log(norm) / Double(networks) }
+      perNetwork.append(squaredGrowth(norms, layers: fitLayers(depth: depth)))
+    }
+    let phi: BatchNormTheory.Nonlinearity = activation == .relu ? .relu : .linear
+    return Measurement(
+      activation: activation, batchSize: batchSize, gradientNorm: logNorms.map { Double.exp($0) },
+      fitLayers: fitLayers(depth: depth), predicted: BatchNormTheory.gradientGrowth(phi, batchSize: batchSize),
+      perNetwork: perNetwork)
+  }
+}

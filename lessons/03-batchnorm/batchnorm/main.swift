@@ -1,0 +1,3 @@
+import BatchNormLesson
+
+BatchNormCommand.runAsLesson()
