@@ -13,3 +13,6 @@ void sorgqr_(const int *m, const int *n, const int *k, float *a, const int *lda,
 /// Singular values (and optionally vectors) of a column-major m x n matrix by divide and conquer.
 void sgesdd_(const char *jobz, const int *m, const int *n, float *a, const int *lda, float *s, float *u,
              const int *ldu, float *vt, const int *ldvt, float *work, const int *lwork, int *iwork, int *info);
+/// Eigenvalues (ascending) and optionally eigenvectors of a symmetric n x n matrix.
+void dsyev_(const char *jobz, const char *uplo, const int *n, double *a, const int *lda, double *w, double *work,
+            const int *lwork, int *info);

@@ -22,6 +22,33 @@ public final class Sequential {
   /// All trainable parameters, layer by layer.
   public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 
+  /// Every parameter's value, concatenated in `parameters` order.
+  public var parameterVector: [Float] {
+    get { parameters.flatMap(\.value.scalars) }
+    set {
+      precondition(newValue.count == parameterCount, "\(newValue.count) values for \(parameterCount) parameters")
+      var offset = 0
+      for parameter in parameters {
+        let count = parameter.value.count
+        parameter.value.scalars = Array(newValue[offset..<(offset + count)])
+        offset += count
+      }
+    }
+  }
+
+  /// Every parameter's gradient from the last backward pass, concatenated, in Double.
+  public var gradientVector: [Double] { parameters.flatMap { $0.gradient.scalars.map(Double.init) } }
+
+  /// The loss and the full gradient vector at the current parameters, for `input` and `targets`.
+  public func lossAndGradient(input: Tensor, targets: Targets, loss: some Loss) -> (loss: Double, gradient: [Double]) {
+    var x = input
+    for layer in layers { x = layer.forward(x) }
+    let (value, outputGradient) = loss.evaluate(x, targets)
+    var g = outputGradient
+    for layer in layers.reversed() { g = layer.backward(g) }
+    return (value, gradientVector)
+  }
+
   /// The number of trainable scalars.
   public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
 
