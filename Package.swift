@@ -16,6 +16,7 @@ let package = Package(
     .executable(name: "exploding", targets: ["exploding"]),
     .executable(name: "initialization", targets: ["initialization"]),
     .executable(name: "batchnorm", targets: ["batchnorm"]),
+    .executable(name: "batch-gd", targets: ["batch-gd"]),
     .executable(name: "bench", targets: ["bench"]),
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
     .library(name: "Notebook", targets: ["Notebook"]),
@@ -106,6 +107,21 @@ let package = Package(
       path: "lessons/03-batchnorm/batchnorm"
     ),
 
+    .target(
+      name: "BatchGDLesson",
+      dependencies: [
+        "Notebook", "NeuralNet", "Theory", "Charts",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "RealModule", package: "swift-numerics"),
+      ],
+      path: "lessons/04-batch-gd/BatchGDLesson"
+    ),
+    .executableTarget(
+      name: "batch-gd",
+      dependencies: ["BatchGDLesson"],
+      path: "lessons/04-batch-gd/batch-gd"
+    ),
+
     // MARK: Benchmark
     .executableTarget(
       name: "bench",
@@ -132,6 +148,11 @@ let package = Package(
       name: "ExplodingLessonTests",
       dependencies: ["ExplodingLesson", "exploding", "Notebook", "Theory", "LessonTestSupport"],
       path: "Tests/LessonTests/ExplodingLessonTests"
+    ),
+    .testTarget(
+      name: "BatchGDLessonTests",
+      dependencies: ["BatchGDLesson", "batch-gd", "Notebook", "Theory", "LessonTestSupport"],
+      path: "Tests/LessonTests/BatchGDLessonTests"
     ),
     .testTarget(
       name: "BatchNormLessonTests",

@@ -1,0 +1,161 @@
+import Foundation
+import LessonTestSupport
+import NeuralNet
+import Notebook
+import Testing
+import Theory
+
+import BatchGDLesson
+
+/// Lesson 4 held to its theory rows, its exercises and its command-line contract.
+@Suite("Lesson 4: batch-gd", .serialized)
+struct BatchGDLessonTests {
+  static let quick = BatchGDConfiguration(quick: true, seed: 42)
+
+  static func temporaryDirectory() -> URL { LessonProcess.temporaryDirectory("batch-gd-tests") }
+
+  static func problem() throws -> QuadraticThreshold.Problem {
+    try BatchGDLesson.digitsProblem(try Digits.trainTestSplit(seed: 42).train)
+  }
+
+  @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let options = try LessonOptions.parse(["--quick", "--plots-dir", directory.path, "--no-preview"])
+    let notebook = Notebook(
+      lesson: BatchGDLesson.name, title: BatchGDLesson.title, options: options, parameters: Self.quick.parameters,
+      terminal: .silent)
+    let status = try BatchGDLesson.run(Self.quick, in: notebook)
+    let failed = notebook.recordedChecks.filter { !$0.passed }.map(\.name)
+    #expect(failed.isEmpty, "failed checks: \(failed)")
+    #expect(notebook.recordedChecks.count >= 20)
+    #expect(status == 0)
+    let folder = directory.appendingPathComponent("batch-gd")
+    for chart in [
+      "loss-by-step", "loss-by-examples", "gradient-norm-by-step", "gradient-noise", "threshold-top-mode",
+      "stability-grid", "edge-of-stability", "edge-of-stability-loss",
+    ] {
+      for ext in ["gp", "dat", "png"] {
+        #expect(
+          FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(chart).\(ext)").path),
+          "\(chart).\(ext)")
+      }
+    }
+  }
+
+  @Test func textbookQuadraticAndTheDigitsThreshold() throws {
+    let textbook = QuadraticThreshold.textbookProblem
+    #expect(abs(textbook.largestEigenvalue - 4.5) < 1e-12 && abs(textbook.threshold - 0.4444) < 1e-4)
+    let below = QuadraticThreshold.gradientDescent(textbook, learningRate: 0.4, steps: 40)
+    let above = QuadraticThreshold.gradientDescent(textbook, learningRate: 0.5, steps: 40)
+    #expect(abs(below.measuredFactor - 0.8) < 1e-3 && !below.diverged)
+    #expect(abs(above.measuredFactor - 1.25) < 1e-3 && above.diverged)
+    let problem = try Self.problem()
+    for (multiple, factor) in [(0.95, 0.9), (1.05, 1.1), (0.5, 0.0)] {
+      let run = QuadraticThreshold.gradientDescent(problem, learningRate: multiple * problem.threshold, steps: 100)
+      if factor > 0 { #expect(abs(run.measuredFactor - factor) < 0.01, "η = \(multiple)·2/λ") }
+      #expect(run.diverged == (multiple > 1))
+    }
+    // The sum loss: n times the curvature.
+    let model = Sequential([Dense(weight: Tensor(shape: [10, 64]), bias: false)])
+    let sum = Sharpness.largestEigenvalue(
+      model, input: problem.inputs, targets: .values(problem.targets), loss: HalfSquaredError(reduction: .sum),
+      iterations: 100)
+    #expect(abs(sum.value / Double(problem.inputs.rows) / problem.largestEigenvalue - 1) < 0.01)
+  }
+
+  @Test func noiseFallsAsOneOverBAndVanishesAtFullBatch() throws {
+    let train = try Digits.trainTestSplit(seed: 42).train
+    var config = Self.quick
+    config.noiseDraws = 100
+    let result = GradientNoise.run(config, train: train)
+    for (i, b) in result.batchSizes.enumerated() {
+      if b == result.examples {
+        #expect(result.measured[i] <= 1e-9 * result.traceCovariance)
+      } else {
+        let tolerance = max(0.05, 3 * result.standardError[i] / result.predicted[i])
+        #expect(abs(result.measured[i] / result.predicted[i] - 1) <= tolerance, "B = \(b)")
+      }
+    }
+  }
+
+  @Test func edgeOfStabilitySharpnessSettlesAt2OverEta() throws {
+    let result = EdgeOfStability.run(Self.quick, train: try Digits.trainTestSplit(seed: 42).train)
+    #expect(result.initialSharpness < 2 / result.learningRate)
+    #expect(abs(result.lateSharpness * result.learningRate / 2 - 1) < 0.1)
+    #expect(result.lossIncreases > 0)
+    #expect(result.loss.last! < result.loss.first!)
+  }
+
+  @Test func fullBatchDivergesPastTheThresholdAndSmallerBatchesAreNotSafer() throws {
+    let problem = try Self.problem()
+    let cells = StabilityGrid.run(Self.quick, problem: problem)
+    let n = problem.inputs.rows
+    for cell in cells where cell.batchSize == n { #expect(cell.diverged == (cell.rateMultiple > 1)) }
+    // No batch size converges above the full-batch threshold.
+    let unsafeConverged = cells.filter { $0.rateMultiple > 1 && !$0.diverged }
+    #expect(unsafeConverged.isEmpty)
+  }
+
+  @Test(arguments: [(1, 1.0, 0.5), (2, 16.0, 32.0), (2, 15.0, 8.0), (3, 1.0, 1.0)])
+  func exerciseAcceptsTheRightAnswerAndRejectsAWrongOne(number: Int, right: Double, wrong: Double) throws {
+    let problem = try Self.problem()
+    let exercises = BatchGDExercises.all(Self.quick, problem: problem)
+    // Exercises 1 and 3 are about 2/λ_max: scale the multipliers by the real thresholds.
+    let scale = number == 1 ? problem.threshold : number == 3 ? problem.threshold / Double(problem.inputs.rows) : 1
+    let wrongValue = number == 3 ? problem.threshold : wrong * scale
+    let yes = exercises[number - 1].check(right * scale)
+    let no = exercises[number - 1].check(wrongValue)
+    #expect(yes.correct, "\(yes.reason)")
+    #expect(!no.correct, "\(no.reason)")
+  }
+
+  @Test func sharpnessByPowerIterationMatchesLAPACKOnTheQuadratic() throws {
+    let problem = try Self.problem()
+    let model = Sequential([Dense(weight: Tensor(shape: [10, 64]), bias: false)])
+    let power = Sharpness.largestEigenvalue(
+      model, input: problem.inputs, targets: .values(problem.targets), loss: HalfSquaredError(), iterations: 100)
+    #expect(abs(power.value / problem.largestEigenvalue - 1) < 0.005)
+    #expect(model.parameterVector.allSatisfy { $0 == 0 })  // restored
+  }
+
+  // MARK: Command line
+
+  static func run(_ arguments: [String]) throws -> LessonProcess.Result {
+    try LessonProcess.run("batch-gd", arguments)
+  }
+
+  @Test(arguments: [
+    ["--batch-size", "5000"], ["--lr", "0"], ["--lr", "-0.1"], ["--batch-size", "0"], ["--depth", "50"],
+    ["--width", "1000"], ["--exercise", "4", "--answer", "1"], ["--steps", "abc"],
+  ])
+  func badOptionIsRejectedInOneLineAndWritesNothing(_ arguments: [String]) throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try Self.run(arguments + ["--quick", "--plots-dir", directory.path])
+    #expect(result.status == 64, "exit status \(result.status) for \(arguments)")
+    let lines = result.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "stderr: \(result.stderr)")
+    #expect(lines.first?.hasPrefix("batch-gd: error: ") == true)
+    #expect(result.stdout.isEmpty)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+  }
+
+  @Test func overridesAndExerciseCommand() throws {
+    let directory = Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try Self.run([
+      "--quick", "--no-preview", "--plots-dir", directory.path, "--batch-size", "128", "--activation", "tanh",
+      "--width", "32", "--depth", "3",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let metrics = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: directory.appendingPathComponent("batch-gd/metrics.json")))
+    let parameters = try #require((metrics as? [String: Any])?["parameters"] as? [String: Any])
+    #expect(parameters["batch_size"] as? Int == 128 && parameters["width"] as? Int == 32)
+    let right = try Self.run(["--exercise", "2", "--answer", "16"])
+    #expect(right.status == 0 && right.stdout.hasPrefix("Exercise 2: correct."))
+    let wrong = try Self.run(["--exercise", "2", "--answer", "32"])
+    #expect(wrong.status == 1 && wrong.stdout.contains("standard deviation"))
+  }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import NeuralNet
+import Notebook
+
+/// The command line of lesson 4: shared lesson options and the network overrides.
+public struct BatchGDCommand: LessonCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: BatchGDLesson.name,
+    abstract: "Lesson 4: full-batch vs mini-batch gradient descent, and the step size that explodes.",
+    discussion: """
+      Runs the lesson step by step and writes charts (PNG, .gp, .dat), the executed notebook \
+      README.md and metrics.json into <plots-dir>/batch-gd/. Overrides: --depth, --width, \
+      --activation, --init, --weight-std (the small MLP of steps 1, 2 and 5), --lr and --steps (step 1), \
+      --batch-size (the mini-batch of step 1, at most the training set).
+      """)
+
+  @OptionGroup public var lesson: LessonOptions
+  @OptionGroup public var network: NetworkOptions
+
+  public init() {}
+
+  /// The configuration after overrides (valid once `validate()` has passed).
+  public var resolved: BatchGDConfiguration {
+    get throws(ConfigurationError) { try BatchGDConfiguration(lesson: lesson, network: network) }
+  }
+
+  public mutating func validate() throws {
+    do {
+      _ = try resolved
+    } catch {
+      throw ValidationError(error.description)
+    }
+    try Self.validateExercise(lesson, count: BatchGDExercises.count)
+  }
+
+  public func run() throws {
+    let config = try resolved
+    try Self.runNotebookOrExercise(
+      lesson, title: BatchGDLesson.title, parameters: config.parameters,
+      exercises: {
+        let (train, _) = try Digits.trainTestSplit(seed: config.seed)
+        return BatchGDExercises.all(config, problem: try BatchGDLesson.digitsProblem(train))
+      },
+      body: { try BatchGDLesson.run(config, in: $0) })
+  }
+}

@@ -1,0 +1,159 @@
+import Charts
+import NeuralNet
+import Notebook
+import RealModule
+import Theory
+
+extension BatchGDLesson {
+  // MARK: Step 1
+
+  /// Step 1: full batch, mini-batch and single example on the same model.
+  static func stepComparison(_ config: BatchGDConfiguration, train: Dataset, in notebook: Notebook)
+    -> [BatchSizeComparison.Run]
+  {
+    notebook.step("Full batch, mini-batch and one example at a time") {
+      notebook.prose(
+        """
+        The same \(config.depth)-layer \(config.activation.rawValue) net (width \(config.width), \
+        \(config.initialization.rawValue) init, same initial weights) trained with lr \
+        \(Format.number(config.learningRate)) for \(config.steps) steps, using at each step the \
+        gradient of all \(train.count) training digits (full-batch GD), of \(config.batchSize) of \
+        them (mini-batch SGD), or of one. We record the loss on the whole training set and the norm \
+        of the gradient each step used.
+        """)
+      let runs = notebook.experiment("3 runs × \(config.steps) steps", total: 3) { progress in
+        BatchSizeComparison.run(config, train: train, progress: progress.update)
+      }
+      func label(_ b: Int) -> String { b == train.count ? "full batch (\(b))" : b == 1 ? "one example" : "batch \(b)" }
+      notebook.table(
+        Table(
+          headers: [
+            "batch", "loss at start", "loss after \(config.steps) steps", "examples seen", "‖g‖ mean",
+            "‖g‖ spread (std)",
+          ],
+          rows: runs.map { r in
+            let mean = r.gradientNorm.reduce(0, +) / Double(Swift.max(r.gradientNorm.count, 1))
+            let std =
+              (r.gradientNorm.map { ($0 - mean) * ($0 - mean) }.reduce(0, +)
+              / Double(Swift.max(r.gradientNorm.count, 1)))
+              .squareRoot()
+            return [
+              label(r.batchSize), Format.number(r.fullLoss.first ?? .nan), Format.number(r.fullLoss.last ?? .nan),
+              Format.number(Double(r.batchSize * config.steps)), Format.number(mean), Format.number(std),
+            ]
+          }))
+      notebook.chart(
+        Chart(
+          name: "loss-by-step", title: "Training loss (whole training set) against step", xLabel: "step",
+          yLabel: "loss", logY: true,
+          series: runs.enumerated().map { i, r in
+            Series(
+              title: label(r.batchSize), x: r.evaluatedSteps.map(Double.init), y: r.fullLoss, style: .linePoints,
+              colorGroup: i)
+          }),
+        caption: "Per step, the full batch makes the most progress: its gradient is the exact one.")
+      notebook.chart(
+        Chart(
+          name: "loss-by-examples", title: "Training loss against examples processed", xLabel: "examples seen",
+          yLabel: "loss", logX: true, logY: true,
+          series: runs.enumerated().map { i, r in
+            Series(
+              title: label(r.batchSize), x: r.evaluatedSteps.map { Double(Swift.max($0, 1) * r.batchSize) },
+              y: r.fullLoss, style: .linePoints, colorGroup: i)
+          }),
+        caption: "Per example processed (the cost), small batches are far cheaper.")
+      notebook.chart(
+        Chart(
+          name: "gradient-norm-by-step", title: "Norm of the gradient used at each step", xLabel: "step",
+          yLabel: "‖g‖", logY: true,
+          series: runs.enumerated().map { i, r in
+            Series(
+              title: label(r.batchSize), x: r.gradientNorm.indices.map(Double.init), y: r.gradientNorm,
+              style: r.batchSize == train.count ? .line : .points, colorGroup: i)
+          }),
+        caption:
+          "The smaller the batch, the wider the spread: that is gradient noise, measured in step 2. None of them explodes."
+      )
+      for r in runs {
+        notebook.recordRun(
+          "compare_b\(r.batchSize)",
+          [
+            ("final_loss", r.fullLoss.last), ("max_grad_norm", r.gradientNorm.max()),
+            ("first_nonfinite_step", r.firstNonFiniteStep.map(Double.init)),
+          ])
+      }
+      return runs
+    }
+  }
+
+  // MARK: Step 2
+
+  /// Step 2: mini-batch gradient noise against batch size.
+  static func stepNoise(_ config: BatchGDConfiguration, train: Dataset, in notebook: Notebook) -> GradientNoise.Result {
+    notebook.step("Gradient noise against batch size") {
+      notebook.prose(
+        """
+        The mini-batch gradient g_B is an average of B per-example gradients drawn without \
+        replacement from n = \(train.count). Its error E‖g_B − ḡ‖² is ((n − B)/(n − 1))·tr Σ/B, \
+        with Σ the covariance of the per-example gradients (THEORY.md §7): it halves when B \
+        doubles, and it is exactly zero at B = n. We compute tr Σ from all \(train.count) \
+        per-example gradients, then draw \(config.noiseDraws) mini-batches of each size.
+        """)
+      let sizes = GradientNoise.batchSizes(examples: train.count)
+      let result = notebook.experiment(
+        "\(sizes.count) batch sizes × \(config.noiseDraws) draws", total: sizes.count + 1
+      ) {
+        progress in
+        GradientNoise.run(config, train: train, progress: progress.update)
+      }
+      let predicted = result.predicted
+      notebook.table(
+        Table(
+          headers: ["B", "E‖g_B − ḡ‖² measured", "± std. error", "((n−B)/(n−1))·tr Σ/B"],
+          rows: result.batchSizes.indices.map { i in
+            [
+              "\(result.batchSizes[i])", Format.number(result.measured[i]), Format.number(result.standardError[i]),
+              Format.number(predicted[i]),
+            ]
+          }),
+        caption: "tr Σ = \(Format.number(result.traceCovariance)) at the initial weights.")
+      let shown = result.batchSizes.indices.filter { result.batchSizes[$0] < result.examples }
+      let curve = Array(stride(from: 0.0, through: Double.log2(Double(result.examples - 1)), by: 0.1)).map {
+        Double.pow(2, $0)
+      }
+      notebook.chart(
+        Chart(
+          name: "gradient-noise", title: "Mini-batch gradient noise against batch size", xLabel: "batch size B",
+          yLabel: "E‖g_B − ḡ‖²", logX: true, logY: true,
+          series: [
+            Series(
+              title: "measured", x: shown.map { Double(result.batchSizes[$0]) }, y: shown.map { result.measured[$0] },
+              style: .points, colorGroup: 1),
+            Series(
+              title: "((n−B)/(n−1))·tr Σ/B", x: curve,
+              y: curve.map {
+                Double(result.examples) - $0 > 0
+                  ? (Double(result.examples) - $0) / Double(result.examples - 1) * result.traceCovariance / $0 : .nan
+              }, style: .dashed, colorGroup: 1),
+          ]),
+        caption:
+          "Slope −1 on log axes, bending down to zero at B = n = \(result.examples) (not drawable on a log axis).")
+      notebook.check(
+        result.batchSizes.indices.map { i in
+          let b = result.batchSizes[i]
+          if b == result.examples {
+            return TheoryCheck(
+              name: "noise at B = n (full batch)", measured: result.measured[i], predicted: 0,
+              tolerance: .absolute(1e-9 * result.traceCovariance), source: "THEORY.md §7")
+          }
+          // Three standard errors of the mean over the draws, at least 5%.
+          let tolerance = Swift.max(0.05, 3 * result.standardError[i] / predicted[i])
+          return TheoryCheck(
+            name: "noise E‖g_B − ḡ‖², B = \(b)", measured: result.measured[i], predicted: predicted[i],
+            tolerance: .relative(tolerance), source: "THEORY.md §7")
+        })
+      notebook.recordRun("noise", [("trace_covariance", result.traceCovariance)])
+      return result
+    }
+  }
+}

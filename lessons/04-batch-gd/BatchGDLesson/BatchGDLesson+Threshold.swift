@@ -1,0 +1,281 @@
+import Charts
+import NeuralNet
+import Notebook
+import RealModule
+import Theory
+
+/// What step 3 measured, for the claims and tests.
+public struct ThresholdFindings: Sendable {
+  /// The textbook runs (η = 0.40, 0.50).
+  public var textbook: [QuadraticThreshold.Run]
+  /// λ_max of the digits problem from LAPACK.
+  public var largestEigenvalue: Double
+  /// λ_max from power iteration on the engine's gradients (mean loss).
+  public var powerIteration: Double
+  /// λ_max of the SUM loss from power iteration.
+  public var sumPowerIteration: Double
+  /// The digits runs just below and just above 2/λ_max.
+  public var digits: [QuadraticThreshold.Run]
+  /// The sum-loss run at the mean loss's safe step.
+  public var sumRun: QuadraticThreshold.Run
+}
+
+extension BatchGDLesson {
+  // MARK: Step 3
+
+  /// Step 3: the exact threshold η < 2/λ_max.
+  static func stepThreshold(
+    _ config: BatchGDConfiguration, problem: QuadraticThreshold.Problem, in notebook: Notebook
+  ) -> ThresholdFindings {
+    notebook.step("The exact threshold: η < 2/λ_max") {
+      let n = problem.inputs.rows
+      notebook.prose(
+        """
+        On a quadratic ½wᵀAw − bᵀw one GD step multiplies the error along each eigenvector of A by \
+        1 − ηλᵢ. So GD converges iff every |1 − ηλᵢ| < 1, i.e. η < 2/λ_max, and the top mode's \
+        factor per step is |1 − ηλ_max| (THEORY.md §7). First the textbook case X = diag(1, 3) with \
+        the mean loss: A = diag(0.5, 4.5), threshold 0.444. Then a real one: least squares from the \
+        \(n) training digits (64 pixels) to their one-hot labels, A = XᵀX/n, whose λ_max we get \
+        from LAPACK (dsyev) and, independently, by power iteration on the engine's own gradients.
+        """)
+      let textbook = [0.4, 0.5].map {
+        QuadraticThreshold.gradientDescent(QuadraticThreshold.textbookProblem, learningRate: $0, steps: 40)
+      }
+      let lambda = problem.largestEigenvalue
+      let eta = problem.threshold
+      let model = Sequential([
+        Dense(weight: Tensor(shape: [problem.targets.columns, problem.inputs.columns]), bias: false)
+      ])
+      // A quadratic's Hessian is the same everywhere; at W = 0 the gradient differences are exact.
+      let power = Sharpness.largestEigenvalue(
+        model, input: problem.inputs, targets: .values(problem.targets), loss: HalfSquaredError(), iterations: 100)
+      let powerSum = Sharpness.largestEigenvalue(
+        model, input: problem.inputs, targets: .values(problem.targets), loss: HalfSquaredError(reduction: .sum),
+        iterations: 100)
+      let runs = [0.95, 1.05].map { QuadraticThreshold.gradientDescent(problem, learningRate: $0 * eta, steps: 150) }
+      let sumRun = QuadraticThreshold.gradientDescent(problem, learningRate: 0.95 * eta, steps: 20, reduction: .sum)
+      notebook.table(
+        Table(
+          headers: ["problem", "η", "|1 − ηλ_max| predicted", "factor measured", "outcome"],
+          rows: zip([0.4, 0.5], textbook).map { eta, r in
+            [
+              "X = diag(1, 3)", Format.number(eta), Format.number(r.predictedFactor), Format.number(r.measuredFactor),
+              r.diverged ? "diverges" : "converges",
+            ]
+          }
+            + zip([0.95, 1.05], runs).map { m, r in
+              [
+                "digits, mean loss", "\(Format.number(m))·2/λ_max = \(Format.number(r.learningRate))",
+                Format.number(r.predictedFactor), Format.number(r.measuredFactor),
+                r.diverged ? "diverges" : "converges",
+              ]
+            }
+            + [
+              [
+                "digits, SUM loss", Format.number(sumRun.learningRate), Format.number(sumRun.predictedFactor),
+                Format.number(sumRun.measuredFactor), sumRun.diverged ? "diverges" : "converges",
+              ]
+            ]),
+        caption:
+          "Digits: λ_max = \(Format.number(lambda)) (LAPACK), \(Format.number(power.value)) (power iteration), so 2/λ_max = \(Format.number(eta))."
+      )
+      notebook.prose(
+        """
+        The mean-vs-sum pitfall: writing the loss as a SUM over the \(n) examples instead of a mean \
+        multiplies the Hessian, and λ_max, by n: power iteration on the sum gives \
+        \(Format.number(powerSum.value)) = \(Format.number(powerSum.value / lambda)) × λ_max, and the \
+        step that was safe for the mean loss now multiplies the error by \
+        \(Format.number(sumRun.predictedFactor)) per step. Nothing about the data or the batch \
+        changed, only a factor n in the loss.
+        """)
+      let series = zip([0.95, 1.05], runs).enumerated().map { i, pair in
+        Series(
+          title: "η = \(Format.number(pair.0))·2/λ_{max}", x: pair.1.topModeError.indices.map(Double.init),
+          y: pair.1.topModeError, style: .line, colorGroup: i)
+      }
+      let theory = zip([0.95, 1.05], runs).enumerated().map { i, pair in
+        Series(
+          title: "", x: pair.1.topModeError.indices.map(Double.init),
+          y: pair.1.topModeError.indices.map {
+            pair.1.topModeError[0] * Double.pow(pair.1.predictedFactor, Double($0))
+          },
+          style: .dashed, colorGroup: i)
+      }
+      notebook.chart(
+        Chart(
+          name: "threshold-top-mode", title: "Digits least squares: error along the top eigenvector",
+          xLabel: "GD step", yLabel: "|c_t|", logY: true, series: series + theory),
+        caption:
+          "Dashed: |1 − ηλ_max|^t. 5% below the threshold the top mode shrinks ×0.9 per step; 5% above it grows ×1.1.")
+      let checks =
+        zip([0.4, 0.5], textbook).map { eta, r in
+          TheoryCheck(
+            name: "X = diag(1, 3), η = \(Format.number(eta)): factor per step", measured: r.measuredFactor,
+            predicted: r.predictedFactor, tolerance: .relative(0.01), source: "THEORY.md §7")
+        }
+        + [
+          TheoryCheck(
+            name: "digits: λ_max by power iteration vs LAPACK", measured: power.value, predicted: lambda,
+            tolerance: .relative(0.01), source: "THEORY.md §7"),
+          TheoryCheck(
+            name: "digits: λ_max of the SUM loss / n", measured: powerSum.value / Double(n), predicted: lambda,
+            tolerance: .relative(0.01), source: "THEORY.md §7"),
+        ]
+        + zip([0.95, 1.05], runs).map { m, r in
+          TheoryCheck(
+            name: "digits, η = \(Format.number(m))·2/λ_max: top-mode factor", measured: r.measuredFactor,
+            predicted: r.predictedFactor, tolerance: .relative(0.01), source: "THEORY.md §7")
+        }
+      notebook.check(checks)
+      notebook.recordRun(
+        "threshold",
+        [
+          ("lambda_max", lambda), ("lambda_max_power_iteration", power.value), ("threshold", eta),
+          ("lambda_max_sum", powerSum.value), ("below_factor", runs[0].measuredFactor),
+          ("above_factor", runs[1].measuredFactor),
+        ])
+      return ThresholdFindings(
+        textbook: textbook, largestEigenvalue: lambda, powerIteration: power.value, sumPowerIteration: powerSum.value,
+        digits: runs, sumRun: sumRun)
+    }
+  }
+
+  // MARK: Step 4
+
+  /// Step 4: the (batch size, learning rate) grid.
+  static func stepGrid(
+    _ config: BatchGDConfiguration, problem: QuadraticThreshold.Problem, in notebook: Notebook
+  ) -> [StabilityGrid.Cell] {
+    notebook.step("Explosion is about η·λ, not the batch size") {
+      let n = problem.inputs.rows
+      notebook.prose(
+        """
+        The same least-squares problem, trained for \(config.gridSteps) steps with batch sizes \
+        \(config.gridBatchSizes.map(String.init).joined(separator: ", ")) and \(n) (full batch) at \
+        η = \(config.gridRates.map { Format.number($0) }.joined(separator: ", ")) × 2/λ_max. A run \
+        diverged if its final loss on all the data is above the starting loss or not finite.
+        """)
+      let total = (config.gridBatchSizes.filter { $0 < n }.count + 1) * config.gridRates.count
+      let cells = notebook.experiment("\(total) runs", total: total) { progress in
+        StabilityGrid.run(config, problem: problem, progress: progress.update)
+      }
+      let sizes = Array(Set(cells.map(\.batchSize))).sorted()
+      notebook.table(
+        Table(
+          headers: ["η / (2/λ_max)"] + sizes.map { $0 == n ? "full batch" : "B = \($0)" },
+          rows: config.gridRates.map { rate in
+            [Format.number(rate)]
+              + sizes.map { b in
+                cells.first { $0.batchSize == b && $0.rateMultiple == rate }.map {
+                  $0.diverged ? "diverged" : "converged"
+                }
+                  ?? "–"
+              }
+          }))
+      let converged = cells.filter { !$0.diverged }
+      let diverged = cells.filter(\.diverged)
+      notebook.chart(
+        Chart(
+          name: "stability-grid", title: "Converged or diverged, by batch size and step size",
+          xLabel: "batch size", yLabel: "η / (2/λ_{max})", logX: true,
+          series: [
+            Series(
+              title: "converged", x: converged.map { Double($0.batchSize) }, y: converged.map(\.rateMultiple),
+              style: .points, colorGroup: 2),
+            Series(
+              title: "diverged", x: diverged.map { Double($0.batchSize) }, y: diverged.map(\.rateMultiple),
+              style: .points, colorGroup: 1),
+            Series(
+              title: "η = 2/λ_{max}", x: [Double(sizes.first!), Double(n)], y: [1, 1], style: .dashed, colorGroup: 7),
+          ]),
+        caption:
+          "Full-batch GD diverges as soon as η passes 2/λ_max. Smaller batches never raise that limit; single examples, whose own curvature ‖x‖² exceeds λ_max, diverge earlier."
+      )
+      let full = cells.filter { $0.batchSize == n }
+      let largestConverged = full.filter { !$0.diverged }.map(\.rateMultiple).max() ?? 0
+      let smallestDiverged = full.filter(\.diverged).map(\.rateMultiple).min() ?? .infinity
+      let boundary = (largestConverged + smallestDiverged) / 2
+      let spacing = (smallestDiverged - largestConverged) / 2
+      notebook.check([
+        TheoryCheck(
+          name: "full batch: boundary between converged and diverged, in units of 2/λ_max", measured: boundary,
+          predicted: 1, tolerance: .absolute(spacing.isFinite ? spacing : 0.1), source: "THEORY.md §7")
+      ])
+      for c in cells {
+        notebook.recordRun(
+          "grid_b\(c.batchSize)_eta\(Format.number(c.rateMultiple))",
+          [("final_loss", c.finalLoss), ("diverged", c.diverged ? 1 : 0)])
+      }
+      return cells
+    }
+  }
+
+  // MARK: Step 5
+
+  /// Step 5: the edge of stability of a deep net under full-batch GD.
+  static func stepEdgeOfStability(_ config: BatchGDConfiguration, train: Dataset, in notebook: Notebook)
+    -> EdgeOfStability.Result
+  {
+    notebook.step("Beyond the quadratic: a deep net at the edge of stability") {
+      notebook.prose(
+        """
+        A neural net's loss is not a quadratic: its curvature changes as it trains. Cohen et al. \
+        (2021) found that under full-batch GD the sharpness (the Hessian's top eigenvalue) rises \
+        until it reaches 2/η, then hovers there while the loss keeps falling, with small spikes: GD \
+        trains "at the edge of stability" instead of diverging. We train a \(config.depth)-layer tanh \
+        net (width \(config.width)) on \(config.stabilityExamples) digits with the ½-mean squared \
+        error, choosing η so that 2/η is \(Format.number(config.stabilityMargin))× the sharpness at \
+        init, and measure the sharpness every \(config.sharpnessEvery) steps by power iteration on \
+        Hessian-vector products, each a central difference of two gradients.
+        """)
+      let result = notebook.experiment("\(config.stabilitySteps) full-batch steps", total: config.stabilitySteps) {
+        progress in
+        EdgeOfStability.run(config, train: train, progress: progress.update)
+      }
+      let limit = 2 / result.learningRate
+      notebook.chart(
+        Chart(
+          name: "edge-of-stability", title: "Sharpness under full-batch GD (η = \(Format.number(result.learningRate)))",
+          xLabel: "GD step", yLabel: "top Hessian eigenvalue",
+          series: [
+            Series(
+              title: "sharpness", x: result.sharpnessSteps.map(Double.init), y: result.sharpness, style: .linePoints,
+              colorGroup: 0),
+            Series(
+              title: "2/η", x: [0, Double(config.stabilitySteps)], y: [limit, limit], style: .dashed, colorGroup: 1),
+          ]),
+        caption: "The sharpness climbs to 2/η and stays there: the quadratic threshold, enforced by the dynamics.")
+      notebook.chart(
+        Chart(
+          name: "edge-of-stability-loss", title: "Full-batch loss", xLabel: "GD step", yLabel: "loss", logY: true,
+          series: [
+            Series(title: "loss", x: result.loss.indices.map(Double.init), y: result.loss, style: .line, colorGroup: 0)
+          ]),
+        caption: "Non-monotone: the loss went up at \(result.lossIncreases) steps, yet it keeps falling overall.")
+      notebook.table(
+        Table(
+          headers: [
+            "sharpness at init", "2/η", "mean sharpness, second half", "steps where the loss rose", "final loss",
+          ],
+          rows: [
+            [
+              Format.number(result.initialSharpness), Format.number(limit), Format.number(result.lateSharpness),
+              "\(result.lossIncreases)", Format.number(result.loss.last ?? .nan),
+            ]
+          ]))
+      notebook.check([
+        TheoryCheck(
+          name: "sharpness in the second half of full-batch GD vs 2/η", measured: result.lateSharpness,
+          predicted: limit, tolerance: .relative(0.1), source: "THEORY.md §7 (Cohen et al. 2021)")
+      ])
+      notebook.recordRun(
+        "edge_of_stability",
+        [
+          ("learning_rate", result.learningRate), ("initial_sharpness", result.initialSharpness),
+          ("late_sharpness", result.lateSharpness), ("final_loss", result.loss.last),
+          ("loss_increases", Double(result.lossIncreases)),
+        ])
+      return result
+    }
+  }
+}

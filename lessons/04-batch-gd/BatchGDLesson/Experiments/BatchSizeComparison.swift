@@ -1,0 +1,53 @@
+import NeuralNet
+
+/// Step 1: full-batch GD, mini-batch SGD and single-example SGD on the same model and data.
+public enum BatchSizeComparison {
+  /// One run: the full training loss every `every` steps, and each step's mini-batch gradient norm.
+  public struct Run: Sendable {
+    /// The batch size.
+    public var batchSize: Int
+    /// Steps at which the full loss was measured.
+    public var evaluatedSteps: [Int]
+    /// The loss on the whole training set at those steps.
+    public var fullLoss: [Double]
+    /// The norm of the gradient used at each step.
+    public var gradientNorm: [Double]
+    /// The first step whose gradient or loss was not finite.
+    public var firstNonFiniteStep: Int?
+  }
+
+  /// Trains the same initial model with each batch size for `config.steps` steps.
+  public static func run(_ config: BatchGDConfiguration, train: Dataset, progress: ((Int) -> Void)? = nil) -> [Run] {
+    let sizes = [train.count, config.batchSize, 1]
+    var done = 0
+    return sizes.map { b in
+      let model = config.makeModel(seed: config.seed &+ 1_000)
+      var sampler = BatchSampler(count: train.count, batchSize: b, seed: config.seed &+ 1_001)
+      let optimizer = SGD(learningRate: Float(config.learningRate))
+      var run = Run(batchSize: b, evaluatedSteps: [], fullLoss: [], gradientNorm: [], firstNonFiniteStep: nil)
+      let every = Swift.max(1, config.steps / 50)
+      for step in 0...config.steps {
+        if step % every == 0 || step == config.steps {
+          run.evaluatedSteps.append(step)
+          run.fullLoss.append(
+            model.lossAndGradient(input: train.inputs, targets: train.targets, loss: SoftmaxCrossEntropy()).loss)
+        }
+        if step == config.steps { break }
+        let indices = sampler.next()
+        let (loss, gradient) = model.lossAndGradient(
+          input: train.inputs.gatheringRows(indices), targets: train.targets.gathering(indices),
+          loss: SoftmaxCrossEntropy())
+        let norm = gradient.map { $0 * $0 }.reduce(0, +).squareRoot()
+        run.gradientNorm.append(norm)
+        if !loss.isFinite || !norm.isFinite {
+          run.firstNonFiniteStep = step
+          break
+        }
+        optimizer.update(model.parameters)
+      }
+      done += 1
+      progress?(done)
+      return run
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import NeuralNet
+import RealModule
+
+/// Step 5: beyond the quadratic: a deep net under full-batch GD, its sharpness (the top Hessian
+/// eigenvalue) rising until it reaches 2/η, then hovering there while the loss keeps falling
+/// non-monotonically (Cohen et al. 2021, "Gradient descent on neural networks typically occurs at
+/// the edge of stability").
+public enum EdgeOfStability {
+  /// The run's record.
+  public struct Result: Sendable {
+    /// η.
+    public var learningRate: Double
+    /// The sharpness at initialization.
+    public var initialSharpness: Double
+    /// Steps at which sharpness was measured.
+    public var sharpnessSteps: [Int]
+    /// The sharpness at those steps.
+    public var sharpness: [Double]
+    /// The full-batch loss at every step.
+    public var loss: [Double]
+
+    /// The mean sharpness over the second half of the run.
+    public var lateSharpness: Double {
+      let half = sharpness.suffix(sharpness.count / 2)
+      return half.reduce(0, +) / Double(Swift.max(half.count, 1))
+    }
+    /// The number of steps at which the loss went up.
+    public var lossIncreases: Int { zip(loss, loss.dropFirst()).filter { $1 > $0 }.count }
+  }
+
+  /// Full-batch GD with the ½-mean squared error on one-hot targets, η set so that 2/η is
+  /// `config.stabilityMargin` times the initial sharpness.
+  public static func run(_ config: BatchGDConfiguration, train: Dataset, progress: ((Int) -> Void)? = nil) -> Result {
+    let data = train.subset(0..<Swift.min(config.stabilityExamples, train.count))
+    let targets = data.oneHotTargets
+    let loss = HalfSquaredError()
+    var rng = SeededGenerator(seed: config.seed &+ 5_000)
+    let model = MLP.make(
+      inputs: Digits.pixels, width: config.width, depth: config.depth, outputs: Digits.classes, activation: .tanh,
+      initializer: .lecunNormal, using: &rng)
+    let first = Sharpness.largestEigenvalue(model, input: data.inputs, targets: targets, loss: loss, iterations: 30)
+    let eta = 2 / (config.stabilityMargin * first.value)
+    var vector = first.vector
+    var result = Result(
+      learningRate: eta, initialSharpness: first.value, sharpnessSteps: [0], sharpness: [first.value], loss: [])
+    let optimizer = SGD(learningRate: Float(eta))
+    for step in 0...config.stabilitySteps {
+      if step > 0 && step % config.sharpnessEvery == 0 {
+        let s = Sharpness.largestEigenvalue(
+          model, input: data.inputs, targets: targets, loss: loss, iterations: 10, start: vector)
+        vector = s.vector
+        result.sharpnessSteps.append(step)
+        result.sharpness.append(s.value)
+      }
+      let value = model.lossAndGradient(input: data.inputs, targets: targets, loss: loss).loss
+      result.loss.append(value)
+      if !value.isFinite || step == config.stabilitySteps { break }
+      optimizer.update(model.parameters)
+      progress?(step + 1)
+    }
+    return result
+  }
+}

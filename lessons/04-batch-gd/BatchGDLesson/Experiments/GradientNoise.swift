@@ -1,0 +1,81 @@
+import NeuralNet
+import RealModule
+import Theory
+
+/// Step 2: the noise of the mini-batch gradient against the batch size, at one parameter point:
+/// E‖g_B − ḡ‖² measured over many mini-batches drawn without replacement, against
+/// ((n − B)/(n − 1))·tr Σ/B (THEORY.md §7).
+public enum GradientNoise {
+  /// The measurement at each batch size.
+  public struct Result: Sendable {
+    /// n, the training-set size.
+    public var examples: Int
+    /// tr Σ: the trace of the per-example gradient covariance (with 1/n).
+    public var traceCovariance: Double
+    /// The batch sizes.
+    public var batchSizes: [Int]
+    /// Mean of ‖g_B − ḡ‖² over the draws, per batch size.
+    public var measured: [Double]
+    /// Its standard error, per batch size.
+    public var standardError: [Double]
+
+    /// The theory, per batch size.
+    public var predicted: [Double] {
+      batchSizes.map {
+        GradientDescentTheory.miniBatchNoise(traceCovariance: traceCovariance, examples: examples, batchSize: $0)
+      }
+    }
+  }
+
+  /// The batch sizes measured: powers of two up to n, and n.
+  public static func batchSizes(examples n: Int) -> [Int] {
+    var sizes: [Int] = []
+    var b = 1
+    while b < n {
+      sizes.append(b)
+      b *= 2
+    }
+    return sizes + [n]
+  }
+
+  /// Measures the noise at the initial parameters of the step-1 model.
+  public static func run(_ config: BatchGDConfiguration, train: Dataset, progress: ((Int) -> Void)? = nil) -> Result {
+    let model = config.makeModel(seed: config.seed &+ 1_000)
+    let loss = SoftmaxCrossEntropy()
+    let n = train.count
+    let mean = model.lossAndGradient(input: train.inputs, targets: train.targets, loss: loss).gradient
+    // tr Σ from every example's own gradient (one backward pass each).
+    var trace = 0.0
+    for i in 0..<n {
+      let g = model.lossAndGradient(
+        input: train.inputs.gatheringRows([i]), targets: train.targets.gathering([i]), loss: loss
+      ).gradient
+      trace += zip(g, mean).map { ($0 - $1) * ($0 - $1) }.reduce(0, +)
+    }
+    trace /= Double(n)
+    progress?(1)
+    var rng = SeededGenerator(seed: config.seed &+ 2_000)
+    let sizes = batchSizes(examples: n)
+    var measured: [Double] = []
+    var errors: [Double] = []
+    for (index, b) in sizes.enumerated() {
+      let draws = b == n ? 1 : config.noiseDraws
+      var values: [Double] = []
+      for _ in 0..<draws {
+        let indices = Array(Array(0..<n).shuffled(using: &rng).prefix(b))
+        let g = model.lossAndGradient(
+          input: train.inputs.gatheringRows(indices), targets: train.targets.gathering(indices), loss: loss
+        ).gradient
+        values.append(zip(g, mean).map { ($0 - $1) * ($0 - $1) }.reduce(0, +))
+      }
+      let m = values.reduce(0, +) / Double(values.count)
+      let variance =
+        values.count > 1 ? values.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(values.count - 1) : 0
+      measured.append(m)
+      errors.append((variance / Double(values.count)).squareRoot())
+      progress?(index + 2)
+    }
+    return Result(
+      examples: n, traceCovariance: trace, batchSizes: sizes, measured: measured, standardError: errors)
+  }
+}

@@ -1,0 +1,3 @@
+import BatchGDLesson
+
+BatchGDCommand.runAsLesson()
