@@ -143,7 +143,7 @@ let package = Package(
     ),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-    .target(name: "LessonTestSupport", path: "Tests/LessonTestSupport"),
+    .target(name: "LessonTestSupport", dependencies: ["Notebook"], path: "Tests/LessonTestSupport"),
     .testTarget(
       name: "ExplodingLessonTests",
       dependencies: ["ExplodingLesson", "exploding", "Notebook", "Theory", "LessonTestSupport"],

@@ -30,6 +30,16 @@ extension LessonCommand {
     }
   }
 
+  /// Builds a lesson's configuration in `validate()`, turning its one-line `ConfigurationError`
+  /// into ArgumentParser's `ValidationError` (exit 64 before any work).
+  public static func validated<T>(_ make: () throws(ConfigurationError) -> T) throws -> T {
+    do {
+      return try make()
+    } catch {
+      throw ValidationError(error.description)
+    }
+  }
+
   /// Rejects `--exercise N` outside 1…`count` in one line (call from `validate()`).
   public static func validateExercise(_ options: LessonOptions, count: Int) throws {
     if let exercise = options.exercise, exercise > count {

@@ -19,28 +19,12 @@ struct BatchGDLessonTests {
   }
 
   @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
-    let directory = Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let options = try LessonOptions.parse(["--quick", "--plots-dir", directory.path, "--no-preview"])
-    let notebook = Notebook(
-      lesson: BatchGDLesson.name, title: BatchGDLesson.title, options: options, parameters: Self.quick.parameters,
-      terminal: .silent)
-    let status = try BatchGDLesson.run(Self.quick, in: notebook)
-    let failed = notebook.recordedChecks.filter { !$0.passed }.map(\.name)
-    #expect(failed.isEmpty, "failed checks: \(failed)")
-    #expect(notebook.recordedChecks.count >= 20)
-    #expect(status == 0)
-    let folder = directory.appendingPathComponent("batch-gd")
-    for chart in [
-      "loss-by-step", "loss-by-examples", "gradient-norm-by-step", "gradient-noise", "threshold-top-mode",
-      "stability-grid", "edge-of-stability", "edge-of-stability-loss",
-    ] {
-      for ext in ["gp", "dat", "png"] {
-        #expect(
-          FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(chart).\(ext)").path),
-          "\(chart).\(ext)")
-      }
-    }
+    try LessonExpectations.quickRunPasses(
+      lesson: BatchGDLesson.name, title: BatchGDLesson.title, parameters: Self.quick.parameters, minimumChecks: 20,
+      charts: [
+        "loss-by-step", "loss-by-examples", "gradient-norm-by-step", "gradient-noise", "threshold-top-mode",
+        "stability-grid", "edge-of-stability", "edge-of-stability-loss",
+      ], run: { try BatchGDLesson.run(Self.quick, in: $0) })
   }
 
   @Test func textbookQuadraticAndTheDigitsThreshold() throws {
@@ -130,15 +114,7 @@ struct BatchGDLessonTests {
     ["--width", "1000"], ["--exercise", "4", "--answer", "1"], ["--steps", "abc"],
   ])
   func badOptionIsRejectedInOneLineAndWritesNothing(_ arguments: [String]) throws {
-    let directory = Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let result = try Self.run(arguments + ["--quick", "--plots-dir", directory.path])
-    #expect(result.status == 64, "exit status \(result.status) for \(arguments)")
-    let lines = result.stderr.split(separator: "\n")
-    #expect(lines.count == 1, "stderr: \(result.stderr)")
-    #expect(lines.first?.hasPrefix("batch-gd: error: ") == true)
-    #expect(result.stdout.isEmpty)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    try LessonExpectations.rejects("batch-gd", arguments)
   }
 
   @Test func overridesAndExerciseCommand() throws {

@@ -15,40 +15,24 @@ struct BatchNormLessonTests {
   static func temporaryDirectory() -> URL { LessonProcess.temporaryDirectory("batchnorm-tests") }
 
   @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
-    let directory = Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let options = try LessonOptions.parse(["--quick", "--plots-dir", directory.path, "--no-preview"])
-    let notebook = Notebook(
-      lesson: BatchNormLesson.name, title: BatchNormLesson.title, options: options,
-      parameters: Self.quick.parameters, terminal: .silent)
-    let status = try BatchNormLesson.run(Self.quick, in: notebook)
-    let failed = notebook.recordedChecks.filter { !$0.passed }.map(\.name)
-    #expect(failed.isEmpty, "failed checks: \(failed)")
-    #expect(notebook.recordedChecks.count >= 13)
-    #expect(status == 0)
-    let folder = directory.appendingPathComponent("batchnorm")
-    for chart in [
-      "fix-loss", "fix-gradient-norm", "fix-heatmap-plain", "fix-heatmap-with-batch-norm", "fix-gradient-at-init",
-      "lr-sweep", "yang-lambda", "yang-gradient-by-layer", "depth-limit", "eval-mode",
-    ] {
-      for ext in ["gp", "dat", "png"] {
-        #expect(
-          FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(chart).\(ext)").path),
-          "\(chart).\(ext)")
-      }
+    try LessonExpectations.quickRunPasses(
+      lesson: BatchNormLesson.name, title: BatchNormLesson.title, parameters: Self.quick.parameters, minimumChecks: 13,
+      charts: [
+        "fix-loss", "fix-gradient-norm", "fix-heatmap-plain", "fix-heatmap-with-batch-norm", "fix-gradient-at-init",
+        "lr-sweep", "yang-lambda", "yang-gradient-by-layer", "depth-limit", "eval-mode",
+      ], run: { try BatchNormLesson.run(Self.quick, in: $0) }
+    ) { folder in
+      let runs = try #require(try LessonExpectations.metrics(in: folder)["runs"] as? [String: Any])
+      // The fix: the plain net goes non-finite, the BN net trains.
+      let plain = try #require(runs["fix_plain"] as? [String: Any])
+      let bn = try #require(runs["fix_with_batch_norm"] as? [String: Any])
+      #expect(plain["first_nonfinite_step"] is Int)
+      #expect(try #require(bn["test_accuracy"] as? Double) > 0.7)
+      // The bug: a test batch of one in training mode is at chance; eval mode is not.
+      let evaluation = try #require(runs["eval_mode"] as? [String: Any])
+      #expect(try #require(evaluation["train_mode_accuracy_b1"] as? Double) < 0.2)
+      #expect(try #require(evaluation["eval_accuracy"] as? Double) > 0.8)
     }
-    let metrics = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: folder.appendingPathComponent("metrics.json")))
-    let runs = try #require((metrics as? [String: Any])?["runs"] as? [String: Any])
-    // The fix: the plain net goes non-finite, the BN net trains.
-    let plain = try #require(runs["fix_plain"] as? [String: Any])
-    let bn = try #require(runs["fix_with_batch_norm"] as? [String: Any])
-    #expect(plain["first_nonfinite_step"] is Int)
-    #expect(try #require(bn["test_accuracy"] as? Double) > 0.7)
-    // The bug: a test batch of one in training mode is at chance; eval mode is not.
-    let evaluation = try #require(runs["eval_mode"] as? [String: Any])
-    #expect(try #require(evaluation["train_mode_accuracy_b1"] as? Double) < 0.2)
-    #expect(try #require(evaluation["eval_accuracy"] as? Double) > 0.8)
   }
 
   @Test(arguments: [8, 16, 64])
@@ -110,15 +94,7 @@ struct BatchNormLessonTests {
     ["--exercise", "5", "--answer", "1"],
   ])
   func badOptionIsRejectedInOneLineAndWritesNothing(_ arguments: [String]) throws {
-    let directory = Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let result = try Self.run(arguments + ["--quick", "--plots-dir", directory.path])
-    #expect(result.status == 64, "exit status \(result.status) for \(arguments)")
-    let lines = result.stderr.split(separator: "\n")
-    #expect(lines.count == 1, "stderr: \(result.stderr)")
-    #expect(lines.first?.hasPrefix("batchnorm: error: ") == true)
-    #expect(result.stdout.isEmpty)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    try LessonExpectations.rejects("batchnorm", arguments)
   }
 
   @Test func overridesReachTheRunAndExercisesAnswer() throws {

@@ -14,41 +14,25 @@ struct ExplodingLessonTests {
   static func temporaryDirectory() -> URL { LessonProcess.temporaryDirectory("exploding-tests") }
 
   @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
-    let directory = Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let options = try LessonOptions.parse(["--quick", "--plots-dir", directory.path, "--no-preview"])
-    let notebook = Notebook(
-      lesson: ExplodingLesson.name, title: ExplodingLesson.title, options: options,
-      parameters: Self.quick.parameters, terminal: .silent)
-    let status = try ExplodingLesson.run(Self.quick, in: notebook)
-    let failed = notebook.recordedChecks.filter { !$0.passed }.map(\.name)
-    #expect(failed.isEmpty, "failed checks: \(failed)")
-    #expect(notebook.recordedChecks.count >= 13)
-    #expect(status == 0)
-    let folder = directory.appendingPathComponent("exploding")
-    for chart in [
-      "random-products", "naive-overflow", "gradient-by-layer", "training-loss", "training-gradient-norm",
-      "heatmap-exploding", "heatmap-fixed",
-    ] {
-      for ext in ["gp", "dat", "png"] {
-        #expect(
-          FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(chart).\(ext)").path),
-          "\(chart).\(ext)")
-      }
+    try LessonExpectations.quickRunPasses(
+      lesson: ExplodingLesson.name, title: ExplodingLesson.title, parameters: Self.quick.parameters, minimumChecks: 13,
+      charts: [
+        "random-products", "naive-overflow", "gradient-by-layer", "training-loss", "training-gradient-norm",
+        "heatmap-exploding", "heatmap-fixed",
+      ], run: { try ExplodingLesson.run(Self.quick, in: $0) }
+    ) { folder in
+      let object = try LessonExpectations.metrics(in: folder)
+      #expect(object["lesson"] as? String == "exploding")
+      #expect(object["mode"] as? String == "quick")
+      let checks = try #require(object["checks"] as? [[String: Any]])
+      #expect(checks.allSatisfy { $0["passed"] as? Bool == true })
+      let runs = try #require(object["runs"] as? [String: Any])
+      let exploding = try #require(runs["train_exploding"] as? [String: Any])
+      #expect(exploding["first_nonfinite_step"] as? Int == 1)
+      #expect(exploding["final_loss"] is NSNull && exploding["final_loss_note"] as? String == "nan")
+      let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+      #expect(readme.contains("![") && readme.contains("Seed: 42"))
     }
-    let metrics = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: folder.appendingPathComponent("metrics.json")))
-    let object = try #require(metrics as? [String: Any])
-    #expect(object["lesson"] as? String == "exploding")
-    #expect(object["mode"] as? String == "quick")
-    let checks = try #require(object["checks"] as? [[String: Any]])
-    #expect(checks.allSatisfy { $0["passed"] as? Bool == true })
-    let runs = try #require(object["runs"] as? [String: Any])
-    let exploding = try #require(runs["train_exploding"] as? [String: Any])
-    #expect(exploding["first_nonfinite_step"] as? Int == 1)
-    #expect(exploding["final_loss"] is NSNull && exploding["final_loss_note"] as? String == "nan")
-    let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
-    #expect(readme.contains("![") && readme.contains("Seed: 42"))
   }
 
   @Test func gradientFactorsMatchTheoryInFullWidth() {
@@ -113,15 +97,7 @@ struct ExplodingLessonTests {
     ["--steps", "-3"], ["--seed", "-1"],
   ])
   func badOptionIsRejectedInOneLineAndWritesNothing(_ arguments: [String]) throws {
-    let directory = Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let result = try Self.run(arguments + ["--quick", "--plots-dir", directory.path])
-    #expect(result.status == 64, "exit status \(result.status) for \(arguments)")
-    let lines = result.stderr.split(separator: "\n")
-    #expect(lines.count == 1, "stderr: \(result.stderr)")
-    #expect(lines.first?.hasPrefix("exploding: error: ") == true)
-    #expect(result.stdout.isEmpty)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    try LessonExpectations.rejects("exploding", arguments)
   }
 
   @Test func exerciseCommandSaysCorrectOrIncorrect() throws {

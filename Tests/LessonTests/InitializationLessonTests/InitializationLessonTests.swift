@@ -16,45 +16,27 @@ struct InitializationLessonTests {
   static func temporaryDirectory() -> URL { LessonProcess.temporaryDirectory("initialization-tests") }
 
   @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
-    let directory = Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let options = try LessonOptions.parse(["--quick", "--plots-dir", directory.path, "--no-preview"])
-    let notebook = Notebook(
-      lesson: InitializationLesson.name, title: InitializationLesson.title, options: options,
-      parameters: Self.quick.parameters, terminal: .silent)
-    let status = try InitializationLesson.run(Self.quick, in: notebook)
-    let failed = notebook.recordedChecks.filter { !$0.passed }.map(\.name)
-    #expect(failed.isEmpty, "failed checks: \(failed)")
-    #expect(notebook.recordedChecks.count >= 55)
-    #expect(status == 0)
-    let folder = directory.appendingPathComponent("initialization")
     let charts =
       ["linear", "relu", "tanh"].flatMap { ["gradient-by-layer-\($0)", "depth-sweep-\($0)"] } + [
         "glorot-gradient-variance", "glorot-jacobian-singular-values", "he-training-loss", "he-gradient-at-init",
         "edge-of-chaos-phase", "edge-of-chaos-gradients", "jacobian-spectrum", "finite-width-spread",
         "symmetry-training-loss",
       ]
-    for chart in charts {
-      for ext in ["gp", "dat", "png"] {
-        #expect(
-          FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(chart).\(ext)").path),
-          "\(chart).\(ext)")
-      }
+    try LessonExpectations.quickRunPasses(
+      lesson: InitializationLesson.name, title: InitializationLesson.title, parameters: Self.quick.parameters,
+      minimumChecks: 55, charts: charts, run: { try InitializationLesson.run(Self.quick, in: $0) }
+    ) { folder in
+      let object = try LessonExpectations.metrics(in: folder)
+      #expect(object["lesson"] as? String == "initialization")
+      let runs = try #require(object["runs"] as? [String: Any])
+      // He et al.'s result: Xavier stays at the uniform guess, He learns.
+      let xavier = try #require(runs["train_xavier"] as? [String: Any])
+      let he = try #require(runs["train_he"] as? [String: Any])
+      let xavierLoss = try #require(xavier["final_loss"] as? Double)
+      let heLoss = try #require(he["final_loss"] as? Double)
+      #expect(abs(xavierLoss - log(10)) < 0.01)
+      #expect(heLoss < xavierLoss - 0.2)
     }
-    let metrics = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: folder.appendingPathComponent("metrics.json")))
-    let object = try #require(metrics as? [String: Any])
-    #expect(object["lesson"] as? String == "initialization")
-    let checks = try #require(object["checks"] as? [[String: Any]])
-    #expect(checks.allSatisfy { $0["passed"] as? Bool == true })
-    let runs = try #require(object["runs"] as? [String: Any])
-    // He et al.'s result: Xavier stays at the uniform guess, He learns.
-    let xavier = try #require(runs["train_xavier"] as? [String: Any])
-    let he = try #require(runs["train_he"] as? [String: Any])
-    let xavierLoss = try #require(xavier["final_loss"] as? Double)
-    let heLoss = try #require(he["final_loss"] as? Double)
-    #expect(abs(xavierLoss - log(10)) < 0.01)
-    #expect(heLoss < xavierLoss - 0.2)
   }
 
   @Test func criticalPointsOfTheoryMdAndTheEdgeOfChaosNets() throws {
@@ -186,15 +168,7 @@ struct InitializationLessonTests {
     ["--activation", "softmax"], ["--lr", "0"],
   ])
   func badOptionIsRejectedInOneLineAndWritesNothing(_ arguments: [String]) throws {
-    let directory = Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let result = try Self.run(arguments + ["--quick", "--plots-dir", directory.path])
-    #expect(result.status == 64, "exit status \(result.status) for \(arguments)")
-    let lines = result.stderr.split(separator: "\n")
-    #expect(lines.count == 1, "stderr: \(result.stderr)")
-    #expect(lines.first?.hasPrefix("initialization: error: ") == true)
-    #expect(result.stdout.isEmpty)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    try LessonExpectations.rejects("initialization", arguments)
   }
 
   @Test func overridesReachEveryStepAndStillMatchTheTheory() throws {

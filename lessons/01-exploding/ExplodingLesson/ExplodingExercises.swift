@@ -53,35 +53,24 @@ public enum ExplodingExercises {
         }
         return ExerciseVerdict(correct: correct, reason: reason)
       },
-      Exercise(
+      .prediction(
         number: 3,
         question:
           "Predict the per-layer growth factor of the back-propagated gradient NORM in a deep ReLU net with σ_w² = 4.",
-        answerFormat: "factor"
-      ) { answer in
-        let predicted = PlainNetworkTheory.normGrowthPerLayer(.relu, gain2: 4)
-        let correct = abs(answer - predicted) <= 0.02 * predicted
-        var reason =
-          "Theory: √(σ_w²·E[relu'(h)²]) = √(4·½) = √2 ≈ \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") 2%."
-        if !correct && abs(answer - 2) < 0.04 {
-          reason += " 2 is the factor of the SQUARED norm; the norm grows by its square root."
-        }
-        return ExerciseVerdict(correct: correct, reason: reason)
-      },
-      Exercise(
+        answerFormat: "factor", predicted: PlainNetworkTheory.normGrowthPerLayer(.relu, gain2: 4), tolerance: 0.02,
+        derivation: "Theory: √(σ_w²·E[relu'(h)²]) = √(4·½) = √2",
+        mistakes: [
+          .init(2, within: 0.04, hint: "2 is the factor of the SQUARED norm; the norm grows by its square root.")
+        ]
+      ),
+      .prediction(
         number: 4,
         question:
           "A vector is multiplied by 50 random matrices with entries N(0, 1.1²/n). By what factor does its norm grow, according to the theory for wide matrices?",
-        answerFormat: "factor"
-      ) { answer in
-        let predicted = Double.pow(1.1, 50)
-        let correct = abs(answer - predicted) <= 0.1 * predicted
-        return ExerciseVerdict(
-          correct: correct,
-          reason:
-            "s^L = 1.1^50 ≈ \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") 10%. (Step 1 measures a slightly smaller geometric mean at finite width: e^(−L/2n) lower.)"
-        )
-      },
+        answerFormat: "factor", predicted: Double.pow(1.1, 50), tolerance: 0.1,
+        derivation:
+          "s^L = 1.1^50 (step 1 measures a slightly smaller geometric mean at finite width: e^(−L/2n) lower)"
+      ),
     ]
   }
 }

@@ -46,21 +46,16 @@ public enum InitializationExercises {
         }
         return ExerciseVerdict(correct: theoryOK && runOK, reason: reason)
       },
-      Exercise(
+      .prediction(
         number: 2,
         question:
           "Predict the per-layer factor of the SQUARED back-propagated gradient norm ‖∂L/∂h_l‖² in a deep ReLU net with weights N(0, 4/fan_in).",
-        answerFormat: "factor"
-      ) { answer in
-        let predicted = PlainNetworkTheory.squaredGrowthPerLayer(.relu, gain2: 4)
-        let correct = abs(answer - predicted) <= 0.02 * predicted
-        var reason =
-          "σ_w²·E[relu'(h)²] = 4·½ = \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") 2%."
-        if !correct && abs(answer - predicted.squareRoot()) < 0.03 {
-          reason += " √2 is the factor of the norm; the squared norm grows by 2."
-        }
-        return ExerciseVerdict(correct: correct, reason: reason)
-      },
+        answerFormat: "factor", predicted: PlainNetworkTheory.squaredGrowthPerLayer(.relu, gain2: 4), tolerance: 0.02,
+        derivation: "σ_w²·E[relu'(h)²] = 4·½",
+        mistakes: [
+          .init(2.0.squareRoot(), within: 0.03, hint: "√2 is the factor of the norm; the squared norm grows by 2.")
+        ]
+      ),
       Exercise(
         number: 3,
         question:
@@ -85,39 +80,31 @@ public enum InitializationExercises {
         }
         return ExerciseVerdict(correct: correct, reason: reason)
       },
-      Exercise(
+      .prediction(
         number: 4,
         question:
           "Glorot & Bengio's \"standard\" init U[±1/√n_in] in tanh layers of equal width, in tanh's linear regime: by what factor does the back-propagated gradient VARIANCE shrink per layer?",
-        answerFormat: "factor"
-      ) { answer in
-        let predicted = 1.0 / 3
-        let correct = abs(answer - predicted) <= 0.05 * predicted
-        var reason =
-          "Var[U[±a]] = a²/3, so n·Var[W] = 1/3 and the variance is multiplied by σ_w²·E[tanh'²] ≈ 1/3 per layer; your answer is \(correct ? "within" : "outside") 5%."
-        if !correct && abs(answer - predicted.squareRoot()) < 0.02 {
-          reason += " 0.577 = √(1/3) is the factor of the norm, not of the variance."
-        }
-        return ExerciseVerdict(correct: correct, reason: reason)
-      },
-      Exercise(
+        answerFormat: "factor", predicted: 1.0 / 3, tolerance: 0.05,
+        derivation: "Var[U[±a]] = a²/3, so n·Var[W] = 1/3 and the variance is multiplied by σ_w²·E[tanh'²] ≈ 1/3",
+        mistakes: [
+          .init(
+            (1.0 / 3).squareRoot(), within: 0.02, hint: "0.577 = √(1/3) is the factor of the norm, not of the variance."
+          )
+        ]
+      ),
+      .prediction(
         number: 5,
         question:
           "Multiply two large N×N Gaussian matrices with entries N(0, 1/N). As N → ∞, what is the largest squared singular value of the product?",
-        answerFormat: "number"
-      ) { answer in
-        let predicted = RandomMatrixTheory.fussCatalanEdge(layers: 2)
-        let correct = abs(answer - predicted) <= 0.03 * predicted
-        var reason =
-          "The Fuss–Catalan edge (L+1)^(L+1)/L^L at L = 2 is 27/4 = \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") 3%."
-        if !correct && abs(answer - 4) < 0.1 {
-          reason += " 4 is the edge for ONE matrix (Marchenko–Pastur); multiplying spreads the spectrum further."
-        }
-        if !correct && abs(answer - 1) < 0.05 {
-          reason += " 1 is the MEAN squared singular value; the largest is far above it."
-        }
-        return ExerciseVerdict(correct: correct, reason: reason)
-      },
+        answerFormat: "number", predicted: RandomMatrixTheory.fussCatalanEdge(layers: 2), tolerance: 0.03,
+        derivation: "The Fuss–Catalan edge (L+1)^(L+1)/L^L at L = 2 is 27/4",
+        mistakes: [
+          .init(
+            4, within: 0.1,
+            hint: "4 is the edge for ONE matrix (Marchenko–Pastur); multiplying spreads the spectrum further."),
+          .init(1, within: 0.05, hint: "1 is the MEAN squared singular value; the largest is far above it."),
+        ]
+      ),
     ]
   }
 

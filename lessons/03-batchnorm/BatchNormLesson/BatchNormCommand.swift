@@ -36,11 +36,7 @@ public struct BatchNormCommand: LessonCommand {
   }
 
   public mutating func validate() throws {
-    do {
-      _ = try resolved
-    } catch {
-      throw ValidationError(error.description)
-    }
+    _ = try Self.validated { () throws(ConfigurationError) in try resolved }
     try Self.validateExercise(lesson, count: BatchNormExercises.count)
   }
 

@@ -11,25 +11,22 @@ public enum BatchNormExercises {
   /// The exercises for a configuration.
   public static func all(_ config: BatchNormConfiguration, train: Dataset, test: Dataset) -> [Exercise] {
     [
-      Exercise(
+      .prediction(
         number: 1,
         question:
           "A deep BN-ReLU net without skip connections, at initialization, batch size B = 16: by what factor does the SQUARED gradient norm grow per layer going backward (Yang et al.'s λ)?",
-        answerFormat: "λ"
-      ) { answer in
-        let predicted = BatchNormTheory.gradientGrowth(.relu, batchSize: 16)
-        let correct = abs(answer - predicted) <= 0.02 * predicted
-        var reason =
-          "Theorem 8 gives λ(16) = \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") 2%."
-        if !correct && abs(answer - predicted.squareRoot()) < 0.02 {
-          reason += " \(Format.number(predicted.squareRoot())) is the factor of the norm; λ is for the squared norm."
-        } else if !correct && abs(answer - BatchNormTheory.gradientGrowth(.linear, batchSize: 16)) < 0.01 {
-          reason += " (B−2)/(B−3) is the LINEAR case; ReLU grows faster."
-        } else if !correct && answer < 1 {
-          reason += " BN nets without skip connections explode at init: λ > 1 for every B."
-        }
-        return ExerciseVerdict(correct: correct, reason: reason)
-      },
+        answerFormat: "λ", predicted: BatchNormTheory.gradientGrowth(.relu, batchSize: 16), tolerance: 0.02,
+        derivation: "Theorem 8 gives λ(16)",
+        mistakes: [
+          .init(
+            BatchNormTheory.gradientGrowth(.relu, batchSize: 16).squareRoot(), within: 0.02,
+            hint: "That is the factor of the norm; λ is for the squared norm."),
+          .init(
+            BatchNormTheory.gradientGrowth(.linear, batchSize: 16), within: 0.01,
+            hint: "(B−2)/(B−3) is the LINEAR case; ReLU grows faster."),
+          .init(0.5, within: 0.5, hint: "BN nets without skip connections explode at init: λ > 1 for every B."),
+        ]
+      ),
       Exercise(
         number: 2,
         question:
@@ -72,21 +69,17 @@ public enum BatchNormExercises {
         }
         return ExerciseVerdict(correct: correct, reason: reason)
       },
-      Exercise(
+      .prediction(
         number: 4,
         question:
           "The same deep BN net with LINEAR activations, batch size 8: what is λ, the per-layer growth of the squared gradient norm at init?",
-        answerFormat: "λ"
-      ) { answer in
-        let predicted = BatchNormTheory.gradientGrowth(.linear, batchSize: 8)
-        let correct = abs(answer - predicted) <= 0.02 * predicted
-        var reason =
-          "(B−2)/(B−3) = 6/5 = \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") 2%."
-        if !correct && abs(answer - 1) < 0.01 {
-          reason += " A linear net with BN is not neutral: BN's projection still makes gradients grow."
-        }
-        return ExerciseVerdict(correct: correct, reason: reason)
-      },
+        answerFormat: "λ", predicted: BatchNormTheory.gradientGrowth(.linear, batchSize: 8), tolerance: 0.02,
+        derivation: "(B−2)/(B−3) = 6/5",
+        mistakes: [
+          .init(
+            1, within: 0.01, hint: "A linear net with BN is not neutral: BN's projection still makes gradients grow.")
+        ]
+      ),
     ]
   }
 }

@@ -52,21 +52,19 @@ public enum BatchGDExercises {
         if !correct && answer == 32 { reason += " 32 halves the standard deviation of g_B, not its variance." }
         return ExerciseVerdict(correct: correct, reason: reason)
       },
-      Exercise(
+      .prediction(
         number: 3,
         question:
           "The same least-squares problem, but the loss is the SUM of ½(y − t)² over the \(n) examples instead of the mean. What is now the largest step size that converges?",
-        answerFormat: "η"
-      ) { answer in
-        let predicted = threshold / Double(n)
-        let correct = abs(answer - predicted) <= 0.02 * predicted
-        var reason =
-          "The sum multiplies the Hessian by n = \(n): λ_max = \(Format.number(problem.largestEigenvalue * Double(n))), so 2/λ_max = \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") 2%."
-        if !correct && abs(answer - threshold) <= 0.05 * threshold {
-          reason += " That is the MEAN loss's threshold: with the sum it diverges at once."
-        }
-        return ExerciseVerdict(correct: correct, reason: reason)
-      },
+        answerFormat: "η", predicted: threshold / Double(n), tolerance: 0.02,
+        derivation:
+          "The sum multiplies the Hessian by n = \(n): λ_max = \(Format.number(problem.largestEigenvalue * Double(n))), so 2/λ_max",
+        mistakes: [
+          .init(
+            threshold, within: 0.05 * threshold,
+            hint: "That is the MEAN loss's threshold: with the sum it diverges at once.")
+        ]
+      ),
     ]
   }
 }

@@ -1,0 +1,36 @@
+extension Exercise {
+  /// A common wrong answer and what to say when a student gives it.
+  public struct Mistake: Sendable {
+    /// The wrong value the student may have computed.
+    public var value: Double
+    /// How close an answer must be to `value` to be taken as this mistake (absolute).
+    public var within: Double
+    /// The hint printed after the verdict.
+    public var hint: String
+
+    /// A mistake at `value` (answers within `within` of it get `hint`).
+    public init(_ value: Double, within: Double, hint: String) {
+      self.value = value
+      self.within = within
+      self.hint = hint
+    }
+  }
+
+  /// An exercise answered by predicting a number from the theory: correct within `tolerance`
+  /// (relative) of `predicted`. The reason states `derivation`, the predicted value and whether the
+  /// answer is within the tolerance, plus the hint of the first `mistakes` entry the answer matches.
+  public static func prediction(
+    number: Int, question: String, answerFormat: String, predicted: Double, tolerance: Double,
+    derivation: String, mistakes: [Mistake] = []
+  ) -> Exercise {
+    Exercise(number: number, question: question, answerFormat: answerFormat) { answer in
+      let correct = abs(answer - predicted) <= tolerance * abs(predicted)
+      var reason =
+        "\(derivation) = \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") \(Format.number(tolerance * 100))%."
+      if !correct, let mistake = mistakes.first(where: { abs(answer - $0.value) <= $0.within }) {
+        reason += " " + mistake.hint
+      }
+      return ExerciseVerdict(correct: correct, reason: reason)
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Notebook
+import Testing
+
+/// The checks every lesson's tests make, written once.
+public enum LessonExpectations {
+  /// Runs lesson `name` with `arguments` (plus `--quick` and a fresh `--plots-dir`) and expects the
+  /// command-line contract for a bad value: exit status 64, exactly one line on standard error
+  /// starting with "<name>: error: ", nothing on standard output, and nothing written.
+  public static func rejects(
+    _ name: String, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let directory = LessonProcess.temporaryDirectory("\(name)-rejects")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try LessonProcess.run(name, arguments + ["--quick", "--plots-dir", directory.path])
+    #expect(result.status == 64, "exit status \(result.status) for \(arguments)", sourceLocation: sourceLocation)
+    let lines = result.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+    #expect(lines.first?.hasPrefix("\(name): error: ") == true, sourceLocation: sourceLocation)
+    #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, sourceLocation: sourceLocation)
+  }
+
+  /// Runs a lesson's notebook silently in quick mode into a temporary folder, expects every theory
+  /// check to pass, at least `minimumChecks` of them, exit status 0, and `charts` written as PNG,
+  /// .gp and .dat; then hands the output folder to `inspect` (before it is deleted).
+  public static func quickRunPasses(
+    lesson name: String, title: String, parameters: [(String, JSONValue)], minimumChecks: Int, charts: [String],
+    run: (Notebook) throws -> Int32, inspect: (URL) throws -> Void = { _ in },
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let directory = LessonProcess.temporaryDirectory("\(name)-quick")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let options = try LessonOptions.parse(["--quick", "--plots-dir", directory.path, "--no-preview"])
+    let notebook = Notebook(lesson: name, title: title, options: options, parameters: parameters, terminal: .silent)
+    let status = try run(notebook)
+    let failed = notebook.recordedChecks.filter { !$0.passed }.map(\.name)
+    #expect(failed.isEmpty, "failed checks: \(failed)", sourceLocation: sourceLocation)
+    #expect(notebook.recordedChecks.count >= minimumChecks, sourceLocation: sourceLocation)
+    #expect(status == 0, sourceLocation: sourceLocation)
+    let folder = directory.appendingPathComponent(name)
+    for chart in charts {
+      for ext in ["gp", "dat", "png"] {
+        #expect(
+          FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(chart).\(ext)").path),
+          "\(chart).\(ext)", sourceLocation: sourceLocation)
+      }
+    }
+    try inspect(folder)
+  }
+
+  /// The parsed metrics.json of an output folder.
+  public static func metrics(in folder: URL) throws -> [String: Any] {
+    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("metrics.json")))
+    return object as? [String: Any] ?? [:]
+  }
+}
