@@ -1,0 +1,96 @@
+import Numerics
+import Testing
+
+import NeuralNet
+
+@Suite("Recurrent layer, clipping and the adding problem")
+struct RecurrentAndClippingTests {
+  /// L = Σ_t Σ c_t ⊙ h_t over the steps in `readSteps`, with fixed random c_t.
+  static func check(_ activation: Activation, readSteps: [Int], seed: UInt64) {
+    var rng = SeededGenerator(seed: seed)
+    let hidden = 3
+    let rnn = VanillaRNN(
+      inputWeight: Initializer.normal(std: 0.7).makeWeights(fanOut: hidden, fanIn: 2, using: &rng),
+      recurrentWeight: Initializer.normal(std: 0.6).makeWeights(fanOut: hidden, fanIn: hidden, using: &rng),
+      activation: activation)
+    rnn.bias.value.scalars = [0.1, -0.2, 0.05]
+    let steps = 4
+    let sequence = (0..<steps).map { _ in
+      Tensor(shape: [2, 2], scalars: (0..<4).map { _ in Float(rng.nextGaussian()) })
+    }
+    let c = (0..<steps).map { _ in Tensor(shape: [2, hidden], scalars: (0..<6).map { _ in Float(rng.nextGaussian()) }) }
+    func loss() -> Double {
+      let h = rnn.forward(sequence)
+      return readSteps.map { t in zip(h[t].scalars, c[t].scalars).reduce(0) { $0 + Double($1.0) * Double($1.1) } }
+        .reduce(0, +)
+    }
+    _ = rnn.forward(sequence)
+    let norms = rnn.backward((0..<steps).map { readSteps.contains($0) ? c[$0] : nil })
+    #expect(norms.count == steps)
+    if readSteps == [steps - 1] { #expect(norms[steps - 1].isApproximatelyEqual(to: c[steps - 1].norm())) }
+    let analytic = rnn.parameters.map(\.gradient)
+    for (p, parameter) in rnn.parameters.enumerated() {
+      for i in 0..<parameter.value.count {
+        let original = parameter.value.scalars[i]
+        parameter.value.scalars[i] = original + 1e-2
+        let up = loss()
+        parameter.value.scalars[i] = original - 1e-2
+        let down = loss()
+        parameter.value.scalars[i] = original
+        let numeric = (up - down) / 2e-2
+        #expect(
+          numeric.isApproximatelyEqual(
+            to: Double(analytic[p].scalars[i]), absoluteTolerance: 2e-3, relativeTolerance: 1e-2),
+          "\(activation) ∂L/∂\(parameter.name)[\(i)]: numeric \(numeric), BPTT \(analytic[p].scalars[i])")
+      }
+    }
+  }
+
+  @Test(arguments: [Activation.tanh, .sigmoid])
+  func bpttMatchesFiniteDifferencesWithLossOnTheLastStep(_ activation: Activation) {
+    Self.check(activation, readSteps: [3], seed: 1)
+  }
+
+  @Test(arguments: [Activation.tanh, .sigmoid])
+  func bpttMatchesFiniteDifferencesWithLossesOnSeveralSteps(_ activation: Activation) {
+    Self.check(activation, readSteps: [0, 2, 3], seed: 2)
+  }
+
+  @Test func normClippingKeepsTheDirectionAndValueClippingDoesNot() {
+    let a = Parameter(name: "a", value: Tensor(shape: [2]))
+    let b = Parameter(name: "b", value: Tensor(shape: [1]))
+    a.gradient = Tensor(shape: [2], scalars: [3, 0.5])
+    b.gradient = Tensor(shape: [1], scalars: [-4])
+    let before = (9 + 0.25 + 16.0).squareRoot()
+    let norm = GradientClipping.norm(1).apply(to: [a, b])
+    #expect(norm.clipped && norm.cosine == 1)
+    #expect(norm.normBefore.isApproximatelyEqual(to: before))
+    let after = (a.gradient.sumOfSquares() + b.gradient.sumOfSquares()).squareRoot()
+    #expect(after.isApproximatelyEqual(to: 1, relativeTolerance: 1e-6))
+    #expect(Double(a.gradient.scalars[0]).isApproximatelyEqual(to: 3 / before, relativeTolerance: 1e-6))
+    // Below the threshold nothing changes.
+    #expect(!GradientClipping.norm(10).apply(to: [a, b]).clipped)
+    // Value clipping: [3, 0.5, −4] → [1, 0.5, −1]; cosine = (3 + 0.25 + 4)/(√25.25·√2.25).
+    a.gradient = Tensor(shape: [2], scalars: [3, 0.5])
+    b.gradient = Tensor(shape: [1], scalars: [-4])
+    let value = GradientClipping.value(1).apply(to: [a, b])
+    #expect(a.gradient.scalars == [1, 0.5] && b.gradient.scalars == [-1])
+    #expect(value.cosine.isApproximatelyEqual(to: 7.25 / (25.25.squareRoot() * 1.5), relativeTolerance: 1e-6))
+    #expect(value.cosine < 1)
+    // A NaN gradient is reported, not hidden.
+    a.gradient.scalars[0] = .nan
+    #expect(!GradientClipping.norm(1).apply(to: [a, b]).normBefore.isFinite)
+  }
+
+  @Test func addingProblemHasTwoMarkersOnePerHalfAndTheirSumAsTarget() {
+    var rng = SeededGenerator(seed: 7)
+    let (sequence, targets) = AddingProblem.make(count: 50, length: 20, using: &rng)
+    #expect(sequence.count == 20 && targets.shape == [50, 1])
+    for i in 0..<50 {
+      let marked = (0..<20).filter { sequence[$0][i, 1] == 1 }
+      #expect(marked.count == 2 && marked[0] < 10 && marked[1] >= 10)
+      let sum = marked.map { sequence[$0][i, 0] }.reduce(0, +)
+      #expect(abs(sum - targets[i, 0]) < 1e-6)
+    }
+  }
+}
