@@ -93,4 +93,24 @@ struct RecurrentAndClippingTests {
       #expect(abs(sum - targets[i, 0]) < 1e-6)
     }
   }
+
+  @Test func trainerClipsEveryStepAndRecordsIt() throws {
+    let digits = try Digits.load().subset(0..<256)
+    var rng = SeededGenerator(seed: 3)
+    let model = MLP.make(
+      inputs: 64, width: 32, depth: 3, outputs: 10, activation: .relu, initializer: .scaledNormal(gain2: 4),
+      using: &rng)
+    let history = Trainer.train(
+      model, on: digits, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: 0.01), steps: 20, batchSize: 32,
+      batchSeed: 1, clipping: .norm(0.5))
+    let clips = history.steps.compactMap(\.clip)
+    #expect(clips.count == history.steps.count)
+    #expect(clips.allSatisfy { $0.normAfter <= 0.5 + 1e-6 && $0.cosine == 1 })
+    #expect(clips.contains { $0.clipped })
+    // Without clipping the records say nothing about it.
+    let plain = Trainer.train(
+      model, on: digits, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: 0.01), steps: 2, batchSize: 32,
+      batchSeed: 1)
+    #expect(plain.steps.allSatisfy { $0.clip == nil })
+  }
 }

@@ -10,6 +10,8 @@ public struct StepRecord: Sendable, Equatable {
   public var layers: [LayerRecord]
   /// The first non-finite value of this step, if any.
   public var nonFinite: NonFiniteEvent?
+  /// What gradient clipping did before the update (nil when training without clipping).
+  public var clip: GradientClipping.Record? = nil
 
   /// The records of the dense layers, in order.
   public var denseLayers: [LayerRecord] { layers.filter { $0.kind == .dense } }

@@ -17,20 +17,22 @@ public struct TrainingHistory: Sendable, Equatable {
 /// Mini-batch training with SGD, instrumented at every step.
 public enum Trainer {
   /// Trains `model` on `data` for `steps` steps of SGD with mini-batches of `batchSize`, in the
-  /// order fixed by `batchSeed`. Stops cleanly, without applying the update, at the first step whose
-  /// forward or backward pass produces a non-finite value.
+  /// order fixed by `batchSeed`, clipping the gradients first if `clipping` says so (each step's
+  /// record then says what clipping did). Stops cleanly, without applying the update, at the first
+  /// step whose forward or backward pass produces a non-finite value.
   public static func train(
     _ model: Sequential, on data: Dataset, loss: some Loss, optimizer: SGD, steps: Int,
-    batchSize: Int, batchSeed: UInt64, progress: ((Int) -> Void)? = nil
+    batchSize: Int, batchSeed: UInt64, clipping: GradientClipping = .none, progress: ((Int) -> Void)? = nil
   ) -> TrainingHistory {
     var sampler = BatchSampler(count: data.count, batchSize: batchSize, seed: batchSeed)
     var history = TrainingHistory(steps: [], nonFinite: nil)
     history.steps.reserveCapacity(steps)
     for step in 0..<steps {
       let indices = sampler.next()
-      let record = model.measureGradients(
+      var record = model.measureGradients(
         input: data.inputs.gatheringRows(indices), targets: data.targets.gathering(indices),
         loss: loss, step: step)
+      if clipping != .none && record.nonFinite == nil { record.clip = clipping.apply(to: model.parameters) }
       history.steps.append(record)
       progress?(step + 1)
       if let event = record.nonFinite {

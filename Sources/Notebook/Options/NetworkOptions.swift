@@ -32,7 +32,24 @@ public struct NetworkOptions: ParsableArguments {
   @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Examples per mini-batch (at least 1).")
   public var batchSize: Int?
 
+  @Option(
+    name: .customLong("clip-norm"), parsing: .unconditional,
+    help: "Clip the gradient to this global norm before each update (Pascanu et al. 2013; > 0).")
+  public var clipNorm: Double?
+
+  @Option(
+    name: .customLong("clip-value"), parsing: .unconditional,
+    help: "Clamp every gradient component to [−c, c] before each update (> 0).")
+  public var clipValue: Double?
+
   public init() {}
+
+  /// The clipping the options ask for (none unless `--clip-norm` or `--clip-value` is given).
+  public var clipping: GradientClipping {
+    if let clipNorm { return .norm(clipNorm) }
+    if let clipValue { return .value(clipValue) }
+    return .none
+  }
 
   public mutating func validate() throws {
     try Self.check(depth, "--depth", in: 1...1000)
@@ -41,6 +58,14 @@ public struct NetworkOptions: ParsableArguments {
     try Self.check(batchSize, "--batch-size", in: 1...1_000_000)
     if let weightStd, !(weightStd.isFinite && weightStd > 0 && weightStd <= 100) {
       throw ValidationError("--weight-std must be a number in (0, 100] (got \(weightStd))")
+    }
+    for (value, name) in [(clipNorm, "--clip-norm"), (clipValue, "--clip-value")] {
+      if let value, !(value.isFinite && value > 0) {
+        throw ValidationError("\(name) must be a positive number (got \(value))")
+      }
+    }
+    if clipNorm != nil && clipValue != nil {
+      throw ValidationError("use either --clip-norm or --clip-value, not both")
     }
     if let lr, !(lr.isFinite && lr > 0 && lr <= 100) {
       throw ValidationError("--lr must be a number in (0, 100] (got \(lr))")

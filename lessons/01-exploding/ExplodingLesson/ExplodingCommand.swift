@@ -10,7 +10,8 @@ public struct ExplodingCommand: LessonCommand {
       Runs the lesson step by step and writes charts (PNG, .gp, .dat), the executed notebook \
       README.md and metrics.json into <plots-dir>/exploding/. Overrides: --depth, --width, \
       --activation (relu, identity), --weight-std (σ_w of the exploding net), --init (the fix \
-      compared in training), --lr, --steps, --batch-size.
+      compared in training), --lr, --steps, --batch-size. \
+      --clip-norm τ or --clip-value c clips the gradients of the training runs before each update.
       """)
 
   @OptionGroup public var lesson: LessonOptions

@@ -30,6 +30,8 @@ public struct ExplodingConfiguration: Sendable, Equatable {
   public var productTrials: Int
   /// Networks (seeds) averaged per σ_w² in step 3.
   public var networksPerGain: Int
+  /// Gradient clipping of the training runs (`--clip-norm`, `--clip-value`; none by default).
+  public var clipping: GradientClipping = .none
 
   /// The defaults for a mode.
   public init(quick: Bool, seed: UInt64) {
@@ -67,6 +69,7 @@ public struct ExplodingConfiguration: Sendable, Equatable {
     if let fix = network.initialization { self.fix = fix }
     if let lr = network.lr { learningRate = lr }
     if let steps = network.steps { self.steps = steps }
+    clipping = network.clipping
     if let batchSize = try network.batchSize(atMost: Self.trainingExamples, in: "digits training set") {
       self.batchSize = batchSize
     }
@@ -98,7 +101,7 @@ public struct ExplodingConfiguration: Sendable, Equatable {
       ("weight_std", .number(weightStd)), ("fix_init", .string(fix.rawValue)),
       ("lr", .number(learningRate)), ("steps", .integer(steps)), ("batch_size", .integer(batchSize)),
       ("measurement_batch", .integer(measurementBatch)), ("product_trials", .integer(productTrials)),
-      ("networks_per_gain", .integer(networksPerGain)),
+      ("networks_per_gain", .integer(networksPerGain)), ("clipping", .string(clipping.description)),
     ]
   }
 }

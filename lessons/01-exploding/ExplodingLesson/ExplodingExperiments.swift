@@ -185,7 +185,7 @@ public enum ExplodingExperiments {
         activation: config.activation, initializer: initializer, using: &rng)
       let history = Trainer.train(
         model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
-        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 4_001,
+        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 4_001, clipping: config.clipping,
         progress: { progress?(offset + $0) })
       offset += config.steps
       let accuracy = history.nonFinite == nil ? test.accuracy(of: model) : .nan

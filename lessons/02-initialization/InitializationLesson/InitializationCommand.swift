@@ -12,7 +12,8 @@ public struct InitializationCommand: LessonCommand {
       README.md and metrics.json into <plots-dir>/initialization/. Overrides: --depth (measured \
       and trained nets), --width, --activation (restricts steps 1–2 and 8 to one nonlinearity), \
       --init (the init trained against He in step 4, also added to steps 1–2), --weight-std (σ_w of \
-      --init scaled), --bias-variance (σ_b² of the edge-of-chaos nets), --lr, --steps, --batch-size.
+      --init scaled), --bias-variance (σ_b² of the edge-of-chaos nets), --lr, --steps, --batch-size. \
+      --clip-norm τ or --clip-value c clips the gradients of the training runs before each update.
       """)
 
   @OptionGroup public var lesson: LessonOptions

@@ -46,6 +46,8 @@ public struct InitializationConfiguration: Sendable, Equatable {
   public var finiteWidthSeeds: Int
   /// Width of the finite-width study's nets (step 7): narrow, so that the spread 5L/n is visible.
   public var finiteWidth: Int
+  /// Gradient clipping of the training runs (`--clip-norm`, `--clip-value`; none by default).
+  public var clipping: GradientClipping = .none
 
   /// The defaults for a mode.
   public init(quick: Bool, seed: UInt64) {
@@ -110,6 +112,7 @@ public struct InitializationConfiguration: Sendable, Equatable {
     }
     if let lr = network.lr { learningRate = lr }
     if let steps = network.steps { self.steps = steps }
+    clipping = network.clipping
     if let batchSize = try network.batchSize(atMost: Self.trainingExamples, in: "digits training set") {
       self.batchSize = batchSize
     }
@@ -137,7 +140,7 @@ public struct InitializationConfiguration: Sendable, Equatable {
       ("sweep_depths", .string(sweepDepths.map(String.init).joined(separator: ","))),
       ("glorot_width", .integer(glorotWidth)), ("spectrum_width", .integer(spectrumWidth)),
       ("spectrum_trials", .integer(spectrumTrials)), ("finite_width_seeds", .integer(finiteWidthSeeds)),
-      ("finite_width", .integer(finiteWidth)),
+      ("finite_width", .integer(finiteWidth)), ("clipping", .string(clipping.description)),
     ]
   }
 }

@@ -119,7 +119,8 @@ public enum InitializationExercises {
       activation: .relu, initializer: choice.initializer(weightStd: config.weightStd), using: &rng)
     let history = Trainer.train(
       model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
-      steps: trainabilitySteps, batchSize: config.batchSize, batchSeed: config.seed &+ 90_001)
+      steps: trainabilitySteps, batchSize: config.batchSize, batchSeed: config.seed &+ 90_001,
+      clipping: config.clipping)
     guard history.nonFinite == nil else { return .nan }
     let last = history.steps.suffix(20).map(\.loss)
     return last.reduce(0, +) / Double(last.count)

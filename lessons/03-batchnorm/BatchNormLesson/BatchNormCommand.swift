@@ -12,7 +12,8 @@ public struct BatchNormCommand: LessonCommand {
       README.md and metrics.json into <plots-dir>/batchnorm/. Overrides: --depth (the net of step 2), \
       --width, --activation (relu, identity), --weight-std (the bad init of step 2), --init (steps 3, \
       5, 6), --lr (steps 2, 5, 6), --steps, --batch-size (at least 4), --momentum and --epsilon \
-      (batch norm's).
+      (batch norm's). \
+      --clip-norm τ or --clip-value c clips the gradients of the training runs before each update.
       """)
 
   @OptionGroup public var lesson: LessonOptions

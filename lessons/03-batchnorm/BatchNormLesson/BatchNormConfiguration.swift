@@ -48,6 +48,8 @@ public struct BatchNormConfiguration: Sendable, Equatable {
   public var limitWidth: Int
   /// Test-time batch sizes of the eval-mode experiment (step 6).
   public var evaluationBatchSizes: [Int]
+  /// Gradient clipping of the training runs (`--clip-norm`, `--clip-value`; none by default).
+  public var clipping: GradientClipping = .none
 
   /// The defaults for a mode.
   public init(quick: Bool, seed: UInt64) {
@@ -104,6 +106,7 @@ public struct BatchNormConfiguration: Sendable, Equatable {
     if let choice = network.initialization { initialization = choice }
     if let lr = network.lr { learningRate = lr }
     if let steps = network.steps { self.steps = steps }
+    clipping = network.clipping
     if let batchSize = try network.batchSize(atMost: Digits.trainingExamples, in: "digits training set") {
       guard batchSize >= 4 else {
         throw ConfigurationError(
@@ -146,7 +149,7 @@ public struct BatchNormConfiguration: Sendable, Equatable {
       ("yang_depth", .integer(yangDepth)), ("yang_width", .integer(yangWidth)),
       ("yang_networks", .integer(yangNetworks)),
       ("limit_depths", .string(limitDepths.map(String.init).joined(separator: ","))),
-      ("limit_width", .integer(limitWidth)),
+      ("limit_width", .integer(limitWidth)), ("clipping", .string(clipping.description)),
     ]
   }
 }

@@ -11,7 +11,8 @@ public struct BatchGDCommand: LessonCommand {
       Runs the lesson step by step and writes charts (PNG, .gp, .dat), the executed notebook \
       README.md and metrics.json into <plots-dir>/batch-gd/. Overrides: --depth, --width, \
       --activation, --init, --weight-std (the small MLP of steps 1, 2 and 5), --lr and --steps (step 1), \
-      --batch-size (the mini-batch of step 1, at most the training set).
+      --batch-size (the mini-batch of step 1, at most the training set). \
+      --clip-norm τ or --clip-value c clips the gradients of step 1's runs before each update.
       """)
 
   @OptionGroup public var lesson: LessonOptions

@@ -40,6 +40,9 @@ public struct BatchGDConfiguration: Sendable, Equatable {
   public var sharpnessEvery: Int
   /// 2/η as a multiple of the initial sharpness in step 5.
   public var stabilityMargin: Double
+  /// Gradient clipping of step 1's runs (`--clip-norm`, `--clip-value`; none by default). The
+  /// threshold experiments of steps 3–5 are about plain GD and ignore it.
+  public var clipping: GradientClipping = .none
 
   /// The defaults for a mode.
   public init(quick: Bool, seed: UInt64) {
@@ -86,6 +89,7 @@ public struct BatchGDConfiguration: Sendable, Equatable {
     if let weightStd = network.weightStd { self.weightStd = weightStd }
     if let lr = network.lr { learningRate = lr }
     if let steps = network.steps { self.steps = steps }
+    clipping = network.clipping
     if let batchSize = try network.batchSize(atMost: Digits.trainingExamples, in: "digits training set") {
       self.batchSize = batchSize
     }
@@ -101,6 +105,7 @@ public struct BatchGDConfiguration: Sendable, Equatable {
       ("grid_rates", .string(gridRates.map { "\($0)" }.joined(separator: ","))), ("grid_steps", .integer(gridSteps)),
       ("stability_examples", .integer(stabilityExamples)), ("stability_steps", .integer(stabilitySteps)),
       ("sharpness_every", .integer(sharpnessEvery)), ("stability_margin", .number(stabilityMargin)),
+      ("clipping", .string(clipping.description)),
     ]
   }
 

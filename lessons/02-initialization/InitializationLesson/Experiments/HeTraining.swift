@@ -39,7 +39,7 @@ public enum HeTraining {
         activation: .relu, initializer: initializer, using: &rng)
       let history = Trainer.train(
         model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
-        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 40_001,
+        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 40_001, clipping: config.clipping,
         progress: { progress?(offset + $0) })
       offset += config.steps
       let first = history.steps.first?.denseLayers.dropLast() ?? []

@@ -50,7 +50,7 @@ public enum Symmetry {
         initializer: initializer, using: &rng)
       let history = Trainer.train(
         model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
-        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 80_001,
+        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 80_001, clipping: config.clipping,
         progress: { progress?(offset + $0) })
       offset += config.steps
       let hidden = model.layers.compactMap { $0 as? Dense }.dropLast()

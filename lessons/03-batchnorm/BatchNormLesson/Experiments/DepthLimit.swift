@@ -36,7 +36,7 @@ public enum DepthLimit {
         defer { done += 1 }
         return TrainedRun.train(
           name, model, train: train, test: test, learningRate: config.learningRate, steps: config.steps,
-          batchSize: config.batchSize, batchSeed: config.seed &+ 5_001,
+          batchSize: config.batchSize, batchSeed: config.seed &+ 5_001, clipping: config.clipping,
           progress: { progress?(done * config.steps + $0) })
       }
       return Pair(

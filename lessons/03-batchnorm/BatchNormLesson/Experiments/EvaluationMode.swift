@@ -30,7 +30,8 @@ public enum EvaluationMode {
       batchNorm: config.settings, using: &rng)
     let run = TrainedRun.train(
       "BN net, \(depth) layers", model, train: train, test: test, learningRate: config.learningRate,
-      steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 6_001, progress: progress)
+      steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 6_001, clipping: config.clipping,
+      progress: progress)
     // Evaluation mode first: evaluating in training mode updates the running statistics (as in
     // PyTorch), which is part of the bug.
     let evaluation = config.evaluationBatchSizes.map { test.accuracy(of: model, batchSize: $0, training: false) }

@@ -18,7 +18,7 @@ public enum FixComparison {
       defer { offset += config.steps }
       return TrainedRun.train(
         withBN ? "with batch norm" : "plain", model, train: train, test: test, learningRate: config.learningRate,
-        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 2_001,
+        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 2_001, clipping: config.clipping,
         progress: { progress?(offset + $0) })
     }
   }

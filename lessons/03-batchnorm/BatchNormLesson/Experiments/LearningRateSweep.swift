@@ -32,7 +32,7 @@ public enum LearningRateSweep {
           batchNorm: withBN ? config.settings : nil, using: &rng)
         let run = TrainedRun.train(
           "lr \(rate)", model, train: train, test: test, learningRate: rate, steps: config.sweepSteps,
-          batchSize: config.batchSize, batchSeed: config.seed &+ 3_001)
+          batchSize: config.batchSize, batchSeed: config.seed &+ 3_001, clipping: config.clipping)
         done += 1
         progress?(done)
         return run

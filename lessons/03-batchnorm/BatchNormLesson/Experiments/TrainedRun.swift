@@ -26,11 +26,11 @@ public struct TrainedRun: Sendable {
   /// Trains `model` with SGD and evaluates it on `test` in evaluation mode.
   public static func train(
     _ name: String, _ model: Sequential, train: Dataset, test: Dataset, learningRate: Double, steps: Int,
-    batchSize: Int, batchSeed: UInt64, progress: ((Int) -> Void)? = nil
+    batchSize: Int, batchSeed: UInt64, clipping: GradientClipping = .none, progress: ((Int) -> Void)? = nil
   ) -> TrainedRun {
     let history = Trainer.train(
       model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(learningRate)), steps: steps,
-      batchSize: batchSize, batchSeed: batchSeed, progress: progress)
+      batchSize: batchSize, batchSeed: batchSeed, clipping: clipping, progress: progress)
     return TrainedRun(
       name: name, history: history, testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
   }

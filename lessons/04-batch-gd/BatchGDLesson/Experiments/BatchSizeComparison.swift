@@ -43,6 +43,7 @@ public enum BatchSizeComparison {
           run.firstNonFiniteStep = step
           break
         }
+        config.clipping.apply(to: model.parameters)
         optimizer.update(model.parameters)
       }
       done += 1
