@@ -113,4 +113,31 @@ struct RecurrentAndClippingTests {
       batchSeed: 1)
     #expect(plain.steps.allSatisfy { $0.clip == nil })
   }
+
+  @Test func recurrentRegressorGradientsMatchFiniteDifferencesAndReportEveryStep() {
+    var rng = SeededGenerator(seed: 11)
+    let (sequence, targets) = AddingProblem.make(count: 3, length: 5, using: &rng)
+    let model = RecurrentRegressor(
+      inputs: 2, hidden: 4, outputs: 1,
+      recurrentWeight: Initializer.orthogonal(gain: 0.9).makeWeights(fanOut: 4, fanIn: 4, using: &rng), using: &rng)
+    let loss = HalfSquaredError()
+    let measured = model.measureGradients(sequence, targets: .values(targets), loss: loss)
+    #expect(measured.stateGradientNorms.count == 5)
+    let analytic = model.parameters.map(\.gradient)
+    for (p, parameter) in model.parameters.enumerated() {
+      for i in 0..<parameter.value.count {
+        let original = parameter.value.scalars[i]
+        parameter.value.scalars[i] = original + 1e-2
+        let up = loss.evaluate(model.predict(sequence), .values(targets)).value
+        parameter.value.scalars[i] = original - 1e-2
+        let down = loss.evaluate(model.predict(sequence), .values(targets)).value
+        parameter.value.scalars[i] = original
+        let numeric = (up - down) / 2e-2
+        #expect(
+          numeric.isApproximatelyEqual(
+            to: Double(analytic[p].scalars[i]), absoluteTolerance: 1e-3, relativeTolerance: 1e-2),
+          "∂L/∂\(parameter.name)[\(i)]: numeric \(numeric), BPTT \(analytic[p].scalars[i])")
+      }
+    }
+  }
 }
