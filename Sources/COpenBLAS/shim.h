@@ -16,3 +16,6 @@ void sgesdd_(const char *jobz, const int *m, const int *n, float *a, const int *
 /// Eigenvalues (ascending) and optionally eigenvectors of a symmetric n x n matrix.
 void dsyev_(const char *jobz, const char *uplo, const int *n, double *a, const int *lda, double *w, double *work,
             const int *lwork, int *info);
+/// Eigenvalues (real and imaginary parts) and optionally eigenvectors of a general n x n matrix.
+void dgeev_(const char *jobvl, const char *jobvr, const int *n, double *a, const int *lda, double *wr, double *wi,
+            double *vl, const int *ldvl, double *vr, const int *ldvr, double *work, const int *lwork, int *info);

@@ -140,4 +140,16 @@ struct RecurrentAndClippingTests {
       }
     }
   }
+
+  @Test func spectralRadiusOfKnownMatrices() throws {
+    // A rotation by 90° has eigenvalues ±i: radius 1, though no real eigenvalue exists.
+    #expect(try #require(Tensor(shape: [2, 2], scalars: [0, -1, 1, 0]).spectralRadius()).isApproximatelyEqual(to: 1))
+    // A nilpotent matrix: radius 0, largest singular value 5.
+    let nilpotent = Tensor(shape: [2, 2], scalars: [0, 5, 0, 0])
+    #expect(try #require(nilpotent.spectralRadius()) < 1e-12)
+    #expect(try #require(nilpotent.singularValues())[0].isApproximatelyEqual(to: 5))
+    var rng = SeededGenerator(seed: 2)
+    let q = Initializer.orthogonal(gain: 1.5).makeWeights(fanOut: 20, fanIn: 20, using: &rng)
+    #expect(try #require(q.spectralRadius()).isApproximatelyEqual(to: 1.5, relativeTolerance: 1e-5))
+  }
 }

@@ -3,7 +3,8 @@
 ///
 ///     a_t = W_in·u_t + W_rec·h_{t−1} + b,   h_t = φ(a_t),   h_0 = 0,
 ///
-/// with φ = tanh or sigmoid, and back-propagation through time: going back from ∂L/∂h_T,
+/// with φ = tanh, sigmoid or the identity (Pascanu et al.'s linear single-unit example), and
+/// back-propagation through time: going back from ∂L/∂h_T,
 ///
 ///     δ_t = φ'(a_t) ⊙ ∂L/∂h_t,   ∂L/∂h_{t−1} = W_recᵀ·δ_t (+ any loss on h_{t−1}),
 ///     ∂L/∂W_rec = Σ_t δ_t·h_{t−1}ᵀ,   ∂L/∂W_in = Σ_t δ_t·u_tᵀ,   ∂L/∂b = Σ_t δ_t.
@@ -18,7 +19,7 @@ public final class VanillaRNN {
   public let recurrentWeight: Parameter
   /// b, `[hidden]`.
   public let bias: Parameter
-  /// φ: tanh or sigmoid.
+  /// φ: tanh, sigmoid or identity.
   public let activation: Activation
 
   private var inputs: [Tensor] = []
@@ -27,7 +28,7 @@ public final class VanillaRNN {
 
   /// A layer with the given initial weights and a zero bias.
   public init(inputWeight: Tensor, recurrentWeight: Tensor, activation: Activation = .tanh) {
-    precondition(activation == .tanh || activation == .sigmoid, "a vanilla RNN uses tanh or sigmoid")
+    precondition(activation != .relu, "a vanilla RNN here uses tanh, sigmoid or the identity")
     precondition(
       recurrentWeight.shape == [inputWeight.rows, inputWeight.rows],
       "W_rec must be hidden × hidden = \(inputWeight.rows) × \(inputWeight.rows), got \(recurrentWeight.shape)")
@@ -41,8 +42,8 @@ public final class VanillaRNN {
   public var hidden: Int { recurrentWeight.value.rows }
   /// The trainable parameters.
   public var parameters: [Parameter] { [inputWeight, recurrentWeight, bias] }
-  /// γ: the largest |φ'| (1 for tanh, ¼ for sigmoid).
-  public var derivativeBound: Double { activation == .tanh ? 1 : 0.25 }
+  /// γ: the largest |φ'| (1 for tanh and the identity, ¼ for sigmoid).
+  public var derivativeBound: Double { activation == .sigmoid ? 0.25 : 1 }
 
   /// Runs the sequence `u_1 … u_T` and returns `h_1 … h_T`, caching what BPTT needs.
   public func forward(_ sequence: [Tensor]) -> [Tensor] {
