@@ -58,6 +58,7 @@ let package = Package(
       dependencies: [
         "NeuralNet", "Charts", "Theory",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "RealModule", package: "swift-numerics"),
       ]
     ),
 

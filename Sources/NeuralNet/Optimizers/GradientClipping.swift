@@ -36,11 +36,7 @@ public enum GradientClipping: Sendable, Equatable, CustomStringConvertible {
   /// as they are (a NaN has no direction to keep); the record then holds a non-finite norm.
   @discardableResult
   public func apply(to parameters: [Parameter]) -> Record {
-    var squared = 0.0
-    for p in parameters {
-      for g in p.gradient.scalars { squared += Double(g) * Double(g) }
-    }
-    let before = squared.squareRoot()
+    let before = parameters.map { $0.gradient.sumOfSquares() }.reduce(0, +).squareRoot()
     guard before.isFinite, before > 0 else {
       return Record(normBefore: before, normAfter: before, clipped: false, cosine: before > 0 ? .nan : 1)
     }

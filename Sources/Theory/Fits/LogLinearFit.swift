@@ -44,4 +44,10 @@ public struct LogLinearFit: Sendable, Equatable {
   public static func randomWalkSlopeStandardError(perStepVariance v: Double, points: Int, walks: Int = 1) -> Double {
     (6 * v / (5 * Double(points) * Double(walks))).squareRoot()
   }
+
+  /// The relative tolerance a fitted per-step factor is held to: three standard errors of a random
+  /// walk's slope (`randomWalkSlopeStandardError`), and at least 2%.
+  public static func randomWalkSlopeTolerance(perStepVariance v: Double, points: Int, walks: Int = 1) -> Double {
+    Swift.max(0.02, 3 * randomWalkSlopeStandardError(perStepVariance: v, points: points, walks: walks))
+  }
 }

@@ -40,13 +40,10 @@ public struct MeanField: Sendable, Equatable {
     switch nonlinearity {
     case .linear: return q
     case .relu: return q / 2
-    case .tanh:
+    case .tanh, .sigmoid:
       return MeanField.gaussianExpectation(variance: q) { h in
-        let t = Double.tanh(h); return t * t
-      }
-    case .sigmoid:
-      return MeanField.gaussianExpectation(variance: q) { h in
-        let s = MeanField.sigmoid(h); return s * s
+        let v = smooth(h).value
+        return v * v
       }
     }
   }
@@ -56,16 +53,9 @@ public struct MeanField: Sendable, Equatable {
     switch nonlinearity {
     case .linear: return 1
     case .relu: return 0.5  // E[1{h > 0}] = ½ for symmetric h
-    case .tanh:
+    case .tanh, .sigmoid:
       return MeanField.gaussianExpectation(variance: q) { h in
-        let t = Double.tanh(h)
-        let d = 1 - t * t
-        return d * d
-      }
-    case .sigmoid:
-      return MeanField.gaussianExpectation(variance: q) { h in
-        let s = MeanField.sigmoid(h)
-        let d = s * (1 - s)
+        let d = smooth(h).derivative
         return d * d
       }
     }
@@ -83,14 +73,7 @@ public struct MeanField: Sendable, Equatable {
     case .relu: return 2
     case .tanh, .sigmoid:
       let fourth = MeanField.gaussianExpectation(variance: q) { h in
-        let d: Double
-        if nonlinearity == .tanh {
-          let t = Double.tanh(h)
-          d = 1 - t * t
-        } else {
-          let s = MeanField.sigmoid(h)
-          d = s * (1 - s)
-        }
+        let d = smooth(h).derivative
         return d * d * d * d
       }
       let second = meanSquareDerivative(q)
@@ -237,5 +220,14 @@ public struct MeanField: Sendable, Equatable {
     return sum * h * norm
   }
 
-  static func sigmoid(_ x: Double) -> Double { 1 / (1 + Double.exp(-x)) }
+  /// φ(h) and φ'(h) of the smooth nonlinearities (tanh, sigmoid), whose Gaussian moments need
+  /// quadrature; linear and ReLU have closed forms and never get here.
+  private func smooth(_ h: Double) -> (value: Double, derivative: Double) {
+    if nonlinearity == .tanh {
+      let t = Double.tanh(h)
+      return (t, 1 - t * t)
+    }
+    let s = 1 / (1 + Double.exp(-h))
+    return (s, s * (1 - s))
+  }
 }

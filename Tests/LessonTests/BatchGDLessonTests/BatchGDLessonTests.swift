@@ -41,7 +41,7 @@ struct BatchGDLessonTests {
       #expect(run.diverged == (multiple > 1))
     }
     // The sum loss: n times the curvature.
-    let model = Sequential([Dense(weight: Tensor(shape: [10, 64]), bias: false)])
+    let model = problem.linearModel()
     let sum = Sharpness.largestEigenvalue(
       model, input: problem.inputs, targets: .values(problem.targets), loss: HalfSquaredError(reduction: .sum),
       iterations: 100)
@@ -96,7 +96,7 @@ struct BatchGDLessonTests {
 
   @Test func sharpnessByPowerIterationMatchesLAPACKOnTheQuadratic() throws {
     let problem = try Self.problem()
-    let model = Sequential([Dense(weight: Tensor(shape: [10, 64]), bias: false)])
+    let model = problem.linearModel()
     let power = Sharpness.largestEigenvalue(
       model, input: problem.inputs, targets: .values(problem.targets), loss: HalfSquaredError(), iterations: 100)
     #expect(abs(power.value / problem.largestEigenvalue - 1) < 0.005)
@@ -125,9 +125,8 @@ struct BatchGDLessonTests {
       "--width", "32", "--depth", "3",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let metrics = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: directory.appendingPathComponent("batch-gd/metrics.json")))
-    let parameters = try #require((metrics as? [String: Any])?["parameters"] as? [String: Any])
+    let metrics = try LessonExpectations.metrics(in: directory.appendingPathComponent("batch-gd"))
+    let parameters = try #require(metrics["parameters"] as? [String: Any])
     #expect(parameters["batch_size"] as? Int == 128 && parameters["width"] as? Int == 32)
     let right = try Self.run(["--exercise", "2", "--answer", "16"])
     #expect(right.status == 0 && right.stdout.hasPrefix("Exercise 2: correct."))

@@ -105,9 +105,8 @@ struct BatchNormLessonTests {
       "--momentum", "0.2", "--depth", "12",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let metrics = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: directory.appendingPathComponent("batchnorm/metrics.json")))
-    let parameters = try #require((metrics as? [String: Any])?["parameters"] as? [String: Any])
+    let metrics = try LessonExpectations.metrics(in: directory.appendingPathComponent("batchnorm"))
+    let parameters = try #require(metrics["parameters"] as? [String: Any])
     #expect(parameters["activation"] as? String == "identity")
     #expect(parameters["batch_size"] as? Int == 32)
     #expect(parameters["momentum"] as? Double == 0.2)

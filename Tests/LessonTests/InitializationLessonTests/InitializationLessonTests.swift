@@ -179,9 +179,7 @@ struct InitializationLessonTests {
       "--weight-std", "1.2", "--depth", "80", "--bias-variance", "0.1",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let metrics = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: directory.appendingPathComponent("initialization/metrics.json")))
-    let object = try #require(metrics as? [String: Any])
+    let object = try LessonExpectations.metrics(in: directory.appendingPathComponent("initialization"))
     let parameters = try #require(object["parameters"] as? [String: Any])
     #expect(parameters["depth"] as? Int == 80)
     #expect(parameters["activations"] as? String == "tanh")

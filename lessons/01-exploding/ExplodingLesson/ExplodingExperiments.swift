@@ -131,26 +131,22 @@ public enum ExplodingExperiments {
     let batch = digits.subset(0..<Swift.min(config.measurementBatch, digits.count))
     var done = 0
     return gains2.enumerated().map { index, gain2 in
-      var logG = [Double](repeating: 0, count: config.depth)
-      var logW = [Double](repeating: 0, count: config.depth)
-      for network in 0..<config.networksPerGain {
+      let records = (0..<config.networksPerGain).map { network in
         var rng = SeededGenerator(seed: config.seed &+ 3_000 &+ UInt64(index * 100 + network))
         let model = MLP.make(
           inputs: digits.features, width: config.width, depth: config.depth, outputs: 10,
           activation: config.activation, initializer: .scaledNormal(gain2: gain2), bias: false, using: &rng)
         let record = model.measureGradients(input: batch.inputs, targets: batch.targets, loss: SoftmaxCrossEntropy())
-        let hidden = record.denseLayers.dropLast()
-        for (l, layer) in hidden.enumerated() {
-          logG[l] += Double.log(layer.outputGradientNorm) / Double(config.networksPerGain)
-          logW[l] += Double.log(layer.weightGradientNorm ?? .nan) / Double(config.networksPerGain)
-        }
         done += 1
         progress?(done)
+        return record
       }
-      let g = logG.map { Double.exp($0) }
+      let g = ProfileAverage.geometricMean(records.map(\.hiddenGradientNorms))
+      let w = ProfileAverage.geometricMean(
+        records.map { $0.denseLayers.dropLast().map { $0.weightGradientNorm ?? .nan } })
       let fit = LogLinearFit(x: (1...config.depth).map(Double.init), y: g)
       return GradientProfile(
-        gain2: gain2, gradientNorm: g, weightGradientNorm: logW.map { Double.exp($0) },
+        gain2: gain2, gradientNorm: g, weightGradientNorm: w,
         fittedBackwardFactor: fit.map { 1 / $0.factor } ?? .nan, firstToLastRatio: g[0] / g[g.count - 1])
     }
   }

@@ -297,27 +297,11 @@ public enum ExplodingLesson {
           name: "training-gradient-norm", title: "Global gradient norm during training", xLabel: "SGD step",
           yLabel: "‖g‖ (all parameters)", logY: true, series: series(\.globalGradientNorm), markers: markers),
         caption: "The marker is the first step with a NaN or Inf anywhere in the forward or backward pass.")
-      let heatmaps = runs.map { run in
-        (0..<depth).map { l in
-          run.history.steps.map { step in
-            let norm = step.denseLayers[l].weightGradientNorm ?? .nan
-            return norm.isFinite && norm > 0 ? Double.log10(norm) : .nan
-          }
-        }
-      }
-      let finiteCells = heatmaps.joined().joined().filter(\.isFinite)
-      let sharedRange = finiteCells.isEmpty ? nil : finiteCells.min()!...finiteCells.max()!
-      for (index, run) in runs.enumerated() {
-        let slug = index == 0 ? "exploding" : "fixed"
-        let steps = run.history.steps
-        let values = heatmaps[index]
+      let heatmaps = WeightGradientHeatmaps.charts(
+        runs.map { ($0.name, $0.history) }, chartNames: ["heatmap-exploding", "heatmap-fixed"], hiddenLayers: depth)
+      for chart in heatmaps {
         notebook.chart(
-          Chart(
-            name: "heatmap-\(slug)", title: "log10 ‖∂L/∂W_l‖ by layer and step: \(run.name)", xLabel: "SGD step",
-            yLabel: "hidden layer l",
-            heatmap: Heatmap(
-              xValues: steps.map { Double($0.step) }, yValues: (1...depth).map(Double.init), values: values,
-              colorLabel: "log10 ‖∂L/∂W_l‖", colorRange: sharedRange)),
+          chart,
           caption:
             "Each column is one step, each row one layer; both heatmaps share one color scale; blank (X in the text preview) = not finite."
         )

@@ -90,8 +90,7 @@ extension BatchNormLesson {
       let predicted = MeanField(phiTheory, weightVariance: config.gain2).gradientFactor(atVariance: 1).squareRoot()
       // Three standard errors of the fit, from the finite-width random walk of log‖g_l‖ (THEORY.md §1).
       let v = MeanField(phiTheory, weightVariance: config.gain2).logNormVariancePerLayer(1, width: config.width)
-      let tolerance = Swift.max(
-        0.02, 3 * LogLinearFit.randomWalkSlopeStandardError(perStepVariance: v, points: depth))
+      let tolerance = LogLinearFit.randomWalkSlopeTolerance(perStepVariance: v, points: depth)
       notebook.check([
         TheoryCheck(
           name: "plain net: per-layer gradient factor at step 0", measured: plainFactor, predicted: predicted,
@@ -138,27 +137,12 @@ extension BatchNormLesson {
         name: "\(prefix)-gradient-norm", title: "Global gradient norm", xLabel: "SGD step", yLabel: "‖g‖",
         logY: true, series: series(\.globalGradientNorm), markers: markers),
       caption: "All parameters, including BN's γ and β.")
-    let maps = runs.map { r in
-      let depth = (r.history.steps.first?.denseLayers.count ?? 1) - 1
-      return (0..<Swift.max(depth, 1)).map { l in
-        r.history.steps.map { step in
-          let norm = step.denseLayers[l].weightGradientNorm ?? .nan
-          return norm.isFinite && norm > 0 ? Double.log10(norm) : .nan
-        }
-      }
-    }
-    let cells = maps.joined().joined().filter(\.isFinite)
-    let range = cells.isEmpty ? nil : cells.min()!...cells.max()!
-    for (r, map) in zip(runs, maps) {
-      let slug = r.name.lowercased().replacingOccurrences(of: " ", with: "-")
-      notebook.chart(
-        Chart(
-          name: "\(prefix)-heatmap-\(slug)", title: "log10 ‖∂L/∂W_l‖ by layer and step: \(r.name)",
-          xLabel: "SGD step", yLabel: "hidden layer l",
-          heatmap: Heatmap(
-            xValues: r.history.steps.map { Double($0.step) }, yValues: (1...map.count).map(Double.init), values: map,
-            colorLabel: "log10 ‖∂L/∂W_l‖", colorRange: range)),
-        caption: "Both heatmaps share one color scale; blank = not finite.")
+    let hiddenLayers = Swift.max((runs.first?.history.steps.first?.denseLayers.count ?? 2) - 1, 1)
+    let names = runs.map { "\(prefix)-heatmap-\($0.name.lowercased().replacingOccurrences(of: " ", with: "-"))" }
+    for chart in WeightGradientHeatmaps.charts(
+      runs.map { ($0.name, $0.history) }, chartNames: names, hiddenLayers: hiddenLayers)
+    {
+      notebook.chart(chart, caption: "Both heatmaps share one color scale; blank = not finite.")
     }
   }
 

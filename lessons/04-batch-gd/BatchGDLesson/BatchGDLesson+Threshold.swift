@@ -43,9 +43,7 @@ extension BatchGDLesson {
       }
       let lambda = problem.largestEigenvalue
       let eta = problem.threshold
-      let model = Sequential([
-        Dense(weight: Tensor(shape: [problem.targets.columns, problem.inputs.columns]), bias: false)
-      ])
+      let model = problem.linearModel()
       // A quadratic's Hessian is the same everywhere; at W = 0 the gradient differences are exact.
       let power = Sharpness.largestEigenvalue(
         model, input: problem.inputs, targets: .values(problem.targets), loss: HalfSquaredError(), iterations: 100)

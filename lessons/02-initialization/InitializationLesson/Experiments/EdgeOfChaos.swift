@@ -66,16 +66,13 @@ public enum EdgeOfChaos {
   ) -> [Point] {
     let bias2 = config.biasVariance
     return gains2.enumerated().map { index, gain2 in
-      var logNorms = [Double](repeating: 0, count: depth)
-      for network in 0..<config.networksPerCase {
+      let profiles = (0..<config.networksPerCase).map { network in
         var rng = SeededGenerator(seed: config.seed &+ 50_000 &+ UInt64(index * 100 + network))
         let model = MLP.make(
           inputs: batch.features, width: config.width, depth: depth, outputs: Digits.classes, activation: .tanh,
           initializer: .scaledNormal(gain2: gain2), biasStd: bias2.squareRoot(), using: &rng)
-        let record = model.measureGradients(input: batch.inputs, targets: batch.targets, loss: SoftmaxCrossEntropy())
-        for (l, layer) in record.denseLayers.dropLast().enumerated() {
-          logNorms[l] += Double.log(layer.outputGradientNorm) / Double(config.networksPerCase)
-        }
+        return model.measureGradients(input: batch.inputs, targets: batch.targets, loss: SoftmaxCrossEntropy())
+          .hiddenGradientNorms
       }
       progress?(index + 1)
       let theory = MeanField(.tanh, weightVariance: gain2, biasVariance: bias2)
@@ -84,11 +81,11 @@ public enum EdgeOfChaos {
       let fitFrom = Swift.max(1, depth / 5)
       let v = theory.logNormVariancePerLayer(theory.fixedPoint ?? 1, width: config.width)
       return Point(
-        gain2: gain2, bias2: bias2, gradientNorm: logNorms.map { Double.exp($0) },
+        gain2: gain2, bias2: bias2, gradientNorm: ProfileAverage.geometricMean(profiles),
         predictedSquaredRatio: theory.squaredGradientRatios(firstVariances: q1, layers: depth), chi1: theory.chi1,
         fitFrom: fitFrom,
-        tolerance: MeanFieldPrediction.fitTolerance(
-          perLayerVariance: v, layers: depth - fitFrom + 1, networks: config.networksPerCase))
+        tolerance: LogLinearFit.randomWalkSlopeTolerance(
+          perStepVariance: v, points: depth - fitFrom + 1, walks: config.networksPerCase))
     }
   }
 }

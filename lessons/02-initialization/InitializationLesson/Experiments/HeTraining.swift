@@ -51,9 +51,9 @@ public enum HeTraining {
         initialGradientNorm: first.map(\.outputGradientNorm),
         predictedFactor: PlainNetworkTheory.normGrowthPerLayer(.relu, gain2: gain2),
         initialSignalRatio: (meanSquares.last ?? .nan) / (meanSquares.first ?? .nan),
-        tolerance: MeanFieldPrediction.fitTolerance(
-          perLayerVariance: MeanField(.relu, weightVariance: gain2).logNormVariancePerLayer(1, width: config.width),
-          layers: config.trainingDepth, networks: 1))
+        tolerance: LogLinearFit.randomWalkSlopeTolerance(
+          perStepVariance: MeanField(.relu, weightVariance: gain2).logNormVariancePerLayer(1, width: config.width),
+          points: config.trainingDepth))
     }
   }
 }

@@ -27,7 +27,8 @@ public enum InitProfiles {
 
     /// The tolerance of `measuredFactor` against `predictedFactor`: 3 standard errors of the fit.
     public var tolerance: Double {
-      MeanFieldPrediction.fitTolerance(perLayerVariance: perLayerVariance, layers: depth, networks: networks)
+      LogLinearFit.randomWalkSlopeTolerance(
+        perStepVariance: perLayerVariance, points: depth, walks: networks)
     }
 
     /// The predicted norms, anchored at the measured top layer.
@@ -57,16 +58,13 @@ public enum InitProfiles {
     batch: Dataset, networks: Int, seed: UInt64
   ) -> Profile {
     let initializer = choice.initializer(weightStd: weightStd)
-    var logNorms = [Double](repeating: 0, count: depth)
-    for network in 0..<networks {
+    let profiles = (0..<networks).map { network in
       var rng = SeededGenerator(seed: seed &+ UInt64(network))
       let model = MLP.make(
         inputs: batch.features, width: width, depth: depth, outputs: Digits.classes, activation: activation,
         initializer: initializer, bias: false, using: &rng)
-      let record = model.measureGradients(input: batch.inputs, targets: batch.targets, loss: SoftmaxCrossEntropy())
-      for (l, layer) in record.denseLayers.dropLast().enumerated() {
-        logNorms[l] += Double.log(layer.outputGradientNorm) / Double(networks)
-      }
+      return model.measureGradients(input: batch.inputs, targets: batch.targets, loss: SoftmaxCrossEntropy())
+        .hiddenGradientNorms
     }
     let gain2 = MeanFieldPrediction.hiddenGain2(initializer, width: width)
     let q1 = MeanFieldPrediction.firstLayerVariances(
@@ -74,7 +72,7 @@ public enum InitProfiles {
     let theory = MeanField(MeanFieldPrediction.nonlinearity(activation), weightVariance: gain2)
     return Profile(
       activation: activation, choice: choice, depth: depth, hiddenGain2: gain2,
-      gradientNorm: logNorms.map { Double.exp($0) },
+      gradientNorm: ProfileAverage.geometricMean(profiles),
       predictedSquaredRatio: theory.squaredGradientRatios(firstVariances: q1, layers: depth),
       perLayerVariance: MeanFieldPrediction.perLayerVariance(
         theory, firstVariance: q1[q1.count / 2], layers: depth, width: width),

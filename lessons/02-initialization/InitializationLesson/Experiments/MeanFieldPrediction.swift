@@ -53,16 +53,6 @@ public enum MeanFieldPrediction {
     return fit.map { 1 / $0.factor } ?? .nan
   }
 
-  /// The relative tolerance of a per-layer factor fitted over `layers` layers of `networks`
-  /// networks: 3 standard errors of the fitted slope, at least 2%.
-  ///
-  /// At finite width log‖g_l‖ random-walks with variance v per layer (`MeanField.logNormVariancePerLayer`,
-  /// THEORY.md §1), and the least-squares slope of a random walk over L points has variance
-  /// ≈ 6v/(5L); averaging over networks divides it by their number.
-  public static func fitTolerance(perLayerVariance v: Double, layers: Int, networks: Int) -> Double {
-    Swift.max(0.02, 3 * LogLinearFit.randomWalkSlopeStandardError(perStepVariance: v, points: layers, walks: networks))
-  }
-
   /// The relative tolerance of a per-layer factor fitted across depths, one network per depth: each
   /// log ratio over d − 1 layers has variance v·(d − 1), and the least-squares slope's variance is
   /// Σ(xᵢ − x̄)²·Varᵢ / (Σ(xᵢ − x̄)²)², x = d − 1. Three standard errors, at least 2%.

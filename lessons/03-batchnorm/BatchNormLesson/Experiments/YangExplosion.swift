@@ -53,24 +53,20 @@ public enum YangExplosion {
     settings: BatchNorm.Settings = .standard,
     data: Dataset, seed: UInt64
   ) -> Measurement {
-    var logNorms = [Double](repeating: 0, count: depth)
-    var perNetwork: [Double] = []
-    for network in 0..<networks {
+    let profiles = (0..<networks).map { network in
       var rng = SeededGenerator(seed: seed &+ UInt64(network))
       let model = MLP.make(
         inputs: data.features, width: width, depth: depth, outputs: Digits.classes, activation: activation,
         initializer: .heNormal, batchNorm: settings, using: &rng)
       let start = (network * batchSize) % Swift.max(1, data.count - batchSize)
       let batch = data.subset(start..<(start + batchSize))
-      let record = model.measureGradients(input: batch.inputs, targets: batch.targets, loss: SoftmaxCrossEntropy())
-      let norms = record.denseLayers.dropLast().map(\.outputGradientNorm)
-      for (l, norm) in norms.enumerated() { logNorms[l] += Double.log(norm) / Double(networks) }
-      perNetwork.append(squaredGrowth(norms, layers: fitLayers(depth: depth)))
+      return model.measureGradients(input: batch.inputs, targets: batch.targets, loss: SoftmaxCrossEntropy())
+        .hiddenGradientNorms
     }
     let phi: BatchNormTheory.Nonlinearity = activation == .relu ? .relu : .linear
     return Measurement(
-      activation: activation, batchSize: batchSize, gradientNorm: logNorms.map { Double.exp($0) },
+      activation: activation, batchSize: batchSize, gradientNorm: ProfileAverage.geometricMean(profiles),
       fitLayers: fitLayers(depth: depth), predicted: BatchNormTheory.gradientGrowth(phi, batchSize: batchSize),
-      perNetwork: perNetwork)
+      perNetwork: profiles.map { squaredGrowth($0, layers: fitLayers(depth: depth)) })
   }
 }

@@ -66,6 +66,11 @@ public enum QuadraticThreshold {
       self.eigen = eigen
     }
 
+    /// The linear model y = xWᵀ of this problem, W = 0 `[k, d]`, no bias: the start of every GD run.
+    public func linearModel() -> Sequential {
+      Sequential([Dense(weight: Tensor(shape: [targets.columns, inputs.columns]), bias: false)])
+    }
+
     /// b = XᵀT/n, `[d][k]`.
     var linearTerm: [[Double]] {
       let n = Double(inputs.rows)
@@ -84,7 +89,7 @@ public enum QuadraticThreshold {
   ) -> Run {
     let d = problem.inputs.columns
     let k = problem.targets.columns
-    let model = Sequential([Dense(weight: Tensor(shape: [k, d]), bias: false)])
+    let model = problem.linearModel()
     let loss = HalfSquaredError(reduction: reduction)
     let v = problem.eigen.largestVector
     let lambda = problem.largestEigenvalue

@@ -29,9 +29,7 @@ public enum StabilityGrid {
     var cells: [Cell] = []
     for b in sizes {
       for multiple in config.gridRates {
-        let model = Sequential([
-          Dense(weight: Tensor(shape: [problem.targets.columns, problem.inputs.columns]), bias: false)
-        ])
+        let model = problem.linearModel()
         let initial = model.lossAndGradient(input: problem.inputs, targets: targets, loss: loss).loss
         var sampler = BatchSampler(count: n, batchSize: b, seed: config.seed &+ 4_000)
         let optimizer = SGD(learningRate: Float(multiple * problem.threshold))
