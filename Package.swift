@@ -17,6 +17,7 @@ let package = Package(
     .executable(name: "initialization", targets: ["initialization"]),
     .executable(name: "batchnorm", targets: ["batchnorm"]),
     .executable(name: "batch-gd", targets: ["batch-gd"]),
+    .executable(name: "clipping", targets: ["clipping"]),
     .executable(name: "bench", targets: ["bench"]),
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
     .library(name: "Notebook", targets: ["Notebook"]),
@@ -123,6 +124,21 @@ let package = Package(
       path: "lessons/04-batch-gd/batch-gd"
     ),
 
+    .target(
+      name: "ClippingLesson",
+      dependencies: [
+        "Notebook", "NeuralNet", "Theory", "Charts",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "RealModule", package: "swift-numerics"),
+      ],
+      path: "lessons/05-clipping/ClippingLesson"
+    ),
+    .executableTarget(
+      name: "clipping",
+      dependencies: ["ClippingLesson"],
+      path: "lessons/05-clipping/clipping"
+    ),
+
     // MARK: Benchmark
     .executableTarget(
       name: "bench",
@@ -159,6 +175,11 @@ let package = Package(
       name: "BatchNormLessonTests",
       dependencies: ["BatchNormLesson", "batchnorm", "Notebook", "Theory", "LessonTestSupport"],
       path: "Tests/LessonTests/BatchNormLessonTests"
+    ),
+    .testTarget(
+      name: "ClippingLessonTests",
+      dependencies: ["ClippingLesson", "clipping", "Notebook", "Theory", "LessonTestSupport"],
+      path: "Tests/LessonTests/ClippingLessonTests"
     ),
     .testTarget(
       name: "InitializationLessonTests",

@@ -141,6 +141,41 @@ struct RecurrentAndClippingTests {
     }
   }
 
+  static func addingModel(seed: UInt64) -> RecurrentRegressor {
+    var rng = SeededGenerator(seed: seed)
+    return RecurrentRegressor(
+      inputs: 2, hidden: 8, outputs: 1,
+      recurrentWeight: Initializer.orthogonal(gain: 1).makeWeights(fanOut: 8, fanIn: 8, using: &rng), using: &rng)
+  }
+
+  @Test func addingProblemTrainerIsReproducibleAndLearnsAShortSequence() {
+    var rng = SeededGenerator(seed: 5)
+    let test = AddingProblem.make(count: 200, length: 4, using: &rng)
+    let settings = AddingProblemTrainer.Settings(
+      length: 4, batchSize: 20, learningRate: 0.05, steps: 300, clipping: .norm(1), evaluateEvery: 50, dataSeed: 9)
+    let first = AddingProblemTrainer.train(Self.addingModel(seed: 1), settings: settings, test: test)
+    let second = AddingProblemTrainer.train(Self.addingModel(seed: 1), settings: settings, test: test)
+    #expect(first == second)
+    #expect(first.evaluations.map(\.step) == [0, 50, 100, 150, 200, 250, 300])
+    #expect(first.steps.count == 300 && first.nonFiniteStep == nil)
+    // T = 4 is short: the loss falls well below the mean predictor's 1/12.
+    #expect(first.finalTestLoss < first.evaluations[0].loss && first.finalTestLoss < 1.0 / 24)
+    #expect(first.steps.allSatisfy { $0.clip != nil && $0.clip!.normAfter <= 1 + 1e-9 })
+  }
+
+  @Test func addingProblemTrainerStopsAtTheFirstNonFiniteStepWithoutUpdating() {
+    var rng = SeededGenerator(seed: 5)
+    let test = AddingProblem.make(count: 10, length: 10, using: &rng)
+    let model = Self.addingModel(seed: 2)
+    let settings = AddingProblemTrainer.Settings(
+      length: 10, batchSize: 20, learningRate: 50, steps: 200, dataSeed: 9, tracksSpectralNorm: true)
+    let history = AddingProblemTrainer.train(model, settings: settings, test: test)
+    let bad = try! #require(history.nonFiniteStep)
+    #expect(history.steps.count == bad + 1)
+    #expect(history.finalTestLoss.isNaN && history.maxGradientNorm == .infinity)
+    #expect(history.steps.dropLast().allSatisfy { $0.recurrentSpectralNorm != nil })
+  }
+
   @Test func spectralRadiusOfKnownMatrices() throws {
     // A rotation by 90° has eigenvalues ±i: radius 1, though no real eigenvalue exists.
     #expect(try #require(Tensor(shape: [2, 2], scalars: [0, -1, 1, 0]).spectralRadius()).isApproximatelyEqual(to: 1))

@@ -1,0 +1,198 @@
+import NeuralNet
+import Notebook
+
+/// The parameters of lesson 5, after defaults and command-line overrides.
+public struct ClippingConfiguration: Sendable, Equatable {
+  /// Small sizes for tests and CI.
+  public var quick: Bool
+  /// The seed every random choice derives from.
+  public var seed: UInt64
+  /// T: the adding problem's sequence length (steps 2–5).
+  public var length: Int
+  /// Hidden units of the recurrent net.
+  public var hidden: Int
+  /// σ₁ = ρ of the orthogonal recurrent weight at init (W_rec = gain · Q).
+  public var gain: Double
+  /// The recurrent nonlinearity: tanh or sigmoid.
+  public var activation: Activation
+  /// Sequences per mini-batch (Pascanu et al.: 20).
+  public var batchSize: Int
+  /// The SGD step size of the recurrent runs: large enough that unclipped training blows up.
+  public var learningRate: Double
+  /// Update steps of each recurrent training run.
+  public var steps: Int
+  /// Steps between test-set evaluations.
+  public var evaluateEvery: Int
+  /// Test sequences.
+  public var testSequences: Int
+  /// Updates of the probe run (at η/10) whose mean gradient norm ḡ sets the thresholds.
+  public var probeSteps: Int
+  /// Clipping thresholds of step 4 as multiples of ḡ (Pascanu et al.'s 0.5×–10×).
+  public var thresholdMultiples: [Double]
+  /// Network seeds of the threshold sweep (each a different W_rec, W_in and readout).
+  public var sweepSeeds: Int
+  /// A threshold of the user's own (`--clip-norm`), added to the sweep.
+  public var userThreshold: Double?
+  /// The value-clipping bound c of step 5 (`--clip-value`; nil = chosen from ḡ).
+  public var valueClip: Double?
+  /// Hidden layers of step 6's deep MLP whose learning rate is too large.
+  public var depth: Int
+  /// Units per hidden layer of step 6's MLPs.
+  public var width: Int
+  /// Hidden layers of step 6's vanishing MLP.
+  public var vanishingDepth: Int
+  /// The too-large learning rate of step 6.
+  public var mlpLearningRate: Double
+  /// The sane learning rate of step 6 (for comparison).
+  public var mlpSafeLearningRate: Double
+  /// The norm threshold of step 6's clipped runs.
+  public var mlpClipNorm: Double
+  /// SGD steps of step 6's runs.
+  public var mlpSteps: Int
+  /// The init of step 6's exploding net.
+  public var mlpInitialization: InitializerChoice
+  /// σ_w of `--init scaled`.
+  public var weightStd: Double
+
+  /// Test loss below which the adding problem counts as learned: half the loss of predicting the
+  /// mean, 1/24 (the sum of two U[0, 1] values has variance 1/6).
+  public static let learnedLoss = 1.0 / 24
+  /// The test loss of always predicting the mean sum 1: ½·Var = 1/12.
+  public static let meanPredictorLoss = 1.0 / 12
+
+  /// The defaults for a mode.
+  public init(quick: Bool, seed: UInt64) {
+    self.quick = quick
+    self.seed = seed
+    length = 30
+    hidden = 50
+    gain = 1
+    activation = .tanh
+    batchSize = 20
+    learningRate = 0.2
+    steps = quick ? 800 : 3000
+    evaluateEvery = quick ? 50 : 100
+    testSequences = quick ? 200 : 500
+    probeSteps = 100
+    thresholdMultiples = [0.5, 1, 2, 5, 10]
+    sweepSeeds = quick ? 1 : 3
+    userThreshold = nil
+    valueClip = nil
+    depth = 10
+    width = 64
+    vanishingDepth = 30
+    mlpLearningRate = 1
+    mlpSafeLearningRate = 0.05
+    mlpClipNorm = 1
+    mlpSteps = quick ? 300 : 1000
+    mlpInitialization = .he
+    weightStd = 2.0.squareRoot()
+  }
+
+  /// The defaults with the command line's overrides applied; throws a one-line message for a value
+  /// this lesson cannot use.
+  public init(
+    lesson: LessonOptions, network: NetworkOptions, length: Int?, hidden: Int?, gain: Double?
+  ) throws(ConfigurationError) {
+    self.init(quick: lesson.quick, seed: lesson.seed)
+    if let length {
+      guard (2...200).contains(length) else {
+        throw ConfigurationError("--length must be an integer in 2…200 (got \(length))")
+      }
+      self.length = length
+    }
+    if let hidden {
+      guard (1...256).contains(hidden) else {
+        throw ConfigurationError("--hidden must be an integer in 1…256 (got \(hidden))")
+      }
+      self.hidden = hidden
+    }
+    if let gain {
+      guard gain.isFinite && gain > 0 && gain <= 100 else {
+        throw ConfigurationError("--gain must be a number in (0, 100] (got \(gain))")
+      }
+      self.gain = gain
+    }
+    if let activation = network.activation {
+      guard activation == .tanh || activation == .sigmoid else {
+        throw ConfigurationError(
+          "--activation must be tanh or sigmoid in this lesson: it sets the recurrent net's φ (got \(activation.rawValue))"
+        )
+      }
+      self.activation = activation
+    }
+    if let batchSize = network.batchSize {
+      guard batchSize <= 1000 else {
+        throw ConfigurationError("--batch-size must be at most 1000 sequences in this lesson (got \(batchSize))")
+      }
+      self.batchSize = batchSize
+    }
+    if let lr = network.lr { learningRate = lr }
+    if let steps = network.steps {
+      guard steps <= 20000 else {
+        throw ConfigurationError("--steps must be at most 20000 in this lesson: step 4 trains many nets (got \(steps))")
+      }
+      self.steps = steps
+    }
+    switch network.clipping {
+    case .norm(let t): userThreshold = t
+    case .value(let c): valueClip = c
+    case .none: break
+    }
+    if let depth = network.depth {
+      guard depth <= 100 else {
+        throw ConfigurationError("--depth must be at most 100 in this lesson (got \(depth))")
+      }
+      self.depth = depth
+    }
+    if let width = network.width {
+      guard width <= 512 else {
+        throw ConfigurationError("--width must be at most 512 in this lesson (got \(width))")
+      }
+      self.width = width
+    }
+    if let choice = network.initialization { mlpInitialization = choice }
+    if let weightStd = network.weightStd { self.weightStd = weightStd }
+  }
+
+  /// The parameters as recorded in the notebook and metrics.json.
+  public var parameters: [(String, JSONValue)] {
+    [
+      ("length", .integer(length)), ("hidden", .integer(hidden)), ("gain", .number(gain)),
+      ("activation", .string(activation.rawValue)), ("batch_size", .integer(batchSize)),
+      ("lr", .number(learningRate)), ("steps", .integer(steps)), ("evaluate_every", .integer(evaluateEvery)),
+      ("test_sequences", .integer(testSequences)), ("probe_steps", .integer(probeSteps)),
+      ("threshold_multiples", .string(thresholdMultiples.map { "\($0)" }.joined(separator: ","))),
+      ("sweep_seeds", .integer(sweepSeeds)), ("clip_norm", userThreshold.map(JSONValue.number) ?? .null),
+      ("clip_value", valueClip.map(JSONValue.number) ?? .null), ("depth", .integer(depth)),
+      ("width", .integer(width)), ("vanishing_depth", .integer(vanishingDepth)),
+      ("mlp_lr", .number(mlpLearningRate)), ("mlp_safe_lr", .number(mlpSafeLearningRate)),
+      ("mlp_clip_norm", .number(mlpClipNorm)), ("mlp_steps", .integer(mlpSteps)),
+      ("init", .string(mlpInitialization.rawValue)), ("weight_std", .number(weightStd)),
+    ]
+  }
+
+  /// The recurrent net of network seed `seed`: W_rec = gain·Q (Q orthogonal, so σ₁ = ρ = gain),
+  /// Xavier W_in and readout.
+  public func makeRecurrentModel(seed: UInt64) -> RecurrentRegressor {
+    var rng = SeededGenerator(seed: seed)
+    let recurrent = Initializer.orthogonal(gain: gain).makeWeights(fanOut: hidden, fanIn: hidden, using: &rng)
+    return RecurrentRegressor(
+      inputs: 2, hidden: hidden, outputs: 1, recurrentWeight: recurrent, activation: activation, using: &rng)
+  }
+
+  /// The training settings of the recurrent runs.
+  public func trainingSettings(clipping: GradientClipping, steps: Int? = nil, tracksSpectralNorm: Bool = false)
+    -> AddingProblemTrainer.Settings
+  {
+    AddingProblemTrainer.Settings(
+      length: length, batchSize: batchSize, learningRate: learningRate, steps: steps ?? self.steps,
+      clipping: clipping, evaluateEvery: evaluateEvery, dataSeed: seed &+ 1000, tracksSpectralNorm: tracksSpectralNorm)
+  }
+
+  /// The fixed test set of the recurrent runs.
+  public func testSet() -> (sequence: [Tensor], targets: Tensor) {
+    var rng = SeededGenerator(seed: seed &+ 2000)
+    return AddingProblem.make(count: testSequences, length: length, using: &rng)
+  }
+}

@@ -1,0 +1,124 @@
+import Charts
+import NeuralNet
+import Notebook
+
+/// What step 5 measured, for the claims and tests.
+public struct DirectionFindings: Sendable {
+  /// The value-clipping bound c.
+  public var valueClip: Double
+  /// The value-clipped run from the lesson's network seed.
+  public var valueRun: AddingProblemTrainer.History
+  /// |g_i| of one raw gradient, sorted from largest to smallest.
+  public var raw: [Double]
+  /// The same components after norm clipping at τ (same order).
+  public var normClipped: [Double]
+  /// The same components after value clipping at c (same order).
+  public var valueClipped: [Double]
+  /// cos(g, value-clip(g)) of that gradient, recorded by the engine.
+  public var valueCosine: Double
+  /// The same cosine recomputed in Double from the components.
+  public var valueCosineRecomputed: Double
+}
+
+extension ClippingLesson {
+  // MARK: Step 5
+
+  /// Step 5: value clipping turns the gradient, norm clipping does not.
+  static func stepDirection(
+    _ config: ClippingConfiguration, sweep: SweepFindings, test: (sequence: [Tensor], targets: Tensor),
+    in notebook: Notebook
+  ) -> DirectionFindings {
+    notebook.step("Value clipping turns the gradient; norm clipping does not") {
+      let reference = sweep.reference
+      let tau = reference.threshold
+      let model = config.makeRecurrentModel(seed: config.seed)
+      let parameterCount = model.parameters.map(\.value.count).reduce(0, +)
+      let c = config.valueClip ?? sweep.averageNorms[0] / Double(parameterCount).squareRoot()
+      notebook.prose(
+        """
+        Clipping by value clamps every component to [−c, c]; clipping by norm rescales the whole \
+        vector. Take the first mini-batch gradient of the net of step 3 (\(parameterCount) \
+        parameters) and clip it both ways: τ = ḡ = \(Format.number(tau)) for the norm, c = \
+        \(Format.number(c)) for the value (\(config.valueClip == nil ? "ḡ/√P, the size of an average component" : "your --clip-value")).
+        """)
+      var rng = SeededGenerator(seed: config.seed &+ 1000)
+      let batch = AddingProblem.make(count: config.batchSize, length: config.length, using: &rng)
+      _ = model.measureGradients(batch.sequence, targets: .values(batch.targets), loss: HalfSquaredError())
+      let raw = model.parameters.flatMap { $0.gradient.scalars.map(Double.init) }
+      GradientClipping.norm(tau).apply(to: model.parameters)
+      let normed = model.parameters.flatMap { $0.gradient.scalars.map(Double.init) }
+      // Restore the raw gradient, then clip by value.
+      var offset = 0
+      for p in model.parameters {
+        for i in p.gradient.scalars.indices { p.gradient.scalars[i] = Float(raw[offset + i]) }
+        offset += p.gradient.count
+      }
+      let record = GradientClipping.value(c).apply(to: model.parameters)
+      let valued = model.parameters.flatMap { $0.gradient.scalars.map(Double.init) }
+      let order = raw.indices.sorted { abs(raw[$0]) > abs(raw[$1]) }
+      let dot = zip(raw, valued).map { $0 * $1 }.reduce(0, +)
+      let recomputed =
+        dot / (raw.map { $0 * $0 }.reduce(0, +).squareRoot() * valued.map { $0 * $0 }.reduce(0, +).squareRoot())
+      let ranks = [0, 1, 2, order.count / 10, order.count / 2, order.count - 1]
+      notebook.table(
+        Table(
+          headers: ["component (by |g_i|)", "|g_i|", "after norm clipping", "×", "after value clipping", "×"],
+          rows: ranks.map { r in
+            let i = order[r]
+            let name =
+              r == 0 ? "largest" : r == order.count - 1 ? "smallest" : r == order.count / 2 ? "median" : "rank \(r + 1)"
+            return [
+              name, Format.number(abs(raw[i])), Format.number(abs(normed[i])), Format.number(abs(normed[i] / raw[i])),
+              Format.number(abs(valued[i])), Format.number(abs(valued[i] / raw[i])),
+            ]
+          }),
+        caption:
+          "‖g‖ = \(Format.number(record.normBefore)). Norm clipping multiplies every component by the same factor; value clipping shrinks only the components above c, the largest the most, and leaves the rest. cos(g, value-clip(g)) = \(Format.number(record.cosine))."
+      )
+      let valueRun = notebook.experiment("value-clipped run", total: config.steps) { progress in
+        ClippingRuns.run(config, networkSeed: config.seed, clipping: .value(c), test: test, progress: progress.update)
+      }
+      let runs: [(String, AddingProblemTrainer.History)] = [
+        ("norm, τ = \(Format.number(tau))", reference.history), ("value, c = \(Format.number(c))", valueRun),
+      ]
+      notebook.table(
+        Table(
+          headers: ["clipping", "steps clipped", "mean cos(g, clip(g))", "smallest cos", "learned", "final test loss"],
+          rows: runs.map { name, h in
+            let cosines = h.steps.compactMap { $0.clip?.cosine }.filter(\.isFinite)
+            let learned = h.nonFiniteStep == nil && h.firstStep(belowTestLoss: ClippingConfiguration.learnedLoss) != nil
+            return [
+              name, Format.percent(h.clippedFraction),
+              Format.number(cosines.isEmpty ? .nan : cosines.reduce(0, +) / Double(cosines.count)),
+              Format.number(cosines.min() ?? .nan), learned ? "yes" : "no", Format.number(h.finalTestLoss),
+            ]
+          }),
+        caption: "The same net, the same mini-batches, η = \(Format.number(config.learningRate)).")
+      notebook.chart(
+        Chart(
+          name: "clipping-cosine", title: "cos(raw gradient, clipped gradient) per step", xLabel: "SGD step",
+          yLabel: "cosine",
+          series: runs.enumerated().map { i, run in
+            Series(
+              title: run.0, x: run.1.steps.map { Double($0.step) }, y: run.1.steps.map { $0.clip?.cosine ?? .nan },
+              style: i == 0 ? .line : .faint, colorGroup: i)
+          }),
+        caption: "Norm clipping keeps the direction exactly (cos = 1); value clipping turns it on every step it clips.")
+      notebook.check([
+        TheoryCheck(
+          name: "value clipping: the engine's cos(g, clip(g)) vs Σg_i·clip(g_i)/(‖g‖‖clip(g)‖)",
+          measured: record.cosine,
+          predicted: recomputed, tolerance: .absolute(1e-6), source: "definition")
+      ])
+      notebook.recordRun(
+        "value_clip",
+        [
+          ("c", c), ("clipped_fraction", valueRun.clippedFraction), ("final_test_loss", valueRun.finalTestLoss),
+          ("first_gradient_cosine", record.cosine),
+        ])
+      return DirectionFindings(
+        valueClip: c, valueRun: valueRun, raw: order.map { abs(raw[$0]) }, normClipped: order.map { abs(normed[$0]) },
+        valueClipped: order.map { abs(valued[$0]) }, valueCosine: record.cosine, valueCosineRecomputed: recomputed)
+    }
+  }
+}

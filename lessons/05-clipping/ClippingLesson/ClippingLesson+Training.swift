@@ -1,0 +1,254 @@
+import Charts
+import NeuralNet
+import Notebook
+import Theory
+
+/// What step 4 measured, for steps 5 and 7 and the tests.
+public struct SweepFindings: Sendable {
+  /// ḡ per network seed (the lesson's seed first).
+  public var averageNorms: [Double]
+  /// Every clipped run: for each network seed, each multiple (and the user's τ).
+  public var runs: [ClippingRuns.SweepRun]
+
+  /// The runs of the lesson's own network seed.
+  public var mainSeedRuns: [ClippingRuns.SweepRun] { runs.filter { $0.networkSeed == runs.first?.networkSeed } }
+  /// The lesson's seed's run at τ = ḡ (m = 1), or the first one.
+  public var reference: ClippingRuns.SweepRun {
+    mainSeedRuns.first { $0.multiple == 1 } ?? mainSeedRuns[0]
+  }
+  /// How many network seeds learned the task at multiple `m`.
+  public func learnedCount(multiple m: Double?) -> Int {
+    runs.filter { $0.multiple == m && $0.learned }.count
+  }
+  /// The distinct multiples, in order (nil = the user's τ).
+  public var multiples: [Double?] {
+    var seen: [Double?] = []
+    for r in runs where !seen.contains(where: { $0 == r.multiple }) { seen.append(r.multiple) }
+    return seen
+  }
+}
+
+extension ClippingLesson {
+  // MARK: Step 3
+
+  /// Step 3: the unclipped run, its spikes and its blow-up.
+  static func stepUnclipped(
+    _ config: ClippingConfiguration, test: (sequence: [Tensor], targets: Tensor), in notebook: Notebook
+  ) -> AddingProblemTrainer.History {
+    notebook.step("Training without clipping: the spikes and the blow-up") {
+      notebook.prose(
+        """
+        The task: the adding problem (Hochreiter & Schmidhuber 1997, as used by Pascanu et al.): \
+        T = \(config.length) pairs (value, marker), values U[0, 1], one marker in each half; the \
+        target is the sum of the two marked values. Predicting the mean sum scores a ½-squared error \
+        of 1/12 ≈ 0.083, so a test loss below 1/24 means the net carries information across the \
+        sequence. The net: \(config.hidden) \(config.activation.rawValue) units, W_rec orthogonal \
+        ×\(Format.number(config.gain)) (σ₁ = ρ = \(Format.number(config.gain))), Xavier W_in and \
+        readout; SGD with η = \(Format.number(config.learningRate)) on fresh mini-batches of \
+        \(config.batchSize) sequences, no clipping.
+        """)
+      let history = notebook.experiment("unclipped training", total: config.steps) { progress in
+        ClippingRuns.unclipped(config, test: test, progress: progress.update)
+      }
+      let spikes = ClippingRuns.spikes(history)
+      var markers = spikes.prefix(1).map { Marker(x: Double($0), label: "first spike, step \($0)") }
+      if let bad = history.nonFiniteStep { markers.append(Marker(x: Double(bad), label: "non-finite at step \(bad)")) }
+      let x = history.steps.map { Double($0.step) }
+      notebook.chart(
+        Chart(
+          name: "unclipped-gradient-norm", title: "No clipping: gradient norm per step", xLabel: "SGD step",
+          yLabel: "norm", logY: true,
+          series: [
+            Series(
+              title: "‖g‖ (all parameters)", x: x, y: history.steps.map(\.gradientNorm), style: .linePoints,
+              colorGroup: 0),
+            Series(
+              title: "‖∂L/∂W_{rec}‖", x: x, y: history.steps.map(\.recurrentGradientNorm), style: .line, colorGroup: 1),
+            Series(
+              title: "‖∂L/∂readout‖", x: x, y: history.steps.map(\.readoutGradientNorm), style: .line, colorGroup: 2),
+            Series(
+              title: "σ₁(W_{rec}) after the step", x: x, y: history.steps.map { $0.recurrentSpectralNorm ?? .nan },
+              style: .dashed, colorGroup: 3),
+          ], markers: markers),
+        caption: "A spike is a step whose ‖g‖ is more than 5× the median of the steps before it.")
+      notebook.chart(
+        Chart(
+          name: "unclipped-loss", title: "No clipping: mini-batch loss per step", xLabel: "SGD step",
+          yLabel: "½-squared error", logY: true,
+          series: [
+            Series(title: "mini-batch loss", x: x, y: history.steps.map(\.loss), style: .linePoints, colorGroup: 0),
+            Series(
+              title: "predicting the mean (1/12)", x: [0, Double(max(history.steps.count - 1, 1))],
+              y: [ClippingConfiguration.meanPredictorLoss, ClippingConfiguration.meanPredictorLoss], style: .dashed,
+              colorGroup: 1),
+          ], markers: markers),
+        caption: "The loss a few steps after the first spike no longer comes back.")
+      let shownSteps = Array(Set(spikes.prefix(6) + (history.nonFiniteStep.map { [$0] } ?? []))).sorted()
+      notebook.table(
+        Table(
+          headers: ["step", "loss", "‖g‖", "‖∂L/∂W_rec‖", "‖∂L/∂readout‖", "σ₁(W_rec) after"],
+          rows: shownSteps.map { i in
+            let s = history.steps[i]
+            return [
+              "\(i)", Format.number(s.loss), Format.number(s.gradientNorm), Format.number(s.recurrentGradientNorm),
+              Format.number(s.readoutGradientNorm), s.recurrentSpectralNorm.map { Format.number($0) } ?? "–",
+            ]
+          }),
+        caption: "The spikes and the non-finite step.")
+      let firstSpike = spikes.first.map { history.steps[$0] }
+      let sigmaBefore = spikes.first.flatMap { $0 > 0 ? history.steps[$0 - 1].recurrentSpectralNorm : config.gain }
+      notebook.prose(
+        history.nonFiniteStep.map { bad in
+          """
+          The run produced a non-finite loss or gradient at step \(bad). \(firstSpike.map { s in "The first spike, at step \(s.step), was \(Format.percent(s.recurrentGradientNorm * s.recurrentGradientNorm / (s.gradientNorm * s.gradientNorm))) recurrent (its share of ‖g‖²): the gradient that went back through time. " } ?? "")\
+          \(firstSpike.flatMap { s in sigmaBefore.map { "σ₁(W_rec), \(Format.number(config.gain)) at init, had grown to \(Format.number($0)); that one update moved it to \(Format.number(s.recurrentSpectralNorm ?? .nan)). " } } ?? "")\
+          A long step of W_rec saturates the hidden units at ±1; from then on the readout sees \
+          ‖h_T‖² near \(config.hidden), so its own step η·‖h_T‖² is far beyond lesson 4's threshold \
+          2 and the loss diverges geometrically: the readout's gradient takes over in the chart.
+          """
+        }
+          ?? "This run did not blow up within \(config.steps) steps (its largest ‖g‖ was \(Format.number(history.maxGradientNorm))); with the defaults it does. Try a larger --lr or --gain."
+      )
+      notebook.recordRun(
+        "unclipped",
+        [
+          ("first_nonfinite_step", history.nonFiniteStep.map(Double.init)),
+          ("first_spike_step", spikes.first.map(Double.init)),
+          ("max_grad_norm", history.maxGradientNorm), ("final_test_loss", history.finalTestLoss),
+        ])
+      return history
+    }
+  }
+
+  // MARK: Step 4
+
+  /// Step 4: norm clipping with τ from 0.5× to 10× the average gradient norm.
+  static func stepSweep(
+    _ config: ClippingConfiguration, test: (sequence: [Tensor], targets: Tensor), in notebook: Notebook
+  ) -> SweepFindings {
+    notebook.step("Norm clipping (Algorithm 1): which thresholds train") {
+      notebook.prose(
+        """
+        Pascanu et al.'s Algorithm 1: if ‖g‖ ≥ τ then g ← τ·g/‖g‖. Their rule of thumb for τ is \
+        0.5× to 10× the average gradient norm ḡ. Here ḡ is the mean ‖g‖ over \(config.probeSteps) \
+        updates of a run at η/10 (which does not explode) from the same init; then the same net is \
+        trained at η = \(Format.number(config.learningRate)) with τ = m·ḡ, for \
+        \(config.sweepSeeds) network seed\(config.sweepSeeds == 1 ? "" : "s") and the same mini-batches.
+        """)
+      let seeds = ClippingRuns.networkSeeds(config)
+      var targets: [(UInt64, Double?, Double)] = []
+      var averages: [Double] = []
+      for s in seeds {
+        let average = ClippingRuns.averageGradientNorm(config, networkSeed: s)
+        averages.append(average)
+        targets += config.thresholdMultiples.map { (s, $0, $0 * average) }
+        if let user = config.userThreshold, s == seeds[0] { targets.append((s, nil, user)) }
+      }
+      let runs = notebook.experiment("clipped runs", total: targets.count * config.steps) { progress in
+        targets.enumerated().map { i, t in
+          ClippingRuns.SweepRun(
+            multiple: t.1, threshold: t.2, networkSeed: t.0,
+            history: ClippingRuns.run(
+              config, networkSeed: t.0, clipping: .norm(t.2), test: test,
+              progress: { progress.update(i * config.steps + $0) }))
+        }
+      }
+      let findings = SweepFindings(averageNorms: averages, runs: runs)
+      notebook.table(
+        Table(
+          headers: [
+            "τ", "τ (seed \(seeds[0]))", "learned (of \(seeds.count))", "first step < 1/24 (seed \(seeds[0]))",
+            "steps clipped", "final test loss (seed \(seeds[0]))",
+          ],
+          rows: findings.multiples.map { m in
+            let all = runs.filter { $0.multiple == m }
+            let main = all[0]
+            return [
+              m.map { "\(Format.number($0))·ḡ" } ?? "your --clip-norm", Format.number(main.threshold),
+              "\(findings.learnedCount(multiple: m))/\(all.count)",
+              main.history.firstStep(belowTestLoss: ClippingConfiguration.learnedLoss).map { "\($0)" } ?? "never",
+              Format.percent(all.map(\.history.clippedFraction).reduce(0, +) / Double(all.count)),
+              Format.number(main.history.finalTestLoss),
+            ]
+          }),
+        caption:
+          "ḡ = \(averages.map { Format.number($0) }.joined(separator: ", ")) for network seeds \(seeds.map(String.init).joined(separator: ", ")). Steps clipped: the mean over the seeds. \"Learned\": finite, and a test loss below 1/24 at some evaluation."
+      )
+      var lossSeries = findings.mainSeedRuns.enumerated().map { i, r in
+        Series(
+          title: r.multiple.map { "τ = \(Format.number($0))·ḡ" } ?? "your τ = \(Format.number(r.threshold))",
+          x: r.history.evaluations.map { Double($0.step) }, y: r.history.evaluations.map(\.loss), style: .line,
+          colorGroup: i)
+      }
+      lossSeries.append(
+        Series(
+          title: "predicting the mean (1/12)", x: [0, Double(config.steps)],
+          y: [ClippingConfiguration.meanPredictorLoss, ClippingConfiguration.meanPredictorLoss], style: .dashed,
+          colorGroup: lossSeries.count))
+      notebook.chart(
+        Chart(
+          name: "threshold-sweep", title: "Norm clipping at η = \(Format.number(config.learningRate)): test loss",
+          xLabel: "SGD step", yLabel: "test ½-squared error", logY: true, series: lossSeries),
+        caption:
+          "Network seed \(seeds[0]). Without clipping the same net is non-finite within a few dozen steps (step 3).")
+      let lens = findings.reference
+      let x = lens.history.steps.map { Double($0.step) }
+      notebook.chart(
+        Chart(
+          name: "clipping-lens",
+          title: "The clipping lens, τ = \(Format.number(lens.threshold)): norm before and after clipping",
+          xLabel: "SGD step", yLabel: "‖g‖", logY: true,
+          series: [
+            Series(
+              title: "before clipping", x: x, y: lens.history.steps.map(\.gradientNorm), style: .faint, colorGroup: 0),
+            Series(
+              title: "after clipping", x: x, y: lens.history.steps.map { $0.clip?.normAfter ?? $0.gradientNorm },
+              style: .line, colorGroup: 1),
+            Series(
+              title: "τ", x: [0, Double(config.steps)], y: [lens.threshold, lens.threshold], style: .dashed,
+              colorGroup: 2),
+          ]),
+        caption:
+          "Steps clipped: \(Format.percent(lens.history.clippedFraction)). The raw gradient still spikes; only the step is capped."
+      )
+      let normCosines = runs.flatMap { $0.history.steps.compactMap { $0.clip?.cosine } }
+      let normAfterError = runs.flatMap { r in
+        r.history.steps.compactMap { s in
+          s.clip.map {
+            abs($0.normAfter - RecurrentTheory.normAfterClipping(s.gradientNorm, threshold: r.threshold)) / r.threshold
+          }
+        }
+      }
+      notebook.check([
+        TheoryCheck(
+          name: "norm clipping: smallest cos(g, clip(g)) over every step of every run",
+          measured: normCosines.min() ?? .nan, predicted: 1, tolerance: .absolute(1e-6), source: "THEORY.md §6"),
+        TheoryCheck(
+          name: "norm clipping: largest |‖clip(g)‖ − min(‖g‖, τ)|/τ over every step of every run",
+          measured: normAfterError.max() ?? .nan, predicted: 0, tolerance: .absolute(1e-6), source: "THEORY.md §6"),
+      ])
+      let learned = findings.multiples.compactMap { $0 }.filter { findings.learnedCount(multiple: $0) == seeds.count }
+      notebook.prose(
+        """
+        Thresholds that learned on every seed: \(learned.isEmpty ? "none" : learned.map { "\(Format.number($0))·ḡ" }.joined(separator: ", ")). \
+        A small τ clips most steps and so behaves like a smaller, normalized step; a large τ lets \
+        single steps of length up to η·τ through, which is enough to jump off the cliff again. \
+        Pascanu et al.'s 0.5×–10× is a range to search, not a guarantee.
+        """)
+      for r in runs {
+        notebook.recordRun(
+          "norm_clip_seed\(r.networkSeed)_\(r.multiple.map { "m\(Format.number($0))" } ?? "user")",
+          [
+            ("threshold", r.threshold), ("learned", r.learned ? 1 : 0), ("clipped_fraction", r.history.clippedFraction),
+            ("final_test_loss", r.history.finalTestLoss),
+            (
+              "first_step_below_1_24",
+              r.history.firstStep(belowTestLoss: ClippingConfiguration.learnedLoss).map(Double.init)
+            ),
+            ("first_nonfinite_step", r.history.nonFiniteStep.map(Double.init)),
+          ])
+      }
+      return findings
+    }
+  }
+}

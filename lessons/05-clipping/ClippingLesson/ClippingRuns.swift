@@ -1,0 +1,75 @@
+import NeuralNet
+
+/// The recurrent training runs of steps 3–5: the probe that measures the average gradient norm ḡ,
+/// the unclipped run, the norm-clipping sweep τ = m·ḡ over several network seeds, and a
+/// value-clipped run.
+public enum ClippingRuns {
+  /// One clipped run of the sweep.
+  public struct SweepRun: Sendable {
+    /// τ/ḡ, or nil for the user's own `--clip-norm`.
+    public var multiple: Double?
+    /// τ.
+    public var threshold: Double
+    /// The network seed.
+    public var networkSeed: UInt64
+    /// What the run measured.
+    public var history: AddingProblemTrainer.History
+
+    /// Whether the run learned the task: finite, and a test loss below 1/24 at some evaluation.
+    public var learned: Bool {
+      history.nonFiniteStep == nil && history.firstStep(belowTestLoss: ClippingConfiguration.learnedLoss) != nil
+    }
+  }
+
+  /// ḡ: the mean raw gradient norm over `probeSteps` updates at η/10 from network seed `seed`
+  /// (Pascanu et al. take "the average norm over a sufficiently large number of updates"; a run at
+  /// η/10 gives those updates without exploding).
+  public static func averageGradientNorm(_ config: ClippingConfiguration, networkSeed: UInt64) -> Double {
+    var settings = config.trainingSettings(clipping: .none, steps: config.probeSteps)
+    settings.learningRate /= 10
+    settings.evaluateEvery = config.probeSteps
+    // The probe's test loss is not used: one test sequence keeps its evaluations cheap.
+    var rng = SeededGenerator(seed: config.seed &+ 3000)
+    let probeTest = AddingProblem.make(count: 1, length: config.length, using: &rng)
+    let history = AddingProblemTrainer.train(
+      config.makeRecurrentModel(seed: networkSeed), settings: settings, test: probeTest)
+    return history.meanGradientNorm
+  }
+
+  /// The unclipped run from the lesson's own network seed, tracking σ₁(W_rec) at every step.
+  public static func unclipped(
+    _ config: ClippingConfiguration, test: (sequence: [Tensor], targets: Tensor), progress: ((Int) -> Void)? = nil
+  ) -> AddingProblemTrainer.History {
+    AddingProblemTrainer.train(
+      config.makeRecurrentModel(seed: config.seed),
+      settings: config.trainingSettings(clipping: .none, tracksSpectralNorm: true), test: test, progress: progress)
+  }
+
+  /// The network seeds of the sweep: the lesson's seed first.
+  public static func networkSeeds(_ config: ClippingConfiguration) -> [UInt64] {
+    (0..<UInt64(config.sweepSeeds)).map { config.seed &+ $0 }
+  }
+
+  /// One run with `clipping` from network seed `networkSeed`.
+  public static func run(
+    _ config: ClippingConfiguration, networkSeed: UInt64, clipping: GradientClipping,
+    test: (sequence: [Tensor], targets: Tensor), progress: ((Int) -> Void)? = nil
+  ) -> AddingProblemTrainer.History {
+    AddingProblemTrainer.train(
+      config.makeRecurrentModel(seed: networkSeed), settings: config.trainingSettings(clipping: clipping), test: test,
+      progress: progress)
+  }
+
+  /// The first step whose raw gradient norm exceeds `factor` × the median of the steps before it
+  /// (at least five of them): a spike.
+  public static func spikes(_ history: AddingProblemTrainer.History, factor: Double = 5) -> [Int] {
+    var result: [Int] = []
+    for (i, s) in history.steps.enumerated() where i >= 5 {
+      let previous = history.steps[..<i].map(\.gradientNorm).filter(\.isFinite).sorted()
+      guard !previous.isEmpty else { continue }
+      let median = previous[previous.count / 2]
+      if !s.gradientNorm.isFinite || s.gradientNorm > factor * median { result.append(s.step) }
+    }
+    return result
+  }
+}

@@ -1,0 +1,3 @@
+import ClippingLesson
+
+ClippingCommand.runAsLesson()
