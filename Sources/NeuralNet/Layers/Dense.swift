@@ -2,7 +2,7 @@
 ///
 /// Backward, for a batch X `[B, inputs]` and upstream gradient G = ∂L/∂Y `[B, outputs]`:
 /// ∂L/∂W = Gᵀ X, ∂L/∂b = Σ_rows G, ∂L/∂X = G W. All three products go through `cblas_sgemm`.
-public final class Dense: Layer {
+public final class Dense: WeightedLayer {
   /// The weight matrix W, `[outputs, inputs]`.
   public let weight: Parameter
   /// The bias b, `[outputs]`, or nil for a layer without bias.
@@ -22,6 +22,7 @@ public final class Dense: Layer {
   public var outputs: Int { weight.value.rows }
 
   public var kind: LayerKind { .dense }
+  public var biasParameter: Parameter? { bias }
   public var parameters: [Parameter] { bias.map { [weight, $0] } ?? [weight] }
 
   public func forward(_ input: Tensor) -> Tensor {

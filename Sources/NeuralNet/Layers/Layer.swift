@@ -22,6 +22,15 @@ extension Layer {
   public func setTraining(_ training: Bool) {}
 }
 
+/// A layer with one weight tensor and an optional bias (dense and convolution), whose gradient norms
+/// the instrumentation reports separately.
+public protocol WeightedLayer: Layer {
+  /// The weight.
+  var weight: Parameter { get }
+  /// The bias, if the layer has one.
+  var biasParameter: Parameter? { get }
+}
+
 /// The kind of a layer, as instrumentation and charts name it.
 public enum LayerKind: Sendable, Equatable, CustomStringConvertible {
   /// An affine map `x Wᵀ + b`.
@@ -32,6 +41,12 @@ public enum LayerKind: Sendable, Equatable, CustomStringConvertible {
   case batchNorm
   /// A residual block x + α·F(x).
   case residual
+  /// A 2-D convolution.
+  case convolution
+  /// A pooling layer (global average or max).
+  case pooling
+  /// A reshape to flat rows.
+  case flatten
 
   public var description: String {
     switch self {
@@ -39,6 +54,9 @@ public enum LayerKind: Sendable, Equatable, CustomStringConvertible {
     case .activation(let activation): activation.rawValue
     case .batchNorm: "batchnorm"
     case .residual: "residual"
+    case .convolution: "conv2d"
+    case .pooling: "pooling"
+    case .flatten: "flatten"
     }
   }
 }

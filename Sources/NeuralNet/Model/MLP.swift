@@ -61,3 +61,43 @@ public enum ResidualMLP {
     return Sequential(layers)
   }
 }
+
+/// Residual MLPs with two-layer branches, the block of THEORY.md §9: x + α·W₂·ReLU(W₁x), with
+/// W₁ ~ N(0, 2/n) and W₂ ~ N(0, 1/n), so that E‖x_{l+1}‖² = (1 + α²)·E‖x_l‖² at init.
+public enum TwoLayerResidualMLP {
+  /// How the blocks are initialized.
+  public enum Initialization: Sendable, Equatable {
+    /// W₁ He normal, W₂ N(0, 1/n), readout Xavier.
+    case standard
+    /// Fixup (Zhang et al. 2019): W₁ He normal scaled by L^(−1/(2m−2)) = L^(−1/2) for m = 2 layers
+    /// per branch, W₂ = 0 and the readout = 0, so every block is the identity at init.
+    case fixup
+  }
+
+  /// Dense(inputs → width) → ReLU → `blocks` × [x + α·W₂·ReLU(W₁x)] → Dense(width → outputs).
+  public static func make(
+    inputs: Int, width: Int, blocks: Int, outputs: Int, scale: Residual.Scale,
+    initialization: Initialization = .standard,
+    using rng: inout SeededGenerator
+  ) -> Sequential {
+    precondition(blocks >= 0 && width > 0 && inputs > 0 && outputs > 0, "invalid residual MLP sizes")
+    var layers: [any Layer] = [
+      Dense(weight: Initializer.heNormal.makeWeights(fanOut: width, fanIn: inputs, using: &rng)),
+      ActivationLayer(.relu),
+    ]
+    let fixupScale = Float(1 / Double(Swift.max(blocks, 1)).squareRoot())
+    for _ in 0..<blocks {
+      var first = Initializer.heNormal.makeWeights(fanOut: width, fanIn: width, using: &rng)
+      var second = Initializer.lecunNormal.makeWeights(fanOut: width, fanIn: width, using: &rng)
+      if initialization == .fixup {
+        first.scale(by: fixupScale)
+        second.scale(by: 0)
+      }
+      layers.append(Residual([Dense(weight: first), ActivationLayer(.relu), Dense(weight: second)], scale: scale))
+    }
+    var readout = Initializer.xavierNormal.makeWeights(fanOut: outputs, fanIn: width, using: &rng)
+    if initialization == .fixup { readout.scale(by: 0) }
+    layers.append(Dense(weight: readout))
+    return Sequential(layers)
+  }
+}

@@ -114,14 +114,14 @@ public final class Sequential {
         index: index, kind: layer.kind, weightGradientNorm: nil, biasGradientNorm: nil,
         outputGradientNorm: outputGradientNorm, inputGradientNorm: inputGradientNorm,
         output: summaries[index], deadFraction: nil, saturatedFraction: nil)
-      if let dense = layer as? Dense {
-        let weightSquared = dense.weight.gradient.sumOfSquares()
+      if let weighted = layer as? any WeightedLayer {
+        let weightSquared = weighted.weight.gradient.sumOfSquares()
         record.weightGradientNorm = weightSquared.squareRoot()
         globalSquared += weightSquared
         if !weightSquared.isFinite {
           note(NonFiniteEvent(step: step, layer: index, tensor: .weightGradient))
         }
-        if let bias = dense.bias {
+        if let bias = weighted.biasParameter {
           let biasSquared = bias.gradient.sumOfSquares()
           record.biasGradientNorm = biasSquared.squareRoot()
           globalSquared += biasSquared
@@ -130,7 +130,7 @@ public final class Sequential {
           }
         }
       }
-      if !(layer is Dense) {
+      if !(layer is any WeightedLayer) {
         for parameter in layer.parameters {
           let squared = parameter.gradient.sumOfSquares()
           globalSquared += squared

@@ -21,7 +21,7 @@ public enum Trainer {
   /// record then says what clipping did). Stops cleanly, without applying the update, at the first
   /// step whose forward or backward pass produces a non-finite value.
   public static func train(
-    _ model: Sequential, on data: Dataset, loss: some Loss, optimizer: SGD, steps: Int,
+    _ model: Sequential, on data: Dataset, loss: some Loss, optimizer: some Optimizer, steps: Int,
     batchSize: Int, batchSeed: UInt64, clipping: GradientClipping = .none, progress: ((Int) -> Void)? = nil
   ) -> TrainingHistory {
     var sampler = BatchSampler(count: data.count, batchSize: batchSize, seed: batchSeed)

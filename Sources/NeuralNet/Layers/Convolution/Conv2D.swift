@@ -1,0 +1,186 @@
+/// A 2-D convolution (cross-correlation, as in every deep-learning library) over NHWC images,
+/// computed as im2col + one `cblas_sgemm`:
+///
+///     cols[(b, oy, ox), (ky, kx, c)] = x[b, oy·s + ky − padTop, ox·s + kx − padLeft, c]  (0 outside)
+///     y[(b, oy, ox), o] = Σ_k cols[(b, oy, ox), k]·W[o, k] + bias[o]
+///
+/// so y = cols·Wᵀ is already the NHWC output. Backward: ∂L/∂W = Gᵀ·cols, ∂L/∂b = Σ_rows G,
+/// ∂L/∂cols = G·W, scattered back into ∂L/∂x by col2im. Padding "valid" uses no padding; "same"
+/// pads like TensorFlow/Keras: out = ⌈in/stride⌉, the odd pixel of padding at the bottom/right.
+/// W is `[outChannels, kh·kw·inChannels]`, fan-in kh·kw·inChannels.
+public final class Conv2D: WeightedLayer {
+  /// Keras' two padding modes.
+  public enum Padding: String, Sendable, CaseIterable {
+    /// No padding: out = ⌊(in − k)/stride⌋ + 1.
+    case valid
+    /// Zero padding so that out = ⌈in/stride⌉.
+    case same
+  }
+
+  /// The kernel, `[outChannels, kernelHeight·kernelWidth·inChannels]`.
+  public let weight: Parameter
+  /// One bias per output channel.
+  public let bias: Parameter
+  /// The input image shape.
+  public let input: ImageShape
+  /// The output image shape.
+  public let output: ImageShape
+  /// Kernel rows.
+  public let kernelHeight: Int
+  /// Kernel columns.
+  public let kernelWidth: Int
+  /// The step between two output pixels.
+  public let stride: Int
+  /// The padding mode.
+  public let padding: Padding
+  private let padTop: Int
+  private let padLeft: Int
+  private var cachedColumns = Tensor(shape: [0, 0])
+  private var cachedBatch = 0
+
+  /// A convolution of `input` images with `weight` `[outChannels, kh·kw·inChannels]` and a zero bias.
+  public init(
+    input: ImageShape, weight: Tensor, kernelHeight: Int, kernelWidth: Int, stride: Int = 1, padding: Padding = .valid
+  ) {
+    precondition(kernelHeight > 0 && kernelWidth > 0 && stride > 0, "kernel and stride must be positive")
+    precondition(
+      weight.shape.count == 2 && weight.columns == kernelHeight * kernelWidth * input.channels,
+      "Conv2D weight must be [out, \(kernelHeight)·\(kernelWidth)·\(input.channels)], got \(weight.shape)")
+    let (outHeight, top) = Self.outputSize(input.height, kernelHeight, stride, padding)
+    let (outWidth, left) = Self.outputSize(input.width, kernelWidth, stride, padding)
+    precondition(outHeight > 0 && outWidth > 0, "the kernel is larger than the \(input) image")
+    self.input = input
+    self.output = ImageShape(height: outHeight, width: outWidth, channels: weight.rows)
+    self.kernelHeight = kernelHeight
+    self.kernelWidth = kernelWidth
+    self.stride = stride
+    self.padding = padding
+    self.padTop = top
+    self.padLeft = left
+    self.weight = Parameter(name: "weight", value: weight)
+    self.bias = Parameter(name: "bias", value: Tensor(shape: [weight.rows]))
+  }
+
+  /// A convolution with weights drawn by `initializer` (fan-in kh·kw·inChannels, fan-out
+  /// kh·kw·outChannels, as Keras counts them).
+  public convenience init(
+    input: ImageShape, outChannels: Int, kernel: Int, stride: Int = 1, padding: Padding = .valid,
+    initializer: Initializer, using rng: inout SeededGenerator
+  ) {
+    let weights = initializer.makeWeights(
+      fanOut: outChannels, fanIn: kernel * kernel * input.channels, using: &rng)
+    self.init(
+      input: input, weight: weights, kernelHeight: kernel, kernelWidth: kernel, stride: stride, padding: padding)
+  }
+
+  /// (output size, padding before) along one axis.
+  static func outputSize(_ size: Int, _ kernel: Int, _ stride: Int, _ padding: Padding) -> (Int, Int) {
+    switch padding {
+    case .valid:
+      return (size >= kernel ? (size - kernel) / stride + 1 : 0, 0)
+    case .same:
+      let out = (size + stride - 1) / stride
+      let total = Swift.max((out - 1) * stride + kernel - size, 0)
+      return (out, total / 2)
+    }
+  }
+
+  public var kind: LayerKind { .convolution }
+  public var biasParameter: Parameter? { bias }
+  public var parameters: [Parameter] { [weight, bias] }
+
+  public func forward(_ x: Tensor) -> Tensor {
+    precondition(x.columns == input.count, "Conv2D expects \(input) images (\(input.count) values), got \(x.columns)")
+    cachedBatch = x.rows
+    cachedColumns = im2col(x)
+    var y = Tensor.matmul(cachedColumns, weight.value, transposeB: true)  // [B·P, out]
+    let channels = output.channels
+    y.scalars.withUnsafeMutableBufferPointer { out in
+      bias.value.scalars.withUnsafeBufferPointer { b in
+        for row in 0..<(out.count / channels) {
+          let base = out.baseAddress! + row * channels
+          for o in 0..<channels { base[o] += b[o] }
+        }
+      }
+    }
+    return y.reshaped([x.rows, output.count])
+  }
+
+  public func backward(_ outputGradient: Tensor) -> Tensor {
+    precondition(
+      outputGradient.rows == cachedBatch && outputGradient.columns == output.count, "backward before forward")
+    let g = outputGradient.reshaped([cachedBatch * output.pixels, output.channels])
+    weight.gradient.assignMatmul(g, cachedColumns, transposeA: true)
+    bias.gradient = g.columnSums()
+    return col2im(Tensor.matmul(g, weight.value))
+  }
+
+  /// The im2col matrix `[batch·outPixels, kh·kw·inChannels]`.
+  private func im2col(_ x: Tensor) -> Tensor {
+    let (h, w, c) = (input.height, input.width, input.channels)
+    let (oh, ow) = (output.height, output.width)
+    let (kh, kw, s) = (kernelHeight, kernelWidth, stride)
+    let k = kh * kw * c
+    let (top, left) = (padTop, padLeft)
+    let batch = x.rows
+    return Tensor(shape: [batch * oh * ow, k]) { cols in
+      x.scalars.withUnsafeBufferPointer { source in
+        for b in 0..<batch {
+          let image = source.baseAddress! + b * h * w * c
+          for oy in 0..<oh {
+            for ox in 0..<ow {
+              let row = cols.baseAddress! + ((b * oh + oy) * ow + ox) * k
+              for ky in 0..<kh {
+                let iy = oy * s + ky - top
+                for kx in 0..<kw {
+                  let ix = ox * s + kx - left
+                  let target = row + (ky * kw + kx) * c
+                  if iy >= 0 && iy < h && ix >= 0 && ix < w {
+                    target.update(from: image + (iy * w + ix) * c, count: c)
+                  } else {
+                    target.update(repeating: 0, count: c)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Scatters ∂L/∂cols back to ∂L/∂x (adding where receptive fields overlap).
+  private func col2im(_ dCols: Tensor) -> Tensor {
+    let (h, w, c) = (input.height, input.width, input.channels)
+    let (oh, ow) = (output.height, output.width)
+    let (kh, kw, s) = (kernelHeight, kernelWidth, stride)
+    let k = kh * kw * c
+    let (top, left) = (padTop, padLeft)
+    let batch = cachedBatch
+    var dx = Tensor(shape: [batch, h * w * c])
+    dx.scalars.withUnsafeMutableBufferPointer { target in
+      dCols.scalars.withUnsafeBufferPointer { cols in
+        for b in 0..<batch {
+          let image = target.baseAddress! + b * h * w * c
+          for oy in 0..<oh {
+            for ox in 0..<ow {
+              let row = cols.baseAddress! + ((b * oh + oy) * ow + ox) * k
+              for ky in 0..<kh {
+                let iy = oy * s + ky - top
+                guard iy >= 0 && iy < h else { continue }
+                for kx in 0..<kw {
+                  let ix = ox * s + kx - left
+                  guard ix >= 0 && ix < w else { continue }
+                  let pixel = image + (iy * w + ix) * c
+                  let from = row + (ky * kw + kx) * c
+                  for ch in 0..<c { pixel[ch] += from[ch] }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return dx
+  }
+}
