@@ -18,6 +18,7 @@ let package = Package(
     .executable(name: "batchnorm", targets: ["batchnorm"]),
     .executable(name: "batch-gd", targets: ["batch-gd"]),
     .executable(name: "clipping", targets: ["clipping"]),
+    .executable(name: "residual", targets: ["residual"]),
     .executable(name: "bench", targets: ["bench"]),
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
     .library(name: "Notebook", targets: ["Notebook"]),
@@ -139,6 +140,21 @@ let package = Package(
       path: "lessons/05-clipping/clipping"
     ),
 
+    .target(
+      name: "ResidualLesson",
+      dependencies: [
+        "Notebook", "NeuralNet", "Theory", "Charts",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "RealModule", package: "swift-numerics"),
+      ],
+      path: "lessons/06-residual/ResidualLesson"
+    ),
+    .executableTarget(
+      name: "residual",
+      dependencies: ["ResidualLesson"],
+      path: "lessons/06-residual/residual"
+    ),
+
     // MARK: Benchmark
     .executableTarget(
       name: "bench",
@@ -180,6 +196,11 @@ let package = Package(
       name: "ClippingLessonTests",
       dependencies: ["ClippingLesson", "clipping", "Notebook", "Theory", "LessonTestSupport"],
       path: "Tests/LessonTests/ClippingLessonTests"
+    ),
+    .testTarget(
+      name: "ResidualLessonTests",
+      dependencies: ["ResidualLesson", "residual", "Notebook", "Theory", "LessonTestSupport"],
+      path: "Tests/LessonTests/ResidualLessonTests"
     ),
     .testTarget(
       name: "InitializationLessonTests",

@@ -1,0 +1,42 @@
+import ArgumentParser
+import NeuralNet
+import Notebook
+
+/// The command line of lesson 6: shared lesson options and the network overrides.
+public struct ResidualCommand: LessonCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: ResidualLesson.name,
+    abstract: "Lesson 6: residual connections, the branch scale α, Fixup and SkipInit.",
+    discussion: """
+      Runs the lesson step by step and writes charts (PNG, .gp, .dat), the executed notebook \
+      README.md and metrics.json into <plots-dir>/residual/. Overrides: --depth (weight layers of \
+      the nets trained in step 3, even), --width (the digit nets of steps 2–4), --lr, --steps, \
+      --batch-size (at least 4) of steps 3–4. --clip-norm τ or --clip-value c clips their gradients.
+      """)
+
+  @OptionGroup public var lesson: LessonOptions
+  @OptionGroup public var network: NetworkOptions
+
+  public init() {}
+
+  /// The configuration after overrides (valid once `validate()` has passed).
+  public var resolved: ResidualConfiguration {
+    get throws(ConfigurationError) { try ResidualConfiguration(lesson: lesson, network: network) }
+  }
+
+  public mutating func validate() throws {
+    _ = try Self.validated { () throws(ConfigurationError) in try resolved }
+    try Self.validateExercise(lesson, count: ResidualExercises.count)
+  }
+
+  public func run() throws {
+    let config = try resolved
+    try Self.runNotebookOrExercise(
+      lesson, title: ResidualLesson.title, parameters: config.parameters,
+      exercises: {
+        let (train, test) = try Digits.trainTestSplit(seed: config.seed)
+        return ResidualExercises.all(config, train: train, test: test)
+      },
+      body: { try ResidualLesson.run(config, in: $0) })
+  }
+}

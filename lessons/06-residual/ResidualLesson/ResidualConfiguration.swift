@@ -1,0 +1,99 @@
+import NeuralNet
+import Notebook
+
+/// The parameters of lesson 6, after defaults and command-line overrides.
+public struct ResidualConfiguration: Sendable, Equatable {
+  /// Small sizes for tests and CI.
+  public var quick: Bool
+  /// The seed every random choice derives from.
+  public var seed: UInt64
+  /// Units of the wide residual stacks of step 1.
+  public var varianceWidth: Int
+  /// Blocks of the deep stack of step 1.
+  public var varianceBlocks: Int
+  /// Networks averaged in step 1.
+  public var varianceNetworks: Int
+  /// Weight layers of the nets compared in step 2.
+  public var gradientDepths: [Int]
+  /// Networks per (architecture, depth) in step 2.
+  public var gradientNetworks: Int
+  /// Units per layer of the digit nets (steps 2–4).
+  public var width: Int
+  /// Weight layers of the nets trained in step 3.
+  public var depth: Int
+  /// Weight layers of the unnormalized nets of step 4.
+  public var deepDepth: Int
+  /// SGD step size of steps 3–4.
+  public var learningRate: Double
+  /// SGD steps of each run.
+  public var steps: Int
+  /// Mini-batch size.
+  public var batchSize: Int
+  /// Gradient clipping of the training runs (none by default).
+  public var clipping: GradientClipping = .none
+
+  /// The defaults for a mode.
+  public init(quick: Bool, seed: UInt64) {
+    self.quick = quick
+    self.seed = seed
+    varianceWidth = quick ? 128 : 256
+    varianceBlocks = 100
+    varianceNetworks = quick ? 16 : 32
+    gradientDepths = quick ? [10, 30] : [10, 30, 100]
+    gradientNetworks = quick ? 2 : 4
+    width = 64
+    depth = 50
+    deepDepth = 100
+    learningRate = 0.05
+    steps = quick ? 150 : 600
+    batchSize = 32
+  }
+
+  /// The defaults with the command line's overrides applied; throws a one-line message for a value
+  /// this lesson cannot use.
+  public init(lesson: LessonOptions, network: NetworkOptions) throws(ConfigurationError) {
+    self.init(quick: lesson.quick, seed: lesson.seed)
+    if let depth = network.depth {
+      guard (2...200).contains(depth) && depth % 2 == 0 else {
+        throw ConfigurationError(
+          "--depth must be an even number of weight layers in 2…200 (two per residual block; got \(depth))")
+      }
+      self.depth = depth
+    }
+    if let width = network.width {
+      guard width <= 512 else { throw ConfigurationError("--width must be at most 512 in this lesson (got \(width))") }
+      self.width = width
+    }
+    if network.activation != nil || network.initialization != nil || network.weightStd != nil {
+      throw ConfigurationError(
+        "--activation, --init and --weight-std do not apply here: the lesson compares fixed ReLU architectures and inits"
+      )
+    }
+    if let lr = network.lr { learningRate = lr }
+    if let steps = network.steps {
+      guard steps <= 20000 else {
+        throw ConfigurationError("--steps must be at most 20000 in this lesson (got \(steps))")
+      }
+      self.steps = steps
+    }
+    if let batchSize = try network.batchSize(atMost: Digits.trainingExamples, in: "digits training set") {
+      guard batchSize >= 4 else {
+        throw ConfigurationError("--batch-size must be at least 4: batch norm needs a batch (got \(batchSize))")
+      }
+      self.batchSize = batchSize
+    }
+    clipping = network.clipping
+  }
+
+  /// The parameters as recorded in the notebook and metrics.json.
+  public var parameters: [(String, JSONValue)] {
+    [
+      ("variance_width", .integer(varianceWidth)), ("variance_blocks", .integer(varianceBlocks)),
+      ("variance_networks", .integer(varianceNetworks)),
+      ("gradient_depths", .string(gradientDepths.map(String.init).joined(separator: ","))),
+      ("gradient_networks", .integer(gradientNetworks)), ("width", .integer(width)), ("depth", .integer(depth)),
+      ("deep_depth", .integer(deepDepth)), ("lr", .number(learningRate)), ("steps", .integer(steps)),
+      ("batch_size", .integer(batchSize)), ("clipping", .string(clipping.description)),
+    ]
+  }
+}

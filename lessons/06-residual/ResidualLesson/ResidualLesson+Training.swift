@@ -1,0 +1,139 @@
+import Charts
+import NeuralNet
+import Notebook
+
+/// One trained net of steps 3–4.
+public struct TrainedArchitecture: Sendable {
+  /// The architecture.
+  public var architecture: Architecture
+  /// Weight layers.
+  public var depth: Int
+  /// What training measured.
+  public var history: TrainingHistory
+  /// Test accuracy in eval mode (NaN if the run stopped on a non-finite value).
+  public var testAccuracy: Double
+
+  /// The mean loss of the last 20 steps (NaN if the run stopped on a non-finite value).
+  public var finalLoss: Double {
+    guard history.nonFinite == nil else { return .nan }
+    let tail = history.steps.suffix(20).map(\.loss)
+    return tail.reduce(0, +) / Double(Swift.max(tail.count, 1))
+  }
+}
+
+extension ResidualLesson {
+  /// Trains `architecture` at `depth` with the lesson's seed, batch order and step size.
+  public static func train(
+    _ architecture: Architecture, depth: Int, _ config: ResidualConfiguration, train: Dataset, test: Dataset,
+    progress: ((Int) -> Void)? = nil
+  ) -> TrainedArchitecture {
+    let model = architecture.make(depth: depth, width: config.width, seed: config.seed)
+    let history = Trainer.train(
+      model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
+      steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 7, clipping: config.clipping,
+      progress: progress)
+    return TrainedArchitecture(
+      architecture: architecture, depth: depth, history: history,
+      testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
+  }
+
+  /// Trains every architecture of `list` and shows the table and the loss chart.
+  static func trainAndShow(
+    _ list: [Architecture], depth: Int, chart: String, title: String, _ config: ResidualConfiguration, train: Dataset,
+    test: Dataset, in notebook: Notebook
+  ) -> [TrainedArchitecture] {
+    let runs = notebook.experiment("training", total: list.count * config.steps) { progress in
+      list.enumerated().map { i, a in
+        Self.train(
+          a, depth: depth, config, train: train, test: test, progress: { progress.update(i * config.steps + $0) })
+      }
+    }
+    notebook.table(
+      Table(
+        headers: [
+          "net (\(depth) weight layers)", "first non-finite", "‖g‖ at step 0", "max ‖g‖", "final loss (last 20)",
+          "test accuracy",
+        ],
+        rows: runs.map { r in
+          [
+            r.architecture.rawValue, r.history.nonFinite.map { "\($0)" } ?? "none",
+            Format.number(r.history.steps.first?.globalGradientNorm ?? .nan), Format.number(r.history.maxGradientNorm),
+            r.finalLoss.isFinite ? Format.number(r.finalLoss) : "–",
+            r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
+          ]
+        }),
+      caption:
+        "Same seed, same mini-batches, SGD with η = \(Format.number(config.learningRate)), \(config.steps) steps of \(config.batchSize). ln 10 = 2.303 is chance."
+    )
+    let markers = runs.compactMap { r in
+      r.history.nonFinite.map {
+        Marker(x: Double($0.step), label: "\(r.architecture.rawValue): non-finite at \($0.step)")
+      }
+    }
+    notebook.chart(
+      Chart(
+        name: chart, title: title, xLabel: "SGD step", yLabel: "mini-batch loss", logY: true,
+        series: runs.enumerated().map { i, r in
+          Series(
+            title: r.architecture.rawValue, x: r.history.steps.map { Double($0.step) }, y: r.history.steps.map(\.loss),
+            style: r.history.steps.count < 10 ? .points : .line, colorGroup: i)
+        }, markers: markers),
+      caption: "A marker is the first NaN or Inf.")
+    for r in runs {
+      notebook.recordRun(
+        "train_\(r.architecture.recordName)_depth\(r.depth)",
+        [
+          ("final_loss", r.finalLoss), ("first_nonfinite_step", r.history.nonFinite.map { Double($0.step) }),
+          ("max_grad_norm", r.history.maxGradientNorm), ("test_accuracy", r.testAccuracy),
+        ])
+    }
+    return runs
+  }
+
+  // MARK: Step 3
+
+  /// Step 3: plain vs residual, with and without batch norm, on the digits.
+  static func stepTraining(
+    _ config: ResidualConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
+  ) -> [TrainedArchitecture] {
+    notebook.step("Training plain and residual nets of \(config.depth) layers") {
+      notebook.prose(
+        """
+        The four nets of step 2 at \(config.depth) weight layers, trained on the 8×8 digits from \
+        the same seed with the same mini-batches.
+        """)
+      let runs = trainAndShow(
+        compared, depth: config.depth, chart: "training-by-architecture",
+        title: "\(config.depth) weight layers on digits: plain vs residual", config, train: train, test: test,
+        in: notebook)
+      let best = runs.filter { $0.testAccuracy.isFinite }.max { $0.testAccuracy < $1.testAccuracy }
+      notebook.prose(
+        "Best test accuracy: \(best.map { "\($0.architecture.rawValue), \(Format.percent($0.testAccuracy))" } ?? "none"). A net whose first layers receive a useful gradient trains; depth alone does not make a net better."
+      )
+      return runs
+    }
+  }
+
+  // MARK: Step 4
+
+  /// Step 4: 100 layers without normalization: α = 1, α = 1/√L, Fixup and SkipInit.
+  static func stepWithoutNormalization(
+    _ config: ResidualConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
+  ) -> [TrainedArchitecture] {
+    notebook.step("Training \(config.deepDepth) layers without normalization: Fixup and SkipInit") {
+      notebook.prose(
+        """
+        Without batch norm, a residual net must control its growth at init by itself. Four nets of \
+        \(config.deepDepth / 2) two-layer blocks: α = 1 with the standard init (the squared norm \
+        doubles per block), α = 1/√L, Fixup (Zhang et al. 2019: the last layer of every branch and \
+        the classifier set to zero, the other branch layers scaled by L^(−1/(2m−2)) = 1/√L), and \
+        SkipInit/ReZero (De & Smith 2020; Bachlechner et al. 2020: a learned scalar α per block, \
+        starting at 0).
+        """)
+      return trainAndShow(
+        [.residualUnscaled, .residual, .fixup, .skipInit], depth: config.deepDepth,
+        chart: "training-without-normalization",
+        title: "\(config.deepDepth) weight layers, no normalization", config, train: train, test: test, in: notebook)
+    }
+  }
+}

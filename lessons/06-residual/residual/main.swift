@@ -1,0 +1,3 @@
+import ResidualLesson
+
+ResidualCommand.runAsLesson()
