@@ -19,6 +19,7 @@ let package = Package(
     .executable(name: "batch-gd", targets: ["batch-gd"]),
     .executable(name: "clipping", targets: ["clipping"]),
     .executable(name: "residual", targets: ["residual"]),
+    .executable(name: "documents", targets: ["documents"]),
     .executable(name: "bench", targets: ["bench"]),
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
     .library(name: "Notebook", targets: ["Notebook"]),
@@ -155,6 +156,20 @@ let package = Package(
       path: "lessons/06-residual/residual"
     ),
 
+    .target(
+      name: "DocumentsLesson",
+      dependencies: [
+        "Notebook", "NeuralNet", "Charts",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "lessons/07-documents/DocumentsLesson"
+    ),
+    .executableTarget(
+      name: "documents",
+      dependencies: ["DocumentsLesson"],
+      path: "lessons/07-documents/documents"
+    ),
+
     // MARK: Benchmark
     .executableTarget(
       name: "bench",
@@ -201,6 +216,11 @@ let package = Package(
       name: "ResidualLessonTests",
       dependencies: ["ResidualLesson", "residual", "Notebook", "Theory", "LessonTestSupport"],
       path: "Tests/LessonTests/ResidualLessonTests"
+    ),
+    .testTarget(
+      name: "DocumentsLessonTests",
+      dependencies: ["DocumentsLesson", "documents", "Notebook", "LessonTestSupport"],
+      path: "Tests/LessonTests/DocumentsLessonTests"
     ),
     .testTarget(
       name: "InitializationLessonTests",

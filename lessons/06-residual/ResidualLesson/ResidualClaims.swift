@@ -46,9 +46,9 @@ public enum ResidualClaims {
         source: "seed 000",
         quote: "使用权重初始化可能无法有效地解决梯度爆炸问题",
         translation: "Using weight initialization may not effectively solve gradient explosion.",
-        verdict: .partlyHolds,
+        verdict: .false_,
         evidence:
-          "A per-layer init alone does not control a residual stack: with α = 1 every He-initialized block still doubles E‖x‖², \(Format.number(variance.meanProfiles[0][min(10, variance.meanProfiles[0].count - 1)])) times after 10 blocks (step 1). An init designed for the whole stack does: Fixup trains \(config.deepDepth) layers without any normalization to \(outcome(fixup)) (step 4)."
+          "An init designed for the whole stack does solve it: Fixup trains \(config.deepDepth) layers without any normalization to \(outcome(fixup)) (step 4). What does not is an init chosen layer by layer: with α = 1 every He-initialized block still doubles E‖x‖², \(Format.number(variance.meanProfiles[0][min(10, variance.meanProfiles[0].count - 1)])) times after 10 blocks (step 1), and that net goes \(outcome(unscaled)) (step 4)."
       ),
     ]
   }

@@ -1,0 +1,126 @@
+import Foundation
+import LessonTestSupport
+import NeuralNet
+import Notebook
+import Testing
+
+import DocumentsLesson
+
+/// Lesson 7 held to its checkpoint round trip, its ledger, its exercises and its command line.
+@Suite("Lesson 7: documents", .serialized)
+struct DocumentsLessonTests {
+  static let quick = DocumentsConfiguration(quick: true, seed: 42)
+  /// The repository root, from this file's path.
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
+    try LessonExpectations.quickRunPasses(
+      lesson: DocumentsLesson.name, title: DocumentsLesson.title, parameters: Self.quick.parameters, minimumChecks: 1,
+      charts: [
+        "cnn-loss-by-epoch", "fix-batch-norm", "fix-clipping", "fix-init", "fix-full-batch", "resnet-in-small",
+      ], run: { try DocumentsLesson.run(Self.quick, in: $0) },
+      inspect: { folder in
+        // The checkpoint is a valid file of the documents' CNN.
+        let model = DocumentsCNN.make(seed: 1)
+        let metadata = try Checkpoint.load(into: model.parameters, from: folder.appendingPathComponent("cnn-best.ckpt"))
+        #expect(metadata.step >= 0 && metadata.validationLoss.isFinite)
+      })
+  }
+
+  @Test func theDocumentsCNNHasTheKerasShapesAndIsReproducible() throws {
+    let model = DocumentsCNN.make(seed: 42)
+    #expect(model.parameterCount == 320 + 2112 + 650)
+    let (train, validation, _) = try Self.quick.data()
+    let settings = EpochTrainer.Settings(epochs: 1, batchSize: 32, batchSeed: 1)
+    let first = try EpochTrainer.fit(
+      model, train: train, validation: validation, loss: SoftmaxCrossEntropy(), optimizer: Adam(), settings: settings)
+    let again = DocumentsCNN.make(seed: 42)
+    let second = try EpochTrainer.fit(
+      again, train: train, validation: validation, loss: SoftmaxCrossEntropy(), optimizer: Adam(), settings: settings)
+    #expect(first.epochs == second.epochs && model.parameterVector == again.parameterVector)
+  }
+
+  @Test func earlyStoppingRestoresTheBestEpochAndTheCheckpointHoldsIt() throws {
+    let directory = LessonProcess.temporaryDirectory("documents-ckpt")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let url = directory.appendingPathComponent("best.ckpt")
+    let (train, validation, _) = try Self.quick.data()
+    let model = DocumentsCNN.makePooled(seed: 3)
+    // A step size so large that the validation loss gets worse after the first epochs.
+    let history = try EpochTrainer.fit(
+      model, train: train, validation: validation, loss: SoftmaxCrossEntropy(), optimizer: Adam(learningRate: 0.05),
+      settings: .init(epochs: 8, batchSize: 32, batchSeed: 2, patience: 2, checkpoint: url))
+    let best = try #require(history.bestEpoch)
+    let bestLoss = history.epochs[best].validationLoss
+    #expect(history.epochs.allSatisfy { $0.validationLoss >= bestLoss })
+    if history.stoppedEarly { #expect(history.epochs.count == best + 1 + 2) }
+    // The model holds the best epoch's weights, and so does the file.
+    let restored = EpochTrainer.evaluate(model, on: validation, loss: SoftmaxCrossEntropy())
+    #expect(abs(restored - bestLoss) < 1e-9)
+    let reloaded = DocumentsCNN.makePooled(seed: 4)
+    let metadata = try Checkpoint.load(into: reloaded.parameters, from: url)
+    #expect(metadata.step == best && reloaded.parameterVector == model.parameterVector)
+  }
+
+  /// The verdict of `quote` in a lesson's committed notebook.
+  static func verdict(of quote: String, in lesson: String) throws -> String? {
+    let text = try String(contentsOf: root.appendingPathComponent("plots/\(lesson)/README.md"), encoding: .utf8)
+    guard let range = text.range(of: "> \(quote) — ") else { return nil }
+    let rest = text[range.upperBound...]
+    guard let start = rest.range(of: "**Verdict: "), let end = rest[start.upperBound...].range(of: ".**") else {
+      return nil
+    }
+    return String(rest[start.upperBound..<end.lowerBound])
+  }
+
+  @Test func theLedgerAgreesWithEveryLessonsReferenceNotebook() throws {
+    #expect(Set(DocumentsLedger.entries.map(\.source)) == ["seed 000", "seed 001", "seed 002", "seed 003", "seed 004"])
+    for entry in DocumentsLedger.entries {
+      for place in entry.places {
+        let found = try Self.verdict(of: entry.quote, in: place.lesson)
+        #expect(found == entry.verdict.rawValue, "\(place.lesson): \(entry.quote)")
+      }
+    }
+  }
+
+  @Test(arguments: [(1, 3082.0, 2976.0), (2, 21632.0, 25088.0), (3, 4.0, 3.0)])
+  func exerciseAcceptsTheRightAnswerAndRejectsAWrongOne(number: Int, right: Double, wrong: Double) {
+    let exercises = DocumentsExercises.all(Self.quick)
+    let yes = exercises[number - 1].check(right)
+    let no = exercises[number - 1].check(wrong)
+    #expect(yes.correct, "\(yes.reason)")
+    #expect(!no.correct && no.reason.count > 40, "\(no.reason)")
+  }
+
+  // MARK: Command line
+
+  @Test(arguments: [
+    ["--epochs", "0"], ["--epochs", "x"], ["--patience", "0"], ["--depth", "5"], ["--clip-value", "1"],
+    ["--batch-size", "2"], ["--exercise", "4", "--answer", "1"], ["--evaluate", "/nonexistent/file.ckpt"],
+  ])
+  func badOptionIsRejectedInOneLineAndWritesNothing(_ arguments: [String]) throws {
+    try LessonExpectations.rejects("documents", arguments)
+  }
+
+  @Test func evaluateScoresACheckpointAndRefusesACorruptOne() throws {
+    let directory = LessonProcess.temporaryDirectory("documents-evaluate")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let good = directory.appendingPathComponent("good.ckpt")
+    let model = DocumentsCNN.make(seed: 42)
+    try Checkpoint.save(model.parameters, metadata: .init(step: 2, validationLoss: 1.5), to: good)
+    let ok = try LessonProcess.run("documents", ["--evaluate", good.path])
+    #expect(ok.status == 0 && ok.stdout.contains("epoch 3") && ok.stdout.contains("test accuracy"), "\(ok.stderr)")
+    var bytes = try Data(contentsOf: good)
+    bytes[bytes.count / 2] ^= 0xFF
+    let corrupt = directory.appendingPathComponent("corrupt.ckpt")
+    try bytes.write(to: corrupt)
+    let refused = try LessonProcess.run("documents", ["--evaluate", corrupt.path])
+    #expect(refused.status != 0 && refused.stderr.contains("corrupt"))
+    let other = directory.appendingPathComponent("other.ckpt")
+    try Checkpoint.save(
+      DocumentsCNN.makePooled(seed: 1).parameters, metadata: .init(step: 0, validationLoss: 1), to: other)
+    let mismatch = try LessonProcess.run("documents", ["--evaluate", other.path])
+    #expect(mismatch.status != 0 && mismatch.stderr.contains("does not fit"))
+  }
+}

@@ -1,0 +1,121 @@
+import NeuralNet
+import Notebook
+
+/// The parameters of lesson 7, after defaults and command-line overrides.
+public struct DocumentsConfiguration: Sendable, Equatable {
+  /// Small sizes for tests and CI.
+  public var quick: Bool
+  /// The seed every random choice derives from.
+  public var seed: UInt64
+  /// Epochs of the documents' CNN (seed 001: `epochs=10`).
+  public var epochs: Int
+  /// Adam's step size (Keras' default 0.001).
+  public var adamLearningRate: Double
+  /// Early-stopping patience (seed 001: `patience=5`).
+  public var patience: Int
+  /// Mini-batch size (Keras' default 32).
+  public var batchSize: Int
+  /// The fraction of the training digits held out for validation.
+  public var validationFraction: Double
+  /// σ of the bad init N(0, σ²) of step 2.
+  public var badInitStd: Double
+  /// The too-large SGD step size of step 2.
+  public var learningRate: Double
+  /// SGD steps of each mini-batch run of step 2.
+  public var steps: Int
+  /// The norm threshold of step 2's clipping fix.
+  public var clipNorm: Double
+  /// Residual blocks (two convolutions each) of step 3's ResNet in small.
+  public var resnetBlocks: Int
+  /// Channels of step 3's ResNet.
+  public var resnetChannels: Int
+  /// Image side of step 3's random inputs.
+  public var resnetSide: Int
+  /// Random examples of step 3.
+  public var resnetExamples: Int
+  /// Adam steps of step 3's runs.
+  public var resnetSteps: Int
+
+  /// The defaults for a mode.
+  public init(quick: Bool, seed: UInt64) {
+    self.quick = quick
+    self.seed = seed
+    epochs = quick ? 2 : 10
+    adamLearningRate = 0.001
+    patience = 5
+    batchSize = 32
+    validationFraction = 0.1
+    badInitStd = 3
+    learningRate = 1
+    steps = quick ? 40 : 150
+    clipNorm = 1
+    resnetBlocks = 20
+    resnetChannels = 8
+    resnetSide = 8
+    resnetExamples = quick ? 64 : 320
+    resnetSteps = quick ? 20 : 100
+  }
+
+  /// The defaults with the command line's overrides applied; throws a one-line message for a value
+  /// this lesson cannot use.
+  public init(lesson: LessonOptions, network: NetworkOptions, epochs: Int?, patience: Int?) throws(ConfigurationError) {
+    self.init(quick: lesson.quick, seed: lesson.seed)
+    if let epochs {
+      guard (1...200).contains(epochs) else {
+        throw ConfigurationError("--epochs must be an integer in 1…200 (got \(epochs))")
+      }
+      self.epochs = epochs
+    }
+    if let patience {
+      guard (1...200).contains(patience) else {
+        throw ConfigurationError("--patience must be an integer in 1…200 (got \(patience))")
+      }
+      self.patience = patience
+    }
+    if network.depth != nil || network.width != nil || network.activation != nil || network.initialization != nil {
+      throw ConfigurationError(
+        "--depth, --width, --activation and --init do not apply here: the documents' CNN is fixed (use --weight-std for the bad init)"
+      )
+    }
+    if let weightStd = network.weightStd { badInitStd = weightStd }
+    if let lr = network.lr { learningRate = lr }
+    if let steps = network.steps {
+      guard steps <= 5000 else {
+        throw ConfigurationError("--steps must be at most 5000 in this lesson (got \(steps))")
+      }
+      self.steps = steps
+    }
+    if let batchSize = try network.batchSize(atMost: 1000, in: "training digits after the validation split") {
+      guard batchSize >= 4 else {
+        throw ConfigurationError("--batch-size must be at least 4: batch norm needs a batch (got \(batchSize))")
+      }
+      self.batchSize = batchSize
+    }
+    switch network.clipping {
+    case .norm(let t): clipNorm = t
+    case .value:
+      throw ConfigurationError("--clip-value does not apply here: step 2's clipping fix clips by norm (--clip-norm)")
+    case .none: break
+    }
+  }
+
+  /// The parameters as recorded in the notebook and metrics.json.
+  public var parameters: [(String, JSONValue)] {
+    [
+      ("epochs", .integer(epochs)), ("adam_lr", .number(adamLearningRate)), ("patience", .integer(patience)),
+      ("batch_size", .integer(batchSize)), ("validation_fraction", .number(validationFraction)),
+      ("weight_std", .number(badInitStd)), ("lr", .number(learningRate)), ("steps", .integer(steps)),
+      ("clip_norm", .number(clipNorm)), ("resnet_blocks", .integer(resnetBlocks)),
+      ("resnet_channels", .integer(resnetChannels)), ("resnet_side", .integer(resnetSide)),
+      ("resnet_examples", .integer(resnetExamples)), ("resnet_steps", .integer(resnetSteps)),
+    ]
+  }
+
+  /// The 28×28 digits: training (minus validation), validation and test sets, all from `seed`.
+  public func data() throws -> (train: Dataset, validation: Dataset, test: Dataset) {
+    let (train, test) = try Digits28.trainTestSplit(seed: seed)
+    var rng = SeededGenerator(seed: seed &+ 11)
+    let (fit, validation) = train.split(testFraction: validationFraction, using: &rng)
+    return (fit, validation, test)
+  }
+}

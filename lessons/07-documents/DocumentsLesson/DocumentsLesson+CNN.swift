@@ -1,0 +1,136 @@
+import Charts
+import Foundation
+import NeuralNet
+import Notebook
+
+/// What step 1 measured.
+public struct CNNFindings: Sendable {
+  /// The documents' CNN's run.
+  public var history: EpochTrainer.History
+  /// Its test accuracy with the best (restored) weights.
+  public var testAccuracy: Double
+  /// The test accuracy of a fresh model loaded from the checkpoint file.
+  public var reloadedAccuracy: Double
+  /// The max-pooling variant's run and test accuracy.
+  public var pooledHistory: EpochTrainer.History
+  /// The max-pooling variant's test accuracy.
+  public var pooledAccuracy: Double
+  /// Where the checkpoint was written.
+  public var checkpoint: URL
+}
+
+extension DocumentsLesson {
+  /// The checkpoint file of step 1, inside the lesson's output folder.
+  static let checkpointName = "cnn-best.ckpt"
+
+  // MARK: Step 1
+
+  /// Step 1: the documents' CNN, faithfully, with early stopping and a checkpoint.
+  static func stepCNN(
+    _ config: DocumentsConfiguration, data: (train: Dataset, validation: Dataset, test: Dataset), in notebook: Notebook
+  ) throws -> CNNFindings {
+    try notebook.step("The documents' CNN, faithfully") {
+      notebook.prose(
+        """
+        Seed 001's model: Conv2D(32, 3×3, ReLU) on 28×28×1 → GlobalAveragePooling2D → Dense(64, \
+        ReLU) → Dense(10, softmax), compiled with Adam (η = \(Format.number(config.adamLearningRate))) \
+        and sparse categorical cross-entropy, Keras' default Glorot-uniform init, batches of \
+        \(config.batchSize), `epochs=\(config.epochs)`, with the callbacks it shows: EarlyStopping \
+        (monitor val_loss, patience \(config.patience), best weights restored) and ModelCheckpoint \
+        (save_best_only). The data: the 8×8 digits upsampled ×3 (bilinear) and centred in 28×28 \
+        (\(data.train.count) for training, \(data.validation.count) for validation, \(data.test.count) for test).
+        """)
+      try FileManager.default.createDirectory(at: notebook.outputDirectory, withIntermediateDirectories: true)
+      let checkpoint = notebook.outputDirectory.appendingPathComponent(checkpointName)
+      let stepsPerEpoch = data.train.count / config.batchSize
+      let settings = EpochTrainer.Settings(
+        epochs: config.epochs, batchSize: config.batchSize, batchSeed: config.seed &+ 7, patience: config.patience,
+        checkpoint: checkpoint)
+      let (model, history, pooled, pooledHistory) = try notebook.experiment(
+        "two CNNs", total: 2 * config.epochs * stepsPerEpoch
+      ) { progress in
+        let model = DocumentsCNN.make(seed: config.seed)
+        let history = try EpochTrainer.fit(
+          model, train: data.train, validation: data.validation, loss: SoftmaxCrossEntropy(),
+          optimizer: Adam(learningRate: Float(config.adamLearningRate)), settings: settings, progress: progress.update)
+        let pooled = DocumentsCNN.makePooled(seed: config.seed)
+        var pooledSettings = settings
+        pooledSettings.checkpoint = nil
+        let pooledHistory = try EpochTrainer.fit(
+          pooled, train: data.train, validation: data.validation, loss: SoftmaxCrossEntropy(),
+          optimizer: Adam(learningRate: Float(config.adamLearningRate)), settings: pooledSettings,
+          progress: { progress.update(config.epochs * stepsPerEpoch + $0) })
+        return (model, history, pooled, pooledHistory)
+      }
+      let accuracy = data.test.accuracy(of: model)
+      // A fresh model of another seed, loaded from the file: the same predictions.
+      let reloaded = DocumentsCNN.make(seed: config.seed &+ 99)
+      try Checkpoint.load(into: reloaded.parameters, from: checkpoint)
+      let reloadedAccuracy = data.test.accuracy(of: reloaded)
+      let pooledAccuracy = data.test.accuracy(of: pooled)
+      notebook.table(
+        Table(
+          headers: ["model", "epochs run", "best epoch", "stopped early", "best val loss", "test accuracy"],
+          rows: [
+            ("documents' CNN (global average pooling)", history, accuracy),
+            ("max pooling + flatten", pooledHistory, pooledAccuracy),
+          ]
+          .map { name, h, acc in
+            [
+              name, "\(h.epochs.count)", h.bestEpoch.map { "\($0 + 1)" } ?? "–", h.stoppedEarly ? "yes" : "no",
+              Format.number(h.epochs.map(\.validationLoss).min() ?? .nan), Format.percent(acc),
+            ]
+          }),
+        caption: "Epochs counted from 1. Test accuracy with the best validation weights restored.")
+      let chartSeries = [("documents' CNN", history), ("max pooling + flatten", pooledHistory)].enumerated().flatMap {
+        i, pair in
+        [
+          Series(
+            title: "\(pair.0): training", x: pair.1.epochs.map { Double($0.index + 1) },
+            y: pair.1.epochs.map(\.trainingLoss), style: .dashed, colorGroup: i),
+          Series(
+            title: "\(pair.0): validation", x: pair.1.epochs.map { Double($0.index + 1) },
+            y: pair.1.epochs.map(\.validationLoss), style: .linePoints, colorGroup: i),
+        ]
+      }
+      notebook.chart(
+        Chart(
+          name: "cnn-loss-by-epoch", title: "The documents' CNN on 28×28 digits: loss per epoch", xLabel: "epoch",
+          yLabel: "cross-entropy", logY: true, series: chartSeries,
+          markers: history.bestEpoch.map { [Marker(x: Double($0 + 1), label: "best checkpoint")] } ?? []),
+        caption: "Dashed: mean mini-batch loss during the epoch; points: validation loss after it.")
+      notebook.check([
+        TheoryCheck(
+          name: "checkpoint round trip: test accuracy of the reloaded model", measured: reloadedAccuracy,
+          predicted: accuracy, tolerance: .absolute(0), source: "Checkpoint")
+      ])
+      let stepsRun = history.steps.count
+      notebook.prose(
+        """
+        The documents' CNN reaches \(Format.percent(accuracy)) test accuracy (chance is 10%). \
+        \(history.stoppedEarly ? "Early stopping ended it after epoch \(history.epochs.count): the validation loss had not improved for \(config.patience) epochs since epoch \(history.bestEpoch.map { "\($0 + 1)" } ?? "–")." : "It ran all \(history.epochs.count) epochs.") \
+        Its gradients are fine (step 2: ‖g‖ below 1 at init with this init); what holds it back is \
+        global average pooling right after a single convolution, each of whose 32 features is the \
+        average of one 3×3 filter over the whole image, and the size of the data: an epoch here is \
+        \(stepsPerEpoch) steps (\(stepsRun) in all), where on MNIST's 60,000 images `epochs=10` \
+        would be 18,750. The same convolution followed by max pooling and a flatten reaches \
+        \(Format.percent(pooledAccuracy)) under the same budget. The checkpoint file \
+        `\(checkpointName)` holds the best epoch's weights; \
+        `swift run -c release documents --evaluate plots/documents/\(checkpointName)` scores it again.
+        """)
+      notebook.recordRun(
+        "documents_cnn",
+        [
+          ("test_accuracy", accuracy), ("reloaded_test_accuracy", reloadedAccuracy),
+          ("epochs_run", Double(history.epochs.count)), ("best_epoch", history.bestEpoch.map { Double($0 + 1) }),
+          ("best_validation_loss", history.epochs.map(\.validationLoss).min()),
+        ])
+      notebook.recordRun(
+        "pooled_cnn",
+        [("test_accuracy", pooledAccuracy), ("epochs_run", Double(pooledHistory.epochs.count))])
+      return CNNFindings(
+        history: history, testAccuracy: accuracy, reloadedAccuracy: reloadedAccuracy, pooledHistory: pooledHistory,
+        pooledAccuracy: pooledAccuracy, checkpoint: checkpoint)
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import Charts
+import NeuralNet
+import Notebook
+
+/// One run of step 2.
+public struct FixRun: Sendable {
+  /// "baseline" or the fix's name.
+  public var name: String
+  /// The chart's file stem ("" for the baseline).
+  public var chart: String
+  /// Examples per step.
+  public var batchSize: Int
+  /// What training measured.
+  public var history: TrainingHistory
+  /// Test accuracy in eval mode (NaN if it went non-finite).
+  public var testAccuracy: Double
+}
+
+extension DocumentsLesson {
+  // MARK: Step 2
+
+  /// Step 2: the CNN under a bad init and a too-large step, and each documented fix on its own.
+  static func stepFixes(
+    _ config: DocumentsConfiguration, data: (train: Dataset, validation: Dataset, test: Dataset), in notebook: Notebook
+  ) -> [FixRun] {
+    notebook.step("Making it explode, then each fix the documents name, one at a time") {
+      let bad = Initializer.normal(std: config.badInitStd)
+      let fullSteps = max(1, (config.steps * config.batchSize + data.train.count - 1) / data.train.count)
+      notebook.prose(
+        """
+        The documents fear a bad init and a too-large step. The baseline: the same CNN with weights \
+        N(0, \(Format.number(config.badInitStd))²) and plain SGD at η = \(Format.number(config.learningRate)), \
+        \(config.steps) mini-batches of \(config.batchSize). Then each fix the documents name, alone: \
+        batch norm (after the convolution, per channel, and after the 64-unit layer), gradient clipping \
+        (norm \(Format.number(config.clipNorm))), Keras' default Glorot init instead of the bad one, and \
+        full-batch gradient descent (all \(data.train.count) training digits per step, \(fullSteps) steps: \
+        the same number of examples seen).
+        """)
+      let plans: [(String, String, Initializer, Bool, GradientClipping, Int, Int)] = [
+        ("baseline", "", bad, false, .none, config.batchSize, config.steps),
+        ("batch norm", "fix-batch-norm", bad, true, .none, config.batchSize, config.steps),
+        ("clipping", "fix-clipping", bad, false, .norm(config.clipNorm), config.batchSize, config.steps),
+        ("Glorot init", "fix-init", .xavierUniform, false, .none, config.batchSize, config.steps),
+        ("full batch", "fix-full-batch", bad, false, .none, data.train.count, fullSteps),
+      ]
+      let runs = notebook.experiment("five runs", total: plans.map(\.6).reduce(0, +)) { progress in
+        var done = 0
+        return plans.map { name, chart, initializer, batchNorm, clipping, batch, steps in
+          let model = DocumentsCNN.make(initializer: initializer, batchNorm: batchNorm, seed: config.seed)
+          let history = Trainer.train(
+            model, on: data.train, loss: SoftmaxCrossEntropy(),
+            optimizer: SGD(learningRate: Float(config.learningRate)),
+            steps: steps, batchSize: batch, batchSeed: config.seed &+ 7, clipping: clipping,
+            progress: { progress.update(done + $0) })
+          done += steps
+          return FixRun(
+            name: name, chart: chart, batchSize: batch, history: history,
+            testAccuracy: history.nonFinite == nil ? data.test.accuracy(of: model) : .nan)
+        }
+      }
+      let baseline = runs[0]
+      func series(_ run: FixRun, _ group: Int) -> Series {
+        Series(
+          title: run.name, x: run.history.steps.map { Double(($0.step + 1) * run.batchSize) },
+          y: run.history.steps.map(\.globalGradientNorm), style: run.history.steps.count < 10 ? .linePoints : .line,
+          colorGroup: group)
+      }
+      for run in runs.dropFirst() {
+        let markers = [baseline, run].compactMap { r in
+          r.history.nonFinite.map { Marker(x: Double(($0.step + 1) * r.batchSize), label: "\(r.name): non-finite") }
+        }
+        notebook.chart(
+          Chart(
+            name: run.chart, title: "Fix: \(run.name): global gradient norm, before and after",
+            xLabel: "training examples seen", yLabel: "‖g‖", logY: true, series: [series(baseline, 0), series(run, 1)],
+            markers: markers),
+          caption:
+            "Baseline: N(0, \(Format.number(config.badInitStd))²) weights, SGD η = \(Format.number(config.learningRate)). Test accuracy: baseline \(Format.percent(baseline.testAccuracy)), \(run.name) \(run.testAccuracy.isFinite ? Format.percent(run.testAccuracy) : "–")."
+        )
+      }
+      notebook.table(
+        Table(
+          headers: ["fix", "first non-finite", "‖g‖ at step 0", "max ‖g‖", "final loss (last 10)", "test accuracy"],
+          rows: runs.map { r in
+            let tail = r.history.steps.suffix(10).map(\.loss)
+            return [
+              r.name, r.history.nonFinite.map { "\($0)" } ?? "none",
+              Format.number(r.history.steps.first?.globalGradientNorm ?? .nan),
+              Format.number(r.history.maxGradientNorm),
+              r.history.nonFinite == nil ? Format.number(tail.reduce(0, +) / Double(max(tail.count, 1))) : "–",
+              r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
+            ]
+          }),
+        caption: "One seed, one batch order. ln 10 = 2.303 is chance.")
+      let explosive = runs.first { $0.history.nonFinite != nil }
+      notebook.prose(
+        """
+        \(explosive == nil ? "No run produced a NaN or Inf: with three weight layers and a softmax cross-entropy, whose gradient with respect to the logits is bounded by 1, the bad init makes the gradient \(Format.number(baseline.history.steps.first!.globalGradientNorm / max(runs[3].history.steps.first!.globalGradientNorm, 1e-30)))× larger than Glorot's, and the large step makes it spike to \(Format.number(baseline.history.maxGradientNorm)); the damage shows up as dead ReLUs and a loss stuck near ln 10, not as overflow." : "A run went non-finite (\(explosive!.name)).") \
+        Each fix attacks a different link of that chain: batch norm removes the init's scale from \
+        the forward pass (‖g‖ at step 0: \(Format.number(runs[1].history.steps.first?.globalGradientNorm ?? .nan))), \
+        clipping caps each step but not the gradient (largest raw ‖g‖ \(Format.number(runs[2].history.maxGradientNorm))), \
+        a proper init removes the cause (\(Format.number(runs[3].history.steps.first?.globalGradientNorm ?? .nan))), \
+        and full-batch gradient descent only removes the noise, not the step size's excess \
+        (largest ‖g‖ \(Format.number(runs[4].history.maxGradientNorm)); lesson 4). Best test accuracy \
+        among the fixes: \(Format.percent(runs.dropFirst().map(\.testAccuracy).filter(\.isFinite).max() ?? .nan)) \
+        in \(config.steps) steps: none of them turns this architecture into a good classifier (step 1).
+        """)
+      for r in runs {
+        notebook.recordRun(
+          "fix_\(r.name.lowercased().replacingOccurrences(of: " ", with: "_"))",
+          [
+            ("first_nonfinite_step", r.history.nonFinite.map { Double($0.step) }),
+            ("max_grad_norm", r.history.maxGradientNorm), ("test_accuracy", r.testAccuracy),
+            ("initial_grad_norm", r.history.steps.first?.globalGradientNorm),
+          ])
+      }
+      return runs
+    }
+  }
+}

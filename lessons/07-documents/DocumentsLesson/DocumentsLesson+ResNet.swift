@@ -1,0 +1,117 @@
+import Charts
+import NeuralNet
+import Notebook
+
+/// One run of step 3.
+public struct ResNetRun: Sendable {
+  /// The variant.
+  public var variant: SmallResNet.Variant
+  /// Examples per step.
+  public var batchSize: Int
+  /// What training measured.
+  public var history: TrainingHistory
+  /// The mean squared error on all examples after training (evaluation mode).
+  public var finalError: Double
+}
+
+extension DocumentsLesson {
+  // MARK: Step 3
+
+  /// Step 3: seed 000's ResNet in small.
+  static func stepResNet(_ config: DocumentsConfiguration, in notebook: Notebook) -> (
+    runs: [ResNetRun], baseline: Double
+  ) {
+    notebook.step("The documents' ResNet, in small") {
+      let shape = ImageShape(height: config.resnetSide, width: config.resnetSide, channels: config.resnetChannels)
+      let data = SmallResNet.data(count: config.resnetExamples, shape: shape, seed: config.seed &+ 21)
+      let mean = data.inputs.scalars.reduce(0, +) / Float(data.inputs.count)
+      let baseline =
+        data.inputs.scalars.map { Double(($0 - mean) * ($0 - mean)) }.reduce(0, +) / Double(data.inputs.count)
+      notebook.prose(
+        """
+        Seed 000 trains "a ResNet with 40 layers" on a (32, 32, 32) random array, min-max scaled, \
+        to reproduce itself (loss 'mse', Adam, batch 32) and concludes that batch normalization and \
+        batch gradient descent solve gradient explosion. Its code does not run \
+        (tf.keras.models.resnet.ResNet does not exist). In small: \(config.resnetExamples) random \
+        \(shape) images, min-max scaled the same way, a stem convolution, \(config.resnetBlocks) \
+        basic blocks of two 3×3 convolutions (\(2 * config.resnetBlocks + 2) convolutions in all), \
+        Glorot init, Adam (η = 0.001), mean squared error; predicting the mean scores \
+        \(Format.number(baseline)). Five nets: the convolutions chained without skips, the ResNet, \
+        the ResNet with branches scaled by 1/√L (lesson 6), the ResNet with batch norm, and the \
+        latter trained full-batch.
+        """)
+      let fullSteps = max(1, config.resnetSteps * config.batchSize / data.count)
+      let variants = SmallResNet.Variant.allCases
+      let runs = notebook.experiment("five nets", total: 4 * config.resnetSteps + fullSteps) { progress in
+        var done = 0
+        return variants.map { variant in
+          let full = variant == .residualBatchNormFullBatch
+          let batch = full ? data.count : min(config.batchSize, data.count)
+          let steps = full ? fullSteps : config.resnetSteps
+          let model = SmallResNet.make(variant, shape: shape, blocks: config.resnetBlocks, seed: config.seed)
+          let history = Trainer.train(
+            model, on: data, loss: MeanSquaredError(), optimizer: Adam(), steps: steps, batchSize: batch,
+            batchSeed: config.seed &+ 7, progress: { progress.update(done + $0) })
+          done += steps
+          let previous = model.isTraining
+          model.isTraining = false
+          let error = MeanSquaredError().evaluate(model.forward(data.inputs), data.targets).value
+          model.isTraining = previous
+          return ResNetRun(
+            variant: variant, batchSize: batch, history: history, finalError: error)
+        }
+      }
+      notebook.table(
+        Table(
+          headers: ["net", "steps × batch", "first non-finite", "‖g‖ at step 0", "max ‖g‖", "MSE after training"],
+          rows: runs.map { r in
+            [
+              r.variant.rawValue, "\(r.history.steps.count) × \(r.batchSize)",
+              r.history.nonFinite.map { "\($0)" } ?? "none",
+              Format.number(r.history.steps.first?.globalGradientNorm ?? .nan),
+              Format.number(r.history.maxGradientNorm),
+              Format.number(r.finalError),
+            ]
+          }),
+        caption:
+          "MSE on all \(config.resnetExamples) images in evaluation mode; predicting the mean gives \(Format.number(baseline))."
+      )
+      notebook.chart(
+        Chart(
+          name: "resnet-in-small", title: "Seed 000's ResNet in small: mini-batch MSE",
+          xLabel: "training examples seen",
+          yLabel: "mean squared error", logY: true,
+          series: runs.enumerated().map { i, r in
+            Series(
+              title: r.variant.rawValue, x: r.history.steps.map { Double(($0.step + 1) * r.batchSize) },
+              y: r.history.steps.map(\.loss), style: r.history.steps.count < 10 ? .linePoints : .line, colorGroup: i)
+          }),
+        caption: "Same data, same init seed, Adam; the full-batch run sees the same number of examples in fewer steps.")
+      let plain = runs.first { $0.variant == .plain }
+      let residual = runs.first { $0.variant == .residual }
+      let withBN = runs.first { $0.variant == .residualBatchNorm }
+      let better = runs.filter { $0.finalError < baseline }.map(\.variant.rawValue)
+      notebook.prose(
+        """
+        At init the documents' fear is real here: the ResNet's gradient norm is \
+        \(Format.number(residual?.history.steps.first?.globalGradientNorm ?? .nan)), against \
+        \(Format.number(plain?.history.steps.first?.globalGradientNorm ?? .nan)) for the same convolutions \
+        without skips, because every α = 1 block adds its branch's variance (lesson 6). Batch norm \
+        brings it to \(Format.number(withBN?.history.steps.first?.globalGradientNorm ?? .nan)); scaling \
+        the branches by 1/√L removes the growth without any normalization; training full-batch \
+        changes nothing at init and, for the same number of examples, takes \(fullSteps) steps instead \
+        of \(config.resnetSteps). After training, the nets below the mean predictor's \
+        \(Format.number(baseline)): \(better.isEmpty ? "none" : better.joined(separator: ", ")).
+        """)
+      for r in runs {
+        notebook.recordRun(
+          "resnet_\(r.variant.rawValue.lowercased().filter { $0.isLetter || $0 == " " }.replacingOccurrences(of: " ", with: "_"))",
+          [
+            ("final_mse", r.finalError), ("max_grad_norm", r.history.maxGradientNorm),
+            ("first_nonfinite_step", r.history.nonFinite.map { Double($0.step) }),
+          ])
+      }
+      return (runs, baseline)
+    }
+  }
+}

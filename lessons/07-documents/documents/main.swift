@@ -1,0 +1,3 @@
+import DocumentsLesson
+
+DocumentsCommand.runAsLesson()

@@ -1,0 +1,11 @@
+# fix-clipping.gp — written by GradientLab. Edit and re-render with: gnuplot fix-clipping.gp
+set terminal pngcairo size 900,560 enhanced font 'DejaVu Sans,10'
+set output 'fix-clipping.png'
+set title 'Fix: clipping: global gradient norm, before and after'
+set xlabel 'training examples seen'
+set ylabel '‖g‖'
+set grid
+set key outside right top
+set logscale y; set format y '10^{%L}'
+plot 'fix-clipping.dat' index 0 using 1:2 with lines linewidth 2 linecolor rgb '#1f77b4' title 'baseline', \
+     'fix-clipping.dat' index 1 using 1:2 with lines linewidth 2 linecolor rgb '#d62728' title 'clipping'
