@@ -102,6 +102,40 @@ struct OptimizerAndCheckpointTests {
     }
   }
 
+  @Test func checkpointCarriesBatchNormStatisticsSoEvaluationIsIdentical() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ckpt-bn-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    func model(_ seed: UInt64) -> Sequential {
+      var rng = SeededGenerator(seed: seed)
+      return MLP.make(
+        inputs: 4, width: 6, depth: 2, outputs: 3, activation: .relu, initializer: .heNormal, batchNorm: .standard,
+        using: &rng)
+    }
+    let source = model(1)
+    var rng = SeededGenerator(seed: 9)
+    let x = Tensor(shape: [16, 4], scalars: (0..<64).map { _ in Float(3 + 2 * rng.nextGaussian()) })
+    for _ in 0..<5 { _ = source.forward(x) }  // moves the running statistics away from (0, 1)
+    #expect(source.state.count == 4)
+    let url = directory.appendingPathComponent("bn.ckpt")
+    try Checkpoint.save(source, metadata: .init(step: 1, validationLoss: 0.5), to: url)
+    let target = model(2)
+    try Checkpoint.load(into: target, from: url)
+    source.isTraining = false
+    target.isTraining = false
+    #expect(target.forward(x) == source.forward(x))
+    // A model without batch norm has no state to receive it.
+    var plainRNG = SeededGenerator(seed: 3)
+    let plain = MLP.make(
+      inputs: 4, width: 6, depth: 2, outputs: 3, activation: .relu, initializer: .heNormal, using: &plainRNG)
+    do {
+      try Checkpoint.load(into: plain, from: url)
+      Issue.record("a checkpoint with batch norm statistics was loaded into a model without batch norm")
+    } catch {
+      #expect(error.description.contains("does not fit"))
+    }
+  }
+
   @Test func earlyStoppingWaitsForPatienceAndIgnoresNaN() {
     var stopper = EarlyStopping(patience: 2)
     let decisions = [1.0, 0.8, 0.9, 0.7, .nan, 0.75].map { stopper.observe($0) }

@@ -5,9 +5,13 @@ import Foundation
 /// Format (little-endian), hand-written because no serialization library for raw Float32 tensors
 /// is available here and the format must detect corruption:
 ///
-///     "GLCKPT01" · step: UInt64 · validation loss: Float64 · parameter count: UInt32 ·
+///     "GLCKPT02" · step: UInt64 · validation loss: Float64 · parameter count: UInt32 ·
 ///     per parameter: name length UInt16, UTF-8 name, rank UInt8, dims UInt32…, Float32 values ·
+///     state count: UInt32 · per state tensor: rank UInt8, dims UInt32…, Float32 values ·
 ///     FNV-1a 64 checksum of all preceding bytes: UInt64
+///
+/// The state is the model's non-trainable tensors (batch norm's running statistics), so that a
+/// reloaded model evaluates exactly as the saved one.
 ///
 /// Files are written atomically (a temporary file renamed into place), so a crash never leaves a
 /// half-written checkpoint under the real name.
@@ -44,10 +48,10 @@ public enum Checkpoint {
     }
   }
 
-  static let magic = Array("GLCKPT01".utf8)
+  static let magic = Array("GLCKPT02".utf8)
 
-  /// The checkpoint's bytes for `parameters`.
-  public static func encode(_ parameters: [Parameter], metadata: Metadata) -> Data {
+  /// The checkpoint's bytes for `parameters` and `state`.
+  public static func encode(_ parameters: [Parameter], state: [Tensor] = [], metadata: Metadata) -> Data {
     var bytes: [UInt8] = magic
     append(UInt64(metadata.step), to: &bytes)
     append(metadata.validationLoss.bitPattern, to: &bytes)
@@ -60,31 +64,64 @@ public enum Checkpoint {
       for d in p.value.shape { append(UInt32(d), to: &bytes) }
       for x in p.value.scalars { append(x.bitPattern, to: &bytes) }
     }
+    append(UInt32(state.count), to: &bytes)
+    for t in state {
+      bytes.append(UInt8(t.shape.count))
+      for d in t.shape { append(UInt32(d), to: &bytes) }
+      for x in t.scalars { append(x.bitPattern, to: &bytes) }
+    }
     append(fnv1a(bytes), to: &bytes)
     return Data(bytes)
   }
 
   /// Writes the checkpoint atomically.
-  public static func save(_ parameters: [Parameter], metadata: Metadata, to url: URL) throws {
-    try encode(parameters, metadata: metadata).write(to: url, options: .atomic)
+  public static func save(_ parameters: [Parameter], state: [Tensor] = [], metadata: Metadata, to url: URL) throws {
+    try encode(parameters, state: state, metadata: metadata).write(to: url, options: .atomic)
+  }
+
+  /// Writes a model's parameters and state atomically.
+  public static func save(_ model: Sequential, metadata: Metadata, to url: URL) throws {
+    try save(model.parameters, state: model.state, metadata: metadata, to: url)
+  }
+
+  /// Reads a checkpoint into a model: its parameters and its state (all or nothing).
+  @discardableResult
+  public static func load(into model: Sequential, from url: URL) throws(LoadError) -> Metadata {
+    var state = model.state
+    let metadata = try decode(try read(url), into: model.parameters, state: &state)
+    model.state = state
+    return metadata
   }
 
   /// Reads a checkpoint into `parameters`, which must have the same count, names and shapes.
   /// Nothing is changed unless the whole file is valid and fits.
   @discardableResult
   public static func load(into parameters: [Parameter], from url: URL) throws(LoadError) -> Metadata {
-    let data: Data
+    var none: [Tensor] = []
+    return try decode(try read(url), into: parameters, state: &none)
+  }
+
+  static func read(_ url: URL) throws(LoadError) -> [UInt8] {
     do {
-      data = try Data(contentsOf: url)
+      return Array(try Data(contentsOf: url))
     } catch {
       throw .unreadable("\(url.path): \((error as NSError).localizedDescription)")
     }
-    return try decode(Array(data), into: parameters)
   }
 
-  /// Decodes checkpoint bytes into `parameters` (all or nothing).
+  /// Decodes checkpoint bytes into `parameters` (all or nothing); the file must hold no state.
   @discardableResult
   public static func decode(_ bytes: [UInt8], into parameters: [Parameter]) throws(LoadError) -> Metadata {
+    var none: [Tensor] = []
+    return try decode(bytes, into: parameters, state: &none)
+  }
+
+  /// Decodes checkpoint bytes into `parameters` and `state`, whose count and shapes the file must
+  /// match (all or nothing: nothing changes unless everything fits).
+  @discardableResult
+  public static func decode(
+    _ bytes: [UInt8], into parameters: [Parameter], state: inout [Tensor]
+  ) throws(LoadError) -> Metadata {
     guard bytes.count >= magic.count + 8 + 8 + 4 + 8 else { throw .corrupt("only \(bytes.count) bytes") }
     guard Array(bytes[0..<magic.count]) == magic else { throw .corrupt("not a GradientLab checkpoint (bad magic)") }
     let body = Array(bytes[0..<(bytes.count - 8)])
@@ -121,8 +158,31 @@ public enum Checkpoint {
       }
       values.append(scalars)
     }
+    guard let stateCount = reader.read(UInt32.self) else { throw .corrupt("truncated before the state") }
+    guard Int(stateCount) == state.count else {
+      throw .mismatch("it holds \(stateCount) state tensors (batch norm statistics), the model has \(state.count)")
+    }
+    var stateValues: [[Float]] = []
+    for (i, t) in state.enumerated() {
+      guard let rank = reader.take(1)?.first else { throw .corrupt("truncated at state tensor \(i)") }
+      var shape: [Int] = []
+      for _ in 0..<rank {
+        guard let d = reader.read(UInt32.self) else { throw .corrupt("truncated shape at state tensor \(i)") }
+        shape.append(Int(d))
+      }
+      guard shape == t.shape else {
+        throw .mismatch("state tensor \(i) is \(shape) in the file, \(t.shape) in the model")
+      }
+      var scalars = [Float]()
+      for _ in 0..<t.count {
+        guard let bits = reader.read(UInt32.self) else { throw .corrupt("truncated values at state tensor \(i)") }
+        scalars.append(Float(bitPattern: bits))
+      }
+      stateValues.append(scalars)
+    }
     guard reader.offset == body.count else { throw .corrupt("\(body.count - reader.offset) unexpected trailing bytes") }
     for (p, scalars) in zip(parameters, values) { p.value.scalars = scalars }
+    for i in state.indices { state[i].scalars = stateValues[i] }
     return Metadata(step: Int(step), validationLoss: Double(bitPattern: lossBits))
   }
 

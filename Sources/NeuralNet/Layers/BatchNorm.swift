@@ -72,6 +72,18 @@ public final class BatchNorm: Layer {
 
   public func setTraining(_ training: Bool) { isTraining = training }
 
+  /// The running mean and variance.
+  public var state: [Tensor] {
+    [Tensor(shape: [features], scalars: runningMean), Tensor(shape: [features], scalars: runningVariance)]
+  }
+
+  public func setState(_ tensors: [Tensor]) {
+    precondition(
+      tensors.count == 2 && tensors.allSatisfy { $0.shape == [features] }, "batch norm state: mean and variance")
+    runningMean = tensors[0].scalars
+    runningVariance = tensors[1].scalars
+  }
+
   public func forward(_ input: Tensor) -> Tensor {
     let rows = input.rows
     let f = features

@@ -15,11 +15,22 @@ public protocol Layer: AnyObject {
   func backward(_ outputGradient: Tensor) -> Tensor
   /// Switches between training and evaluation behaviour (batch norm); most layers ignore it.
   func setTraining(_ training: Bool)
+  /// Non-trainable state that decides the layer's evaluation behaviour (batch norm's running mean
+  /// and variance), in a fixed order. Checkpoints save and restore it; optimizers never touch it.
+  var state: [Tensor] { get }
+  /// Restores `state` (same count and shapes as `state` returns).
+  func setState(_ tensors: [Tensor])
 }
 
 extension Layer {
   /// Layers that behave the same in training and evaluation ignore the switch.
   public func setTraining(_ training: Bool) {}
+  /// Most layers carry no state besides their parameters.
+  public var state: [Tensor] { [] }
+  /// Most layers carry no state besides their parameters.
+  public func setState(_ tensors: [Tensor]) {
+    precondition(tensors.isEmpty, "this layer has no state")
+  }
 }
 
 /// A layer with one weight tensor and an optional bias (dense and convolution), whose gradient norms

@@ -51,6 +51,18 @@ public final class Residual: Layer {
     for layer in branch { layer.setTraining(training) }
   }
 
+  public var state: [Tensor] { branch.flatMap(\.state) }
+
+  public func setState(_ tensors: [Tensor]) {
+    var offset = 0
+    for layer in branch {
+      let count = layer.state.count
+      layer.setState(Array(tensors[offset..<(offset + count)]))
+      offset += count
+    }
+    precondition(offset == tensors.count, "residual state: \(tensors.count) tensors for \(offset)")
+  }
+
   public func forward(_ input: Tensor) -> Tensor {
     let f = branch.reduce(input) { $1.forward($0) }
     precondition(f.shape == input.shape, "residual branch changes the shape \(input.shape) to \(f.shape)")

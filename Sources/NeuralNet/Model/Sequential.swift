@@ -22,6 +22,22 @@ public final class Sequential {
   /// All trainable parameters, layer by layer.
   public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 
+  /// All non-trainable state (batch norm's running statistics), layer by layer; setting it
+  /// restores every layer's share in order.
+  public var state: [Tensor] {
+    get { layers.flatMap(\.state) }
+    set {
+      var offset = 0
+      for layer in layers {
+        let count = layer.state.count
+        precondition(offset + count <= newValue.count, "\(newValue.count) state tensors are too few")
+        layer.setState(Array(newValue[offset..<(offset + count)]))
+        offset += count
+      }
+      precondition(offset == newValue.count, "\(newValue.count) state tensors for \(offset)")
+    }
+  }
+
   /// Every parameter's value, concatenated in `parameters` order.
   public var parameterVector: [Float] {
     get { parameters.flatMap(\.value.scalars) }

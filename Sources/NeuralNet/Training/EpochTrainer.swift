@@ -4,8 +4,8 @@ import Foundation
 /// callbacks=[EarlyStopping(patience=p, restore_best_weights=True), ModelCheckpoint(save_best_only=True)])`:
 /// after every epoch the validation loss is measured in evaluation mode; a new best is saved to the
 /// checkpoint file (when one is given), and training stops once the loss has not improved for
-/// `patience` epochs, then the best weights are loaded back (trainable parameters only: batch
-/// norm running statistics are not restored). A non-finite step stops training
+/// `patience` epochs, then the best weights (and batch norm's running statistics) are loaded back.
+/// A non-finite step stops training
 /// without applying its update, as `Trainer.train` does.
 public enum EpochTrainer {
   /// What one run does.
@@ -73,7 +73,7 @@ public enum EpochTrainer {
     let stepsPerEpoch = train.count / settings.batchSize
     var history = History(steps: [], epochs: [], nonFinite: nil, bestEpoch: nil, stoppedEarly: false)
     var stopper = EarlyStopping(patience: settings.patience ?? Int.max)
-    var best: [Float]? = nil
+    var best: (parameters: [Float], state: [Tensor])? = nil
     var step = 0
     epochs: for epoch in 0..<settings.epochs {
       var lossSum = 0.0
@@ -102,10 +102,9 @@ public enum EpochTrainer {
           improved: decision == .improved))
       if decision == .improved {
         history.bestEpoch = epoch
-        best = model.parameterVector
+        best = (model.parameterVector, model.state)
         if let url = settings.checkpoint {
-          try Checkpoint.save(
-            model.parameters, metadata: .init(step: epoch, validationLoss: validationLoss), to: url)
+          try Checkpoint.save(model, metadata: .init(step: epoch, validationLoss: validationLoss), to: url)
         }
       }
       if decision == .stop && epoch + 1 < settings.epochs {
@@ -113,7 +112,10 @@ public enum EpochTrainer {
         break
       }
     }
-    if let best { model.parameterVector = best }
+    if let best {
+      model.parameterVector = best.parameters
+      model.state = best.state
+    }
     return history
   }
 

@@ -51,7 +51,7 @@ public struct DocumentsCommand: LessonCommand {
     if let evaluate {
       let model = DocumentsCNN.make(seed: config.seed)
       do {
-        let metadata = try Checkpoint.load(into: model.parameters, from: URL(fileURLWithPath: evaluate))
+        let metadata = try Checkpoint.load(into: model, from: URL(fileURLWithPath: evaluate))
         let accuracy = try config.data().test.accuracy(of: model)
         print(
           "\(evaluate): epoch \(metadata.step + 1), validation loss \(Format.number(metadata.validationLoss)), test accuracy \(Format.percent(accuracy))"

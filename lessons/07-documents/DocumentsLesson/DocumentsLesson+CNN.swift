@@ -65,7 +65,7 @@ extension DocumentsLesson {
       let accuracy = data.test.accuracy(of: model)
       // A fresh model of another seed, loaded from the file: the same predictions.
       let reloaded = DocumentsCNN.make(seed: config.seed &+ 99)
-      try Checkpoint.load(into: reloaded.parameters, from: checkpoint)
+      try Checkpoint.load(into: reloaded, from: checkpoint)
       let reloadedAccuracy = data.test.accuracy(of: reloaded)
       let pooledAccuracy = data.test.accuracy(of: pooled)
       notebook.table(

@@ -17,6 +17,8 @@ public final class ChannelBatchNorm: Layer {
   public var kind: LayerKind { .batchNorm }
   public var parameters: [Parameter] { normalization.parameters }
   public func setTraining(_ training: Bool) { normalization.setTraining(training) }
+  public var state: [Tensor] { normalization.state }
+  public func setState(_ tensors: [Tensor]) { normalization.setState(tensors) }
 
   public func forward(_ x: Tensor) -> Tensor {
     precondition(x.columns == shape.count, "ChannelBatchNorm expects \(shape) images, got \(x.columns) values")
