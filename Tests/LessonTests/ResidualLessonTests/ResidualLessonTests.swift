@@ -30,10 +30,9 @@ struct ResidualLessonTests {
           alpha: alpha, blocks: 20, width: 128, batch: 32, seed: seed &* 100 &+ UInt64(n))
         return (1...20).map { p[$0] / p[$0 - 1] }
       }
-      let mean = factors.reduce(0, +) / Double(factors.count)
-      let sd = (factors.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(factors.count - 1)).squareRoot()
+      let sample = SampleMean(factors)
       let predicted = ResidualTheory.normGrowth(alpha: alpha, blocks: 1)
-      #expect(abs(mean - predicted) <= 3 * sd / Double(factors.count).squareRoot() + 1e-3, "α = \(alpha)")
+      #expect(abs(sample.mean - predicted) <= 3 * sample.standardError + 1e-3, "α = \(alpha)")
     }
     #expect(ResidualVariance.profile(alpha: 0, blocks: 5, width: 16, batch: 4, seed: seed).allSatisfy { $0 == 1 })
   }

@@ -2,6 +2,7 @@ import Charts
 import NeuralNet
 import Notebook
 import RealModule
+import Theory
 
 /// What step 2 measured: for each architecture and depth, ‖∂L/∂W_first‖/‖∂L/∂W_last‖ per network.
 public struct GradientDepthFindings: Sendable {
@@ -20,9 +21,7 @@ public struct GradientDepthFindings: Sendable {
 
   /// The standard deviation of log₁₀ ratio over the networks.
   public func logSpread(_ a: Int, _ d: Int) -> Double {
-    let logs = ratios[a][d].map { Double.log10($0) }
-    let mean = logs.reduce(0, +) / Double(logs.count)
-    return (logs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(Swift.max(logs.count - 1, 1))).squareRoot()
+    SampleMean(ratios[a][d].map { Double.log10($0) }).standardDeviation
   }
 }
 

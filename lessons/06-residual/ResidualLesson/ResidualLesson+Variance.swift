@@ -65,27 +65,22 @@ extension ResidualLesson {
             ]
           }),
         caption: "Solid: the mean over \(config.varianceNetworks) networks. Dashed: (1 + α²)^l.")
-      let factorMean = factors.reduce(0, +) / Double(factors.count)
-      let factorSD = (factors.map { ($0 - factorMean) * ($0 - factorMean) }.reduce(0, +) / Double(factors.count - 1))
-        .squareRoot()
+      let factorSample = SampleMean(factors)
       notebook.check([
         TheoryCheck(
-          name: "α = 1: mean per-block factor ‖x_{l+1}‖²/‖x_l‖² (\(factors.count) blocks)", measured: factorMean,
-          predicted: 2, tolerance: .relative(max(0.01, 3 * factorSD / Double(factors.count).squareRoot() / 2)),
-          source: "THEORY.md §9")
+          name: "α = 1: mean per-block factor ‖x_{l+1}‖²/‖x_l‖² (\(factors.count) blocks)",
+          measured: factorSample.mean, predicted: 2,
+          tolerance: .relative(factorSample.relativeTolerance(around: 2, floor: 0.01)), source: "THEORY.md §9")
       ])
       notebook.check(
         alphas.indices.map { i in
-          let ratios = checked[i]
-          let mean = ratios.reduce(0, +) / Double(ratios.count)
+          let sample = SampleMean(checked[i])
           let predicted = ResidualTheory.normGrowth(alpha: alphas[i], blocks: checkedBlocks[i])
-          let sd = (ratios.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(ratios.count - 1, 1)))
-            .squareRoot()
           // Each network's ratio is a product of random per-block factors: hold the mean to three
           // standard errors of the networks' spread, at least 5% (exact for α = 0).
-          let tolerance = alphas[i] == 0 ? 1e-9 : max(0.05, 3 * sd / Double(ratios.count).squareRoot() / predicted)
+          let tolerance = alphas[i] == 0 ? 1e-9 : sample.relativeTolerance(around: predicted, floor: 0.05)
           return TheoryCheck(
-            name: "\(names[i]): ‖x_\(checkedBlocks[i])‖²/‖x_0‖²", measured: mean, predicted: predicted,
+            name: "\(names[i]): ‖x_\(checkedBlocks[i])‖²/‖x_0‖²", measured: sample.mean, predicted: predicted,
             tolerance: alphas[i] == 0 ? .absolute(tolerance) : .relative(tolerance), source: "THEORY.md §9")
         })
       notebook.prose(
@@ -99,7 +94,7 @@ extension ResidualLesson {
           "variance_\(name)",
           [
             ("alpha", alphas[i]), ("checked_block", Double(checkedBlocks[i])),
-            ("mean_ratio", checked[i].reduce(0, +) / Double(checked[i].count)),
+            ("mean_ratio", SampleMean(checked[i]).mean),
             ("final_block_ratio", meanProfiles[i].last),
           ])
       }

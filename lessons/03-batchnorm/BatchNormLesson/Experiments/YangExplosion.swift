@@ -24,11 +24,8 @@ public enum YangExplosion {
     /// The relative tolerance of `measured`: three standard errors of the mean of the per-network
     /// fits (their spread is the finite-width noise of this very run), at least 3%.
     public var tolerance: Double {
-      guard perNetwork.count >= 2 else { return 0.03 }
-      let n = Double(perNetwork.count)
-      let mean = perNetwork.reduce(0, +) / n
-      let variance = perNetwork.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)
-      return Swift.max(0.03, 3 * (variance / n).squareRoot() / mean)
+      let sample = SampleMean(perNetwork)
+      return sample.relativeTolerance(around: sample.mean, floor: 0.03)
     }
 
     /// The measured per-layer growth of the SQUARED gradient norm going backward, fitted on logs

@@ -68,11 +68,9 @@ public enum GradientNoise {
         ).gradient
         values.append(zip(g, mean).map { ($0 - $1) * ($0 - $1) }.reduce(0, +))
       }
-      let m = values.reduce(0, +) / Double(values.count)
-      let variance =
-        values.count > 1 ? values.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(values.count - 1) : 0
-      measured.append(m)
-      errors.append((variance / Double(values.count)).squareRoot())
+      let sample = SampleMean(values)
+      measured.append(sample.mean)
+      errors.append(sample.standardError)
       progress?(index + 2)
     }
     return Result(
