@@ -58,6 +58,14 @@ public struct Dataset: Sendable, Equatable {
     return copy
   }
 
+  /// The loss of `model` on the whole set in evaluation mode (the model's mode is restored).
+  public func loss(of model: Sequential, using loss: some Loss) -> Double {
+    let previous = model.isTraining
+    model.isTraining = false
+    defer { model.isTraining = previous }
+    return loss.evaluate(model.forward(inputs), targets).value
+  }
+
   /// The fraction of examples whose largest output is the right class.
   public func accuracy(of model: Sequential) -> Double {
     accuracy(of: model, batchSize: count, training: false)

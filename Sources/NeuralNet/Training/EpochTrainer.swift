@@ -78,12 +78,9 @@ public enum EpochTrainer {
     epochs: for epoch in 0..<settings.epochs {
       var lossSum = 0.0
       for _ in 0..<stepsPerEpoch {
-        let indices = sampler.next()
-        var record = model.measureGradients(
-          input: train.inputs.gatheringRows(indices), targets: train.targets.gathering(indices), loss: loss, step: step)
-        if settings.clipping != .none && record.nonFinite == nil {
-          record.clip = settings.clipping.apply(to: model.parameters)
-        }
+        let record = Trainer.step(
+          model, on: train, batch: sampler.next(), loss: loss, optimizer: optimizer, clipping: settings.clipping,
+          step: step)
         history.steps.append(record)
         step += 1
         progress?(step)
@@ -92,9 +89,8 @@ public enum EpochTrainer {
           break epochs
         }
         lossSum += record.loss
-        optimizer.update(model.parameters)
       }
-      let validationLoss = evaluate(model, on: validation, loss: loss)
+      let validationLoss = validation.loss(of: model, using: loss)
       let decision = stopper.observe(validationLoss)
       history.epochs.append(
         Epoch(
@@ -117,13 +113,5 @@ public enum EpochTrainer {
       model.state = best.state
     }
     return history
-  }
-
-  /// The loss on a whole data set in evaluation mode (the model's mode is restored).
-  public static func evaluate(_ model: Sequential, on data: Dataset, loss: some Loss) -> Double {
-    let previous = model.isTraining
-    model.isTraining = false
-    defer { model.isTraining = previous }
-    return loss.evaluate(model.forward(data.inputs), data.targets).value
   }
 }

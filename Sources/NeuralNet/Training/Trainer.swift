@@ -12,6 +12,17 @@ public struct TrainingHistory: Sendable, Equatable {
   public var maxGradientNorm: Double {
     steps.map { $0.globalGradientNorm.isNaN ? .infinity : $0.globalGradientNorm }.max() ?? 0
   }
+  /// The mean mini-batch loss of the last `count` steps: less noisy than the last one. NaN if the
+  /// run stopped on a non-finite value or took no step.
+  public func meanLoss(overLast count: Int) -> Double {
+    guard nonFinite == nil, !steps.isEmpty else { return .nan }
+    let tail = steps.suffix(count).map(\.loss)
+    return tail.reduce(0, +) / Double(tail.count)
+  }
+  /// The fraction of steps whose gradient was clipped.
+  public var clippedFraction: Double {
+    steps.isEmpty ? 0 : Double(steps.filter { $0.clip?.clipped ?? false }.count) / Double(steps.count)
+  }
 }
 
 /// Mini-batch training with SGD, instrumented at every step.
@@ -28,19 +39,30 @@ public enum Trainer {
     var history = TrainingHistory(steps: [], nonFinite: nil)
     history.steps.reserveCapacity(steps)
     for step in 0..<steps {
-      let indices = sampler.next()
-      var record = model.measureGradients(
-        input: data.inputs.gatheringRows(indices), targets: data.targets.gathering(indices),
-        loss: loss, step: step)
-      if clipping != .none && record.nonFinite == nil { record.clip = clipping.apply(to: model.parameters) }
+      let record = Self.step(
+        model, on: data, batch: sampler.next(), loss: loss, optimizer: optimizer, clipping: clipping, step: step)
       history.steps.append(record)
       progress?(step + 1)
       if let event = record.nonFinite {
         history.nonFinite = event
         break
       }
-      optimizer.update(model.parameters)
     }
     return history
+  }
+
+  /// One instrumented step on the examples at `batch`: forward and backward with per-layer records,
+  /// clipping if asked, and the update, unless a value was not finite (then nothing is applied and
+  /// the record says where it appeared).
+  public static func step(
+    _ model: Sequential, on data: Dataset, batch: some Collection<Int>, loss: some Loss, optimizer: some Optimizer,
+    clipping: GradientClipping, step: Int
+  ) -> StepRecord {
+    var record = model.measureGradients(
+      input: data.inputs.gatheringRows(batch), targets: data.targets.gathering(batch), loss: loss, step: step)
+    guard record.nonFinite == nil else { return record }
+    if clipping != .none { record.clip = clipping.apply(to: model.parameters) }
+    optimizer.update(model.parameters)
+    return record
   }
 }

@@ -56,7 +56,7 @@ struct DocumentsLessonTests {
     #expect(history.epochs.allSatisfy { $0.validationLoss >= bestLoss })
     if history.stoppedEarly { #expect(history.epochs.count == best + 1 + 2) }
     // The model holds the best epoch's weights, and so does the file.
-    let restored = EpochTrainer.evaluate(model, on: validation, loss: SoftmaxCrossEntropy())
+    let restored = validation.loss(of: model, using: SoftmaxCrossEntropy())
     #expect(abs(restored - bestLoss) < 1e-9)
     let reloaded = DocumentsCNN.makePooled(seed: 4)
     let metadata = try Checkpoint.load(into: reloaded.parameters, from: url)

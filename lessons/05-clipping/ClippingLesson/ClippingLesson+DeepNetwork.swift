@@ -106,15 +106,12 @@ extension ClippingLesson {
             "test accuracy",
           ],
           rows: runs.map { r in
-            let tail = r.history.steps.suffix(20).map(\.loss)
+            let finalLoss = r.history.meanLoss(overLast: 20)
             return [
               r.name, r.history.nonFinite.map { "\($0)" } ?? "none",
               Format.number(r.history.steps.first?.globalGradientNorm ?? .nan),
-              Format.number(r.history.maxGradientNorm),
-              Format.percent(
-                Double(r.history.steps.filter { $0.clip?.clipped ?? false }.count)
-                  / Double(max(r.history.steps.count, 1))),
-              r.history.nonFinite == nil ? Format.number(tail.reduce(0, +) / Double(max(tail.count, 1))) : "–",
+              Format.number(r.history.maxGradientNorm), Format.percent(r.history.clippedFraction),
+              finalLoss.isFinite ? Format.number(finalLoss) : "–",
               r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
             ]
           }),

@@ -14,11 +14,7 @@ public struct TrainedArchitecture: Sendable {
   public var testAccuracy: Double
 
   /// The mean loss of the last 20 steps (NaN if the run stopped on a non-finite value).
-  public var finalLoss: Double {
-    guard history.nonFinite == nil else { return .nan }
-    let tail = history.steps.suffix(20).map(\.loss)
-    return tail.reduce(0, +) / Double(Swift.max(tail.count, 1))
-  }
+  public var finalLoss: Double { history.meanLoss(overLast: 20) }
 }
 
 extension ResidualLesson {

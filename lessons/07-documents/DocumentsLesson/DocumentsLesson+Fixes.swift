@@ -82,12 +82,11 @@ extension DocumentsLesson {
         Table(
           headers: ["fix", "first non-finite", "‖g‖ at step 0", "max ‖g‖", "final loss (last 10)", "test accuracy"],
           rows: runs.map { r in
-            let tail = r.history.steps.suffix(10).map(\.loss)
+            let finalLoss = r.history.meanLoss(overLast: 10)
             return [
               r.name, r.history.nonFinite.map { "\($0)" } ?? "none",
               Format.number(r.history.steps.first?.globalGradientNorm ?? .nan),
-              Format.number(r.history.maxGradientNorm),
-              r.history.nonFinite == nil ? Format.number(tail.reduce(0, +) / Double(max(tail.count, 1))) : "–",
+              Format.number(r.history.maxGradientNorm), finalLoss.isFinite ? Format.number(finalLoss) : "–",
               r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
             ]
           }),

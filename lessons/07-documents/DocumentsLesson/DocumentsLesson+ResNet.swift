@@ -53,12 +53,9 @@ extension DocumentsLesson {
             model, on: data, loss: MeanSquaredError(), optimizer: Adam(), steps: steps, batchSize: batch,
             batchSeed: config.seed &+ 7, progress: { progress.update(done + $0) })
           done += steps
-          let previous = model.isTraining
-          model.isTraining = false
-          let error = MeanSquaredError().evaluate(model.forward(data.inputs), data.targets).value
-          model.isTraining = previous
           return ResNetRun(
-            variant: variant, batchSize: batch, history: history, finalError: error)
+            variant: variant, batchSize: batch, history: history,
+            finalError: data.loss(of: model, using: MeanSquaredError()))
         }
       }
       notebook.table(

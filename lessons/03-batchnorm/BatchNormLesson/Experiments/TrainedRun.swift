@@ -10,11 +10,7 @@ public struct TrainedRun: Sendable {
   public var testAccuracy: Double
 
   /// The mean loss of the last 10 steps (NaN if the run went non-finite): less noisy than the last.
-  public var finalLoss: Double {
-    guard history.nonFinite == nil else { return .nan }
-    let last = history.steps.suffix(10).map(\.loss)
-    return last.isEmpty ? .nan : last.reduce(0, +) / Double(last.count)
-  }
+  public var finalLoss: Double { history.meanLoss(overLast: 10) }
 
   /// Whether the run trained: finite, and its final loss below half the loss of a uniform guess
   /// (ln 10 / 2 ≈ 1.15).
