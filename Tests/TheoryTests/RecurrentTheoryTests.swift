@@ -18,6 +18,13 @@ struct RecurrentTheoryTests {
     #expect(RecurrentTheory.gradientBound(derivativeBound: 1, largestSingularValue: 0.9, stepsBack: 0) == 1)
   }
 
+  @Test func valueClippingCosineOfAKnownGradient() {
+    // clamp((4, 3, 1, −0.5), 1) = (1, 1, 1, −0.5): 8.25 / (√26.25 · √3.25).
+    #expect(
+      abs(RecurrentTheory.valueClippingCosine([4, 3, 1, -0.5], bound: 1) - 8.25 / (26.25 * 3.25).squareRoot()) < 1e-15)
+    #expect(abs(RecurrentTheory.valueClippingCosine([0.2, -0.3], bound: 1) - 1) < 1e-15)
+  }
+
   @Test func normClippingCapsAtTau() {
     #expect(RecurrentTheory.normAfterClipping(12, threshold: 3) == 3)
     #expect(RecurrentTheory.normAfterClipping(2, threshold: 3) == 2)

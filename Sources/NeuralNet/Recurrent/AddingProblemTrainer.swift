@@ -81,6 +81,10 @@ public enum AddingProblemTrainer {
     public var finalTestLoss: Double {
       nonFiniteStep == nil ? evaluations.last?.loss ?? .nan : .nan
     }
+    /// Whether the run stayed finite and reached a test loss below `level` at some evaluation.
+    public func reaches(testLoss level: Double) -> Bool {
+      nonFiniteStep == nil && firstStep(belowTestLoss: level) != nil
+    }
     /// The first evaluation step whose test loss is below `level`, if any.
     public func firstStep(belowTestLoss level: Double) -> Int? {
       evaluations.first { $0.loss < level }?.step

@@ -31,4 +31,12 @@ public enum RecurrentTheory {
   public static func normAfterClipping(_ norm: Double, threshold tau: Double) -> Double {
     Swift.min(norm, tau)
   }
+
+  /// cos(g, clip_c(g)) for clipping by value, every component clamped to [−c, c]:
+  /// Σ g_i·clamp(g_i) / (‖g‖·‖clamp(g)‖). 1 when nothing is clamped or everything is.
+  public static func valueClippingCosine(_ g: [Double], bound c: Double) -> Double {
+    let clamped = g.map { Swift.min(Swift.max($0, -c), c) }
+    let dot = zip(g, clamped).map { $0 * $1 }.reduce(0, +)
+    return dot / (g.map { $0 * $0 }.reduce(0, +).squareRoot() * clamped.map { $0 * $0 }.reduce(0, +).squareRoot())
+  }
 }

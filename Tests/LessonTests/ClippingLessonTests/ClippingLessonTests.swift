@@ -3,6 +3,7 @@ import LessonTestSupport
 import NeuralNet
 import Notebook
 import Testing
+import Theory
 
 import ClippingLesson
 
@@ -83,7 +84,7 @@ struct ClippingLessonTests {
     let p = Parameter(name: "g", value: Tensor(shape: [g.count], scalars: g.map(Float.init)))
     p.gradient = p.value
     let record = GradientClipping.value(ClippingExercises.exerciseClip).apply(to: [p])
-    #expect(abs(record.cosine - ClippingExercises.valueClippingCosine(g, c: ClippingExercises.exerciseClip)) < 1e-6)
+    #expect(abs(record.cosine - RecurrentTheory.valueClippingCosine(g, bound: ClippingExercises.exerciseClip)) < 1e-6)
     #expect(abs(record.cosine - 0.8932) < 1e-3)
   }
 

@@ -15,13 +15,6 @@ public enum ClippingExercises {
   /// The steps within which exercise 3's threshold must train the task.
   public static let exerciseSteps = 3000
 
-  /// cos(g, clip_c(g)) for value clipping: Σ g_i·clamp(g_i) / (‖g‖·‖clamp(g)‖).
-  public static func valueClippingCosine(_ g: [Double], c: Double) -> Double {
-    let clamped = g.map { Swift.min(Swift.max($0, -c), c) }
-    let dot = zip(g, clamped).map { $0 * $1 }.reduce(0, +)
-    return dot / (g.map { $0 * $0 }.reduce(0, +).squareRoot() * clamped.map { $0 * $0 }.reduce(0, +).squareRoot())
-  }
-
   /// The exercises for a configuration.
   public static func all(_ config: ClippingConfiguration) -> [Exercise] {
     let g = exerciseGradient
@@ -46,7 +39,7 @@ public enum ClippingExercises {
         number: 2,
         question:
           "The gradient g = \(gradientText) is clipped by VALUE at c = \(Format.number(c)) (every component clamped to [−c, c]). What is the cosine between g and the clipped gradient?",
-        answerFormat: "cosine", predicted: valueClippingCosine(g, c: c), tolerance: 0.005,
+        answerFormat: "cosine", predicted: RecurrentTheory.valueClippingCosine(g, bound: c), tolerance: 0.005,
         derivation: "clip(g) = (1, 1, 1, −0.5); cos = g·clip(g)/(‖g‖‖clip(g)‖) = 8.25/(5.1235·1.8028)",
         mistakes: [
           .init(
@@ -69,7 +62,7 @@ public enum ClippingExercises {
         let history = ClippingRuns.run(
           settings, networkSeed: config.seed, clipping: .norm(answer), test: config.testSet())
         let reached = history.firstStep(belowTestLoss: ClippingConfiguration.learnedLoss)
-        let correct = history.nonFiniteStep == nil && reached != nil
+        let correct = history.reaches(testLoss: ClippingConfiguration.learnedLoss)
         var reason: String
         if let bad = history.nonFiniteStep {
           reason = "A real run with τ = \(Format.number(answer)) went non-finite at step \(bad)."

@@ -1,6 +1,7 @@
 import Charts
 import NeuralNet
 import Notebook
+import Theory
 
 /// What step 5 measured, for the claims and tests.
 public struct DirectionFindings: Sendable {
@@ -44,21 +45,16 @@ extension ClippingLesson {
       var rng = SeededGenerator(seed: config.seed &+ 1000)
       let batch = AddingProblem.make(count: config.batchSize, length: config.length, using: &rng)
       _ = model.measureGradients(batch.sequence, targets: .values(batch.targets), loss: HalfSquaredError())
-      let raw = model.parameters.flatMap { $0.gradient.scalars.map(Double.init) }
+      let rawGradients = model.parameters.map(\.gradient)
+      let raw = rawGradients.flatMap { $0.scalars.map(Double.init) }
       GradientClipping.norm(tau).apply(to: model.parameters)
       let normed = model.parameters.flatMap { $0.gradient.scalars.map(Double.init) }
       // Restore the raw gradient, then clip by value.
-      var offset = 0
-      for p in model.parameters {
-        for i in p.gradient.scalars.indices { p.gradient.scalars[i] = Float(raw[offset + i]) }
-        offset += p.gradient.count
-      }
+      for (p, g) in zip(model.parameters, rawGradients) { p.gradient = g }
       let record = GradientClipping.value(c).apply(to: model.parameters)
       let valued = model.parameters.flatMap { $0.gradient.scalars.map(Double.init) }
       let order = raw.indices.sorted { abs(raw[$0]) > abs(raw[$1]) }
-      let dot = zip(raw, valued).map { $0 * $1 }.reduce(0, +)
-      let recomputed =
-        dot / (raw.map { $0 * $0 }.reduce(0, +).squareRoot() * valued.map { $0 * $0 }.reduce(0, +).squareRoot())
+      let recomputed = RecurrentTheory.valueClippingCosine(raw, bound: c)
       let ranks = [0, 1, 2, order.count / 10, order.count / 2, order.count - 1]
       notebook.table(
         Table(
@@ -86,7 +82,7 @@ extension ClippingLesson {
           headers: ["clipping", "steps clipped", "mean cos(g, clip(g))", "smallest cos", "learned", "final test loss"],
           rows: runs.map { name, h in
             let cosines = h.steps.compactMap { $0.clip?.cosine }.filter(\.isFinite)
-            let learned = h.nonFiniteStep == nil && h.firstStep(belowTestLoss: ClippingConfiguration.learnedLoss) != nil
+            let learned = h.reaches(testLoss: ClippingConfiguration.learnedLoss)
             return [
               name, Format.percent(h.clippedFraction),
               Format.number(cosines.isEmpty ? .nan : cosines.reduce(0, +) / Double(cosines.count)),
@@ -106,7 +102,7 @@ extension ClippingLesson {
         caption: "Norm clipping keeps the direction exactly (cos = 1); value clipping turns it on every step it clips.")
       notebook.check([
         TheoryCheck(
-          name: "value clipping: the engine's cos(g, clip(g)) vs Σg_i·clip(g_i)/(‖g‖‖clip(g)‖)",
+          name: "value clipping: the engine's cos(g, clip(g)) vs Σg_i·clamp(g_i)/(‖g‖‖clamp(g)‖)",
           measured: record.cosine,
           predicted: recomputed, tolerance: .absolute(1e-6), source: "definition")
       ])

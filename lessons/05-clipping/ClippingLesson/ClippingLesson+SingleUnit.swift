@@ -5,8 +5,8 @@ import RealModule
 
 /// What step 1 measured, for the claims and tests.
 public struct SingleUnitFindings: Sendable {
-  /// (w, ∂x₅₀/∂w from the engine, t·x₀·w^{t−1}).
-  public var derivatives: [(w: Double, measured: Double, formula: Double)]
+  /// (w, x₅₀ and ∂x₅₀/∂w from the engine, t·x₀·w^{t−1}).
+  public var derivatives: [(w: Double, state: Double, measured: Double, formula: Double)]
   /// w after one unclipped SGD step from the wall.
   public var unclippedLanding: Double
   /// The loss there (may be +Inf: the state overflows Float32).
@@ -41,9 +41,9 @@ extension ClippingLesson {
         change of w by 10% changes the gradient by four orders of magnitude.
         """)
       let derivatives = [0.9, 1.0, 1.1].map { w in
-        (
-          w: w, measured: SingleUnit.derivative(w: w, x0: x0, t: t).derivative,
-          formula: SingleUnit.formula(w: w, x0: x0, t: t)
+        let engine = SingleUnit.derivative(w: w, x0: x0, t: t)
+        return (
+          w: w, state: engine.state, measured: engine.derivative, formula: SingleUnit.formula(w: w, x0: x0, t: t)
         )
       }
       notebook.table(
@@ -51,7 +51,7 @@ extension ClippingLesson {
           headers: ["w", "x₅₀ (engine)", "∂x₅₀/∂w by BPTT", "t·x₀·w^{t−1}"],
           rows: derivatives.map { d in
             [
-              Format.number(d.w), Format.number(SingleUnit.derivative(w: d.w, x0: x0, t: t).state),
+              Format.number(d.w), Format.number(d.state),
               Format.number(d.measured), Format.number(d.formula),
             ]
           }))

@@ -16,9 +16,7 @@ public enum ClippingRuns {
     public var history: AddingProblemTrainer.History
 
     /// Whether the run learned the task: finite, and a test loss below 1/24 at some evaluation.
-    public var learned: Bool {
-      history.nonFiniteStep == nil && history.firstStep(belowTestLoss: ClippingConfiguration.learnedLoss) != nil
-    }
+    public var learned: Bool { history.reaches(testLoss: ClippingConfiguration.learnedLoss) }
   }
 
   /// ḡ: the mean raw gradient norm over `probeSteps` updates at η/10 from network seed `seed`
