@@ -60,16 +60,10 @@ public enum Checkpoint {
       let name = Array(p.name.utf8)
       append(UInt16(name.count), to: &bytes)
       bytes += name
-      bytes.append(UInt8(p.value.shape.count))
-      for d in p.value.shape { append(UInt32(d), to: &bytes) }
-      for x in p.value.scalars { append(x.bitPattern, to: &bytes) }
+      appendTensor(p.value, to: &bytes)
     }
     append(UInt32(state.count), to: &bytes)
-    for t in state {
-      bytes.append(UInt8(t.shape.count))
-      for d in t.shape { append(UInt32(d), to: &bytes) }
-      for x in t.scalars { append(x.bitPattern, to: &bytes) }
-    }
+    for t in state { appendTensor(t, to: &bytes) }
     append(fnv1a(bytes), to: &bytes)
     return Data(bytes)
   }
@@ -138,25 +132,15 @@ public enum Checkpoint {
     }
     var values: [[Float]] = []
     for (i, p) in parameters.enumerated() {
-      guard let nameLength = reader.read(UInt16.self), let nameBytes = reader.take(Int(nameLength)),
-        let rank = reader.take(1)?.first
-      else { throw .corrupt("truncated at parameter \(i)") }
-      let name = String(decoding: nameBytes, as: UTF8.self)
-      var shape: [Int] = []
-      for _ in 0..<rank {
-        guard let d = reader.read(UInt32.self) else { throw .corrupt("truncated shape at parameter \(i)") }
-        shape.append(Int(d))
+      guard let nameLength = reader.read(UInt16.self), let nameBytes = reader.take(Int(nameLength)) else {
+        throw .corrupt("truncated at parameter \(i)")
       }
+      let name = String(decoding: nameBytes, as: UTF8.self)
+      let shape = try reader.readShape(of: "parameter \(i)")
       guard name == p.name && shape == p.value.shape else {
         throw .mismatch("parameter \(i) is \(name) \(shape) in the file, \(p.name) \(p.value.shape) in the model")
       }
-      var scalars = [Float]()
-      scalars.reserveCapacity(p.value.count)
-      for _ in 0..<p.value.count {
-        guard let bits = reader.read(UInt32.self) else { throw .corrupt("truncated values at parameter \(i)") }
-        scalars.append(Float(bitPattern: bits))
-      }
-      values.append(scalars)
+      values.append(try reader.readScalars(p.value.count, of: "parameter \(i)"))
     }
     guard let stateCount = reader.read(UInt32.self) else { throw .corrupt("truncated before the state") }
     guard Int(stateCount) == state.count else {
@@ -164,21 +148,11 @@ public enum Checkpoint {
     }
     var stateValues: [[Float]] = []
     for (i, t) in state.enumerated() {
-      guard let rank = reader.take(1)?.first else { throw .corrupt("truncated at state tensor \(i)") }
-      var shape: [Int] = []
-      for _ in 0..<rank {
-        guard let d = reader.read(UInt32.self) else { throw .corrupt("truncated shape at state tensor \(i)") }
-        shape.append(Int(d))
-      }
+      let shape = try reader.readShape(of: "state tensor \(i)")
       guard shape == t.shape else {
         throw .mismatch("state tensor \(i) is \(shape) in the file, \(t.shape) in the model")
       }
-      var scalars = [Float]()
-      for _ in 0..<t.count {
-        guard let bits = reader.read(UInt32.self) else { throw .corrupt("truncated values at state tensor \(i)") }
-        scalars.append(Float(bitPattern: bits))
-      }
-      stateValues.append(scalars)
+      stateValues.append(try reader.readScalars(t.count, of: "state tensor \(i)"))
     }
     guard reader.offset == body.count else { throw .corrupt("\(body.count - reader.offset) unexpected trailing bytes") }
     for (p, scalars) in zip(parameters, values) { p.value.scalars = scalars }
@@ -196,6 +170,13 @@ public enum Checkpoint {
     return hash
   }
 
+  /// One tensor record: rank UInt8, dims UInt32…, Float32 values.
+  static func appendTensor(_ t: Tensor, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(t.shape.count))
+    for d in t.shape { append(UInt32(d), to: &bytes) }
+    for x in t.scalars { append(x.bitPattern, to: &bytes) }
+  }
+
   static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
     withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
   }
@@ -209,6 +190,28 @@ public enum Checkpoint {
       guard n >= 0, offset + n <= bytes.count else { return nil }
       defer { offset += n }
       return bytes[offset..<(offset + n)]
+    }
+
+    /// A tensor record's rank and dims.
+    mutating func readShape(of what: String) throws(LoadError) -> [Int] {
+      guard let rank = take(1)?.first else { throw .corrupt("truncated at \(what)") }
+      var shape: [Int] = []
+      for _ in 0..<rank {
+        guard let d = read(UInt32.self) else { throw .corrupt("truncated shape at \(what)") }
+        shape.append(Int(d))
+      }
+      return shape
+    }
+
+    /// A tensor record's `count` Float32 values.
+    mutating func readScalars(_ count: Int, of what: String) throws(LoadError) -> [Float] {
+      var scalars = [Float]()
+      scalars.reserveCapacity(count)
+      for _ in 0..<count {
+        guard let bits = read(UInt32.self) else { throw .corrupt("truncated values at \(what)") }
+        scalars.append(Float(bitPattern: bits))
+      }
+      return scalars
     }
 
     mutating func read<T: FixedWidthInteger>(_: T.Type) -> T? {
