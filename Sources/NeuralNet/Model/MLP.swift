@@ -89,6 +89,8 @@ public enum TwoLayerResidualMLP {
     for _ in 0..<blocks {
       var first = Initializer.heNormal.makeWeights(fanOut: width, fanIn: width, using: &rng)
       var second = Initializer.lecunNormal.makeWeights(fanOut: width, fanIn: width, using: &rng)
+      // Fixup draws the same weights as the standard init and rescales them, so that both inits
+      // share the random stream and differ only by Fixup's factors.
       if initialization == .fixup {
         first.scale(by: fixupScale)
         second.scale(by: 0)

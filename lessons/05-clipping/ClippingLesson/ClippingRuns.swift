@@ -62,11 +62,16 @@ public enum ClippingRuns {
   /// (at least five of them): a spike.
   public static func spikes(_ history: AddingProblemTrainer.History, factor: Double = 5) -> [Int] {
     var result: [Int] = []
-    for (i, s) in history.steps.enumerated() where i >= 5 {
-      let previous = history.steps[..<i].map(\.gradientNorm).filter(\.isFinite).sorted()
-      guard !previous.isEmpty else { continue }
-      let median = previous[previous.count / 2]
-      if !s.gradientNorm.isFinite || s.gradientNorm > factor * median { result.append(s.step) }
+    var previous: [Double] = []  // the finite norms before step i, kept sorted
+    for (i, s) in history.steps.enumerated() {
+      if i >= 5 && !previous.isEmpty {
+        let median = previous[previous.count / 2]
+        if !s.gradientNorm.isFinite || s.gradientNorm > factor * median { result.append(s.step) }
+      }
+      if s.gradientNorm.isFinite {
+        let position = previous.firstIndex { $0 > s.gradientNorm } ?? previous.endIndex
+        previous.insert(s.gradientNorm, at: position)
+      }
     }
     return result
   }

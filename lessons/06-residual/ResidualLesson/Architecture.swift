@@ -35,21 +35,16 @@ public enum Architecture: String, Sendable, CaseIterable {
       return ResidualMLP.make(
         inputs: Digits.pixels, width: width, blocks: depth, outputs: Digits.classes, activation: .relu,
         initializer: .heNormal, batchNorm: .standard, using: &rng)
-    case .residual:
+    case .residual, .residualUnscaled, .fixup, .skipInit:
+      let scale: Residual.Scale =
+        switch self {
+        case .residual: .fixed(Float(1 / Double(blocks).squareRoot()))
+        case .skipInit: .learnable(initial: 0)
+        default: .fixed(1)
+        }
       return TwoLayerResidualMLP.make(
-        inputs: Digits.pixels, width: width, blocks: blocks, outputs: Digits.classes,
-        scale: .fixed(Float(1 / Double(blocks).squareRoot())), using: &rng)
-    case .residualUnscaled:
-      return TwoLayerResidualMLP.make(
-        inputs: Digits.pixels, width: width, blocks: blocks, outputs: Digits.classes, scale: .fixed(1), using: &rng)
-    case .fixup:
-      return TwoLayerResidualMLP.make(
-        inputs: Digits.pixels, width: width, blocks: blocks, outputs: Digits.classes, scale: .fixed(1),
-        initialization: .fixup, using: &rng)
-    case .skipInit:
-      return TwoLayerResidualMLP.make(
-        inputs: Digits.pixels, width: width, blocks: blocks, outputs: Digits.classes, scale: .learnable(initial: 0),
-        using: &rng)
+        inputs: Digits.pixels, width: width, blocks: blocks, outputs: Digits.classes, scale: scale,
+        initialization: self == .fixup ? .fixup : .standard, using: &rng)
     }
   }
 }
