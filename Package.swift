@@ -10,6 +10,7 @@ import PackageDescription
 /// - `Notebook`: the lesson runner (steps, terminal output, Markdown export, metrics.json, exercises).
 /// - `COpenBLAS` / `CBLASKernel`: cblas from Debian's OpenBLAS, and the start-up hook that picks its fast kernel.
 /// - `CGnuplot`: a C header over gnuplot-iostream (C++), so Swift imports it as plain C.
+/// - `CFolderExchange`: Linux's atomic exchange of two folders, to publish a lesson's outputs whole.
 let package = Package(
   name: "GradientLab",
   products: [
@@ -36,6 +37,7 @@ let package = Package(
       providers: [.apt(["libopenblas-dev"])]
     ),
     .target(name: "CBLASKernel", dependencies: ["COpenBLAS"]),
+    .target(name: "CFolderExchange"),
     .target(
       name: "CGnuplot",
       linkerSettings: [
@@ -59,7 +61,7 @@ let package = Package(
     .target(
       name: "Notebook",
       dependencies: [
-        "NeuralNet", "Charts", "Theory",
+        "NeuralNet", "Charts", "Theory", "CFolderExchange",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "RealModule", package: "swift-numerics"),
       ]
@@ -192,6 +194,13 @@ let package = Package(
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
     .target(name: "LessonTestSupport", dependencies: ["Notebook"], path: "Tests/LessonTestSupport"),
+    .testTarget(
+      name: "LessonContractTests",
+      dependencies: [
+        "LessonTestSupport", "CBLASKernel",
+        "exploding", "initialization", "batchnorm", "batch-gd", "clipping", "residual", "documents",
+      ]
+    ),
     .testTarget(
       name: "ExplodingLessonTests",
       dependencies: ["ExplodingLesson", "exploding", "Notebook", "Theory", "LessonTestSupport"],

@@ -53,6 +53,43 @@ struct ConvolutionTests {
     GradientCheckTests.checkLayer(conv, input: x, seed: 5)
   }
 
+  /// Keras' variance of each initializer for a convolution kernel, from its fans
+  /// fan_in = kh·kw·in and fan_out = kh·kw·out (`keras.src.initializers._compute_fans`):
+  /// glorot 2/(fan_in + fan_out), he 2/fan_in, lecun 1/fan_in; uniform variants have the same
+  /// variance as the normal ones (limit² / 3).
+  @Test(arguments: [
+    (Initializer.xavierNormal, "glorot_normal"), (.xavierUniform, "glorot_uniform"), (.heNormal, "he_normal"),
+    (.heUniform, "he_uniform"), (.lecunNormal, "lecun_normal"),
+  ])
+  func convolutionInitVarianceMatchesKeras(initializer: Initializer, kerasName: String) {
+    let (kernel, inChannels, outChannels) = (3, 16, 32)
+    let fanIn = Double(kernel * kernel * inChannels)
+    let fanOut = Double(kernel * kernel * outChannels)
+    let keras: Double =
+      switch kerasName {
+      case "glorot_normal", "glorot_uniform": 2 / (fanIn + fanOut)
+      case "he_normal", "he_uniform": 2 / fanIn
+      default: 1 / fanIn
+      }
+    // Pool several kernels so the sampling error is small: each has 32·144 = 4608 weights.
+    var rng = SeededGenerator(seed: 9)
+    var values: [Double] = []
+    for _ in 0..<8 {
+      let conv = Conv2D(
+        input: ImageShape(height: 8, width: 8, channels: inChannels), outChannels: outChannels, kernel: kernel,
+        initializer: initializer, using: &rng)
+      values += conv.weight.value.scalars.map(Double.init)
+    }
+    let n = Double(values.count)
+    let variance = values.map { $0 * $0 }.reduce(0, +) / n
+    // Standard error of a second moment: √((E[w⁴] − σ⁴)/n), with E[w⁴] = 3σ⁴ (normal) or 1.8σ⁴ (uniform).
+    let kurtosis = kerasName.hasSuffix("uniform") ? 1.8 : 3.0
+    let standardError = keras * ((kurtosis - 1) / n).squareRoot()
+    #expect(
+      abs(variance - keras) <= 4 * standardError,
+      "\(kerasName): variance \(variance), Keras \(keras) (±\(4 * standardError))")
+  }
+
   @Test func kerasOutputSizes() {
     var rng = SeededGenerator(seed: 1)
     let valid = Conv2D(

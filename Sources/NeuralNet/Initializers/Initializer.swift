@@ -67,22 +67,34 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
-  /// A freshly drawn weight matrix `[fanOut, fanIn]`.
+  /// A freshly drawn weight matrix `[fanOut, fanIn]` for a dense layer, whose fans are its shape.
   public func makeWeights(fanOut: Int, fanIn: Int, using rng: inout SeededGenerator) -> Tensor {
-    let count = fanOut * fanIn
+    makeWeights(rows: fanOut, columns: fanIn, fanIn: fanIn, fanOut: fanOut, using: &rng)
+  }
+
+  /// A freshly drawn `[rows, columns]` weight matrix whose variance uses the given fans.
+  ///
+  /// The fans differ from the shape for a convolution: its kernel `[out, kh·kw·in]` has
+  /// fan-in kh·kw·in and fan-out kh·kw·out, the receptive field times the output channels, as
+  /// Keras' `_compute_fans` and PyTorch's `_calculate_fan_in_and_fan_out` count them. The
+  /// orthogonal init depends on the matrix shape only.
+  public func makeWeights(rows: Int, columns: Int, fanIn: Int, fanOut: Int, using rng: inout SeededGenerator)
+    -> Tensor
+  {
+    let count = rows * columns
     switch self {
     case .naive, .normal, .scaledNormal, .lecunNormal, .xavierNormal, .heNormal:
       let std = variance(fanIn: fanIn, fanOut: fanOut).squareRoot()
-      return Tensor(shape: [fanOut, fanIn], scalars: (0..<count).map { _ in Float(std * rng.nextGaussian()) })
+      return Tensor(shape: [rows, columns], scalars: (0..<count).map { _ in Float(std * rng.nextGaussian()) })
     case .uniform, .standardUniform, .xavierUniform, .heUniform:
       let limit = (3 * variance(fanIn: fanIn, fanOut: fanOut)).squareRoot()
       return Tensor(
-        shape: [fanOut, fanIn],
+        shape: [rows, columns],
         scalars: (0..<count).map { _ in Float(limit * (2 * rng.nextUnitDouble() - 1)) })
     case .orthogonal(let gain):
-      return Initializer.orthogonalMatrix(rows: fanOut, columns: fanIn, gain: gain, using: &rng)
+      return Initializer.orthogonalMatrix(rows: rows, columns: columns, gain: gain, using: &rng)
     case .constant(let value):
-      return Tensor(shape: [fanOut, fanIn], scalars: [Float](repeating: Float(value), count: count))
+      return Tensor(shape: [rows, columns], scalars: [Float](repeating: Float(value), count: count))
     }
   }
 

@@ -11,23 +11,45 @@ extension LessonCommand {
   /// any file is written; `--help` prints help and exits 0.
   public static func runAsLesson(arguments: [String]? = nil) -> Never {
     let name = configuration.commandName ?? "lesson"
-    var command: Self
+    let parsed: any ParsableCommand
     do {
-      command = try parseAsRoot(arguments) as! Self
+      parsed = try parseAsRoot(arguments)
     } catch {
       if exitCode(for: error) == .success { exit(withError: error) }
       FileHandle.standardError.write(Data("\(name): error: \(oneLine(message(for: error)))\n".utf8))
       Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
+    // `--help`, `-h` and `help` parse to ArgumentParser's own help command, not to `Self`: running
+    // it throws the "help requested" error, which `exit(withError:)` prints as the usage, exit 0.
+    guard var command = parsed as? Self else {
+      var help = parsed
+      do { try help.run() } catch { exit(withError: error) }
+      Foundation.exit(0)
     }
     do {
       try command.run()
       Foundation.exit(0)
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
+    } catch let error as ValidationError {
+      FileHandle.standardError.write(Data("\(name): error: \(oneLine(error.message))\n".utf8))
+      Foundation.exit(ExitCode.validationFailure.rawValue)
     } catch {
       FileHandle.standardError.write(Data("\(name): error: \(oneLine("\(error)"))\n".utf8))
       Foundation.exit(1)
     }
+  }
+
+  /// The lesson's defaults for `--help`, from its configuration in full and in quick mode:
+  /// "Defaults (full mode; --quick in brackets where it differs): depth 50, width 256 (128), …".
+  public static func defaultsHelp(full: [(String, JSONValue)], quick: [(String, JSONValue)]) -> String {
+    let quickValues = Dictionary(quick.map { ($0.0, Notebook.plain($0.1)) }, uniquingKeysWith: { a, _ in a })
+    let items = full.map { name, value in
+      let text = Notebook.plain(value)
+      let inQuick = quickValues[name].map { $0 == text ? "" : " (\($0))" } ?? ""
+      return "\(name) \(text)\(inQuick)"
+    }
+    return "Defaults (full mode; --quick in brackets where it differs): \(items.joined(separator: ", "))."
   }
 
   /// Builds a lesson's configuration in `validate()`, turning its one-line `ConfigurationError`
@@ -61,9 +83,20 @@ extension LessonCommand {
       if !verdict.correct { throw ExitCode(1) }
       return
     }
-    let notebook = Notebook(
-      lesson: configuration.commandName ?? "lesson", title: title, options: options, parameters: parameters)
-    let status = try body(notebook)
+    let notebook: Notebook
+    do {
+      notebook = try Notebook(
+        lesson: configuration.commandName ?? "lesson", title: title, options: options, parameters: parameters)
+    } catch {
+      throw ValidationError(error.description)
+    }
+    let status: Int32
+    do {
+      status = try body(notebook)
+    } catch {
+      notebook.discard()
+      throw error
+    }
     if status != 0 { throw ExitCode(status) }
   }
 

@@ -42,9 +42,7 @@ public struct LessonOptions: ParsableArguments {
     if plotsDir.trimmingCharacters(in: .whitespaces).isEmpty {
       throw ValidationError("--plots-dir must not be empty")
     }
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: plotsDir, isDirectory: &isDirectory), !isDirectory.boolValue {
-      throw ValidationError("--plots-dir '\(plotsDir)' is a file, not a folder")
-    }
+    // Whether the folder can be written is checked by `OutputFolder` once the command line is
+    // valid, before any work.
   }
 }

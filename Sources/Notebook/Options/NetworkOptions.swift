@@ -10,12 +10,10 @@ public struct NetworkOptions: ParsableArguments {
   @Option(help: "Units per hidden layer (1…4096).")
   public var width: Int?
 
-  @Option(help: "Nonlinearity: \(Activation.allCases.map(\.rawValue).joined(separator: ", ")).")
+  @Option(help: "Nonlinearity of the hidden layers (a lesson may allow fewer).")
   public var activation: Activation?
 
-  @Option(
-    name: .customLong("init"),
-    help: "Weight initialization: \(InitializerChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
+  @Option(name: .customLong("init"), help: "Weight initialization.")
   public var initialization: InitializerChoice?
 
   @Option(

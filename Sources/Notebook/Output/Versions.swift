@@ -19,6 +19,18 @@ public enum Versions {
     #endif
   }
 
+  /// The same for metrics.json's `versions`: the BLAS kernel by name, since numbers that come
+  /// out of training are bit-identical only on the same kernel and thread count.
+  public static var record: JSONValue {
+    .object([
+      ("gradientlab", .string(gradientLab)), ("swift", .string(swift)),
+      ("openblas", .string(BLASInfo.configuration.split(separator: " ").prefix(2).joined(separator: " "))),
+      ("blas_kernel", .string(BLASInfo.coreName)), ("blas_kernel_selection", .string(BLASInfo.kernelSelection)),
+      ("blas_threads", .integer(BLASInfo.threads)),
+      ("gnuplot", ChartRenderer.gnuplotVersion.map(JSONValue.string) ?? .null),
+    ])
+  }
+
   /// One line per tool: GradientLab, Swift, OpenBLAS (with its kernel), gnuplot.
   public static var lines: [String] {
     [

@@ -3,12 +3,14 @@ import Foundation
 
 /// The lesson runner: a lesson is a sequence of numbered steps of prose, experiments, tables,
 /// charts, theory checks and claims, ending with exercises. Each cell is shown in the terminal as
-/// it runs and recorded for the executed notebook `README.md` and for `metrics.json`, both written
-/// by `finish()` into `<plots-dir>/<lesson>/`.
+/// it runs and recorded for the executed notebook `README.md` and for `metrics.json`. Everything
+/// is written into a staging folder (`workingDirectory`) and `finish()` publishes it whole as
+/// `<plots-dir>/<lesson>/` (see `OutputFolder`): a run that is killed or throws leaves the previous
+/// outputs as they were.
 ///
 /// Usage, from a lesson:
 ///
-///     let notebook = Notebook(lesson: "exploding", title: "...", options: options, parameters: [...])
+///     let notebook = try Notebook(lesson: "exploding", title: "...", options: options, parameters: [...])
 ///     notebook.step("Backprop multiplies Jacobians") {
 ///       notebook.prose("...")
 ///       let result = notebook.experiment("products of 50 matrices", total: 20) { progress in ... }
@@ -24,8 +26,13 @@ public final class Notebook {
   public let options: LessonOptions
   /// The parameters in effect after overrides, in display order.
   public let parameters: [(String, JSONValue)]
-  /// Where outputs go: `<plots-dir>/<lesson>/`.
-  public let outputDirectory: URL
+  /// Where outputs end up: `<plots-dir>/<lesson>/`, replaced whole by `finish()`.
+  public var outputDirectory: URL { folder.destination }
+  /// Where this run writes its files until `finish()` publishes them (a lesson that writes a file
+  /// of its own, such as a checkpoint, writes it here).
+  public var workingDirectory: URL { folder.staging }
+
+  private let folder: OutputFolder
 
   private let terminal: Terminal
   private let renderer: ChartRenderer
@@ -36,18 +43,19 @@ public final class Notebook {
   private var chartFailures: [String] = []
   private var chartCount = 0
 
-  /// A notebook for `lesson`; nothing is written until the first chart or `finish()`.
+  /// A notebook for `lesson`. Checks first that `--plots-dir` can hold the outputs (see
+  /// `OutputFolder`) and throws `OutputFolder.Unusable` before printing anything if not.
   public init(
     lesson: String, title: String, options: LessonOptions, parameters: [(String, JSONValue)],
     terminal: Terminal = .standard
-  ) {
+  ) throws(OutputFolder.Unusable) {
+    folder = try OutputFolder(plotsDir: options.plotsDir, lesson: lesson)
     self.lesson = lesson
     self.title = title
     self.options = options
     self.parameters = parameters
     self.terminal = terminal
-    outputDirectory = URL(fileURLWithPath: options.plotsDir).appendingPathComponent(lesson)
-    renderer = ChartRenderer(directory: outputDirectory)
+    renderer = ChartRenderer(directory: folder.staging)
     let mode = options.quick ? "quick" : "full"
     let parameterText = parameters.map { "\($0.0)=\(Notebook.plain($0.1))" }.joined(separator: ", ")
     terminal.line(terminal.bold("═══ \(title) ═══"))
@@ -194,8 +202,10 @@ public final class Notebook {
 
   // MARK: - Finish
 
-  /// Writes `README.md` and `metrics.json` (atomically), prints a summary, and returns the exit
-  /// status: 0 when every check passed and every chart rendered, 1 otherwise.
+  /// Writes `README.md` and `metrics.json`, publishes the run's folder whole as
+  /// `<plots-dir>/<lesson>/`, prints a summary, and returns the exit status: 0 when every check
+  /// passed and every chart rendered, 1 otherwise. (A completed run is published even when a
+  /// check failed: the notebook shows what failed.)
   @discardableResult
   public func finish() throws -> Int32 {
     let failed = checks.filter { !$0.passed }
@@ -204,6 +214,7 @@ public final class Notebook {
       ("mode", .string(options.quick ? "quick" : "full")),
       ("seed", .integer(Int(truncatingIfNeeded: options.seed))),
       ("parameters", .object(parameters)),
+      ("versions", Versions.record),
       (
         "checks",
         .array(
@@ -224,12 +235,13 @@ public final class Notebook {
       ),
       ("runs", .object(runs)),
     ])
-    try OutputFile.write(metrics.serialized() + "\n", to: outputDirectory.appendingPathComponent("metrics.json"))
+    try OutputFile.write(metrics.serialized() + "\n", to: workingDirectory.appendingPathComponent("metrics.json"))
     var document = markdown
     document.append(
       "---\n\n\(checks.count - failed.count) of \(checks.count) checks passed. "
         + "Numbers: [metrics.json](metrics.json).\n")
-    try OutputFile.write(document.joined(separator: "\n"), to: outputDirectory.appendingPathComponent("README.md"))
+    try OutputFile.write(document.joined(separator: "\n"), to: workingDirectory.appendingPathComponent("README.md"))
+    try folder.publish()
 
     let summary =
       "\(checks.count - failed.count)/\(checks.count) checks passed · \(chartCount) charts · notebook: \(outputDirectory.path)/README.md · metrics: \(outputDirectory.path)/metrics.json"
@@ -246,6 +258,9 @@ public final class Notebook {
     }
     return failed.isEmpty && chartFailures.isEmpty ? 0 : 1
   }
+
+  /// Abandons the run: removes its staging folder and keeps the previous outputs.
+  public func discard() { folder.discard() }
 
   static func plain(_ value: JSONValue) -> String {
     switch value {

@@ -12,7 +12,10 @@ public struct ExplodingCommand: LessonCommand {
       --activation (relu, identity), --weight-std (σ_w of the exploding net), --init (the fix \
       compared in training), --lr, --steps, --batch-size. \
       --clip-norm τ or --clip-value c clips the gradients of the training runs before each update.
-      """)
+      """ + "\n\n"
+        + defaultsHelp(
+          full: ExplodingConfiguration(quick: false, seed: 42).parameters,
+          quick: ExplodingConfiguration(quick: true, seed: 42).parameters))
 
   @OptionGroup public var lesson: LessonOptions
   @OptionGroup public var network: NetworkOptions

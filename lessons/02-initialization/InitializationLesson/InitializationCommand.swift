@@ -14,7 +14,10 @@ public struct InitializationCommand: LessonCommand {
       --init (the init trained against He in step 4, also added to steps 1–2), --weight-std (σ_w of \
       --init scaled), --bias-variance (σ_b² of the edge-of-chaos nets), --lr, --steps, --batch-size. \
       --clip-norm τ or --clip-value c clips the gradients of the training runs before each update.
-      """)
+      """ + "\n\n"
+        + defaultsHelp(
+          full: InitializationConfiguration(quick: false, seed: 42).parameters,
+          quick: InitializationConfiguration(quick: true, seed: 42).parameters))
 
   @OptionGroup public var lesson: LessonOptions
   @OptionGroup public var network: NetworkOptions

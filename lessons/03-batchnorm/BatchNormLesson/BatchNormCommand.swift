@@ -14,7 +14,10 @@ public struct BatchNormCommand: LessonCommand {
       5, 6), --lr (steps 2, 5, 6), --steps, --batch-size (at least 4), --momentum and --epsilon \
       (batch norm's). \
       --clip-norm τ or --clip-value c clips the gradients of the training runs before each update.
-      """)
+      """ + "\n\n"
+        + defaultsHelp(
+          full: BatchNormConfiguration(quick: false, seed: 42).parameters,
+          quick: BatchNormConfiguration(quick: true, seed: 42).parameters))
 
   @OptionGroup public var lesson: LessonOptions
   @OptionGroup public var network: NetworkOptions

@@ -13,7 +13,10 @@ public struct BatchGDCommand: LessonCommand {
       --activation, --init, --weight-std (the small MLP of steps 1, 2 and 5), --lr and --steps (step 1), \
       --batch-size (the mini-batch of step 1, at most the training set). \
       --clip-norm τ or --clip-value c clips the gradients of step 1's runs before each update.
-      """)
+      """ + "\n\n"
+        + defaultsHelp(
+          full: BatchGDConfiguration(quick: false, seed: 42).parameters,
+          quick: BatchGDConfiguration(quick: true, seed: 42).parameters))
 
   @OptionGroup public var lesson: LessonOptions
   @OptionGroup public var network: NetworkOptions

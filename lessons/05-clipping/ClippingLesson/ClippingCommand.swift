@@ -15,7 +15,10 @@ public struct ClippingCommand: LessonCommand {
       --steps, --batch-size. --clip-norm τ adds your threshold to step 4's sweep; --clip-value c \
       sets step 5's value-clipping bound. The deep MLPs of step 6: --depth, --width, --init, \
       --weight-std.
-      """)
+      """ + "\n\n"
+        + defaultsHelp(
+          full: ClippingConfiguration(quick: false, seed: 42).parameters,
+          quick: ClippingConfiguration(quick: true, seed: 42).parameters))
 
   @OptionGroup public var lesson: LessonOptions
   @OptionGroup public var network: NetworkOptions

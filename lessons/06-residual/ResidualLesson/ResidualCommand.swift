@@ -12,7 +12,10 @@ public struct ResidualCommand: LessonCommand {
       README.md and metrics.json into <plots-dir>/residual/. Overrides: --depth (weight layers of \
       the nets trained in step 3, even), --width (the digit nets of steps 2–4), --lr, --steps, \
       --batch-size (at least 4) of steps 3–4. --clip-norm τ or --clip-value c clips their gradients.
-      """)
+      """ + "\n\n"
+        + defaultsHelp(
+          full: ResidualConfiguration(quick: false, seed: 42).parameters,
+          quick: ResidualConfiguration(quick: true, seed: 42).parameters))
 
   @OptionGroup public var lesson: LessonOptions
   @OptionGroup public var network: NetworkOptions

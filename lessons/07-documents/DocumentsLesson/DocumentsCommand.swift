@@ -15,7 +15,10 @@ public struct DocumentsCommand: LessonCommand {
       <plots-dir>/documents/. Overrides: --epochs and --patience (step 1), --weight-std (σ of the bad \
       init of step 2), --lr, --steps, --batch-size and --clip-norm (step 2). --evaluate FILE loads a \
       checkpoint of the documents' CNN and prints its test accuracy.
-      """)
+      """ + "\n\n"
+        + defaultsHelp(
+          full: DocumentsConfiguration(quick: false, seed: 42).parameters,
+          quick: DocumentsConfiguration(quick: true, seed: 42).parameters))
 
   @OptionGroup public var lesson: LessonOptions
   @OptionGroup public var network: NetworkOptions

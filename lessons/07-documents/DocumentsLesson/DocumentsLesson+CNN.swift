@@ -40,8 +40,7 @@ extension DocumentsLesson {
         (save_best_only). The data: the 8×8 digits upsampled ×3 (bilinear) and centred in 28×28 \
         (\(data.train.count) for training, \(data.validation.count) for validation, \(data.test.count) for test).
         """)
-      try FileManager.default.createDirectory(at: notebook.outputDirectory, withIntermediateDirectories: true)
-      let checkpoint = notebook.outputDirectory.appendingPathComponent(checkpointName)
+      let checkpoint = notebook.workingDirectory.appendingPathComponent(checkpointName)
       let stepsPerEpoch = data.train.count / config.batchSize
       let settings = EpochTrainer.Settings(
         epochs: config.epochs, batchSize: config.batchSize, batchSeed: config.seed &+ 7, patience: config.patience,

@@ -67,8 +67,10 @@ public final class Conv2D: WeightedLayer {
     input: ImageShape, outChannels: Int, kernel: Int, stride: Int = 1, padding: Padding = .valid,
     initializer: Initializer, using rng: inout SeededGenerator
   ) {
+    let field = kernel * kernel
     let weights = initializer.makeWeights(
-      fanOut: outChannels, fanIn: kernel * kernel * input.channels, using: &rng)
+      rows: outChannels, columns: field * input.channels, fanIn: field * input.channels,
+      fanOut: field * outChannels, using: &rng)
     self.init(
       input: input, weight: weights, kernelHeight: kernel, kernelWidth: kernel, stride: stride, padding: padding)
   }
