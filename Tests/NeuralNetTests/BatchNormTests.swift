@@ -50,7 +50,7 @@ struct BatchNormTests {
     #expect(withEpsilon.runningMean == [0, 0])
   }
 
-  /// THEORY.md §8 (ε = 0): BN((aW)u) = BN(Wu), and ∂L/∂(aW) = (1/a)·∂L/∂W.
+  /// docs/theory.md §8 (ε = 0): BN((aW)u) = BN(Wu), and ∂L/∂(aW) = (1/a)·∂L/∂W.
   @Test(arguments: [0.25, 3.0, 17.0])
   func scaleInvariance(a: Double) {
     var rng = SeededGenerator(seed: 11)

@@ -2,7 +2,7 @@ import Testing
 
 import NeuralNet
 
-/// Residual blocks with fixed and learnable α, and the (1 + α²)^L growth at init (THEORY.md §9).
+/// Residual blocks with fixed and learnable α, and the (1 + α²)^L growth at init (docs/theory.md §9).
 @Suite("Residual blocks")
 struct ResidualTests {
   @Test(arguments: [Float(0), 0.7])

@@ -74,7 +74,7 @@ struct MeanFieldTests {
   }
 
   @Test func finiteWidthFluctuationReducesToTheoryMdForReLUAndLinear() {
-    // THEORY.md §1: Var[log‖x_L‖²] ≈ 5L/n (ReLU), 2L/n (linear); log‖·‖ has a quarter of that.
+    // docs/theory.md §1: Var[log‖x_L‖²] ≈ 5L/n (ReLU), 2L/n (linear); log‖·‖ has a quarter of that.
     #expect(MeanField(.relu, weightVariance: 2).logNormVariancePerLayer(1, width: 100) == 5.0 / 400)
     #expect(MeanField(.linear, weightVariance: 1).logNormVariancePerLayer(1, width: 100) == 2.0 / 400)
     // tanh: K → 1 as q → 0 (linear regime) and grows as units saturate.

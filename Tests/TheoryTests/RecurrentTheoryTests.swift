@@ -2,7 +2,7 @@ import Testing
 
 import Theory
 
-@Suite("Recurrent nets and clipping (THEORY.md §6)")
+@Suite("Recurrent nets and clipping (theory §6)")
 struct RecurrentTheoryTests {
   @Test func singleUnitDerivativeGivesPascanusNumbers() {
     #expect(abs(RecurrentTheory.singleUnitDerivative(w: 1.1, x0: 0.5, t: 50) - 2668) < 1)

@@ -3,7 +3,7 @@ import Testing
 
 import Theory
 
-@Suite("Residual networks at init (THEORY.md §9)")
+@Suite("Residual networks at init (theory §9)")
 struct ResidualTheoryTests {
   @Test func growthMatchesTheNumbersOfTheory() {
     #expect(ResidualTheory.normGrowth(alpha: 1, blocks: 10) == 1024)

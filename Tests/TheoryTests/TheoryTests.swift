@@ -6,7 +6,7 @@ import Theory
 @Suite("Theory")
 struct TheoryTests {
   @Test func plainNetworkExamplesOfTheoryMd() {
-    // THEORY.md §1: depth 50, ReLU, σ_w² = 1 → norm ratio 2^-25 ≈ 2.98e-8; σ_w² = 2 → 1.
+    // docs/theory.md §1: depth 50, ReLU, σ_w² = 1 → norm ratio 2^-25 ≈ 2.98e-8; σ_w² = 2 → 1.
     #expect(
       PlainNetworkTheory.normRatio(.relu, gain2: 1, depth: 50).isApproximatelyEqual(
         to: 2.98e-8, relativeTolerance: 1e-3))
@@ -27,7 +27,7 @@ struct TheoryTests {
   }
 
   @Test func naiveWidth256OverflowsAfterAbout18Layers() {
-    // THEORY.md §1: ×128 per layer overflows Float32 after about 18 layers (128^18 ≈ 2^126).
+    // docs/theory.md §1: ×128 per layer overflows Float32 after about 18 layers (128^18 ≈ 2^126).
     #expect(Float32Overflow.firstLayerWithOverflowingMeanSquare(initialMeanSquare: 1, growth: 128) == 20)
     #expect(
       Float32Overflow.crossingLayer(initialMeanSquare: 1, growth: 128, power: 1).isApproximatelyEqual(

@@ -1,7 +1,7 @@
 # resnet-in-small.gp — written by GradientLab. Edit and re-render with: gnuplot resnet-in-small.gp
 set terminal pngcairo size 900,560 enhanced font 'DejaVu Sans,10'
 set output 'resnet-in-small.png'
-set title 'Seed 000''s ResNet in small: mini-batch MSE'
+set title 'The documents'' ResNet in small: mini-batch MSE'
 set xlabel 'training examples seen'
 set ylabel 'mean squared error'
 set grid

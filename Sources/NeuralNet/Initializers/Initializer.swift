@@ -4,9 +4,9 @@ import RealModule
 /// How a dense layer's weight matrix W `[fanOut, fanIn]` is drawn at initialization.
 ///
 /// Variances, with n_in = fan-in and n_out = fan-out:
-/// - `naive`: N(0, 1), unscaled, as the documents' code does (σ_w² = n_in in the THEORY.md convention).
+/// - `naive`: N(0, 1), unscaled, as the documents' code does (σ_w² = n_in in the convention of docs/theory.md §1).
 /// - `normal(std:)`, `uniform(limit:)`: fixed scale, N(0, std²) or U[−limit, limit].
-/// - `scaledNormal(gain2:)`: N(0, σ_w²/n_in) with σ_w² = `gain2`, the convention of THEORY.md §1.
+/// - `scaledNormal(gain2:)`: N(0, σ_w²/n_in) with σ_w² = `gain2`, the convention of docs/theory.md §1.
 /// - `lecunNormal`: N(0, 1/n_in) (LeCun et al. 1998).
 /// - `standardUniform`: U[±1/√n_in], Var = 1/(3·n_in): the "standard" init Glorot & Bengio (2010)
 ///   compared against.

@@ -3,7 +3,7 @@ import RealModule
 /// Averages of per-layer profiles over several networks.
 public enum ProfileAverage {
   /// exp(mean over profiles of log value), layer by layer: the average a theory of log-norms
-  /// predicts (THEORY.md §1 asks for log statistics, not raw second moments, because of heavy tails).
+  /// predicts (docs/theory.md §1 asks for log statistics, not raw second moments, because of heavy tails).
   /// Every profile must have the same length.
   public static func geometricMean(_ profiles: [[Double]]) -> [Double] {
     guard let first = profiles.first else { return [] }

@@ -1,7 +1,7 @@
 /// What the instrumentation measured at one layer in one training step.
 ///
 /// For a dense layer, `outputGradientNorm` is ‖∂L/∂h‖ at its pre-activation h = Wx + b, the
-/// back-propagated gradient whose per-layer growth THEORY.md §1 predicts; `weightGradientNorm` is
+/// back-propagated gradient whose per-layer growth docs/theory.md §1 predicts; `weightGradientNorm` is
 /// ‖∂L/∂W‖ (Frobenius). All norms are over the whole batch and computed in Double.
 public struct LayerRecord: Sendable, Equatable {
   /// Position of the layer in the model.

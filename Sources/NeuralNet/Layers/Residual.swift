@@ -1,7 +1,7 @@
 /// A residual block y = x + α·F(x), with F a chain of layers whose output has the input's shape
 /// (He et al. 2016). α = 1 is the ResNet block; smaller α (1/√L) damps the branch at
 /// initialization, and a learnable α starting at 0 is SkipInit (De & Smith 2020) / ReZero
-/// (Bachlechner et al. 2020): the block is the identity at init (THEORY.md §9).
+/// (Bachlechner et al. 2020): the block is the identity at init (docs/theory.md §9).
 ///
 /// Backward: ∂L/∂x = ∂L/∂y + F'(x)ᵀ(α·∂L/∂y): the identity path carries the gradient past the
 /// branch unchanged, which is why deep residual nets keep their gradients at initialization. A

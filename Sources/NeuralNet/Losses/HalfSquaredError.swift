@@ -2,7 +2,7 @@
 /// `reduction` `.mean` (n = the batch size) or n = 1 with `.sum`.
 ///
 /// For a linear model y = Xw and the mean, L = ½wᵀAw − bᵀw + c with A = XᵀX/n: the Hessian whose
-/// largest eigenvalue sets gradient descent's threshold η < 2/λ_max (THEORY.md §7). The sum makes
+/// largest eigenvalue sets gradient descent's threshold η < 2/λ_max (docs/theory.md §7). The sum makes
 /// the Hessian XᵀX, n times larger, and the threshold n times smaller.
 public struct HalfSquaredError: Loss {
   /// How the per-example losses are combined.

@@ -3,7 +3,7 @@
 public enum MLP {
   /// A plain MLP with weights drawn by `initializer` from `rng`; biases are zero, or drawn
   /// N(0, σ_b²) in the hidden layers when `biasStd` = σ_b is positive (the mean-field setting of
-  /// THEORY.md §4; the readout bias stays zero).
+  /// docs/theory.md §4; the readout bias stays zero).
   ///
   /// Depth counts hidden blocks: depth 50 means 50 Dense+φ blocks and a 51st, linear, readout layer.
   /// With `batchNorm` settings each block is Dense → BatchNorm → φ (normalization before the nonlinearity,
@@ -62,7 +62,7 @@ public enum ResidualMLP {
   }
 }
 
-/// Residual MLPs with two-layer branches, the block of THEORY.md §9: x + α·W₂·ReLU(W₁x), with
+/// Residual MLPs with two-layer branches, the block of docs/theory.md §9: x + α·W₂·ReLU(W₁x), with
 /// W₁ ~ N(0, 2/n) and W₂ ~ N(0, 1/n), so that E‖x_{l+1}‖² = (1 + α²)·E‖x_l‖² at init.
 public enum TwoLayerResidualMLP {
   /// How the blocks are initialized.

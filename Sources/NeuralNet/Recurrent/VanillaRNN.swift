@@ -1,5 +1,5 @@
 /// A vanilla recurrent layer unrolled over T steps (Elman 1990; the model of Pascanu, Mikolov &
-/// Bengio 2013, THEORY.md §6):
+/// Bengio 2013, docs/theory.md §6):
 ///
 ///     a_t = W_in·u_t + W_rec·h_{t−1} + b,   h_t = φ(a_t),   h_0 = 0,
 ///

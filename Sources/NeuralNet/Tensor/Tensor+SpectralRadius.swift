@@ -5,7 +5,7 @@ extension Tensor {
   /// `dgeev` in Double; nil if LAPACK fails or a value is not finite.
   ///
   /// For a recurrent weight matrix it decides the long-run growth of W^t; the largest singular value
-  /// bounds every single step (THEORY.md §6), and is at least the spectral radius.
+  /// bounds every single step (docs/theory.md §6), and is at least the spectral radius.
   public func spectralRadius() -> Double? {
     precondition(shape.count == 2 && rows == columns, "the spectral radius needs a square matrix, got \(shape)")
     guard scalars.allSatisfy(\.isFinite), rows > 0 else { return nil }

@@ -7,12 +7,15 @@ public struct TheoryCheck: Sendable, Equatable {
     case relative(Double)
     /// |measured − predicted| ≤ t.
     case absolute(Double)
+    /// measured ≥ predicted: `predicted` is a floor (a stated minimum, not a prediction).
+    case atLeast
 
     /// "relative" or "absolute", as written in metrics.json.
     public var kind: String {
       switch self {
       case .relative: "relative"
       case .absolute: "absolute"
+      case .atLeast: "at_least"
       }
     }
 
@@ -20,6 +23,7 @@ public struct TheoryCheck: Sendable, Equatable {
     public var value: Double {
       switch self {
       case .relative(let t), .absolute(let t): t
+      case .atLeast: 0
       }
     }
   }
@@ -32,7 +36,7 @@ public struct TheoryCheck: Sendable, Equatable {
   public var predicted: Double
   /// The allowed deviation.
   public var tolerance: Tolerance
-  /// Where the prediction comes from ("THEORY.md §1").
+  /// Where the prediction comes from ("docs/theory.md §1").
   public var source: String
 
   /// A check of `measured` against `predicted` within `tolerance`.
@@ -50,6 +54,7 @@ public struct TheoryCheck: Sendable, Equatable {
     switch tolerance {
     case .relative(let t): return abs(measured - predicted) <= t * abs(predicted)
     case .absolute(let t): return abs(measured - predicted) <= t
+    case .atLeast: return measured >= predicted
     }
   }
 
@@ -58,6 +63,7 @@ public struct TheoryCheck: Sendable, Equatable {
     switch tolerance {
     case .relative(let t): "±\(Format.number(t * 100))%"
     case .absolute(let t): "±\(Format.number(t))"
+    case .atLeast: "floor"
     }
   }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// A JSON value with object keys kept in insertion order, serialized deterministically.
 ///
 /// Foundation's JSONSerialization neither keeps key order nor accepts NaN; metrics.json wants
-/// stable diffs and writes a non-finite number as null with a note beside it (DESIGN.md), so
+/// stable diffs and writes a non-finite number as null with a note beside it (README, "Outputs"), so
 /// the few lines of JSON output live here.
 public indirect enum JSONValue: Sendable, Equatable {
   case null

@@ -150,35 +150,36 @@ public final class Notebook {
         + "(data: [\(chart.name).dat](\(chart.name).dat)).\n")
   }
 
-  /// Measured-vs-predicted rows: shown as a table, recorded in metrics.json.
+  /// Measured-vs-predicted rows: shown as a table, recorded in metrics.json. Each row names its
+  /// source, a section of the theory reference ("theory §1"), linked in the notebook.
   public func check(_ rows: [TheoryCheck]) {
     checks.append(contentsOf: rows)
     let table = Table(
-      headers: ["check", "measured", "predicted", "tolerance", "result"],
+      headers: ["check", "measured", "predicted", "tolerance", "result", "source"],
       rows: rows.map {
         [
           $0.name, Format.number($0.measured), Format.number($0.predicted), $0.toleranceText,
-          $0.passed ? "pass" : "FAIL",
+          $0.passed ? "pass" : "FAIL", $0.source,
         ]
       })
-    terminal.line("Measured vs predicted (\(rows.first?.source ?? "theory")):")
+    terminal.line("Measured vs predicted:")
     for line in table.text.split(separator: "\n") {
       let text = String(line)
-      terminal.line(text.hasSuffix("FAIL") ? terminal.colored(text, good: false) : text)
+      terminal.line(text.contains(" FAIL ") ? terminal.colored(text, good: false) : text)
     }
     terminal.line()
-    markdown.append("**Measured vs predicted** (\(rows.first?.source ?? "theory")):\n\n" + table.markdown + "\n")
+    markdown.append("**Measured vs predicted:**\n\n" + table.markdown + "\n")
   }
 
   /// The documents' claims with the verdicts of this lesson's measurements.
   public func claims(_ claims: [Claim]) {
     for claim in claims {
-      terminal.line("  “\(claim.quote)” (\(claim.source))")
+      terminal.line("  “\(claim.quote)” (\(claim.source.label))")
       terminal.line("  = “\(claim.translation)”")
       terminal.line(Terminal.wrap("  Verdict: \(terminal.bold(claim.verdict.rawValue)). \(claim.evidence)"))
       terminal.line()
       markdown.append(
-        "> \(claim.quote) — *\(claim.source)*\n>\n> “\(claim.translation)”\n\n**Verdict: \(claim.verdict.rawValue).** \(claim.evidence)\n"
+        "> \(claim.quote) — *\(claim.source.markdown)*\n>\n> “\(claim.translation)”\n\n**Verdict: \(claim.verdict.rawValue).** \(claim.evidence)\n"
       )
     }
   }
@@ -240,7 +241,8 @@ public final class Notebook {
     document.append(
       "---\n\n\(checks.count - failed.count) of \(checks.count) checks passed. "
         + "Numbers: [metrics.json](metrics.json).\n")
-    try OutputFile.write(document.joined(separator: "\n"), to: workingDirectory.appendingPathComponent("README.md"))
+    try OutputFile.write(
+      TheoryLinks.linked(document.joined(separator: "\n")), to: workingDirectory.appendingPathComponent("README.md"))
     try folder.publish()
 
     let summary =

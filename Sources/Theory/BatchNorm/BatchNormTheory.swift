@@ -2,7 +2,7 @@ import RealModule
 
 /// Gradient explosion at initialization in deep batch-normalized networks without skip connections
 /// (Yang, Pennington, Rao, Sohl-Dickstein & Schoenholz 2019, "A mean field theory of batch
-/// normalization", ICLR; THEORY.md §5).
+/// normalization", ICLR; docs/theory.md §5).
 ///
 /// In a deep MLP with BN before φ (γ = 1, β = 0), going backward the squared gradient norm grows by
 /// a factor λ(B) per layer that depends only on the batch size B, not on σ_w (BN removes the weight

@@ -2,8 +2,8 @@ import RealModule
 
 /// A least-squares line through (x, log y): the per-step growth factor of a geometric sequence.
 ///
-/// THEORY.md §1: "estimate a per-layer factor from one network by least squares on log‖g_l‖
-/// against l". The factor is exp(slope); non-finite or non-positive y are left out.
+/// docs/theory.md §1: a per-layer factor is estimated from one network by least squares on log‖g_l‖
+/// against l. The factor is exp(slope); non-finite or non-positive y are left out.
 public struct LogLinearFit: Sendable, Equatable {
   /// The slope of log y against x.
   public var slope: Double
@@ -39,7 +39,7 @@ public struct LogLinearFit: Sendable, Equatable {
   /// whose increments have variance v (the least-squares slope of Brownian motion over a span L),
   /// divided by the number of independent walks averaged.
   ///
-  /// At finite width, log‖g_l‖ random-walks across layers (THEORY.md §1), so this is how far a
+  /// At finite width, log‖g_l‖ random-walks across layers (docs/theory.md §1), so this is how far a
   /// fitted per-layer factor may honestly sit from its prediction.
   public static func randomWalkSlopeStandardError(perStepVariance v: Double, points: Int, walks: Int = 1) -> Double {
     (6 * v / (5 * Double(points) * Double(walks))).squareRoot()

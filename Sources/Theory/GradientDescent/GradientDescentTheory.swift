@@ -1,4 +1,4 @@
-/// Gradient descent on a quadratic, and the noise of mini-batch gradients (THEORY.md §7).
+/// Gradient descent on a quadratic, and the noise of mini-batch gradients (docs/theory.md §7).
 ///
 /// On f(w) = ½wᵀAw − bᵀw, one step w ← w − η∇f multiplies the error along each eigenvector of A by
 /// (1 − ηλᵢ): GD converges iff 0 < η < 2/λ_max, and the top mode's factor is |1 − ηλ_max|. For least

@@ -5,7 +5,7 @@ import RealModule
 /// The nodes are those of the physicists' Hermite polynomial H_n (weight e^(−x²)), found by
 /// Newton's method on the orthonormal three-term recurrence (Golub & Welsch 1969 give the same
 /// rule; Press et al., Numerical Recipes §4.6, give this iteration), then rescaled to the
-/// probabilists' weight: zᵢ = √2·xᵢ, wᵢ = w'ᵢ/√π, so that Σ wᵢ = 1 (THEORY.md §4).
+/// probabilists' weight: zᵢ = √2·xᵢ, wᵢ = w'ᵢ/√π, so that Σ wᵢ = 1 (docs/theory.md §4).
 ///
 /// Written by hand: no quadrature library is available on this machine, and 100 nodes take a
 /// few microseconds to compute once.

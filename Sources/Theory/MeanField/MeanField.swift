@@ -1,7 +1,7 @@
 import RealModule
 
 /// The mean-field theory of signal propagation in deep random networks (Poole et al. 2016,
-/// Schoenholz et al. 2017; THEORY.md §4).
+/// Schoenholz et al. 2017; docs/theory.md §4).
 ///
 /// Weights W ~ N(0, σ_w²/n_in), biases b ~ N(0, σ_b²). At infinite width a pre-activation h of layer
 /// l is N(0, q_l), with the length map
@@ -66,7 +66,7 @@ public struct MeanField: Sendable, Equatable {
   ///
   /// It sets the finite-width fluctuation of a layer's gradient factor: at width n,
   /// Var[log‖g_l‖²/‖g_{l+1}‖²] ≈ (3·K − 1)/n with K this ratio (5/n for ReLU, 2/n for linear,
-  /// THEORY.md §1), using E[z⁴] = 3 for the Gaussian (Wᵀg)ᵢ.
+  /// docs/theory.md §1), using E[z⁴] = 3 for the Gaussian (Wᵀg)ᵢ.
   public func derivativeKurtosis(_ q: Double) -> Double {
     switch nonlinearity {
     case .linear: return 1
@@ -177,7 +177,7 @@ public struct MeanField: Sendable, Equatable {
 
   /// The σ_w² on the edge of chaos (χ₁ = 1) for a bias variance σ_b², found by bisection.
   ///
-  /// tanh: 1 at σ_b² = 0, 1.7610 at σ_b² = 0.05 (THEORY.md §4). ReLU and linear: 2 and 1, and only
+  /// tanh: 1 at σ_b² = 0, 1.7610 at σ_b² = 0.05 (docs/theory.md §4). ReLU and linear: 2 and 1, and only
   /// at σ_b² = 0 (their χ₁ does not depend on q, so a bias only moves q*).
   public static func criticalWeightVariance(_ nonlinearity: Nonlinearity, biasVariance: Double) -> Double {
     switch nonlinearity {
@@ -198,7 +198,7 @@ public struct MeanField: Sendable, Equatable {
 
   /// E f(h) for h ~ N(0, q).
   ///
-  /// Gauss–Hermite with 100 nodes for q ≤ 1 (THEORY.md §4), where it is accurate to 1e-9 for tanh
+  /// Gauss–Hermite with 100 nodes for q ≤ 1 (docs/theory.md §4), where it is accurate to 1e-9 for tanh
   /// and sigmoid. For larger q it is not: the poles of tanh at ±iπ/2 move to ±iπ/(2√q) in z, and at
   /// q = 16 the 100-node rule is 9% off for E[sech⁴]. There the trapezoid rule on a grid of step
   /// 0.02/√q over z ∈ [−10, 10] is used instead (exponentially accurate for smooth integrands that

@@ -1,6 +1,6 @@
 import RealModule
 
-/// Where a geometric growth of activations leaves Float32's range (THEORY.md §1: unscaled N(0, 1)
+/// Where a geometric growth of activations leaves Float32's range (docs/theory.md §1: unscaled N(0, 1)
 /// weights have σ_w² = fan_in, so a ReLU layer of width 256 multiplies the second moment by 128).
 ///
 /// With E[h_l²] = q₁·g^(l−1) for the pre-activations of layer l (l = 1, 2, ...):

@@ -1,6 +1,6 @@
 import RealModule
 
-/// Predictions for plain deep MLPs at initialization (THEORY.md §1; Poole et al. 2016,
+/// Predictions for plain deep MLPs at initialization (docs/theory.md §1; Poole et al. 2016,
 /// Schoenholz et al. 2017, He et al. 2015).
 ///
 /// Convention: W ~ N(0, σ_w²/n_in), no biases. With h_l the pre-activations, going forward
@@ -44,7 +44,7 @@ public enum PlainNetworkTheory {
   }
 
   /// Finite-width correction for Gaussian weights: E[log ‖x_L‖²/‖x_0‖²] and Var[log ‖x_L‖²] at width
-  /// n, for ReLU at σ_w² = 2 (−5L/(2n), 5L/n) and linear at σ_w² = 1 (−L/n, 2L/n) (THEORY.md §1).
+  /// n, for ReLU at σ_w² = 2 (−5L/(2n), 5L/n) and linear at σ_w² = 1 (−L/n, 2L/n) (docs/theory.md §1).
   /// For other gains the mean shifts by L·log(σ_w²·E[φ'²]/critical).
   public static func logSquaredNormMoments(
     _ phi: Nonlinearity, gain2: Double, depth: Int, width: Int

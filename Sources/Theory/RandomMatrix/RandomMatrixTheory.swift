@@ -1,7 +1,7 @@
 import RealModule
 
 /// Spectra of random weight matrices and of their products (Glorot & Bengio 2010; Saxe et al.
-/// 2014; THEORY.md §2 and §10).
+/// 2014; docs/theory.md §2 and §10).
 public enum RandomMatrixTheory {
   /// The mean singular value of a square n×n matrix with i.i.d. entries of variance s²/n, as
   /// n → ∞: the quarter-circle law on [0, 2s] has mean 8s/(3π) ≈ 0.849·s.

@@ -1,7 +1,7 @@
 import RealModule
 
 /// Gradients through time in a vanilla recurrent net, and norm clipping (Pascanu, Mikolov & Bengio
-/// 2013, THEORY.md §6).
+/// 2013, docs/theory.md §6).
 ///
 /// For x_t = W_rec·φ(x_{t−1}) + W_in·u_t + b with |φ'| ≤ γ (1 for tanh, ¼ for the sigmoid), each step
 /// back multiplies the gradient by at most γσ₁ (σ₁ the largest singular value of W_rec): σ₁ < 1/γ

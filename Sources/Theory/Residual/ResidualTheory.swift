@@ -1,6 +1,6 @@
 import RealModule
 
-/// Residual networks at initialization (THEORY.md §9).
+/// Residual networks at initialization (docs/theory.md §9).
 ///
 /// For x_{l+1} = x_l + α·F(x_l) with F = W₂·ReLU(W₁x), W₁ ~ N(0, 2/n), W₂ ~ N(0, 1/n), the branch
 /// output is uncorrelated with x_l and has E‖F(x)‖² = ‖x‖², so E‖x_{l+1}‖² = (1 + α²)·E‖x_l‖².

@@ -26,7 +26,7 @@ struct ClippingLessonTests {
       let measured = SingleUnit.derivative(w: w, x0: 0.5, t: 50).derivative
       #expect(abs(measured / SingleUnit.formula(w: w, x0: 0.5, t: 50) - 1) < 1e-3, "w = \(w)")
     }
-    // THEORY.md §6: ≈ 2.67e3 at w = 1.1 and ≈ 0.143 at w = 0.9.
+    // docs/theory.md §6: ≈ 2.67e3 at w = 1.1 and ≈ 0.143 at w = 0.9.
     #expect(abs(SingleUnit.derivative(w: 1.1, x0: 0.5, t: 50).derivative - 2668) < 2)
     #expect(abs(SingleUnit.derivative(w: 0.9, x0: 0.5, t: 50).derivative - 0.1432) < 1e-3)
     #expect(SingleUnit.derivative(w: 1, x0: 0.5, t: 50).state == 0.5)

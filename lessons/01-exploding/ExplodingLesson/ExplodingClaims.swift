@@ -30,7 +30,7 @@ public enum ExplodingClaims {
       } ?? "–"
     return [
       Claim(
-        source: "seed 002",
+        document: .importantProblem,
         quote: "梯度爆炸是指梯度在反向传播过程中因为计算量过大而爆炸",
         translation:
           "Gradient explosion means the gradient blows up during backpropagation because there is too much computation.",
@@ -39,7 +39,7 @@ public enum ExplodingClaims {
           "\(sameSize); at σ_w² = \(criticalText) the first/last gradient ratio is \(flatRatio), at σ_w² = \(gainText) it is \(explodingRatio). The amount of computation is identical; the per-layer Jacobian gain decides."
       ),
       Claim(
-        source: "seed 004",
+        document: .advancedMethods,
         quote: "由于深度学习模型参数量巨大，梯度计算量也巨大，从而导致了梯度爆炸问题的发生",
         translation:
           "Because deep models have huge numbers of parameters, the gradient computation is huge, which causes gradient explosion.",
@@ -48,7 +48,7 @@ public enum ExplodingClaims {
           "\(sameSize), yet one has flat gradients (ratio \(flatRatio)) and the other explodes (ratio \(explodingRatio)). Parameter count does not enter the per-layer factor √(σ_w²·E[φ'²]); the weights' scale does."
       ),
       Claim(
-        source: "seed 001",
+        document: .generalization,
         quote: "在训练过程中，梯度可能会随着模型的训练步数不断增加而变得非常大",
         translation: "During training, the gradient may become very large as the number of training steps increases.",
         verdict: .partlyHolds,
@@ -56,7 +56,7 @@ public enum ExplodingClaims {
           "Gradients can grow during training, but here the explosion is there before the first step: at step 0 the global gradient norm is \(Format.number(explodingRun?.history.steps.first?.globalGradientNorm ?? .nan)) for σ_w² = \(gainText) against \(Format.number(fixedRun?.history.steps.first?.globalGradientNorm ?? .nan)) for \(config.fix.rawValue). The number of steps did not cause it; the first update on those gradients \(explodingOutcome)."
       ),
       Claim(
-        source: "seed 003",
+        document: .trainingTechniques,
         quote: "如果梯度计算的结果超出了模型的输入范围，就会产生梯度爆炸的问题",
         translation:
           "If the result of the gradient computation exceeds the model's input range, gradient explosion occurs.",
@@ -65,7 +65,7 @@ public enum ExplodingClaims {
           "There is no 'input range' involved. The range that is exceeded is Float32's (3.4e38), and step 2 predicts the exact layer where values leave it from σ_w² and the width alone. Explosion is geometric growth; overflow is only its last symptom."
       ),
       Claim(
-        source: "seed 000",
+        document: .batchNormAndBatchGD,
         quote: "使用权重初始化可能无法有效地解决梯度爆炸问题",
         translation: "Using weight initialization may not effectively solve the gradient explosion problem.",
         verdict: .false_,

@@ -6,7 +6,7 @@ import Theory
 
 /// Lesson 1, "exploding": what the documents call gradient explosion, reproduced and explained
 /// with numbers. Read top to bottom like a notebook: each step says what is about to happen, runs
-/// it, and shows the result next to the theory (THEORY.md §1).
+/// it, and shows the result next to the theory (docs/theory.md §1).
 public enum ExplodingLesson {
   /// The lesson's name: its executable and its output folder.
   public static let name = "exploding"
@@ -25,7 +25,7 @@ public enum ExplodingLesson {
       there is "too much computation" or "too many parameters". This lesson measures what really \
       happens. Backpropagation multiplies one Jacobian per layer, so the size of a gradient is a \
       product of \(depth) factors; if each factor is a little above 1 the product explodes, a \
-      little below 1 it vanishes. The theory (THEORY.md §1) predicts the factor exactly, and every \
+      little below 1 it vanishes. The theory (theory §1) predicts the factor exactly, and every \
       step below prints its prediction next to the measurement.
       """)
 
@@ -36,7 +36,7 @@ public enum ExplodingLesson {
         Take a vector v₀ and multiply it by \(depth) random \(config.width)×\(config.width) matrices \
         W with entries N(0, s²/n). Each multiplication scales E‖v‖² by exactly s², so after L \
         layers the norm is about s^L. At finite width the typical (geometric-mean) norm sits a little \
-        lower, by e^(−L/2n), because log‖v‖ fluctuates (THEORY.md §1). We measure \
+        lower, by e^(−L/2n), because log‖v‖ fluctuates (theory §1). We measure \
         \(config.productTrials) independent products for s = 0.9, 1.0 and 1.1.
         """)
       let scales = [0.9, 1.0, 1.1]
@@ -50,7 +50,7 @@ public enum ExplodingLesson {
       let n = Double(config.width)
       let l = Double(depth)
       // Tolerance of the total ratio from the theory's own spread: the log of ‖v_L‖ has standard
-      // deviation √(2L/n)/2 per trial, so the mean of T trials is within 3σ/√T (THEORY.md §1).
+      // deviation √(2L/n)/2 per trial, so the mean of T trials is within 3σ/√T (docs/theory.md §1).
       let logTolerance = 3 * (2 * l / n).squareRoot() / 2 / Double(config.productTrials).squareRoot()
       notebook.table(
         Table(
@@ -84,12 +84,12 @@ public enum ExplodingLesson {
           [
             TheoryCheck(
               name: "per-layer norm factor, s = \(Format.number(result.scale))", measured: result.fittedFactor,
-              predicted: result.scale * Double.exp(-1 / (2 * n)), tolerance: .relative(0.02), source: "THEORY.md §1"),
+              predicted: result.scale * Double.exp(-1 / (2 * n)), tolerance: .relative(0.02), source: "theory §1"),
             TheoryCheck(
               name: "‖v_L‖/‖v₀‖ after \(depth), s = \(Format.number(result.scale))",
               measured: result.geometricMeanRatio[depth],
               predicted: Double.pow(result.scale, l) * Double.exp(-l / (2 * n)),
-              tolerance: .relative(Double.exp(logTolerance) - 1), source: "THEORY.md §1"),
+              tolerance: .relative(Double.exp(logTolerance) - 1), source: "theory §1"),
           ]
         })
       for result in products {
@@ -152,15 +152,15 @@ public enum ExplodingLesson {
       notebook.check([
         TheoryCheck(
           name: "growth of E[h²] per layer", measured: result.fittedGrowth, predicted: prediction.growth,
-          tolerance: .relative(0.05), source: "THEORY.md §1"),
+          tolerance: .relative(0.05), source: "theory §1"),
         TheoryCheck(
           name: "first layer with E[h²] > Float32 max (\(beyond) = none)",
           measured: Double(result.firstLayerMeanSquareAboveFloatMax ?? beyond),
-          predicted: Double(min(prediction.meanSquareLayer, beyond)), tolerance: .absolute(1), source: "THEORY.md §1"),
+          predicted: Double(min(prediction.meanSquareLayer, beyond)), tolerance: .absolute(1), source: "theory §1"),
         TheoryCheck(
           name: "first layer with a non-finite value (\(beyond) = none)",
           measured: Double(result.firstNonFiniteLayer ?? beyond),
-          predicted: Double(min(prediction.valueLayer, beyond)), tolerance: .absolute(1), source: "THEORY.md §1"),
+          predicted: Double(min(prediction.valueLayer, beyond)), tolerance: .absolute(1), source: "theory §1"),
       ])
       notebook.recordRun(
         "naive_forward",
@@ -227,7 +227,7 @@ public enum ExplodingLesson {
             name: "per-layer gradient factor, σ_w² = \(Format.number(profile.gain2))",
             measured: profile.fittedBackwardFactor,
             predicted: PlainNetworkTheory.normGrowthPerLayer(config.nonlinearity, gain2: profile.gain2),
-            tolerance: .relative(0.05), source: "THEORY.md §1")
+            tolerance: .relative(0.05), source: "theory §1")
         })
       notebook.prose(
         """
@@ -326,7 +326,9 @@ public enum ExplodingLesson {
 
     // MARK: Step 5
     notebook.step("The documents' claims, measured") {
-      notebook.prose("Each claim below is quoted from ../shared/seeds and judged by this lesson's own numbers.")
+      notebook.prose(
+        "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers."
+      )
       notebook.claims(ExplodingClaims.claims(config, profiles: profiles, runs: runs))
     }
 

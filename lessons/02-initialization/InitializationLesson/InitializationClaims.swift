@@ -27,7 +27,7 @@ public enum InitializationClaims {
     }
     var claims = [
       Claim(
-        source: "seed 001",
+        document: .generalization,
         quote: "良好的权重初始化可以降低梯度爆炸的发生率",
         translation: "A good weight initialization can lower the incidence of gradient explosion.",
         verdict: .holds,
@@ -37,7 +37,7 @@ public enum InitializationClaims {
     ]
     claims.append(
       Claim(
-        source: "seed 001",
+        document: .generalization,
         quote: "在训练开始时，使用较小的初始权重值，可以降低梯度在训练开始时的增长速度，减少梯度爆炸的可能性",
         translation:
           "Using smaller initial weight values at the start of training lowers the growth rate of the gradient at the start and reduces the chance of explosion.",
@@ -47,7 +47,7 @@ public enum InitializationClaims {
       ))
     claims.append(
       Claim(
-        source: "seed 000",
+        document: .batchNormAndBatchGD,
         quote: "使用权重初始化可能无法有效地解决梯度爆炸问题",
         translation: "Using weight initialization may not effectively solve the gradient explosion problem.",
         verdict: .false_,

@@ -121,7 +121,7 @@ public struct InitializationConfiguration: Sendable, Equatable {
   /// Examples in the digits training split.
   public static let trainingExamples = Digits.trainingExamples
 
-  /// σ_w² on the edge of chaos for tanh at this σ_b² (THEORY.md §4).
+  /// σ_w² on the edge of chaos for tanh at this σ_b² (docs/theory.md §4).
   public var criticalTanhGain2: Double { MeanField.criticalWeightVariance(.tanh, biasVariance: biasVariance) }
 
   /// The σ_w² of the tanh nets measured in step 5: ordered, critical and chaotic.

@@ -106,14 +106,14 @@ extension InitializationLesson {
           return [
             TheoryCheck(
               name: "gradient-variance factor per layer (fit), \(name)", measured: measuredFactor,
-              predicted: predictedFactor, tolerance: .relative(0.05), source: "THEORY.md §2, §4"),
+              predicted: predictedFactor, tolerance: .relative(0.05), source: "theory §2, §4"),
             TheoryCheck(
               name: "mean singular value of W, \(name)", measured: mean(r.weightMeanSingularValue),
-              predicted: r.predictedWeightMeanSingularValue, tolerance: .relative(0.01), source: "THEORY.md §2"),
+              predicted: r.predictedWeightMeanSingularValue, tolerance: .relative(0.01), source: "theory §2"),
             TheoryCheck(
               name: "mean singular value of J, \(name)", measured: mean(r.jacobianMeanSingularValue),
               predicted: mean(r.predictedJacobianMeanSingularValue), tolerance: .relative(0.03),
-              source: "THEORY.md §2"),
+              source: "theory §2"),
           ]
         })
       for r in results {
@@ -208,7 +208,7 @@ extension InitializationLesson {
         runs.filter { $0.initialGradientNorm.allSatisfy { $0 > 0 } }.map { r in
           TheoryCheck(
             name: "per-layer gradient factor at step 0, ReLU, \(label(r.choice))", measured: r.measuredFactor,
-            predicted: r.predictedFactor, tolerance: .relative(r.tolerance), source: "THEORY.md §3")
+            predicted: r.predictedFactor, tolerance: .relative(r.tolerance), source: "theory §3")
         })
       for r in runs {
         notebook.recordRun(

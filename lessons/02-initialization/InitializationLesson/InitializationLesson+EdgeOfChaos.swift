@@ -5,7 +5,7 @@ import RealModule
 import Theory
 
 extension InitializationLesson {
-  /// σ_b² and the critical σ_w² of tanh listed in THEORY.md §4.
+  /// σ_b² and the critical σ_w² of tanh listed in docs/theory.md §4.
   static let publishedCriticalPoints: [(biasVariance: Double, weightVariance: Double)] = [
     (0, 1), (0.0025, 1.2601), (0.01, 1.4242), (0.05, 1.7610), (0.1, 1.9861),
   ]
@@ -19,12 +19,12 @@ extension InitializationLesson {
       notebook.prose(
         """
         With biases b ~ N(0, σ_b²) there is no single "right" σ_w² for tanh. The mean-field theory \
-        (THEORY.md §4) iterates the length map q ← σ_w²·E[tanh(√q·z)²] + σ_b² to its fixed point \
+        (theory §4) iterates the length map q ← σ_w²·E[tanh(√q·z)²] + σ_b² to its fixed point \
         q*, and the gradient factor per layer is χ₁ = σ_w²·E[tanh'(√q*·z)²]. χ₁ < 1 is the ordered \
         phase (gradients vanish, over a depth scale ξ = −1/ln χ₁), χ₁ > 1 the chaotic phase \
         (they explode); the edge of chaos χ₁ = 1 is a curve σ_w²(σ_b²). Gaussian expectations are \
         computed with 100-node Gauss–Hermite quadrature. First the theory's critical points against \
-        those THEORY.md lists, then the phase diagram, then real \(config.depth)-layer tanh nets at \
+        those theory §4 lists, then the phase diagram, then real \(config.depth)-layer tanh nets at \
         σ_b² = \(Format.number(bias2)) on both sides of the line.
         """)
       let critical = publishedCriticalPoints.map {
@@ -32,7 +32,7 @@ extension InitializationLesson {
       }
       notebook.table(
         Table(
-          headers: ["σ_b²", "critical σ_w² computed", "THEORY.md"],
+          headers: ["σ_b²", "critical σ_w² computed", "theory §4"],
           rows: critical.map {
             [Format.number($0.0.biasVariance), Format.number($0.1, digits: 6), Format.number($0.0.weightVariance)]
           }))
@@ -40,7 +40,7 @@ extension InitializationLesson {
         critical.map {
           TheoryCheck(
             name: "tanh critical σ_w² at σ_b² = \(Format.number($0.0.biasVariance))", measured: $0.1,
-            predicted: $0.0.weightVariance, tolerance: .absolute(1e-3), source: "THEORY.md §4")
+            predicted: $0.0.weightVariance, tolerance: .absolute(1e-3), source: "theory §4")
         })
 
       let columns = config.quick ? 24 : 36
@@ -110,7 +110,7 @@ extension InitializationLesson {
             name:
               "tanh per-layer gradient factor, σ_w² = \(Format.number(p.gain2, digits: 3)), σ_b² = \(Format.number(p.bias2))",
             measured: p.measuredFactor, predicted: p.predictedFactor, tolerance: .relative(p.tolerance),
-            source: "THEORY.md §4")
+            source: "theory §4")
         })
       for p in points {
         notebook.recordRun(

@@ -18,7 +18,7 @@ extension InitializationLesson {
         matrices every singular value is exactly 1: every direction is preserved (Saxe et al. 2014). \
         With Gaussian N(0, 1/N) matrices the mean squared singular value is still 1, but the \
         spread grows with depth: the squared singular values follow the Fuss–Catalan law, variance \
-        L, right edge (L+1)^(L+1)/L^L (THEORY.md §10). We multiply L = 1, 2, 5, 10 matrices of size \
+        L, right edge (L+1)^(L+1)/L^L (theory §10). We multiply L = 1, 2, 5, 10 matrices of size \
         \(n) (\(config.spectrumTrials) products each) and take their singular values with LAPACK.
         """)
       let total = 2 * JacobianSpectrum.depths.count * config.spectrumTrials
@@ -83,21 +83,21 @@ extension InitializationLesson {
             TheoryCheck(
               name: "Gaussian L = \(g.layers): 95th percentile of s²", measured: g.quantile(0.95),
               predicted: RandomMatrixTheory.fussCatalanQuantile(layers: g.layers, p: 0.95), tolerance: .relative(0.1),
-              source: "THEORY.md §10"),
+              source: "theory §10"),
             TheoryCheck(
               name: "Gaussian L = \(g.layers): variance of s²", measured: g.variance,
               predicted: RandomMatrixTheory.fussCatalanVariance(layers: g.layers), tolerance: .relative(0.25),
-              source: "THEORY.md §10"),
+              source: "theory §10"),
           ]
         }
           + [
             TheoryCheck(
               name: "Gaussian L = 1: largest s² (Marchenko–Pastur edge)", measured: gaussian[0].meanLargest,
               predicted: RandomMatrixTheory.fussCatalanEdge(layers: 1), tolerance: .relative(0.05),
-              source: "THEORY.md §10"),
+              source: "theory §10"),
             TheoryCheck(
               name: "orthogonal L = 10: max |s² − 1|", measured: orthogonal.map(\.maxDeviationFromOne).max() ?? .nan,
-              predicted: 0, tolerance: .absolute(1e-4), source: "THEORY.md §10"),
+              predicted: 0, tolerance: .absolute(1e-4), source: "theory §10"),
           ])
       for p in products {
         notebook.recordRun(
@@ -125,7 +125,7 @@ extension InitializationLesson {
         He init makes E‖g_l‖² the same at every layer, yet a single network is not exactly flat. At \
         width n each ReLU layer multiplies ‖g‖² by (2/n)·χ²_k with k ~ Binomial(n, ½) active units, \
         so log‖g‖² takes a random walk: after d layers its variance is 5d/n and its mean −5d/(2n) \
-        (THEORY.md §1), while the mean of ‖g‖² itself stays put. We follow one digit through \
+        (theory §1), while the mean of ‖g‖² itself stays put. We follow one digit through \
         \(seeds) He-initialized ReLU nets of depth \(depth) and width \(n) (narrow on purpose, so \
         that the spread is visible) and compare the spread with the predicted band.
         """)
@@ -185,13 +185,13 @@ extension InitializationLesson {
       notebook.check([
         TheoryCheck(
           name: "mean of log‖g₁‖²/‖g_L‖² over \(seeds) nets", measured: means[0], predicted: bottom.mean,
-          tolerance: .absolute(meanTolerance), source: "THEORY.md §1"),
+          tolerance: .absolute(meanTolerance), source: "theory §1"),
         TheoryCheck(
           name: "variance of log‖g₁‖²/‖g_L‖² over \(seeds) nets", measured: variances[0], predicted: bottom.variance,
-          tolerance: .relative(varianceTolerance), source: "THEORY.md §1"),
+          tolerance: .relative(varianceTolerance), source: "theory §1"),
         TheoryCheck(
           name: "mean of ‖g₁‖²/‖g_L‖² itself (preserved on average)", measured: result.meanSquaredRatio, predicted: 1,
-          tolerance: .absolute(ratioTolerance), source: "THEORY.md §1"),
+          tolerance: .absolute(ratioTolerance), source: "theory §1"),
       ])
       notebook.recordRun(
         "finite_width",

@@ -55,7 +55,7 @@ extension InitializationLesson {
           return TheoryCheck(
             name: "distinct units in the widest-spread hidden layer, \(r.name)",
             measured: Double(r.distinctUnits.max() ?? 0), predicted: symmetric ? 1 : Double(config.width),
-            tolerance: .absolute(0), source: "symmetry argument")
+            tolerance: .absolute(0), source: "theory §11")
         })
       for r in runs {
         notebook.recordRun(

@@ -21,7 +21,7 @@ extension InitializationLesson {
         less as units saturate. The inits set σ_w² = fan_in·Var[W]: naive N(0, 1) gives σ_w² = \
         \(config.width) (the width), LeCun and Xavier (equal widths) 1, He 2, orthogonal 1 with \
         every singular value exactly 1. For tanh the prediction follows the mean-field length map \
-        q ← σ_w²·E[φ(√q·z)²] from each example's own first-layer variance (THEORY.md §4). We \
+        q ← σ_w²·E[φ(√q·z)²] from each example's own first-layer variance (theory §4). We \
         measure ‖∂L/∂h_l‖ at every hidden layer of \(config.depth)-layer nets of width \
         \(config.width) on \(batch.count) digits (\(config.networksPerCase) network(s) per case) and fit \
         the per-layer factor by least squares on log norms.
@@ -73,7 +73,7 @@ extension InitializationLesson {
       notebook.prose(
         """
         Each tolerance is three standard errors of the fitted slope, from the finite-width \
-        fluctuation of log‖g‖ per layer, (3K − 1)/(4n) with K = E[φ'⁴]/E[φ'²]² (THEORY.md §1: 5/(4n) \
+        fluctuation of log‖g‖ per layer, (3K − 1)/(4n) with K = E[φ'⁴]/E[φ'²]² (theory §1: 5/(4n) \
         for ReLU), at least 2%. A saturated tanh, where few units pass any gradient, fluctuates \
         most and gets the widest band.
         """)
@@ -82,7 +82,7 @@ extension InitializationLesson {
           TheoryCheck(
             name: "per-layer gradient factor, \(label(p.activation)), \(label(p.choice))", measured: p.measuredFactor,
             predicted: p.predictedFactor, tolerance: .relative(p.tolerance),
-            source: p.activation == .tanh || p.activation == .sigmoid ? "THEORY.md §4" : "THEORY.md §1")
+            source: p.activation == .tanh || p.activation == .sigmoid ? "theory §4" : "theory §1")
         })
       for p in profiles {
         notebook.recordRun(
@@ -150,7 +150,7 @@ extension InitializationLesson {
           TheoryCheck(
             name: "slope of log ratio vs depth (as a factor), \(label(s.activation)), \(label(s.choice))",
             measured: s.measuredFactor, predicted: s.predictedFactor, tolerance: .relative(s.tolerance),
-            source: s.activation == .tanh || s.activation == .sigmoid ? "THEORY.md §4" : "THEORY.md §1")
+            source: s.activation == .tanh || s.activation == .sigmoid ? "theory §4" : "theory §1")
         })
       for s in sweeps {
         notebook.recordRun(

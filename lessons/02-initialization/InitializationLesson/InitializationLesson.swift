@@ -3,7 +3,7 @@ import Notebook
 
 /// Lesson 2, "initialization": why Xavier, He and orthogonal inits work, where the edge of chaos
 /// lies, and what finite width and the all-zero init do, each measured next to its prediction
-/// (THEORY.md §1–4, §10). The steps live in `InitializationLesson+*.swift`, one file per theme.
+/// (docs/theory.md §1–4, §10). The steps live in `InitializationLesson+*.swift`, one file per theme.
 public enum InitializationLesson {
   /// The lesson's name: its executable and its output folder.
   public static let name = "initialization"
@@ -18,7 +18,7 @@ public enum InitializationLesson {
       "Use a good weight initialization", the documents advise, without saying what makes one good. \
       This lesson gives the reason and the numbers. Backpropagation multiplies the gradient by one \
       Jacobian per layer; a good init makes each of those Jacobians preserve the gradient's size on \
-      average: σ_w²·E[φ'(h)²] = 1 (THEORY.md §1). We measure that factor for five inits and three \
+      average: σ_w²·E[φ'(h)²] = 1 (theory §1). We measure that factor for five inits and three \
       nonlinearities, reproduce Glorot & Bengio (2010) and He et al. (2015), map the edge of chaos \
       of Poole et al. (2016) and Schoenholz et al. (2017), compare orthogonal and Gaussian spectra \
       (Saxe et al. 2014), and show what finite width and the all-zero init do. Every prediction \
@@ -35,7 +35,9 @@ public enum InitializationLesson {
     let symmetry = stepSymmetry(config, train: train, test: test, in: notebook)
 
     notebook.step("The documents' claims, measured") {
-      notebook.prose("Each claim below is quoted from ../shared/seeds and judged by this lesson's own numbers.")
+      notebook.prose(
+        "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers."
+      )
       notebook.claims(
         InitializationClaims.claims(
           config, profiles: profiles, sweeps: sweeps, heRuns: heRuns, finiteWidth: finiteWidth, symmetry: symmetry))

@@ -35,7 +35,7 @@ public enum BatchNormClaims {
     let evalAccuracy = evaluation.evaluationAccuracy.last ?? .nan
     return [
       Claim(
-        source: "seed 002",
+        document: .importantProblem,
         quote: "它通过对批量的参数进行归一化处理，从而减小梯度的大小，从而减少反向传播的计算量",
         translation:
           "It normalizes the batch of parameters, which reduces the size of the gradient and so reduces the computation of backpropagation.",
@@ -44,7 +44,7 @@ public enum BatchNormClaims {
           "BN normalizes activations, per feature across the batch (step 1: means 0, variances σ²/(σ²+ε)); the parameters are untouched. It does not shrink gradients at init: \(explosion). And it adds computation (two passes over every activation) rather than removing any."
       ),
       Claim(
-        source: "seed 003",
+        document: .trainingTechniques,
         quote: "使用批量归一化技术，将每个神经元的输入进行归一化处理，以防止梯度消失或梯度爆炸",
         translation:
           "Use batch normalization to normalize each neuron's input, to prevent vanishing or exploding gradients.",
@@ -53,7 +53,7 @@ public enum BatchNormClaims {
           "It does normalize each neuron's input, and that removes the explosion caused by the weights' scale: with σ_w² = \(Format.number(config.gain2)) the plain \(config.depth)-layer net \(plainOutcome), the same net with BN \(bnOutcome) (step 2). But it causes its own: \(explosion) (step 4), and \(limitText) (step 5)."
       ),
       Claim(
-        source: "seed 000",
+        document: .batchNormAndBatchGD,
         quote: "对每一个批次数据（batch）进行归一化处理，使得每个批次数据都具有相同的缩放因子",
         translation: "Each batch of data is normalized so that every batch has the same scale factor.",
         verdict: .partlyHolds,
@@ -61,7 +61,7 @@ public enum BatchNormClaims {
           "In training mode each feature gets its own mean and scale from each batch, so the factor differs from batch to batch; that is why evaluation needs running statistics. Scoring the test digits in training mode one at a time gives \(Format.percent(b1)) accuracy against \(Format.percent(evalAccuracy)) in evaluation mode (step 6)."
       ),
       Claim(
-        source: "Ioffe & Szegedy 2015",
+        source: .paper("Ioffe & Szegedy 2015"),
         quote:
           "Batch Normalization allows us to use much higher learning rates and be less careful about initialization.",
         translation: "(English original.)",

@@ -17,7 +17,7 @@ extension BatchNormLesson {
         """
         Ioffe and Szegedy claimed BN "allows much higher learning rates". A reason is scale \
         invariance: with BN after it, a layer's output does not change when W is scaled, so its \
-        gradient shrinks as 1/‖W‖ (THEORY.md §8, tested exactly in the engine's tests) and a large \
+        gradient shrinks as 1/‖W‖ (theory §8, tested exactly in the engine's tests) and a large \
         step that grows ‖W‖ lowers its own effective step size. We train a \(config.sweepDepth)-layer \
         net (\(config.initialization.rawValue) init) with and without BN at lr = \(rates), \
         \(config.sweepSteps) steps each, same weights and batch order. "Trains" means a final loss \
@@ -93,7 +93,7 @@ extension BatchNormLesson {
         move in those directions), and the rest is rescaled by 1/σ. Yang et al. proved that in a \
         deep BN net without skip connections, at initialization, this multiplies the squared \
         gradient norm by λ(B) > 1 per layer going down, whatever σ_w: λ depends only on the batch \
-        size B (THEORY.md §5, Theorem 8). For ReLU λ falls from 1.79 at B = 8 to π/(π−1) ≈ 1.467; \
+        size B (theory §5, Theorem 8). For ReLU λ falls from 1.79 at B = 8 to π/(π−1) ≈ 1.467; \
         for linear layers λ = (B−2)/(B−3). We measure ‖∂L/∂h_l‖ at every layer of \
         \(config.yangDepth)-layer BN nets of width \(config.yangWidth) (\(config.yangNetworks) \
         network(s) per B) and fit the growth of its square over layers \
@@ -175,7 +175,7 @@ extension BatchNormLesson {
         measurements.map { m in
           TheoryCheck(
             name: "λ(B), \(m.activation == .relu ? "ReLU" : "linear"), B = \(m.batchSize)", measured: m.measured,
-            predicted: m.predicted, tolerance: .relative(m.tolerance), source: "THEORY.md §5")
+            predicted: m.predicted, tolerance: .relative(m.tolerance), source: "theory §5")
         })
       for m in measurements {
         notebook.recordRun(
@@ -297,11 +297,12 @@ extension BatchNormLesson {
       notebook.check([
         TheoryCheck(
           name: "eval mode: accuracy spread across test batch sizes", measured: spread, predicted: 0,
-          tolerance: .absolute(1e-9), source: "running statistics"),
+          tolerance: .absolute(1e-9), source: "theory §8 (running statistics)"),
         TheoryCheck(
           name: "train mode, batch 1: accuracy = share of the one predicted class",
           measured: result.trainingModeAccuracy[result.batchSizes.firstIndex(of: 1) ?? 0],
-          predicted: result.singleBatchClassShare, tolerance: .absolute(1e-9), source: "BN of one example is β"),
+          predicted: result.singleBatchClassShare, tolerance: .absolute(1e-9),
+          source: "theory §8 (one example: BN outputs β)"),
       ])
       notebook.recordRun(
         "eval_mode",

@@ -35,10 +35,10 @@ extension BatchNormLesson {
       notebook.check([
         TheoryCheck(
           name: "largest |batch mean| after BN", measured: worstMean, predicted: 0, tolerance: .absolute(1e-5),
-          source: "Ioffe & Szegedy 2015"),
+          source: "theory §8"),
         TheoryCheck(
           name: "largest |variance − σ²/(σ²+ε)| after BN", measured: worstVariance, predicted: 0,
-          tolerance: .absolute(1e-4), source: "Ioffe & Szegedy 2015"),
+          tolerance: .absolute(1e-4), source: "theory §8"),
       ])
     }
   }
@@ -88,13 +88,13 @@ extension BatchNormLesson {
       let plainFactor = 1 / (LogLinearFit(x: x, y: layersOfPlain)?.factor ?? .nan)
       let phiTheory: MeanField.Nonlinearity = config.activation == .relu ? .relu : .linear
       let predicted = MeanField(phiTheory, weightVariance: config.gain2).gradientFactor(atVariance: 1).squareRoot()
-      // Three standard errors of the fit, from the finite-width random walk of log‖g_l‖ (THEORY.md §1).
+      // Three standard errors of the fit, from the finite-width random walk of log‖g_l‖ (docs/theory.md §1).
       let v = MeanField(phiTheory, weightVariance: config.gain2).logNormVariancePerLayer(1, width: config.width)
       let tolerance = LogLinearFit.randomWalkSlopeTolerance(perStepVariance: v, points: depth)
       notebook.check([
         TheoryCheck(
           name: "plain net: per-layer gradient factor at step 0", measured: plainFactor, predicted: predicted,
-          tolerance: .relative(tolerance), source: "THEORY.md §1")
+          tolerance: .relative(tolerance), source: "theory §1")
       ])
       record(runs, prefix: "fix", in: notebook)
       return runs

@@ -2,7 +2,7 @@ import NeuralNet
 import Notebook
 
 /// Lesson 3, "batchnorm": what batch normalization fixes, and the explosion it causes (Ioffe &
-/// Szegedy 2015; Yang et al. 2019; THEORY.md §5, §8). The steps live in `BatchNormLesson+*.swift`.
+/// Szegedy 2015; Yang et al. 2019; docs/theory.md §5, §8). The steps live in `BatchNormLesson+*.swift`.
 public enum BatchNormLesson {
   /// The lesson's name: its executable and its output folder.
   public static let name = "batchnorm"
@@ -30,7 +30,7 @@ public enum BatchNormLesson {
     let evaluation = stepEvaluationMode(config, train: train, test: test, in: notebook)
     notebook.step("The documents' claims, measured") {
       notebook.prose(
-        "Each claim below is quoted from ../shared/seeds (the last from the BN paper itself) and judged by this lesson's own numbers."
+        "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) (the last from the BN paper itself) and judged by this lesson's own numbers."
       )
       notebook.claims(
         BatchNormClaims.claims(config, fix: fix, sweep: sweep, yang: yang, limit: limit, evaluation: evaluation))

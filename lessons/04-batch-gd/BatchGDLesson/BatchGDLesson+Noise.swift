@@ -95,7 +95,7 @@ extension BatchGDLesson {
         """
         The mini-batch gradient g_B is an average of B per-example gradients drawn without \
         replacement from n = \(train.count). Its error E‖g_B − ḡ‖² is ((n − B)/(n − 1))·tr Σ/B, \
-        with Σ the covariance of the per-example gradients (THEORY.md §7): it halves when B \
+        with Σ the covariance of the per-example gradients (theory §7): it halves when B \
         doubles, and it is exactly zero at B = n. We compute tr Σ from all \(train.count) \
         per-example gradients, then draw \(config.noiseDraws) mini-batches of each size.
         """)
@@ -144,13 +144,13 @@ extension BatchGDLesson {
           if b == result.examples {
             return TheoryCheck(
               name: "noise at B = n (full batch)", measured: result.measured[i], predicted: 0,
-              tolerance: .absolute(1e-9 * result.traceCovariance), source: "THEORY.md §7")
+              tolerance: .absolute(1e-9 * result.traceCovariance), source: "theory §7")
           }
           // Three standard errors of the mean over the draws, at least 5%.
           let tolerance = Swift.max(0.05, 3 * result.standardError[i] / predicted[i])
           return TheoryCheck(
             name: "noise E‖g_B − ḡ‖², B = \(b)", measured: result.measured[i], predicted: predicted[i],
-            tolerance: .relative(tolerance), source: "THEORY.md §7")
+            tolerance: .relative(tolerance), source: "theory §7")
         })
       notebook.recordRun("noise", [("trace_covariance", result.traceCovariance)])
       return result

@@ -33,7 +33,7 @@ extension BatchGDLesson {
         """
         On a quadratic ½wᵀAw − bᵀw one GD step multiplies the error along each eigenvector of A by \
         1 − ηλᵢ. So GD converges iff every |1 − ηλᵢ| < 1, i.e. η < 2/λ_max, and the top mode's \
-        factor per step is |1 − ηλ_max| (THEORY.md §7). First the textbook case X = diag(1, 3) with \
+        factor per step is |1 − ηλ_max| (theory §7). First the textbook case X = diag(1, 3) with \
         the mean loss: A = diag(0.5, 4.5), threshold 0.444. Then a real one: least squares from the \
         \(n) training digits (64 pixels) to their one-hot labels, A = XᵀX/n, whose λ_max we get \
         from LAPACK (dsyev) and, independently, by power iteration on the engine's own gradients.
@@ -109,20 +109,20 @@ extension BatchGDLesson {
         zip([0.4, 0.5], textbook).map { eta, r in
           TheoryCheck(
             name: "X = diag(1, 3), η = \(Format.number(eta)): factor per step", measured: r.measuredFactor,
-            predicted: r.predictedFactor, tolerance: .relative(0.01), source: "THEORY.md §7")
+            predicted: r.predictedFactor, tolerance: .relative(0.01), source: "theory §7")
         }
         + [
           TheoryCheck(
             name: "digits: λ_max by power iteration vs LAPACK", measured: power.value, predicted: lambda,
-            tolerance: .relative(0.01), source: "THEORY.md §7"),
+            tolerance: .relative(0.01), source: "theory §7"),
           TheoryCheck(
             name: "digits: λ_max of the SUM loss / n", measured: powerSum.value / Double(n), predicted: lambda,
-            tolerance: .relative(0.01), source: "THEORY.md §7"),
+            tolerance: .relative(0.01), source: "theory §7"),
         ]
         + zip([0.95, 1.05], runs).map { m, r in
           TheoryCheck(
             name: "digits, η = \(Format.number(m))·2/λ_max: top-mode factor", measured: r.measuredFactor,
-            predicted: r.predictedFactor, tolerance: .relative(0.01), source: "THEORY.md §7")
+            predicted: r.predictedFactor, tolerance: .relative(0.01), source: "theory §7")
         }
       notebook.check(checks)
       notebook.recordRun(
@@ -197,7 +197,7 @@ extension BatchGDLesson {
       notebook.check([
         TheoryCheck(
           name: "full batch: boundary between converged and diverged, in units of 2/λ_max", measured: boundary,
-          predicted: 1, tolerance: .absolute(spacing.isFinite ? spacing : 0.1), source: "THEORY.md §7")
+          predicted: 1, tolerance: .absolute(spacing.isFinite ? spacing : 0.1), source: "theory §7")
       ])
       for c in cells {
         notebook.recordRun(
@@ -264,7 +264,7 @@ extension BatchGDLesson {
       notebook.check([
         TheoryCheck(
           name: "sharpness in the second half of full-batch GD vs 2/η", measured: result.lateSharpness,
-          predicted: limit, tolerance: .relative(0.1), source: "THEORY.md §7 (Cohen et al. 2021)")
+          predicted: limit, tolerance: .relative(0.1), source: "theory §7 (Cohen et al. 2021)")
       ])
       notebook.recordRun(
         "edge_of_stability",

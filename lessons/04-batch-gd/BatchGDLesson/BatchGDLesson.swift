@@ -3,7 +3,7 @@ import Notebook
 
 /// Lesson 4, "batch-gd": what the batch size changes (the gradient's noise) and what makes gradient
 /// descent blow up (the step size against the curvature), with a threshold a student can predict
-/// (THEORY.md §7). The steps live in `BatchGDLesson+*.swift`.
+/// (docs/theory.md §7). The steps live in `BatchGDLesson+*.swift`.
 public enum BatchGDLesson {
   /// The lesson's name: its executable and its output folder.
   public static let name = "batch-gd"
@@ -19,7 +19,7 @@ public enum BatchGDLesson {
       The documents present "batch gradient descent" as a cure for exploding gradients. The batch \
       size decides how noisy each step's gradient is; it does not decide whether gradient descent \
       blows up. That is decided by the step size η against the curvature λ of the loss: on a \
-      quadratic, GD converges exactly when η < 2/λ_max (THEORY.md §7). This lesson measures both: \
+      quadratic, GD converges exactly when η < 2/λ_max (theory §7). This lesson measures both: \
       the noise against the batch size, the exact threshold on real data, a grid of batch sizes \
       and step sizes, and a deep net that settles at the edge of stability.
       """)
@@ -30,7 +30,9 @@ public enum BatchGDLesson {
     let grid = stepGrid(config, problem: problem, in: notebook)
     let stability = stepEdgeOfStability(config, train: train, in: notebook)
     notebook.step("The documents' claims, measured") {
-      notebook.prose("Each claim below is quoted from ../shared/seeds and judged by this lesson's own numbers.")
+      notebook.prose(
+        "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers."
+      )
       notebook.claims(
         BatchGDClaims.claims(
           config, comparison: comparison, noise: noise, threshold: threshold, grid: grid, stability: stability))

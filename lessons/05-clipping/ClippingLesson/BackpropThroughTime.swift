@@ -3,7 +3,7 @@ import RealModule
 import Theory
 
 /// How the gradient reaching each hidden state of a recurrent net at init grows or shrinks going
-/// back in time, against Pascanu et al.'s condition (THEORY.md §6): each step back multiplies
+/// back in time, against Pascanu et al.'s condition (docs/theory.md §6): each step back multiplies
 /// ∂L/∂h_t by W_recᵀ·diag(φ'(a_t)), so ‖∂L/∂h_{t−1}‖ ≤ γσ₁·‖∂L/∂h_t‖ with γ = max|φ'|. σ₁ < 1/γ makes
 /// the gradient vanish for sure; σ₁ > 1/γ only makes explosion possible. In the long run the
 /// spectral radius ρ ≤ σ₁, not σ₁, sets the linear net's rate: ‖(Wᵀ)^k v‖^{1/k} → ρ.

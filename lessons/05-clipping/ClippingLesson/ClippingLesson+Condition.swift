@@ -17,7 +17,7 @@ extension ClippingLesson {
         one step by ∂L/∂h_{t−1} = W_recᵀ·diag(φ'(a_t))·∂L/∂h_t. With γ = max|φ'| (1 for tanh, ¼ for \
         the sigmoid) and σ₁ the largest singular value of W_rec, every step back multiplies the norm \
         by at most γσ₁. So σ₁ < 1/γ is SUFFICIENT for vanishing, and σ₁ > 1/γ is only NECESSARY for \
-        exploding (THEORY.md §6). Below: \(config.hidden) units, T = \(config.length) steps of the \
+        exploding (theory §6). Below: \(config.hidden) units, T = \(config.length) steps of the \
         adding problem, the loss on the last step, at init. Each row is one W_rec; σ₁ and the \
         spectral radius ρ come from LAPACK (sgesdd, dgeev).
         """)
@@ -61,12 +61,12 @@ extension ClippingLesson {
         linear.prefix(2).map { p in
           TheoryCheck(
             name: "\(p.name): factor per step back", measured: p.factorPerStep, predicted: p.largestSingularValue,
-            tolerance: .relative(1e-3), source: "THEORY.md §6")
+            tolerance: .relative(1e-3), source: "theory §6")
         }
         + linear.dropFirst(2).map { p in
           TheoryCheck(
             name: "\(p.name): late factor per step back vs ρ", measured: p.lateFactorPerStep,
-            predicted: p.spectralRadius, tolerance: .relative(0.05), source: "THEORY.md §6")
+            predicted: p.spectralRadius, tolerance: .relative(0.05), source: "theory §6")
         }
       notebook.check(checks)
       for (name, activation) in [("bptt-tanh", Activation.tanh), ("bptt-sigmoid", .sigmoid)] {

@@ -134,7 +134,7 @@ extension ClippingLesson {
         TheoryCheck(
           name: "Xavier depth \(config.vanishingDepth): ‖∂L/∂W₁‖/‖∂L/∂W_L‖ after clipping vs before",
           measured: findings.layerRatio.clipped, predicted: findings.layerRatio.unclipped, tolerance: .relative(1e-5),
-          source: "Algorithm 1")
+          source: "theory §6 (Algorithm 1)")
       ])
       let vanishing = runs[3].history.steps.map(\.globalGradientNorm)
       let tooLarge = runs[0]

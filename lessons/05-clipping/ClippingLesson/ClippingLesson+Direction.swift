@@ -104,7 +104,7 @@ extension ClippingLesson {
         TheoryCheck(
           name: "value clipping: the engine's cos(g, clip(g)) vs Σg_i·clamp(g_i)/(‖g‖‖clamp(g)‖)",
           measured: record.cosine,
-          predicted: recomputed, tolerance: .absolute(1e-6), source: "definition")
+          predicted: recomputed, tolerance: .absolute(1e-6), source: "theory §6 (value clipping)")
       ])
       notebook.recordRun(
         "value_clip",

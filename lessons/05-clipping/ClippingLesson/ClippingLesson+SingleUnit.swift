@@ -59,7 +59,7 @@ extension ClippingLesson {
         derivatives.map { d in
           TheoryCheck(
             name: "single unit, w = \(Format.number(d.w)): ∂x₅₀/∂w", measured: d.measured, predicted: d.formula,
-            tolerance: .relative(1e-3), source: "THEORY.md §6")
+            tolerance: .relative(1e-3), source: "theory §6")
         })
       let target = singleUnitTarget
       let grid = stride(from: 0.8, through: 1.2, by: 0.0025).map { $0 }

@@ -222,10 +222,10 @@ extension ClippingLesson {
       notebook.check([
         TheoryCheck(
           name: "norm clipping: smallest cos(g, clip(g)) over every step of every run",
-          measured: normCosines.min() ?? .nan, predicted: 1, tolerance: .absolute(1e-6), source: "THEORY.md §6"),
+          measured: normCosines.min() ?? .nan, predicted: 1, tolerance: .absolute(1e-6), source: "theory §6"),
         TheoryCheck(
           name: "norm clipping: largest |‖clip(g)‖ − min(‖g‖, τ)|/τ over every step of every run",
-          measured: normAfterError.max() ?? .nan, predicted: 0, tolerance: .absolute(1e-6), source: "THEORY.md §6"),
+          measured: normAfterError.max() ?? .nan, predicted: 0, tolerance: .absolute(1e-6), source: "theory §6"),
       ])
       let learned = findings.multiples.compactMap { $0 }.filter { findings.learnedCount(multiple: $0) == seeds.count }
       notebook.prose(

@@ -2,7 +2,7 @@ import NeuralNet
 import Notebook
 
 /// Lesson 5, "clipping": the recurrent nets where exploding gradients were first studied, the
-/// condition for vanishing and exploding (Pascanu, Mikolov & Bengio 2013, THEORY.md §6), and what
+/// condition for vanishing and exploding (Pascanu, Mikolov & Bengio 2013, docs/theory.md §6), and what
 /// clipping by norm and by value do and do not do. The steps live in `ClippingLesson+*.swift`.
 public enum ClippingLesson {
   /// The lesson's name: its executable and its output folder.
@@ -16,7 +16,7 @@ public enum ClippingLesson {
       """
       The documents recommend gradient clipping against exploding gradients. Its home is the \
       recurrent network: Pascanu, Mikolov & Bengio (2013) showed why back-propagation through time \
-      explodes, when it must vanish, and proposed clipping the gradient's norm (THEORY.md §6). This \
+      explodes, when it must vanish, and proposed clipping the gradient's norm (theory §6). This \
       lesson builds a vanilla RNN with BPTT, makes it blow up on Hochreiter & Schmidhuber's adding \
       problem, and measures what clipping by norm and by value change, and what they leave alone.
       """)
@@ -28,7 +28,9 @@ public enum ClippingLesson {
     let direction = stepDirection(config, sweep: sweep, test: test, in: notebook)
     let deep = try stepDeepNetwork(config, in: notebook)
     notebook.step("The documents' claims, measured") {
-      notebook.prose("Each claim below is quoted from ../shared/seeds and judged by this lesson's own numbers.")
+      notebook.prose(
+        "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers."
+      )
       notebook.claims(
         ClippingClaims.claims(
           config, unclipped: unclipped, sweep: sweep, direction: direction, deep: deep))

@@ -1,7 +1,7 @@
 import NeuralNet
 import Theory
 
-/// Pascanu et al.'s single linear unit, x_t = w·x_{t−1} with x₀ given (THEORY.md §6), run through
+/// Pascanu et al.'s single linear unit, x_t = w·x_{t−1} with x₀ given (docs/theory.md §6), run through
 /// the engine's own recurrent layer: a one-unit `VanillaRNN` with the identity, W_in = 1 and input
 /// u = (x₀, 0, 0, …), so that h₁ = x₀ and h_{t+1} = x_t. BPTT then gives ∂x_t/∂w, which the
 /// closed form says is t·x₀·w^{t−1}.
@@ -16,7 +16,7 @@ public enum SingleUnit {
     return (Double(states[t][0, 0]), Double(rnn.recurrentWeight.gradient[0, 0]))
   }
 
-  /// The closed form t·x₀·w^{t−1} (THEORY.md §6).
+  /// The closed form t·x₀·w^{t−1} (docs/theory.md §6).
   public static func formula(w: Double, x0: Double, t: Int) -> Double {
     RecurrentTheory.singleUnitDerivative(w: w, x0: x0, t: t)
   }

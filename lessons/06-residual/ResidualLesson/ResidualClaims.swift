@@ -26,7 +26,7 @@ public enum ResidualClaims {
     let unscaled = run(unnormalized, .residualUnscaled)
     return [
       Claim(
-        source: "seed 000",
+        document: .batchNormAndBatchGD,
         quote: "从上述代码可以看出，使用批量归一化和批量梯度下降方法可以有效地解决梯度爆炸问题，提高模型的训练效果。",
         translation:
           "(Of its ResNet example) The code shows that batch normalization and batch gradient descent effectively solve gradient explosion and improve training.",
@@ -35,7 +35,7 @@ public enum ResidualClaims {
           "In a deep net it is the residual connection that removes the explosion, not batch norm: at init, BN without skip connections gives ‖∂L/∂W_first‖/‖∂L/∂W_last‖ = \(Format.number(gradients.geometricMean(bnIndex, deepest))) at \(gradients.depths[deepest]) layers, the same BN inside residual blocks \(Format.number(gradients.geometricMean(bnResIndex, deepest))) (step 2). Trained at \(config.depth) layers: BN only \(outcome(run(training, .batchNorm))), BN + residual \(outcome(run(training, .batchNormResidual))) (step 3). The code itself does not run: tf.keras.models.resnet.ResNet and BasicBlock do not exist in Keras."
       ),
       Claim(
-        source: "seed 000",
+        document: .batchNormAndBatchGD,
         quote: "可以通过增加模型的深度或扩大训练数据集来提高模型的可扩展性。",
         translation: "The model's scalability can be improved by increasing its depth or enlarging the training set.",
         verdict: .partlyHolds,
@@ -43,7 +43,7 @@ public enum ResidualClaims {
           "Depth helps only if the gradient still reaches the first layers. At \(config.depth) weight layers the plain net reached \(outcome(plain)) and the residual net \(outcome(residual)) (step 3); at \(config.deepDepth) layers without normalization, α = 1 reached \(outcome(unscaled)) while Fixup reached \(outcome(fixup)) and SkipInit \(outcome(skip)) (step 4)."
       ),
       Claim(
-        source: "seed 000",
+        document: .batchNormAndBatchGD,
         quote: "使用权重初始化可能无法有效地解决梯度爆炸问题",
         translation: "Using weight initialization may not effectively solve gradient explosion.",
         verdict: .false_,

@@ -70,7 +70,7 @@ extension ResidualLesson {
         TheoryCheck(
           name: "α = 1: mean per-block factor ‖x_{l+1}‖²/‖x_l‖² (\(factors.count) blocks)",
           measured: factorSample.mean, predicted: 2,
-          tolerance: .relative(factorSample.relativeTolerance(around: 2, floor: 0.01)), source: "THEORY.md §9")
+          tolerance: .relative(factorSample.relativeTolerance(around: 2, floor: 0.01)), source: "theory §9")
       ])
       notebook.check(
         alphas.indices.map { i in
@@ -81,7 +81,7 @@ extension ResidualLesson {
           let tolerance = alphas[i] == 0 ? 1e-9 : sample.relativeTolerance(around: predicted, floor: 0.05)
           return TheoryCheck(
             name: "\(names[i]): ‖x_\(checkedBlocks[i])‖²/‖x_0‖²", measured: sample.mean, predicted: predicted,
-            tolerance: alphas[i] == 0 ? .absolute(tolerance) : .relative(tolerance), source: "THEORY.md §9")
+            tolerance: alphas[i] == 0 ? .absolute(tolerance) : .relative(tolerance), source: "theory §9")
         })
       notebook.prose(
         """

@@ -2,7 +2,7 @@ import NeuralNet
 import Notebook
 
 /// Lesson 6, "residual": why residual connections let deep nets train (He et al. 2016), how the
-/// branch scale α sets the growth at init (THEORY.md §9), and how Fixup and SkipInit train deep nets
+/// branch scale α sets the growth at init (docs/theory.md §9), and how Fixup and SkipInit train deep nets
 /// without normalization. The steps live in `ResidualLesson+*.swift`.
 public enum ResidualLesson {
   /// The lesson's name: its executable and its output folder.
@@ -18,7 +18,7 @@ public enum ResidualLesson {
       identity path around every block, so the gradient reaching the first layers is not a product \
       of L random Jacobians alone. The price is that every block also adds variance: with α = 1 the \
       squared norm doubles per block at init. This lesson measures that growth against \
-      (1 + α²)^L (THEORY.md §9), compares gradients by depth for plain, residual and batch-normalized \
+      (1 + α²)^L (theory §9), compares gradients by depth for plain, residual and batch-normalized \
       nets, trains them on the digits with one seed and one batch order, and trains 100-layer nets \
       without normalization using Fixup and SkipInit.
       """)
@@ -28,7 +28,9 @@ public enum ResidualLesson {
     let training = stepTraining(config, train: train, test: test, in: notebook)
     let unnormalized = stepWithoutNormalization(config, train: train, test: test, in: notebook)
     notebook.step("The documents' claims, measured") {
-      notebook.prose("Each claim below is quoted from ../shared/seeds and judged by this lesson's own numbers.")
+      notebook.prose(
+        "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers."
+      )
       notebook.claims(
         ResidualClaims.claims(
           config, gradients: gradients, training: training, unnormalized: unnormalized, variance: variance))

@@ -1,6 +1,6 @@
 import NeuralNet
 
-/// ‖x_l‖²/‖x_0‖² through a stack of two-layer residual blocks at init (THEORY.md §9).
+/// ‖x_l‖²/‖x_0‖² through a stack of two-layer residual blocks at init (docs/theory.md §9).
 public enum ResidualVariance {
   /// The ratio after each of `blocks` blocks (entry 0 is 1), for one network of `width` units on a
   /// batch of `batch` Gaussian inputs; x_0 is the output of the input projection and its ReLU.

@@ -1,6 +1,6 @@
 import NeuralNet
 
-/// The documents' CNN (seed 001), layer for layer:
+/// The documents' CNN (“Generalize better”), layer for layer:
 ///
 ///     Conv2D(32, (3, 3), activation='relu', input_shape=(28, 28, 1))
 ///     GlobalAveragePooling2D()

@@ -23,10 +23,10 @@ public struct DocumentsCommand: LessonCommand {
   @OptionGroup public var lesson: LessonOptions
   @OptionGroup public var network: NetworkOptions
 
-  @Option(parsing: .unconditional, help: "Epochs of the documents' CNN (1…200; seed 001 uses 10).")
+  @Option(parsing: .unconditional, help: "Epochs of the documents' CNN (1…200; “Generalize better” uses 10).")
   public var epochs: Int?
 
-  @Option(parsing: .unconditional, help: "Early-stopping patience in epochs (1…200; seed 001 uses 5).")
+  @Option(parsing: .unconditional, help: "Early-stopping patience in epochs (1…200; “Generalize better” uses 5).")
   public var patience: Int?
 
   @Option(help: "Score a checkpoint of the documents' CNN on the test digits instead of running the lesson.")

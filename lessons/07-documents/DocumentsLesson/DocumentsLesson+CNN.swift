@@ -32,7 +32,7 @@ extension DocumentsLesson {
     try notebook.step("The documents' CNN, faithfully") {
       notebook.prose(
         """
-        Seed 001's model: Conv2D(32, 3×3, ReLU) on 28×28×1 → GlobalAveragePooling2D → Dense(64, \
+        The model of “Generalize better”: Conv2D(32, 3×3, ReLU) on 28×28×1 → GlobalAveragePooling2D → Dense(64, \
         ReLU) → Dense(10, softmax), compiled with Adam (η = \(Format.number(config.adamLearningRate))) \
         and sparse categorical cross-entropy, Keras' default Glorot-uniform init, batches of \
         \(config.batchSize), `epochs=\(config.epochs)`, with the callbacks it shows: EarlyStopping \
@@ -98,11 +98,47 @@ extension DocumentsLesson {
           yLabel: "cross-entropy", logY: true, series: chartSeries,
           markers: history.bestEpoch.map { [Marker(x: Double($0 + 1), label: "best checkpoint")] } ?? []),
         caption: "Dashed: mean mini-batch loss during the epoch; points: validation loss after it.")
-      notebook.check([
-        TheoryCheck(
-          name: "checkpoint round trip: test accuracy of the reloaded model", measured: reloadedAccuracy,
-          predicted: accuracy, tolerance: .absolute(0), source: "Checkpoint")
-      ])
+      let summary = DocumentsCNN.summary(of: model, image: data.test.inputs.gatheringRows([0]))
+      let expected = DocumentsCNN.expectedSummary()
+      notebook.table(
+        Table(
+          headers: ["layer (Keras)", "engine layer", "outputs per image", "parameters"],
+          rows: zip(expected, summary).map { e, m in [e.name, m.layer, "\(m.outputsPerImage)", "\(m.parameters)"] }
+            + [["total", "", "", "\(model.parameterCount)"]]),
+        caption:
+          "What Keras' model.summary() prints for the model of “Generalize better”, measured on the engine's: one image pushed through layer by layer."
+      )
+      // Early stopping's rule: stop once `patience` epochs have passed without a new best
+      // validation loss, so a run whose best epoch (from 1) is b stops after min(epochs, b + patience).
+      let losses = history.epochs.map(\.validationLoss)
+      let bestEpoch = (losses.indices.min { losses[$0] < losses[$1] } ?? 0) + 1
+      let floor = config.pooledAccuracyFloor
+      notebook.check(
+        zip(expected, summary).flatMap { e, m in
+          [
+            TheoryCheck(
+              name: "\(e.name): outputs per image", measured: Double(m.outputsPerImage),
+              predicted: Double(e.outputsPerImage), tolerance: .absolute(0), source: "theory §12 (layer arithmetic)"),
+            TheoryCheck(
+              name: "\(e.name): parameters", measured: Double(m.parameters), predicted: Double(e.parameters),
+              tolerance: .absolute(0), source: "theory §12 (layer arithmetic)"),
+          ]
+        } + [
+          TheoryCheck(
+            name: "total trainable parameters", measured: Double(model.parameterCount),
+            predicted: Double(expected.map(\.parameters).reduce(0, +)), tolerance: .absolute(0),
+            source: "theory §12 (layer arithmetic)"),
+          TheoryCheck(
+            name: "epochs run: min(epochs, best epoch \(bestEpoch) + patience \(config.patience))",
+            measured: Double(history.epochs.count), predicted: Double(min(config.epochs, bestEpoch + config.patience)),
+            tolerance: .absolute(0), source: "theory §12 (early stopping)"),
+          TheoryCheck(
+            name: "checkpoint round trip: test accuracy of the reloaded model", measured: reloadedAccuracy,
+            predicted: accuracy, tolerance: .absolute(0), source: "theory §12 (checkpoint)"),
+          TheoryCheck(
+            name: "max pooling + flatten: test accuracy at least \(Format.percent(floor))", measured: pooledAccuracy,
+            predicted: floor, tolerance: .atLeast, source: "theory §12 (floor)"),
+        ])
       let stepsRun = history.steps.count
       notebook.prose(
         """

@@ -17,7 +17,7 @@ public struct ResNetRun: Sendable {
 extension DocumentsLesson {
   // MARK: Step 3
 
-  /// Step 3: seed 000's ResNet in small.
+  /// Step 3: the ResNet of “Batch norm and batch GD”, in small.
   static func stepResNet(_ config: DocumentsConfiguration, in notebook: Notebook) -> (
     runs: [ResNetRun], baseline: Double
   ) {
@@ -29,7 +29,7 @@ extension DocumentsLesson {
         data.inputs.scalars.map { Double(($0 - mean) * ($0 - mean)) }.reduce(0, +) / Double(data.inputs.count)
       notebook.prose(
         """
-        Seed 000 trains "a ResNet with 40 layers" on a (32, 32, 32) random array, min-max scaled, \
+        “Batch norm and batch GD” trains "a ResNet with 40 layers" on a (32, 32, 32) random array, min-max scaled, \
         to reproduce itself (loss 'mse', Adam, batch 32) and concludes that batch normalization and \
         batch gradient descent solve gradient explosion. Its code does not run \
         (tf.keras.models.resnet.ResNet does not exist). In small: \(config.resnetExamples) random \
@@ -75,7 +75,7 @@ extension DocumentsLesson {
       )
       notebook.chart(
         Chart(
-          name: "resnet-in-small", title: "Seed 000's ResNet in small: mini-batch MSE",
+          name: "resnet-in-small", title: "The documents' ResNet in small: mini-batch MSE",
           xLabel: "training examples seen",
           yLabel: "mean squared error", logY: true,
           series: runs.enumerated().map { i, r in
@@ -88,13 +88,18 @@ extension DocumentsLesson {
       let residual = runs.first { $0.variant == .residual }
       let withBN = runs.first { $0.variant == .residualBatchNorm }
       let better = runs.filter { $0.finalError < baseline }.map(\.variant.rawValue)
+      let initialNorm = { (run: ResNetRun?) in run?.history.steps.first?.globalGradientNorm ?? .nan }
+      let bnAtInit =
+        initialNorm(withBN) < initialNorm(residual)
+        ? "lowers it to \(Format.number(initialNorm(withBN)))"
+        : "does not lower it (\(Format.number(initialNorm(withBN))))"
       notebook.prose(
         """
         At init the documents' fear is real here: the ResNet's gradient norm is \
-        \(Format.number(residual?.history.steps.first?.globalGradientNorm ?? .nan)), against \
-        \(Format.number(plain?.history.steps.first?.globalGradientNorm ?? .nan)) for the same convolutions \
+        \(Format.number(initialNorm(residual))), against \(Format.number(initialNorm(plain))) for the \
+        same convolutions \
         without skips, because every α = 1 block adds its branch's variance (lesson 6). Batch norm \
-        brings it to \(Format.number(withBN?.history.steps.first?.globalGradientNorm ?? .nan)); scaling \
+        \(bnAtInit); scaling \
         the branches by 1/√L removes the growth without any normalization; training full-batch \
         changes nothing at init and, for the same number of examples, takes \(fullSteps) steps instead \
         of \(config.resnetSteps). After training, the nets below the mean predictor's \

@@ -1,9 +1,9 @@
 import NeuralNet
 import Notebook
 
-/// Lesson 7, "documents": the documents' own models run for real: seed 001's CNN with Adam, early
-/// stopping and a checkpoint; the same CNN made to explode and each documented fix applied alone;
-/// seed 000's ResNet in small; and a ledger of every claim with its verdict. The steps live in
+/// Lesson 7, "documents": the documents' own models run for real: the CNN of "Generalize better"
+/// with Adam, early stopping and a checkpoint; the same CNN made to explode and each documented fix
+/// applied alone; the ResNet of "Batch norm and batch GD" in small; and a ledger of every claim with its verdict. The steps live in
 /// `DocumentsLesson+*.swift`.
 public enum DocumentsLesson {
   /// The lesson's name: its executable and its output folder.
@@ -15,8 +15,9 @@ public enum DocumentsLesson {
   public static func run(_ config: DocumentsConfiguration, in notebook: Notebook) throws -> Int32 {
     notebook.introduction(
       """
-      The five documents this tool grew from (../shared/seeds) show code: a small CNN on 28×28 \
-      digits trained with Adam and early stopping (seed 001), a ResNet on random data (seed 000), \
+      The five documents this tool grew from ([docs/documents.md](../../docs/documents.md)) show \
+      code: a small CNN on 28×28 digits trained with Adam and early stopping (“Generalize \
+      better”), a ResNet on random data (“Batch norm and batch GD”), \
       and batch norm, clipping, initialization and batch gradient descent as fixes for exploding \
       gradients. This lesson runs their models faithfully, makes the CNN misbehave the way they \
       fear, applies each fix alone, and ends with a ledger of every claim the lessons have judged.
@@ -27,7 +28,9 @@ public enum DocumentsLesson {
     let resnet = stepResNet(config, in: notebook)
     let own = DocumentsClaims.claims(config, cnn: cnn, fixes: fixes, resnet: resnet.runs)
     notebook.step("The documents' claims about their own code, measured") {
-      notebook.prose("Each claim below is quoted from ../shared/seeds and judged by this lesson's own numbers.")
+      notebook.prose(
+        "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers."
+      )
       notebook.claims(own)
     }
     stepLedger(own, in: notebook)
@@ -60,7 +63,7 @@ public enum DocumentsLesson {
           headers: ["source", "claim (translated)", "verdict", "tested in"],
           rows: entries.map { e in
             [
-              e.source, e.translation, e.verdict.rawValue,
+              e.source.label, e.translation, e.verdict.rawValue,
               e.places.map { p in
                 p.lesson == name
                   ? "documents, step 4"

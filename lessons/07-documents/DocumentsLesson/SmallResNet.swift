@@ -1,8 +1,8 @@
 import NeuralNet
 
-/// Seed 000's scenario in small: a convolutional ResNet of basic blocks (two 3×3 convolutions each,
+/// The scenario of “Batch norm and batch GD” in small: a convolutional ResNet of basic blocks (two 3×3 convolutions each,
 /// "same" padding, Keras' default Glorot-uniform init) that maps min-max-scaled random images to
-/// themselves under a mean squared error, trained with Adam. Seed 000 asks for 40 layers on a
+/// themselves under a mean squared error, trained with Adam. That document asks for 40 layers on a
 /// (32, 32, 32) input; here `blocks` blocks on side×side×channels images.
 public enum SmallResNet {
   /// The variants step 3 compares.
@@ -47,7 +47,7 @@ public enum SmallResNet {
     return Sequential(layers)
   }
 
-  /// `count` random images of `shape`, min-max scaled to [0, 1] over the whole array as seed 000
+  /// `count` random images of `shape`, min-max scaled to [0, 1] over the whole array as “Batch norm and batch GD” does
   /// does (`(x − min)/(max − min)`); the targets are the inputs.
   public static func data(count: Int, shape: ImageShape, seed: UInt64) -> Dataset {
     var rng = SeededGenerator(seed: seed)

@@ -4,7 +4,7 @@ import RealModule
 import Theory
 
 /// Step 5: the order-to-chaos transition of deep tanh nets with biases (Poole et al. 2016,
-/// Schoenholz et al. 2017; THEORY.md §4).
+/// Schoenholz et al. 2017; docs/theory.md §4).
 public enum EdgeOfChaos {
   /// The phase diagram: log10 of the gradient growth over `depth` layers, log10 χ₁^(depth/2),
   /// on a grid of σ_w² (columns) × σ_b² (rows).

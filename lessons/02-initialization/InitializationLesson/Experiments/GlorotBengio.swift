@@ -4,7 +4,7 @@ import RealModule
 import Theory
 
 /// Step 3: Glorot & Bengio (2010) reproduced: five tanh layers under the "standard" init
-/// U[±1/√n_in] and the normalized init U[±√6/√(n_in+n_out)] (THEORY.md §2).
+/// U[±1/√n_in] and the normalized init U[±√6/√(n_in+n_out)] (docs/theory.md §2).
 public enum GlorotBengio {
   /// The hidden layers of the paper's network.
   public static let layers = 5

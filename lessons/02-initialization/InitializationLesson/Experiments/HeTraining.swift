@@ -4,7 +4,7 @@ import RealModule
 import Theory
 
 /// Step 4: He et al. (2015) in miniature: a deep plain ReLU net trained on digits from Xavier (or
-/// `--init`) and from He init, same weight seed and same mini-batch order (THEORY.md §3).
+/// `--init`) and from He init, same weight seed and same mini-batch order (docs/theory.md §3).
 public enum HeTraining {
   /// One training run.
   public struct Run: Sendable {

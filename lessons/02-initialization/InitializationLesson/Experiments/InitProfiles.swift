@@ -4,7 +4,7 @@ import RealModule
 import Theory
 
 /// Steps 1–2: the back-propagated gradient norm layer by layer for each init and activation, and
-/// the first-to-last ratio against depth, each next to the mean-field prediction (THEORY.md §1, §4).
+/// the first-to-last ratio against depth, each next to the mean-field prediction (docs/theory.md §1, §4).
 public enum InitProfiles {
   /// One (activation, init, depth) case, measured and predicted.
   public struct Profile: Sendable {
@@ -20,7 +20,7 @@ public enum InitProfiles {
     public var gradientNorm: [Double]
     /// E‖g_l‖²/E‖g_L‖² from the mean-field recursion started at the batch's own q₁.
     public var predictedSquaredRatio: [Double]
-    /// Var[log‖g_l‖] per layer at this width (the finite-width fluctuation, THEORY.md §1).
+    /// Var[log‖g_l‖] per layer at this width (the finite-width fluctuation, docs/theory.md §1).
     public var perLayerVariance: Double
     /// Networks averaged.
     public var networks: Int

@@ -46,7 +46,7 @@ public enum MeanFieldPrediction {
   }
 
   /// The per-layer factor of a gradient-norm profile going backward (layer l+1 → l), fitted by
-  /// least squares on log norms over layers `from`…count (1-based), as THEORY.md §1 recommends.
+  /// least squares on log norms over layers `from`…count (1-based), as docs/theory.md §1 recommends.
   public static func backwardFactor(_ norms: [Double], from first: Int = 1) -> Double {
     let layers = Array(first...norms.count)
     let fit = LogLinearFit(x: layers.map(Double.init), y: layers.map { norms[$0 - 1] })

@@ -4,7 +4,7 @@ import RealModule
 import Theory
 
 /// Step 4: the gradient explosion at initialization of deep batch-normalized nets without skip
-/// connections (Yang et al. 2019, Theorem 8; THEORY.md §5), measured for several batch sizes.
+/// connections (Yang et al. 2019, Theorem 8; docs/theory.md §5), measured for several batch sizes.
 public enum YangExplosion {
   /// One (φ, B) case.
   public struct Measurement: Sendable {

@@ -4,7 +4,7 @@ import Theory
 
 /// Step 2: the noise of the mini-batch gradient against the batch size, at one parameter point:
 /// E‖g_B − ḡ‖² measured over many mini-batches drawn without replacement, against
-/// ((n − B)/(n − 1))·tr Σ/B (THEORY.md §7).
+/// ((n − B)/(n − 1))·tr Σ/B (docs/theory.md §7).
 public enum GradientNoise {
   /// The measurement at each batch size.
   public struct Result: Sendable {

@@ -3,7 +3,7 @@ import RealModule
 import Theory
 
 /// Step 3: the exact threshold of gradient descent on least squares, η < 2/λ_max, and the per-step
-/// factor |1 − ηλ_max| of the error along the top eigenvector (THEORY.md §7).
+/// factor |1 − ηλ_max| of the error along the top eigenvector (docs/theory.md §7).
 public enum QuadraticThreshold {
   /// One GD run on a linear least-squares problem.
   public struct Run: Sendable {
@@ -113,7 +113,7 @@ public enum QuadraticThreshold {
       predictedFactor: GradientDescentTheory.stepFactor(learningRate: eta, eigenvalue: lambda * scale))
   }
 
-  /// THEORY.md §7's example: X = diag(1, 3), targets 1, so A = diag(0.5, 4.5).
+  /// docs/theory.md §7's example: X = diag(1, 3), targets 1, so A = diag(0.5, 4.5).
   public static var textbookProblem: Problem {
     Problem(
       inputs: Tensor(shape: [2, 2], scalars: [1, 0, 0, 3]), targets: Tensor(shape: [2, 1], scalars: [1, 1]))!

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// The repository is self-contained: the committed notebooks cite the theory reference and the
+/// documents' catalogue that the repo carries (`docs/`), and nothing points outside it.
+@Suite("References")
+struct ReferenceTests {
+  /// The repository's root (this file is Tests/LessonContractTests/ReferenceTests.swift).
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  static func text(_ path: String) throws -> String {
+    try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+  }
+
+  /// The text of section `anchor` of a Markdown file: from `<a id="anchor">` to the next anchor.
+  static func section(_ anchor: String, of markdown: String) -> Substring? {
+    guard let start = markdown.range(of: "<a id=\"\(anchor)\"></a>") else { return nil }
+    let rest = markdown[start.upperBound...]
+    return rest[..<(rest.range(of: "<a id=")?.lowerBound ?? rest.endIndex)]
+  }
+
+  @Test(arguments: LessonContractTests.lessons)
+  func everyCheckCitesASectionOfTheTheoryReference(lesson: String) throws {
+    let theory = try Self.text("docs/theory.md")
+    let metrics = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: Self.root.appendingPathComponent("plots/\(lesson)/metrics.json")))
+    let checks = try #require((metrics as? [String: Any])?["checks"] as? [[String: Any]])
+    #expect(!checks.isEmpty)
+    for check in checks {
+      let source = check["source"] as? String ?? ""
+      let numbers = source.matches(of: /§(\d+)/).map { String($0.output.1) }
+      #expect(source.hasPrefix("theory §") && !numbers.isEmpty, "\(lesson): source '\(source)'")
+      for number in numbers {
+        let section = Self.section("theory-\(number)", of: theory)
+        #expect(section != nil, "\(lesson): no section §\(number) in docs/theory.md")
+        #expect(
+          section?.contains("Measured in:") == true && section?.contains("`\(lesson)`") == true,
+          "docs/theory.md §\(number) does not say that \(lesson) measures it")
+      }
+    }
+    let notebook = try Self.text("plots/\(lesson)/README.md")
+    #expect(notebook.contains("](../../docs/theory.md#theory-"), "\(lesson)'s notebook links no theory section")
+  }
+
+  /// Every quoted claim in a committed notebook names its document by a link into
+  /// docs/documents.md, and that document's section lists the sentence.
+  @Test(arguments: LessonContractTests.lessons)
+  func everyQuotedClaimIsInTheDocumentsCatalogue(lesson: String) throws {
+    let catalogue = try Self.text("docs/documents.md")
+    let notebook = try Self.text("plots/\(lesson)/README.md")
+    let quotes = notebook.matches(of: /(?m)^> (.+) — \*\[[^\]]+\]\(\.\.\/\.\.\/docs\/documents\.md#([a-z-]+)\)\*$/)
+    #expect(!quotes.isEmpty, "\(lesson) quotes no document")
+    for quote in quotes {
+      let section = Self.section(String(quote.output.2), of: catalogue)
+      #expect(section != nil, "no section '\(quote.output.2)' in docs/documents.md")
+      #expect(
+        section?.contains("「\(quote.output.1)」") == true, "\(lesson): not in docs/documents.md: \(quote.output.1)")
+    }
+  }
+
+  @Test func nothingInTheRepositoryPointsOutsideIt() throws {
+    let git = Process()
+    git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    git.arguments = ["git", "-C", Self.root.path, "ls-files", "--cached", "--others", "--exclude-standard"]
+    let pipe = Pipe()
+    git.standardOutput = pipe
+    try git.run()
+    let listing = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    git.waitUntilExit()
+    let files = listing.split(separator: "\n").filter {
+      [".swift", ".md", ".json", ".gp", ".py", ".c", ".h", ""].contains(where: $0.hasSuffix) && !$0.hasSuffix("/")
+    }
+    #expect(files.count > 100)
+    let outside = ["../shared", "shared/seeds", "THEORY.md", "DESIGN.md"]
+    for file in files where file != "Tests/LessonContractTests/ReferenceTests.swift" {
+      guard let text = try? String(contentsOf: Self.root.appendingPathComponent(String(file)), encoding: .utf8) else {
+        continue
+      }
+      for pattern in outside {
+        #expect(!text.contains(pattern), "\(file) points outside the repository: '\(pattern)'")
+      }
+    }
+  }
+}
