@@ -55,11 +55,14 @@ struct ConvolutionTests {
 
   /// Keras' variance of each initializer for a convolution kernel, from its fans
   /// fan_in = kh·kw·in and fan_out = kh·kw·out (`keras.src.initializers._compute_fans`):
-  /// glorot 2/(fan_in + fan_out), he 2/fan_in, lecun 1/fan_in; uniform variants have the same
-  /// variance as the normal ones (limit² / 3).
+  /// glorot 2/(fan_in + fan_out), he 2/fan_in, lecun 1/fan_in, variance scaling s/fan_in; uniform
+  /// variants have the same variance as the normal ones (limit² / 3). Orthogonal depends on the
+  /// shape only: the kernel flattened to a (kh·kw·in) × out matrix with orthonormal columns has
+  /// variance 1/max(kh·kw·in, out).
   @Test(arguments: [
     (Initializer.xavierNormal, "glorot_normal"), (.xavierUniform, "glorot_uniform"), (.heNormal, "he_normal"),
     (.heUniform, "he_uniform"), (.lecunNormal, "lecun_normal"),
+    (.scaledNormal(gain2: 3), "variance_scaling(scale=3, mode='fan_in')"), (.orthogonal(gain: 1), "orthogonal"),
   ])
   func convolutionInitVarianceMatchesKeras(initializer: Initializer, kerasName: String) {
     let (kernel, inChannels, outChannels) = (3, 16, 32)
@@ -69,7 +72,9 @@ struct ConvolutionTests {
       switch kerasName {
       case "glorot_normal", "glorot_uniform": 2 / (fanIn + fanOut)
       case "he_normal", "he_uniform": 2 / fanIn
-      default: 1 / fanIn
+      case "lecun_normal": 1 / fanIn
+      case "orthogonal": 1 / Double(max(outChannels, kernel * kernel * inChannels))  // the flattened (kh·kw·in, out) kernel
+      default: 3 / fanIn
       }
     // Pool several kernels so the sampling error is small: each has 32·144 = 4608 weights.
     var rng = SeededGenerator(seed: 9)
