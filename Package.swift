@@ -197,7 +197,7 @@ let package = Package(
     .testTarget(
       name: "LessonContractTests",
       dependencies: [
-        "LessonTestSupport", "CBLASKernel",
+        "LessonTestSupport", "Notebook", "CBLASKernel",
         "exploding", "initialization", "batchnorm", "batch-gd", "clipping", "residual", "documents",
       ]
     ),

@@ -19,6 +19,9 @@ public enum Versions {
     #endif
   }
 
+  /// gnuplot's version line, asked of gnuplot once per process (nil when it is not installed).
+  static let gnuplot = ChartRenderer.gnuplotVersion
+
   /// The same for metrics.json's `versions`: the BLAS kernel by name, since numbers that come
   /// out of training are bit-identical only on the same kernel and thread count.
   public static var record: JSONValue {
@@ -27,7 +30,7 @@ public enum Versions {
       ("openblas", .string(BLASInfo.configuration.split(separator: " ").prefix(2).joined(separator: " "))),
       ("blas_kernel", .string(BLASInfo.coreName)), ("blas_kernel_selection", .string(BLASInfo.kernelSelection)),
       ("blas_threads", .integer(BLASInfo.threads)),
-      ("gnuplot", ChartRenderer.gnuplotVersion.map(JSONValue.string) ?? .null),
+      ("gnuplot", gnuplot.map(JSONValue.string) ?? .null),
     ])
   }
 
@@ -35,7 +38,7 @@ public enum Versions {
   public static var lines: [String] {
     [
       "GradientLab \(gradientLab)", swift, BLASInfo.summary,
-      ChartRenderer.gnuplotVersion ?? "gnuplot not installed",
+      gnuplot ?? "gnuplot not installed",
     ]
   }
 }
