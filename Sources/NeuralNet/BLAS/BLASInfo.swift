@@ -23,9 +23,11 @@ public enum BLASInfo {
   /// The number of threads OpenBLAS uses.
   public static var threads: Int { Int(openblas_get_num_threads()) }
 
+  /// The library and its version, "OpenBLAS 0.3.21".
+  public static var version: String { configuration.split(separator: " ").prefix(2).joined(separator: " ") }
+
   /// One line for reports: "OpenBLAS 0.3.21, kernel SkylakeX, 2 threads".
   public static var summary: String {
-    let version = configuration.split(separator: " ").prefix(2).joined(separator: " ")
     let note = kernelSelection == "switched" ? " (switched from \(initialCoreName))" : ""
     return "\(version), kernel \(coreName)\(note), \(threads) threads"
   }

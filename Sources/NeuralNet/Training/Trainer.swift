@@ -7,6 +7,8 @@ public struct TrainingHistory: Sendable, Equatable {
 
   /// The loss of the last recorded step.
   public var finalLoss: Double { steps.last?.loss ?? .nan }
+  /// The global gradient norm at the first step (at initialization); NaN if no step was taken.
+  public var initialGradientNorm: Double { steps.first?.globalGradientNorm ?? .nan }
   /// The largest global gradient norm seen; a NaN norm counts as +Inf (it blew up), so the result
   /// is never NaN.
   public var maxGradientNorm: Double {

@@ -45,13 +45,9 @@ public struct OutputFolder: Sendable {
       throw unusable("cannot write in \(parent.path): \(String(cString: strerror(errno)))")
     }
     let probe = staging.appendingPathComponent(".probe").path
-    guard let file = fopen(probe, "w") else {
-      let reason = String(cString: strerror(errno))
-      try? manager.removeItem(at: staging)
-      throw unusable("cannot write in \(staging.path): \(reason)")
-    }
-    let wrote = fputs("probe\n", file) >= 0
-    if fclose(file) != 0 || !wrote || unlink(probe) != 0 {
+    let file = fopen(probe, "w")
+    let wrote = file.map { fputs("probe\n", $0) >= 0 && fclose($0) == 0 } ?? false
+    if !wrote || unlink(probe) != 0 {
       let reason = String(cString: strerror(errno))
       try? manager.removeItem(at: staging)
       throw unusable("cannot write in \(staging.path): \(reason)")

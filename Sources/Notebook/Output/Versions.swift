@@ -27,7 +27,7 @@ public enum Versions {
   public static var record: JSONValue {
     .object([
       ("gradientlab", .string(gradientLab)), ("swift", .string(swift)),
-      ("openblas", .string(BLASInfo.configuration.split(separator: " ").prefix(2).joined(separator: " "))),
+      ("openblas", .string(BLASInfo.version)),
       ("blas_kernel", .string(BLASInfo.coreName)), ("blas_kernel_selection", .string(BLASInfo.kernelSelection)),
       ("blas_threads", .integer(BLASInfo.threads)),
       ("gnuplot", gnuplot.map(JSONValue.string) ?? .null),

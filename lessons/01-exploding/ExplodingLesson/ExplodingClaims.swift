@@ -53,7 +53,7 @@ public enum ExplodingClaims {
         translation: "During training, the gradient may become very large as the number of training steps increases.",
         verdict: .partlyHolds,
         evidence:
-          "Gradients can grow during training, but here the explosion is there before the first step: at step 0 the global gradient norm is \(Format.number(explodingRun?.history.steps.first?.globalGradientNorm ?? .nan)) for σ_w² = \(gainText) against \(Format.number(fixedRun?.history.steps.first?.globalGradientNorm ?? .nan)) for \(config.fix.rawValue). The number of steps did not cause it; the first update on those gradients \(explodingOutcome)."
+          "Gradients can grow during training, but here the explosion is there before the first step: at step 0 the global gradient norm is \(Format.number(explodingRun?.history.initialGradientNorm ?? .nan)) for σ_w² = \(gainText) against \(Format.number(fixedRun?.history.initialGradientNorm ?? .nan)) for \(config.fix.rawValue). The number of steps did not cause it; the first update on those gradients \(explodingOutcome)."
       ),
       Claim(
         document: .trainingTechniques,

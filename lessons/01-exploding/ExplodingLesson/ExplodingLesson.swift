@@ -271,7 +271,7 @@ public enum ExplodingLesson {
           rows: runs.map { run in
             [
               run.name, run.history.nonFinite.map { "\($0)" } ?? "none",
-              Format.number(run.history.steps.first?.globalGradientNorm ?? .nan),
+              Format.number(run.history.initialGradientNorm),
               Format.number(run.history.maxGradientNorm), Format.number(run.history.finalLoss),
               run.testAccuracy.isFinite ? Format.percent(run.testAccuracy) : "–",
             ]

@@ -109,7 +109,7 @@ extension BatchNormLesson {
         rows: runs.map { r in
           [
             r.name, r.history.nonFinite.map { "\($0)" } ?? "none",
-            Format.number(r.history.steps.first?.globalGradientNorm ?? .nan), Format.number(r.history.maxGradientNorm),
+            Format.number(r.history.initialGradientNorm), Format.number(r.history.maxGradientNorm),
             Format.number(r.finalLoss), r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
           ]
         }))

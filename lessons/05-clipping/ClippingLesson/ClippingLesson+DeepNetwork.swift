@@ -109,7 +109,7 @@ extension ClippingLesson {
             let finalLoss = r.history.meanLoss(overLast: 20)
             return [
               r.name, r.history.nonFinite.map { "\($0)" } ?? "none",
-              Format.number(r.history.steps.first?.globalGradientNorm ?? .nan),
+              Format.number(r.history.initialGradientNorm),
               Format.number(r.history.maxGradientNorm), Format.percent(r.history.clippedFraction),
               finalLoss.isFinite ? Format.number(finalLoss) : "–",
               r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",

@@ -53,7 +53,7 @@ extension ResidualLesson {
         rows: runs.map { r in
           [
             r.architecture.rawValue, r.history.nonFinite.map { "\($0)" } ?? "none",
-            Format.number(r.history.steps.first?.globalGradientNorm ?? .nan), Format.number(r.history.maxGradientNorm),
+            Format.number(r.history.initialGradientNorm), Format.number(r.history.maxGradientNorm),
             r.finalLoss.isFinite ? Format.number(r.finalLoss) : "–",
             r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
           ]

@@ -16,14 +16,14 @@ public enum DocumentsClaims {
     let batchNorm = fixes.first { $0.name == "batch norm" }
     let bnText =
       batchNorm.map {
-        "In step 2 batch norm took the bad-init CNN's gradient at step 0 from \(Format.number(baseline.history.steps.first?.globalGradientNorm ?? .nan)) to \(Format.number($0.history.steps.first?.globalGradientNorm ?? .nan)) and its largest ‖g‖ from \(Format.number(baseline.history.maxGradientNorm)) to \(Format.number($0.history.maxGradientNorm)); test accuracy \(Format.percent(baseline.testAccuracy)) → \($0.testAccuracy.isFinite ? Format.percent($0.testAccuracy) : "–")."
+        "In step 2 batch norm took the bad-init CNN's gradient at step 0 from \(Format.number(baseline.history.initialGradientNorm)) to \(Format.number($0.history.initialGradientNorm)) and its largest ‖g‖ from \(Format.number(baseline.history.maxGradientNorm)) to \(Format.number($0.history.maxGradientNorm)); test accuracy \(Format.percent(baseline.testAccuracy)) → \($0.testAccuracy.isFinite ? Format.percent($0.testAccuracy) : "–")."
       } ?? ""
     let resnetBN = resnet.first { $0.variant == .residualBatchNorm }
     let resnetPlain = resnet.first { $0.variant == .residual }
     let resnetBNText: String = {
       guard let withBN = resnetBN, let without = resnetPlain else { return "was not run" }
       let gradients =
-        "took the gradient norm at init from \(Format.number(without.history.steps.first?.globalGradientNorm ?? .nan)) to \(Format.number(withBN.history.steps.first?.globalGradientNorm ?? .nan))"
+        "took the gradient norm at init from \(Format.number(without.history.initialGradientNorm)) to \(Format.number(withBN.history.initialGradientNorm))"
       let errors = "\(Format.number(without.finalError)) without BN, \(Format.number(withBN.finalError)) with it"
       return withBN.finalError < without.finalError
         ? "\(gradients) and lowered the error after training (\(errors))"
@@ -62,7 +62,7 @@ public enum DocumentsClaims {
           "Batch normalization makes each sample's distribution approach a normal distribution, which reduces the size of gradient updates and so avoids gradient explosion.",
         verdict: .false_,
         evidence:
-          "Batch norm standardizes each feature (each channel of a convolution) over the batch and the pixels, not each sample, and it makes nothing normal: it only shifts and scales. It does not shrink every update either: in step 2 \(batchNorm.map { "the BN run's gradient norm was \(Format.number($0.history.steps.first?.globalGradientNorm ?? .nan)) at step 0 against \(Format.number(fixes.first { $0.name == "Glorot init" }?.history.steps.first?.globalGradientNorm ?? .nan)) for the Glorot-initialized net without it" } ?? "–"); its effect is invariance to the weights' scale (lesson 3)."
+          "Batch norm standardizes each feature (each channel of a convolution) over the batch and the pixels, not each sample, and it makes nothing normal: it only shifts and scales. It does not shrink every update either: in step 2 \(batchNorm.map { "the BN run's gradient norm was \(Format.number($0.history.initialGradientNorm)) at step 0 against \(Format.number(fixes.first { $0.name == "Glorot init" }?.history.initialGradientNorm ?? .nan)) for the Glorot-initialized net without it" } ?? "–"); its effect is invariance to the weights' scale (lesson 3)."
       ),
     ]
   }

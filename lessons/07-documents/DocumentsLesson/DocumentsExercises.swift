@@ -23,7 +23,7 @@ public enum DocumentsExercises {
   public static func all(_ config: DocumentsConfiguration) -> [Exercise] {
     let model = DocumentsCNN.make(seed: config.seed)
     let parameterCount = model.parameterCount
-    let convOutputs = 26 * 26 * 32
+    let convOutputs = DocumentsCNN.expectedSummary()[0].outputsPerImage
     let losses = validationLosses
     let bestIndex = losses.indices.min { losses[$0] < losses[$1] }!
     return [

@@ -85,7 +85,7 @@ extension DocumentsLesson {
             let finalLoss = r.history.meanLoss(overLast: 10)
             return [
               r.name, r.history.nonFinite.map { "\($0)" } ?? "none",
-              Format.number(r.history.steps.first?.globalGradientNorm ?? .nan),
+              Format.number(r.history.initialGradientNorm),
               Format.number(r.history.maxGradientNorm), finalLoss.isFinite ? Format.number(finalLoss) : "–",
               r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
             ]
@@ -94,11 +94,11 @@ extension DocumentsLesson {
       let explosive = runs.first { $0.history.nonFinite != nil }
       notebook.prose(
         """
-        \(explosive == nil ? "No run produced a NaN or Inf: with three weight layers and a softmax cross-entropy, whose gradient with respect to the logits is bounded by 1, the bad init makes the gradient \(Format.number(baseline.history.steps.first!.globalGradientNorm / max(runs[3].history.steps.first!.globalGradientNorm, 1e-30)))× larger than Glorot's, and the large step makes it spike to \(Format.number(baseline.history.maxGradientNorm)); the damage shows up as dead ReLUs and a loss stuck near ln 10, not as overflow." : "A run went non-finite (\(explosive!.name)).") \
+        \(explosive == nil ? "No run produced a NaN or Inf: with three weight layers and a softmax cross-entropy, whose gradient with respect to the logits is bounded by 1, the bad init makes the gradient \(Format.number(baseline.history.initialGradientNorm / max(runs[3].history.initialGradientNorm, 1e-30)))× larger than Glorot's, and the large step makes it spike to \(Format.number(baseline.history.maxGradientNorm)); the damage shows up as dead ReLUs and a loss stuck near ln 10, not as overflow." : "A run went non-finite (\(explosive!.name)).") \
         Each fix attacks a different link of that chain: batch norm removes the init's scale from \
-        the forward pass (‖g‖ at step 0: \(Format.number(runs[1].history.steps.first?.globalGradientNorm ?? .nan))), \
+        the forward pass (‖g‖ at step 0: \(Format.number(runs[1].history.initialGradientNorm))), \
         clipping caps each step but not the gradient (largest raw ‖g‖ \(Format.number(runs[2].history.maxGradientNorm))), \
-        a proper init removes the cause (\(Format.number(runs[3].history.steps.first?.globalGradientNorm ?? .nan))), \
+        a proper init removes the cause (\(Format.number(runs[3].history.initialGradientNorm))), \
         and full-batch gradient descent only removes the noise, not the step size's excess \
         (largest ‖g‖ \(Format.number(runs[4].history.maxGradientNorm)); lesson 4). Best test accuracy \
         among the fixes: \(Format.percent(runs.dropFirst().map(\.testAccuracy).filter(\.isFinite).max() ?? .nan)) \

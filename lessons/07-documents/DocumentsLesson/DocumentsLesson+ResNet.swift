@@ -65,7 +65,7 @@ extension DocumentsLesson {
             [
               r.variant.rawValue, "\(r.history.steps.count) × \(r.batchSize)",
               r.history.nonFinite.map { "\($0)" } ?? "none",
-              Format.number(r.history.steps.first?.globalGradientNorm ?? .nan),
+              Format.number(r.history.initialGradientNorm),
               Format.number(r.history.maxGradientNorm),
               Format.number(r.finalError),
             ]
@@ -88,7 +88,7 @@ extension DocumentsLesson {
       let residual = runs.first { $0.variant == .residual }
       let withBN = runs.first { $0.variant == .residualBatchNorm }
       let better = runs.filter { $0.finalError < baseline }.map(\.variant.rawValue)
-      let initialNorm = { (run: ResNetRun?) in run?.history.steps.first?.globalGradientNorm ?? .nan }
+      let initialNorm = { (run: ResNetRun?) in run?.history.initialGradientNorm ?? .nan }
       let bnAtInit =
         initialNorm(withBN) < initialNorm(residual)
         ? "lowers it to \(Format.number(initialNorm(withBN)))"
