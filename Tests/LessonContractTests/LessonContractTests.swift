@@ -4,8 +4,8 @@ import LessonTestSupport
 import Testing
 
 /// The command-line contract every lesson keeps, held once for all of them by running the built
-/// executables as a student would: `--help`, an unusable `--plots-dir`, outputs replaced whole,
-/// and the same checks under two BLAS kernels.
+/// executables as a student would: `--help`, an unusable `--plots-dir` and outputs replaced whole.
+/// (The same checks and verdicts under two BLAS kernels: `ClaimTests`.)
 @Suite("Lesson contract", .serialized)
 struct LessonContractTests {
   static let lessons = [
@@ -90,43 +90,6 @@ struct LessonContractTests {
     let left = try FileManager.default.contentsOfDirectory(atPath: plots.path)
     #expect(left == ["batch-gd"], "left in --plots-dir: \(left)")
     #expect(try Self.contents(of: folder).keys.sorted() == before.keys.sorted())
-  }
-
-  /// Issue: a machine whose environment sets `OPENBLAS_CORETYPE=Haswell`. The same quick run under
-  /// that kernel and under the default one (the variable unset: the best kernel the CPU supports)
-  /// passes the same checks, and metrics.json names the kernel each ran on.
-  @Test(arguments: ["exploding", "batchnorm"])
-  func checksAreTheSameUnderTwoBLASKernels(lesson: String) throws {
-    var environment = ProcessInfo.processInfo.environment
-    environment["OPENBLAS_CORETYPE"] = nil
-    environment["OPENBLAS_L2_SIZE"] = nil
-    var kernels: [(String, [String: String])] = [("default", environment)]
-    if !String(cString: cblaskernel_best_coretype()).isEmpty {  // an x86-64 CPU with AVX2
-      var haswell = environment
-      haswell["OPENBLAS_CORETYPE"] = "Haswell"
-      kernels.append(("Haswell", haswell))
-    }
-    var outcomes: [String: [String: Bool]] = [:]
-    for (name, environment) in kernels {
-      let plots = LessonProcess.temporaryDirectory("contract-kernel")
-      defer { try? FileManager.default.removeItem(at: plots) }
-      let result = try LessonProcess.run(
-        lesson, ["--quick", "--no-preview", "--plots-dir", plots.path], environment: environment)
-      #expect(result.status == 0, "\(lesson) under the \(name) kernel: \(result.stderr)")
-      let metrics = try LessonExpectations.metrics(in: plots.appendingPathComponent(lesson))
-      let versions = try #require(metrics["versions"] as? [String: Any])
-      let kernel = try #require(versions["blas_kernel"] as? String)
-      if name == "Haswell" {
-        #expect(kernel == "Haswell" && versions["blas_kernel_selection"] as? String == "user")
-      } else {
-        #expect(versions["blas_kernel_selection"] as? String != "user", "kernel \(kernel)")
-      }
-      let checks = try #require(metrics["checks"] as? [[String: Any]])
-      outcomes[name] = Dictionary(
-        checks.map { ($0["name"] as? String ?? "?", $0["passed"] as? Bool ?? false) },
-        uniquingKeysWith: { a, b in a && b })
-    }
-    #expect(outcomes["Haswell"].map { $0 == outcomes["default"] } ?? true, "checks differ between kernels")
   }
 
   /// Every file of a folder (recursively), by relative path, with its bytes.

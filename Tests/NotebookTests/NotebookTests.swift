@@ -67,3 +67,86 @@ struct NotebookTests {
     #expect(Terminal.wrap("short", width: 30) == "short")
   }
 }
+
+@Suite("Claims and the ledger")
+struct ClaimRuleTests {
+  static func judge(_ ratio: Double?) -> Claim {
+    .measured(
+      .tooMuchComputation, step: "profiles", measurements: ["ratio": ratio, "flat": 1.0], rule: "false if ratio ≥ 10",
+      verdict: { $0["ratio"] >= 10 ? .false_ : .notTested },
+      evidence: { m, verdict in "ratio \(Format.number(m["ratio"])), \(verdict.rawValue)" })
+  }
+
+  @Test func theVerdictAndTheEvidenceFollowTheMeasurement() {
+    let exploded = Self.judge(1e6)
+    #expect(exploded.verdict == .false_ && exploded.evidence == "ratio 1.000e+06, false")
+    #expect(exploded.measurements.map(\.name) == ["ratio", "flat"] && exploded.basis == .measurement)
+    #expect(Self.judge(2).verdict == .notTested)
+    // A non-finite measurement is a measurement: an overflowed ratio is an explosion.
+    #expect(Self.judge(.infinity).verdict == .false_)
+  }
+
+  @Test func aMissingMeasurementMakesTheClaimNotTestedAndSaysWhich() {
+    let claim = Self.judge(nil)
+    #expect(claim.verdict == .notTested)
+    #expect(claim.evidence.contains("did not measure ratio"))
+    #expect(claim.measurements.map(\.name) == ["flat"])
+  }
+
+  @Test func aClaimReadFromCodeSaysSo() {
+    let claim = Claim.readFromCode(.svmExample, step: "claims", verdict: .false_, reading: "no SVM")
+    #expect(claim.basis == .documentCode && claim.measurements.isEmpty && claim.rule.contains("code"))
+  }
+
+  @Test func everyCatalogueEntryHasASentenceATranslationAndAPlaceOrAReason() {
+    for id in ClaimID.allCases {
+      let entry = ClaimCatalogue.entry(id)
+      #expect(!entry.quote.isEmpty && !entry.translation.isEmpty, "\(id)")
+      switch entry.status {
+      case .judged(let lessons): #expect(!lessons.isEmpty, "\(id)")
+      case .notTested(let reason): #expect(reason.count > 40, "\(id): no reason")
+      }
+      #expect(
+        id.rawValue.hasPrefix(
+          entry.source.key.lowercased().replacingOccurrences(of: " & ", with: "-").replacingOccurrences(
+            of: " ", with: "-")), "\(id)")
+    }
+  }
+
+  /// The ledger joins the catalogue with each lesson's metrics.json: agreeing records give their
+  /// verdict, disagreeing ones "mixed", a missing file "not run", an old file without claims a
+  /// one-line problem.
+  @Test func theLedgerReadsEachLessonsRecords() throws {
+    let plots = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: plots) }
+    func write(_ lesson: String, _ json: String) throws {
+      let folder = plots.appendingPathComponent(lesson)
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Data(json.utf8).write(to: folder.appendingPathComponent("metrics.json"))
+    }
+    func record(_ id: ClaimID, _ verdict: String, step: Int) -> String {
+      #"{"id": "\#(id.rawValue)", "verdict": "\#(verdict)", "step": \#(step), "step_id": "x", "basis": "measurement"}"#
+    }
+    try write(
+      "exploding",
+      #"{"mode": "full", "seed": 42, "claims": [\#(record(.tooMuchComputation, "false", step: 3)), \#(record(.initMayNotSolve, "false", step: 4))]}"#
+    )
+    try write(
+      "initialization", #"{"mode": "quick", "seed": 1, "claims": [\#(record(.initMayNotSolve, "holds", step: 1))]}"#)
+    try write("batchnorm", #"{"mode": "full", "seed": 42}"#)
+    let own = Claim.readFromCode(.weightMultiplier, step: "claims", verdict: .false_, reading: "none")
+    let ledger = ClaimLedger(
+      plotsDir: plots, own: (lesson: "documents", mode: "full", seed: 42, claims: [own], steps: { _ in 4 }))
+    func row(_ id: ClaimID) -> ClaimLedger.Row { ledger.rows.first { $0.id == id }! }
+    #expect(ledger.rows.count == ClaimID.allCases.count)
+    #expect(row(.tooMuchComputation).verdict == "false")
+    #expect(row(.initMayNotSolve).verdict == "mixed")
+    #expect(row(.goodInit).verdict == "not run")
+    #expect(row(.regularization).verdict == "not tested")
+    #expect(row(.weightMultiplier).verdict == "false" && row(.weightMultiplier).judgements[0].record?.step == 4)
+    let lessons = Dictionary(uniqueKeysWithValues: ledger.lessons.map { ($0.lesson, $0) })
+    #expect(lessons["initialization"]?.mode == "quick" && lessons["initialization"]?.seed == 1)
+    #expect(lessons["batchnorm"]?.problem?.contains("predates") == true)
+    #expect(lessons["residual"]?.problem?.contains("not run") == true)
+  }
+}

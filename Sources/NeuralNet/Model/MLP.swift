@@ -40,9 +40,11 @@ public enum MLP {
 /// x + α·W·φ(BN(x)) (He et al. 2016's ordering, with batch norm optional), and a readout.
 public enum ResidualMLP {
   /// Dense(inputs → width) → `blocks` × [x + α·Dense(φ(BN(x)))] → [BN] → φ → Dense(width → outputs).
+  /// The readout is drawn from `readoutInitializer` (default: `initializer`).
   public static func make(
     inputs: Int, width: Int, blocks: Int, outputs: Int, activation: Activation, initializer: Initializer,
-    batchNorm: BatchNorm.Settings?, alpha: Float = 1, using rng: inout SeededGenerator
+    readoutInitializer: Initializer? = nil, batchNorm: BatchNorm.Settings?, alpha: Float = 1,
+    using rng: inout SeededGenerator
   ) -> Sequential {
     precondition(blocks >= 0 && width > 0 && inputs > 0 && outputs > 0, "invalid residual MLP sizes")
     var layers: [any Layer] = [
@@ -57,7 +59,8 @@ public enum ResidualMLP {
     }
     if let batchNorm { layers.append(BatchNorm(features: width, settings: batchNorm)) }
     layers.append(ActivationLayer(activation))
-    layers.append(Dense(weight: initializer.makeWeights(fanOut: outputs, fanIn: width, using: &rng)))
+    layers.append(
+      Dense(weight: (readoutInitializer ?? initializer).makeWeights(fanOut: outputs, fanIn: width, using: &rng)))
     return Sequential(layers)
   }
 }

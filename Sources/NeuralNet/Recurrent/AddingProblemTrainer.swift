@@ -81,9 +81,18 @@ public enum AddingProblemTrainer {
     public var finalTestLoss: Double {
       nonFiniteStep == nil ? evaluations.last?.loss ?? .nan : .nan
     }
-    /// Whether the run stayed finite and reached a test loss below `level` at some evaluation.
-    public func reaches(testLoss level: Double) -> Bool {
-      nonFiniteStep == nil && firstStep(belowTestLoss: level) != nil
+    /// The mean test loss of the last `count` evaluations (NaN if the run stopped on a non-finite
+    /// value): the run's final test loss, less noisy than the last evaluation alone.
+    public func finalTestLoss(overLast count: Int) -> Double {
+      guard nonFiniteStep == nil, !evaluations.isEmpty else { return .nan }
+      let last = evaluations.suffix(count)
+      return last.map(\.loss).reduce(0, +) / Double(last.count)
+    }
+    /// Whether the run learned: it stayed finite and its final test loss (the mean of its last
+    /// `count` evaluations) is below `level`. A run that touched `level` once and left it again
+    /// has not learned.
+    public func learned(belowTestLoss level: Double, overLast count: Int = 3) -> Bool {
+      finalTestLoss(overLast: count) < level
     }
     /// The first evaluation step whose test loss is below `level`, if any.
     public func firstStep(belowTestLoss level: Double) -> Int? {

@@ -1,4 +1,5 @@
 import Foundation
+import Theory
 
 /// Number formatting shared by tables, checks and exercises.
 public enum Format {
@@ -19,5 +20,13 @@ public enum Format {
   /// A fraction as a percentage: 0.125 → "12.5%".
   public static func percent(_ value: Double) -> String {
     value.isFinite ? String(format: "%.1f%%", value * 100) : number(value)
+  }
+
+  /// A seed spread as "mean (min–max)", each through `format` (e.g. `Format.percent`): "64.2%
+  /// (42.0%–80.8%)"; "–" for a spread whose values are not all finite; one value for one seed.
+  public static func spread(_ spread: SeedSpread, _ format: (Double) -> String = { number($0) }) -> String {
+    guard spread.mean.isFinite else { return "–" }
+    guard spread.values.count > 1 else { return format(spread.mean) }
+    return "\(format(spread.mean)) (\(format(spread.min))–\(format(spread.max)))"
   }
 }

@@ -9,6 +9,8 @@ public struct TheoryCheck: Sendable, Equatable {
     case absolute(Double)
     /// measured ≥ predicted: `predicted` is a floor (a stated minimum, not a prediction).
     case atLeast
+    /// measured ≤ predicted: `predicted` is a ceiling (a stated maximum, not a prediction).
+    case atMost
 
     /// "relative" or "absolute", as written in metrics.json.
     public var kind: String {
@@ -16,6 +18,7 @@ public struct TheoryCheck: Sendable, Equatable {
       case .relative: "relative"
       case .absolute: "absolute"
       case .atLeast: "at_least"
+      case .atMost: "at_most"
       }
     }
 
@@ -23,7 +26,7 @@ public struct TheoryCheck: Sendable, Equatable {
     public var value: Double {
       switch self {
       case .relative(let t), .absolute(let t): t
-      case .atLeast: 0
+      case .atLeast, .atMost: 0
       }
     }
   }
@@ -55,6 +58,7 @@ public struct TheoryCheck: Sendable, Equatable {
     case .relative(let t): return abs(measured - predicted) <= t * abs(predicted)
     case .absolute(let t): return abs(measured - predicted) <= t
     case .atLeast: return measured >= predicted
+    case .atMost: return measured <= predicted
     }
   }
 
@@ -64,6 +68,7 @@ public struct TheoryCheck: Sendable, Equatable {
     case .relative(let t): "±\(Format.number(t * 100))%"
     case .absolute(let t): "±\(Format.number(t))"
     case .atLeast: "floor"
+    case .atMost: "ceiling"
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Theory
 
 /// A JSON value with object keys kept in insertion order, serialized deterministically.
 ///
@@ -83,5 +84,21 @@ public indirect enum JSONValue: Sendable, Equatable {
       }
     }
     return out + "\""
+  }
+}
+
+extension JSONValue {
+  /// A seed-dependent figure as metrics.json records it: `{"mean", "min", "max", "per_seed"}`
+  /// (non-finite values as null).
+  public static func spread(_ spread: SeedSpread) -> JSONValue {
+    .object([
+      ("mean", .finite(spread.mean)), ("min", .finite(spread.min)), ("max", .finite(spread.max)),
+      ("per_seed", .array(spread.values.map { JSONValue.finite($0) })),
+    ])
+  }
+
+  /// The seeds of a seed-dependent run, as metrics.json records them (`"seeds": [..]`).
+  public static func seeds(_ seeds: [UInt64]) -> JSONValue {
+    .array(seeds.map { .integer(Int(truncatingIfNeeded: $0)) })
   }
 }

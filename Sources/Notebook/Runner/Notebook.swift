@@ -38,7 +38,9 @@ public final class Notebook {
   private let renderer: ChartRenderer
   private var markdown: [String] = []
   private var stepNumber = 0
+  private var stepOutline: Outline = []
   private var checks: [TheoryCheck] = []
+  private var claimRecords: [Claim] = []
   private var runs: [(String, JSONValue)] = []
   private var chartFailures: [String] = []
   private var chartCount = 0
@@ -86,10 +88,26 @@ public final class Notebook {
     markdown.append(text + "\n")
   }
 
-  /// A numbered step: a heading, then whatever `body` shows. With `--step` on a terminal, waits
-  /// for Enter before the next step.
+  /// Declares the lesson's steps, in the order they run (see `Outline`), so that `number(of:)`
+  /// and `reference(_:)` can name a step before it has run. Call once, before the first step.
+  public func outline(_ outline: Outline) { self.stepOutline = outline }
+
+  /// The number the runner gives step `id`: its place in the outline, from 1.
+  public func number(of id: StepID) -> Int { stepOutline.number(of: id) }
+
+  /// "step 4": a reference to step `id` for prose.
+  public func reference(_ id: StepID) -> String { stepOutline.reference(id) }
+
+  /// "steps 3–4" or "steps 1, 2 and 7": a reference to several steps, in order.
+  public func reference(_ ids: [StepID]) -> String { stepOutline.reference(ids) }
+
+  /// Step `id` of the outline: a numbered heading, then whatever `body` shows. With `--step` on a
+  /// terminal, waits for Enter before the next step. Steps run in outline order.
   @discardableResult
-  public func step<T>(_ title: String, _ body: () throws -> T) rethrows -> T {
+  public func step<T>(_ id: StepID, _ title: String, _ body: () throws -> T) rethrows -> T {
+    precondition(
+      stepNumber < stepOutline.steps.count && stepOutline.steps[stepNumber] == id,
+      "\(lesson): step '\(id)' runs out of the outline's order \(stepOutline.steps)")
     stepNumber += 1
     if stepNumber > 1 && options.step && terminal.canPause && terminal.isInteractive {
       terminal.write(terminal.bold("Press Enter for step \(stepNumber)… "))
@@ -108,6 +126,14 @@ public final class Notebook {
     terminal.line(Terminal.wrap(text))
     terminal.line()
     markdown.append(text + "\n")
+  }
+
+  /// What a before/after comparison changes and what it keeps: one line, in every lesson the same
+  /// shape, so that a reader can see that the runs differ in the fix alone (or which other
+  /// difference is named).
+  public func comparison(differs: String, same: [String]) {
+    prose(
+      "**What differs between these runs:** \(differs). **The same in all of them:** \(same.joined(separator: ", ")).")
   }
 
   /// Runs an experiment with a progress display; `body` reports progress in units of `total`.
@@ -171,15 +197,24 @@ public final class Notebook {
     markdown.append("**Measured vs predicted:**\n\n" + table.markdown + "\n")
   }
 
-  /// The documents' claims with the verdicts of this lesson's measurements.
+  /// Catalogued claims with the verdicts of this run's rules: each shows its source, the original
+  /// sentence, the translation, the verdict with its evidence, the rule and the measurements it
+  /// read; all are recorded in metrics.json (`claims`).
   public func claims(_ claims: [Claim]) {
+    claimRecords.append(contentsOf: claims)
     for claim in claims {
-      terminal.line("  “\(claim.quote)” (\(claim.source.label))")
-      terminal.line("  = “\(claim.translation)”")
+      let entry = claim.entry
+      let basis =
+        claim.basis == .measurement
+        ? "Rule: \(claim.rule). Measured: \(claim.measurementsText)."
+        : "Basis: the document's code."
+      terminal.line("  “\(entry.quote)” (\(entry.source.label))")
+      terminal.line("  = “\(entry.translation)”")
       terminal.line(Terminal.wrap("  Verdict: \(terminal.bold(claim.verdict.rawValue)). \(claim.evidence)"))
+      terminal.line(Terminal.wrap("  \(basis)"))
       terminal.line()
       markdown.append(
-        "> \(claim.quote) — *\(claim.source.markdown)*\n>\n> “\(claim.translation)”\n\n**Verdict: \(claim.verdict.rawValue).** \(claim.evidence)\n"
+        "> \(entry.quote) — *\(entry.source.markdown)*\n>\n> “\(entry.translation)”\n\n**Verdict: \(claim.verdict.rawValue).** \(claim.evidence)\n\n<sub>\(basis) Claim `\(claim.id.rawValue)`.</sub>\n"
       )
     }
   }
@@ -234,6 +269,7 @@ public final class Notebook {
             return .object(pairs)
           })
       ),
+      ("claims", .array(claimRecords.map(claimRecord))),
       ("runs", .object(runs)),
     ])
     try OutputFile.write(metrics.serialized() + "\n", to: workingDirectory.appendingPathComponent("metrics.json"))
@@ -263,6 +299,18 @@ public final class Notebook {
 
   /// Abandons the run: removes its staging folder and keeps the previous outputs.
   public func discard() { folder.discard() }
+
+  /// A claim as metrics.json records it.
+  private func claimRecord(_ claim: Claim) -> JSONValue {
+    .object([
+      ("id", .string(claim.id.rawValue)), ("document", .string(claim.entry.source.key)),
+      ("verdict", .string(claim.verdict.rawValue)), ("rule", .string(claim.rule)),
+      ("basis", .string(claim.basis.rawValue)),
+      ("measurements", .object(claim.measurements.map { ($0.name, JSONValue.finite($0.value)) })),
+      ("step", .integer(number(of: claim.step))), ("step_id", .string(claim.step.rawValue)),
+      ("evidence", .string(claim.evidence)),
+    ])
+  }
 
   static func plain(_ value: JSONValue) -> String {
     switch value {

@@ -63,12 +63,19 @@ struct BatchGDLessonTests {
     }
   }
 
-  @Test func edgeOfStabilitySharpnessSettlesAt2OverEta() throws {
-    let result = EdgeOfStability.run(Self.quick, train: try Digits.trainTestSplit(seed: 42).train)
-    #expect(result.initialSharpness < 2 / result.learningRate)
+  /// The sharpness starts at half of 2/η, rises to 2/η and stays there (the loss non-monotone);
+  /// from the same weights, half the step settles well below its own, twice higher threshold.
+  @Test func edgeOfStabilitySharpnessRisesFromHalfTo2OverEtaAndTheHalfStepStaysBelowItsOwn() throws {
+    let train = try Digits.trainTestSplit(seed: 42).train
+    let result = EdgeOfStability.run(Self.quick, train: train)
+    #expect(abs(result.initialSharpness * result.learningRate / 2 - 0.5) < 1e-9)
     #expect(abs(result.lateSharpness * result.learningRate / 2 - 1) < 0.1)
     #expect(result.lossIncreases > 0)
     #expect(result.loss.last! < result.loss.first!)
+    let half = EdgeOfStability.run(Self.quick, train: train, stepDivisor: 2)
+    #expect(half.initialSharpness == result.initialSharpness && half.learningRate == result.learningRate / 2)
+    #expect(half.lateSharpness * half.learningRate / 2 <= BatchGDLesson.EdgeOfStabilityFindings.controlCeiling)
+    #expect(half.lateSharpness > result.initialSharpness, "the control sharpens too")
   }
 
   @Test func fullBatchDivergesPastTheThresholdAndSmallerBatchesAreNotSafer() throws {

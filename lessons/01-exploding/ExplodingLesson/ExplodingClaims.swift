@@ -1,77 +1,172 @@
 import NeuralNet
 import Notebook
 
-/// The documents' claims that lesson 1 can test, with verdicts computed from its own runs.
-public enum ExplodingClaims {
-  /// The claims, judged by the gradient profiles of step 3 and the training runs of step 4.
-  public static func claims(
-    _ config: ExplodingConfiguration, profiles: [ExplodingExperiments.GradientProfile],
-    runs: [ExplodingExperiments.TrainingResult]
+/// The documents' claims that lesson 1 judges, each by a rule over this run's measurements.
+enum ExplodingClaims {
+  /// A first-to-last gradient ratio at or above this is an explosion (a tenfold growth over the
+  /// net); the critical net's ratio must stay within a factor of it of 1 to count as flat.
+  static let explosionRatio = 10.0
+  /// A run "explodes" during training when its largest gradient norm is this many times its
+  /// norm at step 0. (Not an accuracy: how far one short SGD run gets depends on the seed, and the
+  /// claim is about explosion.)
+  static let growthDuringTraining = 100.0
+  /// The explosion "precedes training" when the exploding net's gradient norm at step 0 is this
+  /// many times the fixed net's.
+  static let initialGap = 100.0
+
+  /// The claims, judged by the overflow of the naive net, the gradient profiles and the training runs.
+  static func claims(
+    _ config: ExplodingConfiguration, overflow: ExplodingExperiments.OverflowResult,
+    prediction: (growth: Double, meanSquareLayer: Int, valueLayer: Int),
+    profiles: [ExplodingExperiments.GradientProfile], training: ExplodingExperiments.TrainingOverSeeds,
+    in notebook: Notebook
   ) -> [Claim] {
     let critical = profiles.profile(gain2: config.criticalGain2)
     let exploding = profiles.profile(gain2: config.gain2)
-    let flatRatio = critical.map { Format.number($0.firstToLastRatio) } ?? "–"
-    let explodingRatio = exploding.map { Format.number($0.firstToLastRatio) } ?? "–"
     let gainText = Format.number(config.gain2)
     let criticalText = Format.number(config.criticalGain2)
+    let profilesStep = notebook.reference(.profiles)
+    let trainingStep = notebook.reference(.training)
     let sameSize =
-      "Both nets in step 3 have the same depth (\(config.depth)), width (\(config.width)), parameter count and FLOPs"
+      "Both nets in \(profilesStep) have the same depth (\(config.depth)), width (\(config.width)), parameter count and FLOPs"
+    let runs = training.main
     let explodingRun = runs.first
     let fixedRun = runs.last
-    let fixedOutcome =
-      fixedRun.map {
-        $0.history.nonFinite == nil
-          ? "trains to \(Format.percent($0.testAccuracy)) test accuracy with no non-finite value"
-          : "also went non-finite (\($0.history.nonFinite!)) at this learning rate"
-      } ?? "–"
+    let n = training.seeds.count
+    let fix = config.fix.rawValue
+
+    // Same size, different gain: does the amount of computation decide?
+    let sizeMeasurements: KeyValuePairs<String, Double?> = [
+      "critical_first_to_last_ratio": critical?.firstToLastRatio,
+      "exploding_first_to_last_ratio": exploding?.firstToLastRatio,
+    ]
+    let sizeRule =
+      "false if, at equal size, the σ_w² = \(gainText) net's first-to-last gradient ratio is ≥ \(Format.number(explosionRatio)) while the critical net's stays within ×\(Format.number(explosionRatio)) of 1; not tested if neither explodes"
+    func sizeVerdict(_ m: Claim.Measurements) -> Claim.Verdict {
+      let flat = m["critical_first_to_last_ratio"]
+      let explodes = m["exploding_first_to_last_ratio"]
+      let criticalFlat = flat.isFinite && flat < explosionRatio && flat > 1 / explosionRatio
+      let separated = !explodes.isFinite || explodes >= explosionRatio
+      return criticalFlat && separated ? .false_ : .notTested
+    }
+    func ratios(_ m: Claim.Measurements) -> String {
+      "at σ_w² = \(criticalText) the first/last gradient ratio is \(Format.number(m["critical_first_to_last_ratio"])), at σ_w² = \(gainText) it is \(Format.number(m["exploding_first_to_last_ratio"]))"
+    }
+
+    // Training runs over seeds: finite or not, and the gradient norm at step 0 and its growth.
+    let explodingNonFinite = Double(training.nonFiniteCount(0))
+    let fixedNonFinite = Double(training.nonFiniteCount(1))
+    let initialRatios = training.perSeed.map { $0[0].history.initialGradientNorm / $0[1].history.initialGradientNorm }
+    let fixedGrowth = training.spread(1) { $0.history.maxGradientNorm / $0.history.initialGradientNorm }
+    let fixedAccuracy = training.spread(1) { $0.testAccuracy }
     let explodingOutcome =
-      explodingRun.map { run in
-        run.history.nonFinite.map { "goes non-finite at \($0)" } ?? "stays finite"
-      } ?? "–"
+      explodingRun?.history.nonFinite.map { "goes non-finite at \($0)" } ?? "stays finite"
+    let seedsText = "\(n) seed\(n == 1 ? "" : "s")"
+
     return [
-      Claim(
-        document: .importantProblem,
-        quote: "梯度爆炸是指梯度在反向传播过程中因为计算量过大而爆炸",
-        translation:
-          "Gradient explosion means the gradient blows up during backpropagation because there is too much computation.",
-        verdict: .false_,
-        evidence:
-          "\(sameSize); at σ_w² = \(criticalText) the first/last gradient ratio is \(flatRatio), at σ_w² = \(gainText) it is \(explodingRatio). The amount of computation is identical; the per-layer Jacobian gain decides."
-      ),
-      Claim(
-        document: .advancedMethods,
-        quote: "由于深度学习模型参数量巨大，梯度计算量也巨大，从而导致了梯度爆炸问题的发生",
-        translation:
-          "Because deep models have huge numbers of parameters, the gradient computation is huge, which causes gradient explosion.",
-        verdict: .false_,
-        evidence:
-          "\(sameSize), yet one has flat gradients (ratio \(flatRatio)) and the other explodes (ratio \(explodingRatio)). Parameter count does not enter the per-layer factor √(σ_w²·E[φ'²]); the weights' scale does."
-      ),
-      Claim(
-        document: .generalization,
-        quote: "在训练过程中，梯度可能会随着模型的训练步数不断增加而变得非常大",
-        translation: "During training, the gradient may become very large as the number of training steps increases.",
-        verdict: .partlyHolds,
-        evidence:
-          "Gradients can grow during training, but here the explosion is there before the first step: at step 0 the global gradient norm is \(Format.number(explodingRun?.history.initialGradientNorm ?? .nan)) for σ_w² = \(gainText) against \(Format.number(fixedRun?.history.initialGradientNorm ?? .nan)) for \(config.fix.rawValue). The number of steps did not cause it; the first update on those gradients \(explodingOutcome)."
-      ),
-      Claim(
-        document: .trainingTechniques,
-        quote: "如果梯度计算的结果超出了模型的输入范围，就会产生梯度爆炸的问题",
-        translation:
-          "If the result of the gradient computation exceeds the model's input range, gradient explosion occurs.",
-        verdict: .false_,
-        evidence:
-          "There is no 'input range' involved. The range that is exceeded is Float32's (3.4e38), and step 2 predicts the exact layer where values leave it from σ_w² and the width alone. Explosion is geometric growth; overflow is only its last symptom."
-      ),
-      Claim(
-        document: .batchNormAndBatchGD,
-        quote: "使用权重初始化可能无法有效地解决梯度爆炸问题",
-        translation: "Using weight initialization may not effectively solve the gradient explosion problem.",
-        verdict: .false_,
-        evidence:
-          "For the explosion at initialization it is exactly the fix: with \(config.fix.rawValue) the same \(config.depth)-layer net \(fixedOutcome), while σ_w² = \(gainText) \(explodingOutcome). What initialization cannot fix is a too-large learning rate: with `--lr 0.3` the He-initialized net goes non-finite within a few steps too."
-      ),
+      .measured(
+        .tooMuchComputation, step: .profiles, measurements: sizeMeasurements, rule: sizeRule, verdict: sizeVerdict
+      ) { m, verdict in
+        verdict == .false_
+          ? "\(sameSize); \(ratios(m)). The amount of computation is identical; the per-layer Jacobian gain decides."
+          : "\(sameSize); \(ratios(m)). Neither net explodes in this run, so it cannot tell whether computation matters (choose a larger --weight-std)."
+      },
+      .measured(
+        .parameterCount, step: .profiles, measurements: sizeMeasurements, rule: sizeRule, verdict: sizeVerdict
+      ) { m, verdict in
+        verdict == .false_
+          ? "\(sameSize), yet \(ratios(m)). Parameter count does not enter the per-layer factor √(σ_w²·E[φ'²]); the weights' scale does."
+          : "\(sameSize); \(ratios(m)). Neither net explodes in this run, so it cannot separate size from scale."
+      },
+      .measured(
+        .growsWithSteps, step: .training,
+        measurements: [
+          "exploding_step0_grad_norm": explodingRun?.history.initialGradientNorm,
+          "fixed_step0_grad_norm": fixedRun?.history.initialGradientNorm,
+          "smallest_step0_ratio_over_seeds": initialRatios.min(), "exploding_nonfinite_seeds": explodingNonFinite,
+          "seeds": Double(n),
+        ],
+        rule:
+          "partly holds if on every seed the exploding net's ‖g‖ at step 0 is already ≥ \(Format.number(Self.initialGap))× the fixed net's (the explosion precedes training); holds if it is not but the exploding run still goes non-finite on a seed; not tested otherwise",
+        verdict: { m in
+          let gap = m["smallest_step0_ratio_over_seeds"]
+          if !gap.isFinite || gap >= Self.initialGap { return .partlyHolds }
+          return m["exploding_nonfinite_seeds"] > 0 ? .holds : .notTested
+        },
+        evidence: { m, verdict in
+          let norms =
+            "at step 0 the global gradient norm is \(Format.number(m["exploding_step0_grad_norm"])) for σ_w² = \(gainText) against \(Format.number(m["fixed_step0_grad_norm"])) for \(fix) (the smallest ratio over \(seedsText): \(Format.number(m["smallest_step0_ratio_over_seeds"])))"
+          switch verdict {
+          case .partlyHolds:
+            return
+              "Gradients can grow during training, but here the explosion is there before the first step: \(norms). The number of steps did not cause it; the first update on those gradients \(explodingOutcome)."
+          case .holds:
+            return
+              "Here the gradient grew with the steps: \(norms), and the run went non-finite on \(Format.number(m["exploding_nonfinite_seeds"])) of \(seedsText)."
+          default:
+            return
+              "\(norms.prefix(1).uppercased() + norms.dropFirst()), and no run went non-finite: this run shows no explosion to attribute."
+          }
+        }),
+      .measured(
+        .inputRange, step: .naive,
+        measurements: [
+          "predicted_overflow_layer": Double(prediction.valueLayer),
+          "measured_overflow_layer": overflow.firstNonFiniteLayer.map(Double.init) ?? Double(config.depth + 1),
+          "depth": Double(config.depth),
+        ],
+        rule:
+          "false if the first layer whose values overflow Float32 is predicted from σ_w² and the width alone within ±1 layer (no input range enters); not tested if the naive net does not overflow within its depth",
+        verdict: { m in
+          guard m["measured_overflow_layer"] <= m["depth"] else { return .notTested }
+          return abs(m["measured_overflow_layer"] - m["predicted_overflow_layer"]) <= 1 ? .false_ : .partlyHolds
+        },
+        evidence: { m, verdict in
+          switch verdict {
+          case .false_:
+            return
+              "There is no 'input range' involved. The range that is exceeded is Float32's (3.4e38), and \(notebook.reference(.naive)) predicts the layer where values leave it from σ_w² and the width alone: layer \(Format.number(m["predicted_overflow_layer"])), measured \(Format.number(m["measured_overflow_layer"])). Explosion is geometric growth; overflow is only its last symptom."
+          case .notTested:
+            return
+              "The naive net did not overflow within its \(Format.number(m["depth"])) layers in this run, so it shows no range being exceeded."
+          default:
+            return
+              "The naive net overflowed at layer \(Format.number(m["measured_overflow_layer"])), not at the predicted \(Format.number(m["predicted_overflow_layer"])): something besides σ_w² and the width mattered in this run."
+          }
+        }),
+      .measured(
+        .initMayNotSolve, step: .training,
+        measurements: [
+          "exploding_nonfinite_seeds": explodingNonFinite, "fixed_nonfinite_seeds": fixedNonFinite, "seeds": Double(n),
+          "fixed_largest_gradient_growth": fixedGrowth.max, "fixed_test_accuracy_mean": fixedAccuracy.mean,
+          "fixed_test_accuracy_min": fixedAccuracy.min, "fixed_test_accuracy_max": fixedAccuracy.max,
+        ],
+        rule:
+          "not tested if the σ_w² = \(gainText) run goes non-finite on no seed; holds if the \(fix) run goes non-finite on more than half the seeds; false if it stays finite on every seed with its largest ‖g‖ under \(Format.number(growthDuringTraining))× its ‖g‖ at step 0 (no explosion); partly holds otherwise",
+        verdict: { m in
+          guard m["exploding_nonfinite_seeds"] > 0 else { return .notTested }
+          if 2 * m["fixed_nonfinite_seeds"] > m["seeds"] { return .holds }
+          return m["fixed_nonfinite_seeds"] == 0 && m["fixed_largest_gradient_growth"] < growthDuringTraining
+            ? .false_ : .partlyHolds
+        },
+        evidence: { m, verdict in
+          let accuracy =
+            "test accuracy \(Format.percent(m["fixed_test_accuracy_mean"])) (\(Format.percent(m["fixed_test_accuracy_min"]))–\(Format.percent(m["fixed_test_accuracy_max"]))) after \(config.steps) steps"
+          switch verdict {
+          case .false_:
+            return
+              "For the explosion at initialization it is exactly the fix: with \(fix) the same \(config.depth)-layer net trains with no non-finite value on all \(seedsText), its gradient norm growing at most ×\(Format.number(m["fixed_largest_gradient_growth"])) (\(accuracy)), while σ_w² = \(gainText) went non-finite on \(Format.number(m["exploding_nonfinite_seeds"])) of \(n) (\(trainingStep)). What initialization cannot fix is a too-large learning rate: with `--lr 0.3` the He-initialized net goes non-finite within a few steps too."
+          case .holds:
+            return
+              "In this run the \(fix) net also went non-finite, on \(Format.number(m["fixed_nonfinite_seeds"])) of \(seedsText) at lr = \(Format.number(config.learningRate)) (\(trainingStep)): this initialization did not solve it here. A well-scaled init removes the explosion at initialization, not one caused by the step size."
+          case .partlyHolds:
+            return
+              "The \(fix) net went non-finite on \(Format.number(m["fixed_nonfinite_seeds"])) of \(seedsText), and its gradient norm grew up to ×\(Format.number(m["fixed_largest_gradient_growth"])) during training (\(trainingStep)): it removed the explosion only in part."
+          default:
+            return
+              "Neither run went non-finite on any seed (\(trainingStep)), so this run has no explosion for an initialization to solve."
+          }
+        }),
     ]
   }
 }

@@ -30,6 +30,8 @@ public struct ExplodingConfiguration: Sendable, Equatable {
   public var productTrials: Int
   /// Networks (seeds) averaged per σ_w² in step 3.
   public var networksPerGain: Int
+  /// Seeds (weights and batch order) each training run of step 4 is repeated with.
+  public var trainingSeeds: Int
   /// Gradient clipping of the training runs (`--clip-norm`, `--clip-value`; none by default).
   public var clipping: GradientClipping = .none
 
@@ -48,6 +50,7 @@ public struct ExplodingConfiguration: Sendable, Equatable {
     measurementBatch = quick ? 128 : 256
     productTrials = quick ? 24 : 32
     networksPerGain = quick ? 2 : 4
+    trainingSeeds = quick ? 2 : 5
   }
 
   /// The defaults with the command line's overrides applied; throws a one-line message for a value
@@ -101,7 +104,8 @@ public struct ExplodingConfiguration: Sendable, Equatable {
       ("weight_std", .number(weightStd)), ("fix_init", .string(fix.rawValue)),
       ("lr", .number(learningRate)), ("steps", .integer(steps)), ("batch_size", .integer(batchSize)),
       ("measurement_batch", .integer(measurementBatch)), ("product_trials", .integer(productTrials)),
-      ("networks_per_gain", .integer(networksPerGain)), ("clipping", .string(clipping.description)),
+      ("networks_per_gain", .integer(networksPerGain)),
+      ("training_seeds", .integer(trainingSeeds)), ("clipping", .string(clipping.description)),
     ]
   }
 }

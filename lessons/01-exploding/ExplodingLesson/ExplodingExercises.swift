@@ -69,7 +69,7 @@ public enum ExplodingExercises {
           "A vector is multiplied by 50 random matrices with entries N(0, 1.1²/n). By what factor does its norm grow, according to the theory for wide matrices?",
         answerFormat: "factor", predicted: Double.pow(1.1, 50), tolerance: 0.1,
         derivation:
-          "s^L = 1.1^50 (step 1 measures a slightly smaller geometric mean at finite width: e^(−L/2n) lower)"
+          "s^L = 1.1^50 (\(ExplodingLesson.outline.reference(.products)) measures a slightly smaller geometric mean at finite width: e^(−L/2n) lower)"
       ),
     ]
   }

@@ -189,6 +189,39 @@ public enum ExplodingExperiments {
     }
   }
 
+  /// The two training runs of step 4 repeated over seeds (weights and batch order; the data split
+  /// stays the lesson's).
+  public struct TrainingOverSeeds: Sendable {
+    /// The seeds, the lesson's own first.
+    public var seeds: [UInt64]
+    /// For each seed, the exploding run and the fix.
+    public var perSeed: [[TrainingResult]]
+
+    /// The lesson's own seed's runs: the exploding one and the fix.
+    public var main: [TrainingResult] { perSeed[0] }
+
+    /// Run `index`'s (0 exploding, 1 the fix) `value` over the seeds.
+    public func spread(_ index: Int, _ value: (TrainingResult) -> Double) -> SeedSpread {
+      SeedSpread(seeds: seeds, values: perSeed.map { value($0[index]) })
+    }
+
+    /// On how many seeds run `index` went non-finite.
+    public func nonFiniteCount(_ index: Int) -> Int { perSeed.filter { $0[index].history.nonFinite != nil }.count }
+  }
+
+  /// Step 4 over `config.trainingSeeds` seeds.
+  public static func trainingOverSeeds(
+    _ config: ExplodingConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
+  ) -> TrainingOverSeeds {
+    let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
+    let perSeed = seeds.enumerated().map { index, seed in
+      var seeded = config
+      seeded.seed = seed
+      return training(seeded, train: train, test: test, progress: { progress?(index * 2 * config.steps + $0) })
+    }
+    return TrainingOverSeeds(seeds: seeds, perSeed: perSeed)
+  }
+
   /// The digits data split 80/20 by the seed (the split every lesson shares).
   public static func digitsSplit(seed: UInt64) throws -> (train: Dataset, test: Dataset) {
     try Digits.trainTestSplit(seed: seed)

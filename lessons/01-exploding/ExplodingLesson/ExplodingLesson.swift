@@ -13,6 +13,9 @@ public enum ExplodingLesson {
   /// The lesson's title.
   public static let title = "Lesson 1 · Exploding gradients: what they are, measured"
 
+  /// The steps, in order (the runner numbers them).
+  public static let outline: Outline = [.products, .naive, .profiles, .training, .claims, .exercises]
+
   /// Runs every step into `notebook` and returns the exit status from `finish()`.
   public static func run(_ config: ExplodingConfiguration, in notebook: Notebook) throws -> Int32 {
     let (train, test) = try ExplodingExperiments.digitsSplit(seed: config.seed)
@@ -29,8 +32,10 @@ public enum ExplodingLesson {
       step below prints its prediction next to the measurement.
       """)
 
+    notebook.outline(outline)
+
     // MARK: Step 1
-    notebook.step("Backprop multiplies Jacobians: products of random matrices") {
+    notebook.step(.products, "Backprop multiplies Jacobians: products of random matrices") {
       notebook.prose(
         """
         Take a vector v₀ and multiply it by \(depth) random \(config.width)×\(config.width) matrices \
@@ -100,7 +105,7 @@ public enum ExplodingLesson {
     }
 
     // MARK: Step 2
-    notebook.step("The naive network: unscaled N(0, 1) weights overflow Float32") {
+    let overflow = notebook.step(.naive, "The naive network: unscaled N(0, 1) weights overflow Float32") {
       notebook.prose(
         """
         The documents' code draws weights from N(0, 1) whatever the layer size. Then a layer of \
@@ -170,11 +175,12 @@ public enum ExplodingLesson {
           ("fitted_growth", result.fittedGrowth), ("input_squared_norm", result.inputSquaredNorm),
         ],
         extra: [("first_nonfinite", .string(result.event.map { "\($0)" } ?? "none"))])
+      return (result, prediction)
     }
 
     // MARK: Step 3
     let gains2 = config.comparedGains2
-    let profiles = notebook.step("A controlled explosion: the gradient norm layer by layer") {
+    let profiles = notebook.step(.profiles, "A controlled explosion: the gradient norm layer by layer") {
       notebook.prose(
         """
         Now scale the weights properly, N(0, σ_w²/fan_in), and vary σ_w². Going backward, each \
@@ -253,18 +259,30 @@ public enum ExplodingLesson {
     }
 
     // MARK: Step 4
-    let runs = notebook.step("Training it: SGD on the exploding net and on the fix") {
+    let runs = notebook.step(.training, "Training it: SGD on the exploding net and on the fix") {
       notebook.prose(
         """
         Train both nets on the digits (\(train.count) training, \(test.count) test images) with plain \
         SGD, lr = \(Format.number(config.learningRate)), batches of \(config.batchSize), \
         \(config.steps) steps: the exploding one (σ_w² = \(Format.number(config.gain2))) and the fix \
-        (`--init \(config.fix.rawValue)`). Same weight seed, same mini-batch order. Training stops \
-        cleanly at the first non-finite value, which is recorded and marked.
+        (`--init \(config.fix.rawValue)`). Training stops cleanly at the first non-finite value, which \
+        is recorded and marked.
         """)
-      let runs = notebook.experiment("training 2 runs × \(config.steps) steps", total: 2 * config.steps) { progress in
-        ExplodingExperiments.training(config, train: train, test: test, progress: progress.update)
+      notebook.comparison(
+        differs:
+          "the hidden weights' variance only (σ_w² = \(Format.number(config.gain2)) against \(config.fix.rawValue))",
+        same: [
+          "architecture (\(depth) × \(config.width), \(phi), no biases)", "weight seed", "mini-batch order",
+          "lr \(Format.number(config.learningRate))", "\(config.steps) steps of \(config.batchSize)",
+          "clipping (\(config.clipping.description))",
+        ])
+      let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
+      let overSeeds = notebook.experiment(
+        "training 2 runs × \(config.steps) steps × \(seeds.count) seeds", total: 2 * config.steps * seeds.count
+      ) { progress in
+        ExplodingExperiments.trainingOverSeeds(config, train: train, test: test, progress: progress.update)
       }
+      let runs = overSeeds.main
       notebook.table(
         Table(
           headers: ["run", "first non-finite", "‖g‖ at step 0", "max ‖g‖", "final loss", "test accuracy"],
@@ -306,38 +324,82 @@ public enum ExplodingLesson {
             "Each column is one step, each row one layer; both heatmaps share one color scale; blank (X in the text preview) = not finite."
         )
       }
+      let n = seeds.count
+      notebook.table(
+        Table(
+          headers: [
+            "run", "went non-finite", "‖g‖ at step 0", "max ‖g‖ / ‖g‖ at step 0", "final loss (last 10)",
+            "test accuracy",
+          ],
+          rows: runs.indices.map { i in
+            [
+              runs[i].name, "\(overSeeds.nonFiniteCount(i)) of \(n)",
+              Format.spread(overSeeds.spread(i) { $0.history.initialGradientNorm }),
+              Format.spread(overSeeds.spread(i) { $0.history.maxGradientNorm / $0.history.initialGradientNorm }),
+              Format.spread(overSeeds.spread(i) { $0.history.meanLoss(overLast: 10) }),
+              Format.spread(overSeeds.spread(i) { $0.testAccuracy }, Format.percent),
+            ]
+          }),
+        caption:
+          "The same two runs over \(n) seeds (weights and batch order: seeds \(seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run went non-finite."
+      )
+      let fixedAccuracy = overSeeds.spread(1) { $0.testAccuracy }
+      notebook.prose(
+        """
+        Over \(n) seeds the exploding net went non-finite \(overSeeds.nonFiniteCount(0)) times of \(n) and \
+        the fix \(overSeeds.nonFiniteCount(1)) times. The fix's test accuracy after \(config.steps) steps \
+        is \(Format.spread(fixedAccuracy, Format.percent)): how far one short SGD run gets depends on the \
+        seed\(seeds.count > 1 ? ", so this lesson states it as a range, not as the lesson seed's \(Format.percent(runs.last?.testAccuracy ?? .nan))" : ""). \
+        That it trains at all, and the other does not, does not.
+        """)
       for (index, run) in runs.enumerated() {
+        func spread(_ value: (ExplodingExperiments.TrainingResult) -> Double) -> JSONValue {
+          .spread(overSeeds.spread(index, value))
+        }
         notebook.recordRun(
           index == 0 ? "train_exploding" : "train_fixed",
           [
-            ("final_loss", run.history.finalLoss),
             ("first_nonfinite_step", run.history.nonFinite.map { Double($0.step) }),
-            ("max_grad_norm", run.history.maxGradientNorm),
-            ("step0_grad_norm", run.history.steps.first?.globalGradientNorm),
-            ("test_accuracy", run.testAccuracy), ("steps_completed", Double(run.history.steps.count)),
+            ("steps_completed", Double(run.history.steps.count)),
+            ("nonfinite_seeds", Double(overSeeds.nonFiniteCount(index))),
           ],
           extra: [
             ("init", .string(run.initializer.description)),
             ("first_nonfinite", run.history.nonFinite.map { .string("\($0)") } ?? .null),
+            ("seeds", .seeds(seeds)),
+            ("final_loss", spread { $0.history.meanLoss(overLast: 10) }),
+            ("max_grad_norm", spread { $0.history.maxGradientNorm }),
+            ("step0_grad_norm", spread { $0.history.initialGradientNorm }),
+            ("test_accuracy", spread { $0.testAccuracy }),
           ])
       }
-      return runs
+      return overSeeds
     }
 
     // MARK: Step 5
-    notebook.step("The documents' claims, measured") {
+    notebook.step(.claims, "The documents' claims, measured") {
       notebook.prose(
         "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers."
       )
-      notebook.claims(ExplodingClaims.claims(config, profiles: profiles, runs: runs))
+      notebook.claims(
+        ExplodingClaims.claims(
+          config, overflow: overflow.0, prediction: overflow.1, profiles: profiles, training: runs, in: notebook))
     }
 
     // MARK: Step 6
-    notebook.step("Exercises") {
+    notebook.step(.exercises, "Exercises") {
       notebook.prose(
         "Answer with a number; the lesson checks it against a real run or the theory and says why.")
       notebook.exercises(ExplodingExercises.all(config, digits: train))
     }
     return try notebook.finish()
   }
+}
+
+extension StepID {
+  /// Step ids of lesson 1, in order.
+  static let products: StepID = "products"
+  static let naive: StepID = "naive"
+  static let profiles: StepID = "profiles"
+  static let training: StepID = "training"
 }

@@ -9,7 +9,7 @@ extension InitializationLesson {
 
   /// Step 3: Glorot & Bengio (2010): standard vs normalized init in five tanh layers.
   static func stepGlorotBengio(_ config: InitializationConfiguration, batch: Dataset, in notebook: Notebook) {
-    notebook.step("Glorot & Bengio 2010: why the \"standard\" init starves the lower layers") {
+    notebook.step(.glorotBengio, "Glorot & Bengio 2010: why the \"standard\" init starves the lower layers") {
       let n = config.glorotWidth
       notebook.prose(
         """
@@ -135,7 +135,9 @@ extension InitializationLesson {
   static func stepHeTraining(
     _ config: InitializationConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> [HeTraining.Run] {
-    notebook.step("He et al. 2015: a \(config.trainingDepth)-layer ReLU net, \(label(config.challenger)) vs He") {
+    notebook.step(
+      .heTraining, "He et al. 2015: a \(config.trainingDepth)-layer ReLU net, \(label(config.challenger)) vs He"
+    ) {
       let depth = config.trainingDepth
       notebook.prose(
         """
@@ -144,9 +146,14 @@ extension InitializationLesson {
         doubled the variance (σ_w² = 2) and their 30-layer plain net trained where Xavier's \
         stalled. We train a \(depth)-layer ReLU net of width \(config.width) on \(train.count) \
         digits with SGD (lr \(Format.number(config.learningRate)), batches of \(config.batchSize), \
-        \(config.steps) steps) from \(label(config.challenger)) and from He init: same weight seed, \
-        same mini-batch order.
+        \(config.steps) steps) from \(label(config.challenger)) and from He init.
         """)
+      notebook.comparison(
+        differs: "the weights' variance only (\(label(config.challenger)) against He's σ_w² = 2)",
+        same: [
+          "architecture", "weight seed", "mini-batch order", "lr \(Format.number(config.learningRate))",
+          "\(config.steps) steps of \(config.batchSize)",
+        ])
       let runs = notebook.experiment("training 2 runs × \(config.steps) steps", total: 2 * config.steps) { progress in
         HeTraining.run(config, train: train, test: test, progress: progress.update)
       }
@@ -201,7 +208,7 @@ extension InitializationLesson {
         notebook.prose(
           """
           \(label(r.choice)): some hidden layers receive a gradient of exactly 0 at step 0, so there is no \
-          per-layer factor to compare (step 8 shows why a constant init passes no gradient down).
+          per-layer factor to compare (\(notebook.reference(.symmetry)) shows why a constant init passes no gradient down).
           """)
       }
       notebook.check(

@@ -14,7 +14,7 @@ extension InitializationLesson {
 
   /// Step 5: the edge of chaos for tanh with biases, computed and measured.
   static func stepEdgeOfChaos(_ config: InitializationConfiguration, batch: Dataset, in notebook: Notebook) {
-    notebook.step("The edge of chaos: tanh with biases") {
+    notebook.step(.edgeOfChaos, "The edge of chaos: tanh with biases") {
       let bias2 = config.biasVariance
       notebook.prose(
         """

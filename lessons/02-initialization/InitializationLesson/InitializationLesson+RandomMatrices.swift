@@ -9,7 +9,7 @@ extension InitializationLesson {
 
   /// Step 6: the input-output Jacobian spectrum of deep linear nets, orthogonal vs Gaussian.
   static func stepSpectrum(_ config: InitializationConfiguration, in notebook: Notebook) {
-    notebook.step("Orthogonal vs Gaussian: the spectrum of a deep linear net's Jacobian") {
+    notebook.step(.spectrum, "Orthogonal vs Gaussian: the spectrum of a deep linear net's Jacobian") {
       let n = config.spectrumWidth
       notebook.prose(
         """
@@ -116,7 +116,7 @@ extension InitializationLesson {
   static func stepFiniteWidth(
     _ config: InitializationConfiguration, example: Dataset, in notebook: Notebook
   ) -> FiniteWidth.Result {
-    notebook.step("Finite width: preserved on average, spread in log") {
+    notebook.step(.finiteWidth, "Finite width: preserved on average, spread in log") {
       let n = config.finiteWidth
       let depth = config.depth
       let seeds = config.finiteWidthSeeds

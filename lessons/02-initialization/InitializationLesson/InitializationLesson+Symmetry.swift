@@ -9,7 +9,7 @@ extension InitializationLesson {
   static func stepSymmetry(
     _ config: InitializationConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> [Symmetry.Run] {
-    notebook.step("The all-zero init: a symmetry that never breaks") {
+    notebook.step(.symmetry, "The all-zero init: a symmetry that never breaks") {
       let activation = config.activations.count == 1 ? config.activations[0] : .relu
       notebook.prose(
         """

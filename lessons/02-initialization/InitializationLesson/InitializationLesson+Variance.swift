@@ -11,7 +11,7 @@ extension InitializationLesson {
   static func stepVarianceArgument(
     _ config: InitializationConfiguration, batch: Dataset, in notebook: Notebook
   ) -> [InitProfiles.Profile] {
-    notebook.step("The variance argument: one factor per layer, σ_w²·E[φ'(h)²]") {
+    notebook.step(.variance, "The variance argument: one factor per layer, σ_w²·E[φ'(h)²]") {
       notebook.prose(
         """
         Going backward through layer l+1, the gradient at the pre-activations is \
@@ -104,7 +104,7 @@ extension InitializationLesson {
   static func stepDepthSweep(
     _ config: InitializationConfiguration, batch: Dataset, in notebook: Notebook
   ) -> [InitProfiles.DepthSweep] {
-    notebook.step("Depth sweep: the first-to-last gradient ratio against depth") {
+    notebook.step(.depthSweep, "Depth sweep: the first-to-last gradient ratio against depth") {
       let depths = config.sweepDepths.map(String.init).joined(separator: ", ")
       notebook.prose(
         """

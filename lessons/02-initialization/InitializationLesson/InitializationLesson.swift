@@ -10,6 +10,12 @@ public enum InitializationLesson {
   /// The lesson's title.
   public static let title = "Lesson 2 · Initialization: Xavier, He, orthogonal and the edge of chaos"
 
+  /// The steps, in order (the runner numbers them).
+  public static let outline: Outline = [
+    .variance, .depthSweep, .glorotBengio, .heTraining, .edgeOfChaos, .spectrum, .finiteWidth, .symmetry, .claims,
+    .exercises,
+  ]
+
   /// Runs every step into `notebook` and returns the exit status from `finish()`.
   public static func run(_ config: InitializationConfiguration, in notebook: Notebook) throws -> Int32 {
     let (train, test) = try Digits.trainTestSplit(seed: config.seed)
@@ -24,6 +30,7 @@ public enum InitializationLesson {
       (Saxe et al. 2014), and show what finite width and the all-zero init do. Every prediction \
       is printed next to its measurement.
       """)
+    notebook.outline(outline)
     let batch = train.subset(0..<Swift.min(config.measurementBatch, train.count))
     let profiles = stepVarianceArgument(config, batch: batch, in: notebook)
     let sweeps = stepDepthSweep(config, batch: train.subset(0..<Swift.min(128, train.count)), in: notebook)
@@ -34,15 +41,16 @@ public enum InitializationLesson {
     let finiteWidth = stepFiniteWidth(config, example: train.subset(0..<1), in: notebook)
     let symmetry = stepSymmetry(config, train: train, test: test, in: notebook)
 
-    notebook.step("The documents' claims, measured") {
+    notebook.step(.claims, "The documents' claims, measured") {
       notebook.prose(
         "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers."
       )
       notebook.claims(
         InitializationClaims.claims(
-          config, profiles: profiles, sweeps: sweeps, heRuns: heRuns, finiteWidth: finiteWidth, symmetry: symmetry))
+          config, profiles: profiles, sweeps: sweeps, heRuns: heRuns, finiteWidth: finiteWidth, symmetry: symmetry,
+          in: notebook))
     }
-    notebook.step("Exercises") {
+    notebook.step(.exercises, "Exercises") {
       notebook.prose(
         "Answer with a number; the lesson checks it against a real run or the theory and says why.")
       notebook.exercises(InitializationExercises.all(config, train: train))
@@ -74,4 +82,16 @@ public enum InitializationLesson {
     case .zeros: "all zero"
     }
   }
+}
+
+extension StepID {
+  /// Step ids of lesson 2, in order.
+  static let variance: StepID = "variance"
+  static let depthSweep: StepID = "depth-sweep"
+  static let glorotBengio: StepID = "glorot-bengio"
+  static let heTraining: StepID = "he-training"
+  static let edgeOfChaos: StepID = "edge-of-chaos"
+  static let spectrum: StepID = "spectrum"
+  static let finiteWidth: StepID = "finite-width"
+  static let symmetry: StepID = "symmetry"
 }

@@ -2,73 +2,158 @@ import NeuralNet
 import Notebook
 import RealModule
 
-/// The documents' claims about batch normalization, with verdicts from lesson 3's own runs.
-public enum BatchNormClaims {
+/// The documents' claims about batch normalization (and the BN paper's own), each judged by a rule
+/// over lesson 3's measurements.
+enum BatchNormClaims {
+  /// A squared-gradient growth per layer above this is an explosion at init (Yang et al.'s λ).
+  static let explodingLambda = 1.05
+  /// Batch means within this of 0 and variances within this of σ²/(σ²+ε) are "normalized".
+  static let normalizedTolerance = 1e-3
+  /// Accuracy gaps of at least this many points are differences a reader would call real.
+  static let accuracyGap = 0.2
+  /// BN "allows much higher learning rates" when its largest training rate is at least this
+  /// multiple of the plain net's.
+  static let higherRateMultiple = 2.0
+
   /// The claims, judged by steps 1–6.
-  public static func claims(
-    _ config: BatchNormConfiguration, fix: [TrainedRun], sweep: [LearningRateSweep.Result],
-    yang: [YangExplosion.Measurement], limit: [DepthLimit.Pair], evaluation: EvaluationMode.Result
+  static func claims(
+    _ config: BatchNormConfiguration, oneLayer: OneLayer.Result, fix overSeeds: FixComparison.OverSeeds,
+    sweep: [LearningRateSweep.Result], yang: [YangExplosion.Measurement], limit: [DepthLimit.Pair],
+    evaluation: EvaluationMode.Result, in notebook: Notebook
   ) -> [Claim] {
+    let fix = overSeeds.main
     let plain = fix.first
     let bn = fix.last
+    let n = overSeeds.seeds.count
+    let bnAccuracy = overSeeds.spread(1) { $0.testAccuracy }
     let yangShown = yang.first { $0.activation == .relu && $0.batchSize == config.batchSize } ?? yang.first
     let deepest = limit.last
-    let plainOutcome =
-      plain.map { r in
-        r.history.nonFinite.map { "goes non-finite at step \($0.step)" } ?? "ends at loss \(Format.number(r.finalLoss))"
-      }
-      ?? "–"
-    let bnOutcome =
-      bn.map { r in
-        r.history.nonFinite.map { "goes non-finite at step \($0.step)" }
-          ?? "trains to \(Format.percent(r.testAccuracy)) test accuracy"
-      } ?? "–"
-    let explosion =
-      yangShown.map {
-        "a \(config.yangDepth)-layer BN net at init multiplies the squared gradient by λ = \(Format.number($0.measured)) per layer (theory \(Format.number($0.predicted)) for B = \($0.batchSize))"
-      } ?? "–"
-    let limitText =
-      deepest.map {
-        "at depth \($0.depth) the BN net without skip connections reaches \(Format.percent($0.plain.testAccuracy)) test accuracy and the residual BN net \(Format.percent($0.residual.testAccuracy))"
-      } ?? "–"
-    let b1 = evaluation.trainingModeAccuracy.first ?? .nan
-    let evalAccuracy = evaluation.evaluationAccuracy.last ?? .nan
+    let worstMean = oneLayer.meanAfter.map(abs).max()
+    let worstVariance = zip(oneLayer.varianceAfter, oneLayer.predictedVarianceAfter).map { abs($0 - $1) }.max()
+    func outcome(_ run: TrainedRun?) -> String {
+      guard let run else { return "–" }
+      return run.history.nonFinite.map { "goes non-finite at step \($0.step)" }
+        ?? "trains to \(Format.percent(run.testAccuracy)) test accuracy (final loss \(Format.number(run.finalLoss)))"
+    }
+    let yangStep = notebook.reference(.yang)
+    func explosion(_ m: Claim.Measurements) -> String {
+      "a \(config.yangDepth)-layer BN net at init multiplies the squared gradient by λ = \(Format.number(m["yang_lambda"])) per layer (theory \(Format.number(yangShown?.predicted ?? .nan)) for B = \(yangShown?.batchSize ?? config.batchSize)) (\(yangStep))"
+    }
+    let lambda = "yang_lambda"
+    let normalizedRule =
+      "BN's outputs have every batch mean within \(Format.number(normalizedTolerance)) of 0 and every variance within \(Format.number(normalizedTolerance)) of σ²/(σ²+ε)"
+    func normalized(_ m: Claim.Measurements) -> Bool {
+      m["largest_batch_mean_after"] <= normalizedTolerance && m["largest_variance_error_after"] <= normalizedTolerance
+    }
+    let largestPlain = sweep.first?.largestTrainingRate
+    let largestBN = sweep.last?.largestTrainingRate
+    let deepGap = deepest.map { $0.residual.testAccuracy - $0.plain.testAccuracy }
+
     return [
-      Claim(
-        document: .importantProblem,
-        quote: "它通过对批量的参数进行归一化处理，从而减小梯度的大小，从而减少反向传播的计算量",
-        translation:
-          "It normalizes the batch of parameters, which reduces the size of the gradient and so reduces the computation of backpropagation.",
-        verdict: .false_,
-        evidence:
-          "BN normalizes activations, per feature across the batch (step 1: means 0, variances σ²/(σ²+ε)); the parameters are untouched. It does not shrink gradients at init: \(explosion). And it adds computation (two passes over every activation) rather than removing any."
-      ),
-      Claim(
-        document: .trainingTechniques,
-        quote: "使用批量归一化技术，将每个神经元的输入进行归一化处理，以防止梯度消失或梯度爆炸",
-        translation:
-          "Use batch normalization to normalize each neuron's input, to prevent vanishing or exploding gradients.",
-        verdict: .partlyHolds,
-        evidence:
-          "It does normalize each neuron's input, and that removes the explosion caused by the weights' scale: with σ_w² = \(Format.number(config.gain2)) the plain \(config.depth)-layer net \(plainOutcome), the same net with BN \(bnOutcome) (step 2). But it causes its own: \(explosion) (step 4), and \(limitText) (step 5)."
-      ),
-      Claim(
-        document: .batchNormAndBatchGD,
-        quote: "对每一个批次数据（batch）进行归一化处理，使得每个批次数据都具有相同的缩放因子",
-        translation: "Each batch of data is normalized so that every batch has the same scale factor.",
-        verdict: .partlyHolds,
-        evidence:
-          "In training mode each feature gets its own mean and scale from each batch, so the factor differs from batch to batch; that is why evaluation needs running statistics. Scoring the test digits in training mode one at a time gives \(Format.percent(b1)) accuracy against \(Format.percent(evalAccuracy)) in evaluation mode (step 6)."
-      ),
-      Claim(
-        source: .paper("Ioffe & Szegedy 2015"),
-        quote:
-          "Batch Normalization allows us to use much higher learning rates and be less careful about initialization.",
-        translation: "(English original.)",
-        verdict: .holds,
-        evidence:
-          "Largest learning rate that trains a \(config.sweepDepth)-layer net: \(sweep.first?.largestTrainingRate.map { Format.number($0) } ?? "none") without BN, \(sweep.last?.largestTrainingRate.map { Format.number($0) } ?? "none") with BN (step 3); and the σ_w² = \(Format.number(config.gain2)) init that breaks the plain net is harmless with BN (step 2). It holds at moderate depth; step 5 shows where it stops."
-      ),
+      .measured(
+        .bnNormalizesParameters, step: .yang,
+        measurements: [
+          "largest_batch_mean_after": worstMean, "largest_variance_error_after": worstVariance,
+          lambda: yangShown?.measured,
+        ],
+        rule:
+          "false if \(normalizedRule) (activations are normalized, not parameters) and a deep BN net's squared gradient still grows by λ > \(Format.number(explodingLambda)) per layer at init (the gradient is not reduced); partly holds if only one of the two is measured so",
+        verdict: { m in
+          let grows = m[lambda] > explodingLambda
+          return normalized(m) && grows ? .false_ : (normalized(m) || grows ? .partlyHolds : .holds)
+        },
+        evidence: { m, verdict in
+          "BN normalizes activations, per feature across the batch (\(notebook.reference(.oneLayer)): largest |mean| \(Format.number(m["largest_batch_mean_after"])), largest variance error \(Format.number(m["largest_variance_error_after"]))); the parameters are untouched. \(verdict == .false_ ? "It does not shrink gradients at init" : "At init"): \(explosion(m)). And it adds computation (two passes over every activation) rather than removing any."
+        }),
+      .measured(
+        .bnParameterThreshold, step: .oneLayer,
+        measurements: ["largest_batch_mean_after": worstMean, "largest_variance_error_after": worstVariance],
+        rule:
+          "false if \(normalizedRule): BN standardizes each feature of the activations to a fixed mean and variance; no parameter and no threshold is involved",
+        verdict: { m in normalized(m) ? .false_ : .notTested },
+        evidence: { m, verdict in
+          verdict == .false_
+            ? "What BN standardizes is each feature of a layer's activations over the batch, to mean 0 (largest |mean| after BN \(Format.number(m["largest_batch_mean_after"]))) and variance σ²/(σ²+ε) (largest error \(Format.number(m["largest_variance_error_after"]))) (\(notebook.reference(.oneLayer))). The weights are not changed by it, and nothing is compared with a threshold: ε only keeps the division finite."
+            : "BN's outputs were not normalized in this run (largest |mean| \(Format.number(m["largest_batch_mean_after"]))), so it cannot show what BN standardizes."
+        }),
+      .measured(
+        .bnPreventsExplosion, step: .fix,
+        measurements: [
+          "plain_nonfinite_seeds": Double(overSeeds.nonFiniteCount(0)),
+          "bn_nonfinite_seeds": Double(overSeeds.nonFiniteCount(1)), "seeds": Double(n),
+          "bn_test_accuracy_mean": bnAccuracy.mean, "bn_test_accuracy_min": bnAccuracy.min, lambda: yangShown?.measured,
+        ],
+        rule:
+          "not tested if the plain net goes non-finite on no seed; false if the BN net goes non-finite on any seed; otherwise partly holds if a deep BN net's squared gradient still grows by λ > \(Format.number(explodingLambda)) per layer at init, holds if not",
+        verdict: { m in
+          guard m["plain_nonfinite_seeds"] > 0 else { return .notTested }
+          if m["bn_nonfinite_seeds"] > 0 { return .false_ }
+          return m[lambda] > explodingLambda ? .partlyHolds : .holds
+        },
+        evidence: { m, verdict in
+          let fixText =
+            "with σ_w² = \(Format.number(config.gain2)) the plain \(config.depth)-layer net \(outcome(plain)), the same net with BN \(outcome(bn)); over \(n) seeds the plain net went non-finite \(Format.number(m["plain_nonfinite_seeds"])) times and the BN net \(Format.number(m["bn_nonfinite_seeds"])) times, the BN net's test accuracy \(Format.spread(bnAccuracy, Format.percent)) (\(notebook.reference(.fix)))"
+          switch verdict {
+          case .partlyHolds:
+            return
+              "It does normalize each neuron's input, and that removes the explosion caused by the weights' scale: \(fixText). But it causes its own: \(explosion(m))\(deepest.map { ", and at depth \($0.depth) the BN net without skip connections reaches \(Format.percent($0.plain.testAccuracy)) test accuracy and the residual BN net \(Format.percent($0.residual.testAccuracy)) (\(notebook.reference(.depthLimit)))" } ?? "")."
+          case .holds: return "BN removed the explosion, \(fixText), and \(explosion(m))."
+          case .false_: return "BN did not prevent it in this run: \(fixText)."
+          default:
+            return "The plain net did not explode in this run (\(fixText)), so there was nothing for BN to prevent."
+          }
+        }),
+      .measured(
+        .sameScaleFactor, step: .evaluationMode,
+        measurements: [
+          "training_mode_batch1_accuracy": evaluation.trainingModeAccuracy.first,
+          "evaluation_mode_accuracy": evaluation.evaluationAccuracy.last,
+        ],
+        rule:
+          "partly holds if scoring one example at a time in training mode loses at least \(Format.number(accuracyGap * 100)) points of accuracy against evaluation mode (each batch gets its own factor); holds otherwise",
+        verdict: { m in
+          m["evaluation_mode_accuracy"] - m["training_mode_batch1_accuracy"] >= accuracyGap ? .partlyHolds : .holds
+        },
+        evidence: { m, verdict in
+          let numbers =
+            "scoring the test digits in training mode one at a time gives \(Format.percent(m["training_mode_batch1_accuracy"])) accuracy against \(Format.percent(m["evaluation_mode_accuracy"])) in evaluation mode (\(notebook.reference(.evaluationMode)))"
+          return verdict == .partlyHolds
+            ? "Every batch is normalized, but in training mode each feature gets its own mean and scale from each batch, so the factor differs from batch to batch; that is why evaluation needs running statistics: \(numbers)."
+            : "In this run the per-batch factors made little difference: \(numbers)."
+        }),
+      .measured(
+        .higherLearningRates, step: .learningRates,
+        measurements: ["largest_rate_plain": largestPlain ?? 0, "largest_rate_bn": largestBN ?? 0],
+        rule:
+          "holds if the largest learning rate that trains with BN is ≥ \(Format.number(higherRateMultiple))× the plain net's (0 when none trains); partly holds if larger but less; false if not larger",
+        verdict: { m in
+          let plainRate = m["largest_rate_plain"]
+          let bnRate = m["largest_rate_bn"]
+          if bnRate >= higherRateMultiple * plainRate && bnRate > 0 { return .holds }
+          return bnRate > plainRate ? .partlyHolds : .false_
+        },
+        evidence: { m, verdict in
+          "Largest learning rate that trains a \(config.sweepDepth)-layer net: \(Format.number(m["largest_rate_plain"])) without BN, \(Format.number(m["largest_rate_bn"])) with BN (\(notebook.reference(.learningRates)); 0 = none of the grid). \(verdict == .holds ? "It holds at moderate depth; \(notebook.reference(.depthLimit)) shows where it stops." : "")"
+        }),
+      .measured(
+        .bnMayCauseProblems, step: .depthLimit,
+        measurements: [
+          lambda: yangShown?.measured, "deepest_depth": deepest.map { Double($0.depth) },
+          "deepest_residual_minus_plain_accuracy": deepGap,
+        ],
+        rule:
+          "holds if a deep BN net's squared gradient grows by λ > \(Format.number(explodingLambda)) per layer at init and, at the deepest depth, the BN net without skip connections trains to ≥ \(Format.number(accuracyGap * 100)) points less than with them; partly holds if only one of the two; false if neither",
+        verdict: { m in
+          let grows = m[lambda] > explodingLambda
+          let gap = m["deepest_residual_minus_plain_accuracy"]
+          let limited = !gap.isFinite || gap >= accuracyGap
+          return grows && limited ? .holds : (grows || limited ? .partlyHolds : .false_)
+        },
+        evidence: { m, verdict in
+          "\(verdict == .false_ ? "Not in this run" : "For deep models it does"): \(explosion(m)); at depth \(Format.number(m["deepest_depth"])) the BN net without skip connections trains to \(Format.percent(deepest?.plain.testAccuracy ?? .nan)) and the residual BN net to \(Format.percent(deepest?.residual.testAccuracy ?? .nan)) (\(notebook.reference(.depthLimit)))."
+            + (verdict == .holds
+              ? " The problem is depth without skip connections, not complexity or a changing data set." : "")
+        }),
     ]
   }
 }

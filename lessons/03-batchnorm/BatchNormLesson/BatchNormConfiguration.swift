@@ -22,6 +22,8 @@ public struct BatchNormConfiguration: Sendable, Equatable {
   public var learningRate: Double
   /// SGD steps of the training runs.
   public var steps: Int
+  /// Seeds (weights and batch order) the two runs of step 2 are repeated with.
+  public var fixSeeds: Int
   /// Mini-batch size of the training runs (at least 4).
   public var batchSize: Int
   /// BN momentum m: running ← (1 − m)·running + m·batch.
@@ -62,6 +64,7 @@ public struct BatchNormConfiguration: Sendable, Equatable {
     initialization = .he
     learningRate = 0.05
     steps = quick ? 80 : 300
+    fixSeeds = quick ? 2 : 5
     batchSize = 64
     momentum = 0.1
     epsilon = 1e-5
@@ -142,7 +145,8 @@ public struct BatchNormConfiguration: Sendable, Equatable {
     [
       ("depth", .integer(depth)), ("width", .integer(width)), ("activation", .string(activation.rawValue)),
       ("weight_std", .number(weightStd)), ("init", .string(initialization.rawValue)), ("lr", .number(learningRate)),
-      ("steps", .integer(steps)), ("batch_size", .integer(batchSize)), ("momentum", .number(momentum)),
+      ("steps", .integer(steps)), ("fix_seeds", .integer(fixSeeds)), ("batch_size", .integer(batchSize)),
+      ("momentum", .number(momentum)),
       ("epsilon", .number(epsilon)), ("sweep_rates", .string(sweepRates.map { "\($0)" }.joined(separator: ","))),
       ("sweep_depth", .integer(sweepDepth)), ("sweep_steps", .integer(sweepSteps)),
       ("yang_batch_sizes", .string(yangBatchSizes.map(String.init).joined(separator: ","))),

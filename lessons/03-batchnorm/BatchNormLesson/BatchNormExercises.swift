@@ -30,7 +30,7 @@ public enum BatchNormExercises {
       Exercise(
         number: 2,
         question:
-          "Find a learning rate at which the plain \(config.sweepDepth)-layer net of step 3 does NOT train but the same net with batch norm DOES (\(config.sweepSteps) steps; trained = final loss below \(Format.number(TrainedRun.trainedLoss))).",
+          "Find a learning rate at which the plain \(config.sweepDepth)-layer net of \(BatchNormLesson.outline.reference(.learningRates)) does NOT train but the same net with batch norm DOES (\(config.sweepSteps) steps; trained = final loss below \(Format.number(TrainedRun.trainedLoss))).",
         answerFormat: "learning rate"
       ) { answer in
         guard answer > 0 && answer <= 100 else {
@@ -55,7 +55,7 @@ public enum BatchNormExercises {
       Exercise(
         number: 3,
         question:
-          "Train step 6's 4-layer BN net, then score the test digits in TRAINING mode one example at a time (batches of 1). What accuracy do you get, as a fraction (e.g. 0.5)?",
+          "Train \(BatchNormLesson.outline.reference(.evaluationMode))'s 4-layer BN net, then score the test digits in TRAINING mode one example at a time (batches of 1). What accuracy do you get, as a fraction (e.g. 0.5)?",
         answerFormat: "fraction"
       ) { answer in
         let result = EvaluationMode.run(config, train: train, test: test)

@@ -11,7 +11,7 @@ extension BatchNormLesson {
   static func stepLearningRates(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> [LearningRateSweep.Result] {
-    notebook.step("Ioffe & Szegedy: higher learning rates") {
+    notebook.step(.learningRates, "Ioffe & Szegedy: higher learning rates") {
       let rates = config.sweepRates.map { Format.number($0) }.joined(separator: ", ")
       notebook.prose(
         """
@@ -23,6 +23,9 @@ extension BatchNormLesson {
         \(config.sweepSteps) steps each, same weights and batch order. "Trains" means a final loss \
         (mean of the last 10 steps) below ln 10 / 2 = \(Format.number(TrainedRun.trainedLoss)).
         """)
+      notebook.comparison(
+        differs: "BN after every hidden dense layer (without their biases), and the step size along the grid",
+        same: ["the dense weights (same seed)", "batch order", "\(config.sweepSteps) steps"])
       let total = 2 * config.sweepRates.count
       let sweeps = notebook.experiment("\(total) runs × \(config.sweepSteps) steps", total: total) { progress in
         LearningRateSweep.run(config, train: train, test: test, progress: progress.update)
@@ -85,7 +88,7 @@ extension BatchNormLesson {
   static func stepYang(_ config: BatchNormConfiguration, data: Dataset, in notebook: Notebook)
     -> [YangExplosion.Measurement]
   {
-    notebook.step("The twist: deep BN nets explode at initialization (Yang et al. 2019)") {
+    notebook.step(.yang, "The twist: deep BN nets explode at initialization (Yang et al. 2019)") {
       notebook.prose(
         """
         BN makes the forward pass scale-free, but not the backward pass. Its backward removes, for \
@@ -192,7 +195,7 @@ extension BatchNormLesson {
   static func stepDepthLimit(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> [DepthLimit.Pair] {
-    notebook.step("What that means in practice: a depth limit, and the skip connection that lifts it") {
+    notebook.step(.depthLimit, "What that means in practice: a depth limit, and the skip connection that lifts it") {
       let lambda = BatchNormTheory.gradientGrowth(config.nonlinearity, batchSize: config.batchSize)
       notebook.prose(
         """
@@ -203,6 +206,9 @@ extension BatchNormLesson {
         x + W·φ(BN(x)): the identity path carries the gradient past every block. Same lr \
         (\(Format.number(config.learningRate))), \(config.steps) steps, same batch order.
         """)
+      notebook.comparison(
+        differs: "at each depth, the identity path around each block",
+        same: ["BN in every layer", "width \(config.limitWidth)", "lr", "steps", "batch order"])
       let total = 2 * config.limitDepths.count * config.steps
       let pairs = notebook.experiment("\(2 * config.limitDepths.count) runs × \(config.steps) steps", total: total) {
         progress in
@@ -256,7 +262,7 @@ extension BatchNormLesson {
   static func stepEvaluationMode(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> EvaluationMode.Result {
-    notebook.step("Train mode vs eval mode: the running statistics, and a classic bug") {
+    notebook.step(.evaluationMode, "Train mode vs eval mode: the running statistics, and a classic bug") {
       notebook.prose(
         """
         At test time there is no batch to normalize by, so BN keeps running averages of each \

@@ -8,8 +8,10 @@ extension BatchNormLesson {
   // MARK: Step 1
 
   /// Step 1: one layer before and after batch norm.
-  static func stepWhatItComputes(_ config: BatchNormConfiguration, batch: Dataset, in notebook: Notebook) {
-    notebook.step("What batch norm computes, on one layer") {
+  static func stepWhatItComputes(_ config: BatchNormConfiguration, batch: Dataset, in notebook: Notebook)
+    -> OneLayer.Result
+  {
+    notebook.step(.oneLayer, "What batch norm computes, on one layer") {
       let features = 8
       notebook.prose(
         """
@@ -40,6 +42,7 @@ extension BatchNormLesson {
           name: "largest |variance − σ²/(σ²+ε)| after BN", measured: worstVariance, predicted: 0,
           tolerance: .absolute(1e-4), source: "theory §8"),
       ])
+      return result
     }
   }
 
@@ -48,8 +51,8 @@ extension BatchNormLesson {
   /// Step 2: a plain deep net with a too-large init explodes; with BN it trains.
   static func stepTheFix(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
-  ) -> [TrainedRun] {
-    notebook.step("The fix the documents mean: a deep net that explodes, and the same net with BN") {
+  ) -> FixComparison.OverSeeds {
+    notebook.step(.fix, "The fix the documents mean: a deep net that explodes, and the same net with BN") {
       let depth = config.depth
       let phi = config.activation == .relu ? "ReLU" : "linear"
       notebook.prose(
@@ -63,10 +66,34 @@ extension BatchNormLesson {
         (lr \(Format.number(config.learningRate)), batches of \(config.batchSize), \(config.steps) \
         steps) in the same batch order.
         """)
-      let runs = notebook.experiment("training 2 runs × \(config.steps) steps", total: 2 * config.steps) { progress in
-        FixComparison.run(config, train: train, test: test, progress: progress.update)
+      notebook.comparison(
+        differs:
+          "a BN layer after every hidden dense layer, which also drops those layers' biases (BN's β takes their place) and adds γ and β per feature",
+        same: [
+          "the dense weights (same seed, σ_w² = \(Format.number(config.gain2)))", "mini-batch order",
+          "lr \(Format.number(config.learningRate))", "\(config.steps) steps of \(config.batchSize)",
+        ])
+      let overSeeds = notebook.experiment(
+        "training 2 runs × \(config.steps) steps × \(config.fixSeeds) seeds", total: 2 * config.steps * config.fixSeeds
+      ) { progress in
+        FixComparison.overSeeds(config, train: train, test: test, progress: progress.update)
       }
+      let runs = overSeeds.main
       trainingTable(runs, in: notebook)
+      let n = overSeeds.seeds.count
+      notebook.table(
+        Table(
+          headers: ["run", "went non-finite", "final loss (last 10)", "test accuracy"],
+          rows: runs.indices.map { i in
+            [
+              runs[i].name, "\(overSeeds.nonFiniteCount(i)) of \(n)",
+              Format.spread(overSeeds.spread(i) { $0.finalLoss }),
+              Format.spread(overSeeds.spread(i) { $0.testAccuracy }, Format.percent),
+            ]
+          }),
+        caption:
+          "The same two runs over \(n) seeds (weights and batch order: \(overSeeds.seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run went non-finite."
+      )
       trainingCharts(runs, prefix: "fix", in: notebook)
       let layersOfPlain = (1...depth).map { l in
         runs[0].history.steps.first?.denseLayers[l - 1].outputGradientNorm ?? .nan
@@ -83,7 +110,7 @@ extension BatchNormLesson {
             Series(title: runs[1].name, x: x, y: layersOfBN, style: .linePoints, colorGroup: 1),
           ]),
         caption:
-          "Without BN the gradient grows by √(σ_w²/2) per layer going down. With BN it still grows, more slowly: that is step 4."
+          "Without BN the gradient grows by √(σ_w²/2) per layer going down. With BN it still grows, more slowly: that is \(notebook.reference(.yang))."
       )
       let plainFactor = 1 / (LogLinearFit(x: x, y: layersOfPlain)?.factor ?? .nan)
       let phiTheory: MeanField.Nonlinearity = config.activation == .relu ? .relu : .linear
@@ -97,7 +124,15 @@ extension BatchNormLesson {
           tolerance: .relative(tolerance), source: "theory §1")
       ])
       record(runs, prefix: "fix", in: notebook)
-      return runs
+      for (i, name) in ["fix_plain_over_seeds", "fix_with_batch_norm_over_seeds"].enumerated() {
+        notebook.recordRun(
+          name, [("nonfinite_seeds", Double(overSeeds.nonFiniteCount(i)))],
+          extra: [
+            ("seeds", .seeds(overSeeds.seeds)), ("final_loss", .spread(overSeeds.spread(i) { $0.finalLoss })),
+            ("test_accuracy", .spread(overSeeds.spread(i) { $0.testAccuracy })),
+          ])
+      }
+      return overSeeds
     }
   }
 

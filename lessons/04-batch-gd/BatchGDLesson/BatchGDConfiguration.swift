@@ -38,8 +38,10 @@ public struct BatchGDConfiguration: Sendable, Equatable {
   public var stabilitySteps: Int
   /// Steps between two sharpness measurements.
   public var sharpnessEvery: Int
-  /// 2/η as a multiple of the initial sharpness in step 5.
+  /// 2/η as a multiple of the initial sharpness in step 5 (2: the run starts at half the threshold).
   public var stabilityMargin: Double
+  /// Weight variance × fan-in of the edge-of-stability net (below LeCun's 1: it starts flat).
+  public var stabilityGain2: Double
   /// Gradient clipping of step 1's runs (`--clip-norm`, `--clip-value`; none by default). The
   /// threshold experiments of steps 3–5 are about plain GD and ignore it.
   public var clipping: GradientClipping = .none
@@ -63,7 +65,8 @@ public struct BatchGDConfiguration: Sendable, Equatable {
     stabilityExamples = 512
     stabilitySteps = quick ? 1200 : 2500
     sharpnessEvery = quick ? 50 : 25
-    stabilityMargin = 1.05
+    stabilityMargin = 2
+    stabilityGain2 = 0.45
   }
 
   /// The defaults with the command line's overrides applied; throws a one-line message for a value
@@ -105,6 +108,7 @@ public struct BatchGDConfiguration: Sendable, Equatable {
       ("grid_rates", .string(gridRates.map { "\($0)" }.joined(separator: ","))), ("grid_steps", .integer(gridSteps)),
       ("stability_examples", .integer(stabilityExamples)), ("stability_steps", .integer(stabilitySteps)),
       ("sharpness_every", .integer(sharpnessEvery)), ("stability_margin", .number(stabilityMargin)),
+      ("stability_gain2", .number(stabilityGain2)),
       ("clipping", .string(clipping.description)),
     ]
   }

@@ -11,7 +11,7 @@ extension BatchGDLesson {
   static func stepComparison(_ config: BatchGDConfiguration, train: Dataset, in notebook: Notebook)
     -> [BatchSizeComparison.Run]
   {
-    notebook.step("Full batch, mini-batch and one example at a time") {
+    notebook.step(.comparison, "Full batch, mini-batch and one example at a time") {
       notebook.prose(
         """
         The same \(config.depth)-layer \(config.activation.rawValue) net (width \(config.width), \
@@ -21,6 +21,10 @@ extension BatchGDLesson {
         them (mini-batch SGD), or of one. We record the loss on the whole training set and the norm \
         of the gradient each step used.
         """)
+      notebook.comparison(
+        differs:
+          "the examples behind each step's gradient (all \(train.count), \(config.batchSize), one), and so how many examples the runs see in all",
+        same: ["initial weights", "lr \(Format.number(config.learningRate))", "\(config.steps) steps"])
       let runs = notebook.experiment("3 runs × \(config.steps) steps", total: 3) { progress in
         BatchSizeComparison.run(config, train: train, progress: progress.update)
       }
@@ -72,7 +76,7 @@ extension BatchGDLesson {
               style: r.batchSize == train.count ? .line : .points, colorGroup: i)
           }),
         caption:
-          "The smaller the batch, the wider the spread: that is gradient noise, measured in step 2. None of them explodes."
+          "The smaller the batch, the wider the spread: that is gradient noise, measured in \(notebook.reference(.noise)). None of them explodes."
       )
       for r in runs {
         notebook.recordRun(
@@ -90,7 +94,7 @@ extension BatchGDLesson {
 
   /// Step 2: mini-batch gradient noise against batch size.
   static func stepNoise(_ config: BatchGDConfiguration, train: Dataset, in notebook: Notebook) -> GradientNoise.Result {
-    notebook.step("Gradient noise against batch size") {
+    notebook.step(.noise, "Gradient noise against batch size") {
       notebook.prose(
         """
         The mini-batch gradient g_B is an average of B per-example gradients drawn without \

@@ -27,7 +27,7 @@ extension BatchGDLesson {
   static func stepThreshold(
     _ config: BatchGDConfiguration, problem: QuadraticThreshold.Problem, in notebook: Notebook
   ) -> ThresholdFindings {
-    notebook.step("The exact threshold: η < 2/λ_max") {
+    notebook.step(.threshold, "The exact threshold: η < 2/λ_max") {
       let n = problem.inputs.rows
       notebook.prose(
         """
@@ -144,7 +144,7 @@ extension BatchGDLesson {
   static func stepGrid(
     _ config: BatchGDConfiguration, problem: QuadraticThreshold.Problem, in notebook: Notebook
   ) -> [StabilityGrid.Cell] {
-    notebook.step("Explosion is about η·λ, not the batch size") {
+    notebook.step(.grid, "Explosion is about η·λ, not the batch size") {
       let n = problem.inputs.rows
       notebook.prose(
         """
@@ -210,70 +210,120 @@ extension BatchGDLesson {
 
   // MARK: Step 5
 
-  /// Step 5: the edge of stability of a deep net under full-batch GD.
+  /// The edge-of-stability run and its half-step control.
+  public struct EdgeOfStabilityFindings: Sendable {
+    /// Full-batch GD at η, 2/η = 2·s₀.
+    public var run: EdgeOfStability.Result
+    /// The same net and data at η/2.
+    public var halfStep: EdgeOfStability.Result
+  }
+
+  /// Step 5: the edge of stability of a deep net under full-batch GD, with a control at half the step.
   static func stepEdgeOfStability(_ config: BatchGDConfiguration, train: Dataset, in notebook: Notebook)
-    -> EdgeOfStability.Result
+    -> EdgeOfStabilityFindings
   {
-    notebook.step("Beyond the quadratic: a deep net at the edge of stability") {
+    notebook.step(.edgeOfStability, "Beyond the quadratic: a deep net at the edge of stability") {
       notebook.prose(
         """
         A neural net's loss is not a quadratic: its curvature changes as it trains. Cohen et al. \
         (2021) found that under full-batch GD the sharpness (the Hessian's top eigenvalue) rises \
-        until it reaches 2/η, then hovers there while the loss keeps falling, with small spikes: GD \
-        trains "at the edge of stability" instead of diverging. We train a \(config.depth)-layer tanh \
-        net (width \(config.width)) on \(config.stabilityExamples) digits with the ½-mean squared \
-        error, choosing η so that 2/η is \(Format.number(config.stabilityMargin))× the sharpness at \
-        init, and measure the sharpness every \(config.sharpnessEvery) steps by power iteration on \
-        Hessian-vector products, each a central difference of two gradients.
+        (progressive sharpening) until it reaches 2/η, then hovers there while the loss keeps \
+        falling, with small spikes: GD trains "at the edge of stability" instead of diverging. We \
+        train a \(config.depth)-layer tanh net (width \(config.width), weights of variance \
+        \(Format.number(config.stabilityGain2))/fan-in, so that it starts flat) on \
+        \(config.stabilityExamples) digits with the ½-mean squared error, choosing η so that 2/η is \
+        \(Format.number(config.stabilityMargin))× the sharpness at init: the run starts at half the \
+        threshold, so if the sharpness ends at 2/η it got there by itself. A control run from the \
+        same weights takes steps of η/2, whose own threshold is twice as high. The sharpness is \
+        measured every \(config.sharpnessEvery) steps by power iteration on Hessian-vector products, \
+        each a central difference of two gradients.
         """)
-      let result = notebook.experiment("\(config.stabilitySteps) full-batch steps", total: config.stabilitySteps) {
-        progress in
-        EdgeOfStability.run(config, train: train, progress: progress.update)
+      let steps = config.stabilitySteps
+      let (result, half) = notebook.experiment("2 runs × \(steps) full-batch steps", total: 2 * steps) { progress in
+        (
+          EdgeOfStability.run(config, train: train, progress: progress.update),
+          EdgeOfStability.run(config, train: train, stepDivisor: 2, progress: { progress.update(steps + $0) })
+        )
       }
       let limit = 2 / result.learningRate
+      let halfLimit = 2 / half.learningRate
       notebook.chart(
         Chart(
-          name: "edge-of-stability", title: "Sharpness under full-batch GD (η = \(Format.number(result.learningRate)))",
+          name: "edge-of-stability", title: "Sharpness under full-batch GD: η and η/2",
           xLabel: "GD step", yLabel: "top Hessian eigenvalue",
           series: [
             Series(
-              title: "sharpness", x: result.sharpnessSteps.map(Double.init), y: result.sharpness, style: .linePoints,
-              colorGroup: 0),
+              title: "sharpness, η = \(Format.number(result.learningRate))", x: result.sharpnessSteps.map(Double.init),
+              y: result.sharpness, style: .linePoints, colorGroup: 0),
+            Series(title: "2/η", x: [0, Double(steps)], y: [limit, limit], style: .dashed, colorGroup: 0),
             Series(
-              title: "2/η", x: [0, Double(config.stabilitySteps)], y: [limit, limit], style: .dashed, colorGroup: 1),
+              title: "sharpness, η/2", x: half.sharpnessSteps.map(Double.init), y: half.sharpness, style: .linePoints,
+              colorGroup: 1),
+            Series(title: "2/(η/2)", x: [0, Double(steps)], y: [halfLimit, halfLimit], style: .dashed, colorGroup: 1),
           ]),
-        caption: "The sharpness climbs to 2/η and stays there: the quadratic threshold, enforced by the dynamics.")
+        caption:
+          "Both runs start at the same sharpness. Dashed: each run's threshold 2/η."
+      )
       notebook.chart(
         Chart(
           name: "edge-of-stability-loss", title: "Full-batch loss", xLabel: "GD step", yLabel: "loss", logY: true,
           series: [
-            Series(title: "loss", x: result.loss.indices.map(Double.init), y: result.loss, style: .line, colorGroup: 0)
+            Series(
+              title: "η", x: result.loss.indices.map(Double.init), y: result.loss, style: .line, colorGroup: 0),
+            Series(title: "η/2", x: half.loss.indices.map(Double.init), y: half.loss, style: .line, colorGroup: 1),
           ]),
-        caption: "Non-monotone: the loss went up at \(result.lossIncreases) steps, yet it keeps falling overall.")
+        caption: "At η the loss went up at \(result.lossIncreases) steps, yet it keeps falling overall.")
       notebook.table(
         Table(
           headers: [
-            "sharpness at init", "2/η", "mean sharpness, second half", "steps where the loss rose", "final loss",
+            "run", "sharpness at init", "2/η", "at init / (2/η)", "mean sharpness, second half", "late / (2/η)",
+            "steps where the loss rose", "final loss",
           ],
-          rows: [
+          rows: [("η", result, limit), ("η/2", half, halfLimit)].map { name, r, l in
             [
-              Format.number(result.initialSharpness), Format.number(limit), Format.number(result.lateSharpness),
-              "\(result.lossIncreases)", Format.number(result.loss.last ?? .nan),
+              name, Format.number(r.initialSharpness), Format.number(l), Format.number(r.initialSharpness / l),
+              Format.number(r.lateSharpness), Format.number(r.lateSharpness / l), "\(r.lossIncreases)",
+              Format.number(r.loss.last ?? .nan),
             ]
-          ]))
+          }))
+      let ceiling = EdgeOfStabilityFindings.controlCeiling
       notebook.check([
         TheoryCheck(
           name: "sharpness in the second half of full-batch GD vs 2/η", measured: result.lateSharpness,
-          predicted: limit, tolerance: .relative(0.1), source: "theory §7 (Cohen et al. 2021)")
+          predicted: limit, tolerance: .relative(0.1), source: "theory §7 (Cohen et al. 2021)"),
+        TheoryCheck(
+          name: "η/2 control: late sharpness / its 2/η, at most \(Format.number(ceiling))",
+          measured: half.lateSharpness / halfLimit, predicted: ceiling, tolerance: .atMost,
+          source: "theory §7 (Cohen et al. 2021)"),
       ])
-      notebook.recordRun(
-        "edge_of_stability",
-        [
-          ("learning_rate", result.learningRate), ("initial_sharpness", result.initialSharpness),
-          ("late_sharpness", result.lateSharpness), ("final_loss", result.loss.last),
-          ("loss_increases", Double(result.lossIncreases)),
-        ])
-      return result
+      let pastMain =
+        half.lateSharpness > limit
+        ? "the control's sharpness went past η's threshold (\(Format.number(half.lateSharpness)) against 2/η = \(Format.number(limit))), so η's run did not stop at 2/η for lack of room to sharpen: GD's own instability held it there"
+        : "the control's sharpness stayed below η's threshold too (\(Format.number(half.lateSharpness)) against 2/η = \(Format.number(limit))), so this run cannot tell the edge of stability from a sharpness that stops rising by itself"
+      notebook.prose(
+        """
+        At η the sharpness started at \(Format.percent(result.initialSharpness / limit)) of 2/η and \
+        ended at \(Format.percent(result.lateSharpness / limit)) of it, while the loss rose at \
+        \(result.lossIncreases) steps (at η/2: \(half.lossIncreases)). From the same weights the run at \
+        η/2 ended at \(Format.percent(half.lateSharpness / halfLimit)) of its own threshold, and \
+        \(pastMain).
+        """)
+      for (name, r) in [("edge_of_stability", result), ("edge_of_stability_half_step", half)] {
+        notebook.recordRun(
+          name,
+          [
+            ("learning_rate", r.learningRate), ("initial_sharpness", r.initialSharpness),
+            ("late_sharpness", r.lateSharpness), ("two_over_eta", 2 / r.learningRate), ("final_loss", r.loss.last),
+            ("loss_increases", Double(r.lossIncreases)),
+          ])
+      }
+      return EdgeOfStabilityFindings(run: result, halfStep: half)
     }
   }
+}
+
+extension BatchGDLesson.EdgeOfStabilityFindings {
+  /// The control "settles well below its own 2/η" when its late sharpness is at most this fraction
+  /// of it (an independent reproduction measured 0.53–0.60 for a control of this kind).
+  public static let controlCeiling = 0.8
 }

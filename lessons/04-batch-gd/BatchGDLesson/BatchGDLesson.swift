@@ -11,6 +11,9 @@ public enum BatchGDLesson {
   public static let title =
     "Lesson 4 · Full-batch, mini-batch and stochastic gradient descent, and the step that explodes"
 
+  /// The steps, in order (the runner numbers them).
+  public static let outline: Outline = [.comparison, .noise, .threshold, .grid, .edgeOfStability, .claims, .exercises]
+
   /// Runs every step into `notebook` and returns the exit status from `finish()`.
   public static func run(_ config: BatchGDConfiguration, in notebook: Notebook) throws -> Int32 {
     let (train, _) = try Digits.trainTestSplit(seed: config.seed)
@@ -23,21 +26,23 @@ public enum BatchGDLesson {
       the noise against the batch size, the exact threshold on real data, a grid of batch sizes \
       and step sizes, and a deep net that settles at the edge of stability.
       """)
+    notebook.outline(outline)
     let comparison = stepComparison(config, train: train, in: notebook)
     let noise = stepNoise(config, train: train, in: notebook)
     let problem = try digitsProblem(train)
     let threshold = stepThreshold(config, problem: problem, in: notebook)
     let grid = stepGrid(config, problem: problem, in: notebook)
     let stability = stepEdgeOfStability(config, train: train, in: notebook)
-    notebook.step("The documents' claims, measured") {
+    notebook.step(.claims, "The documents' claims, measured") {
       notebook.prose(
         "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers."
       )
       notebook.claims(
         BatchGDClaims.claims(
-          config, comparison: comparison, noise: noise, threshold: threshold, grid: grid, stability: stability))
+          config, comparison: comparison, noise: noise, threshold: threshold, grid: grid, stability: stability,
+          in: notebook))
     }
-    notebook.step("Exercises") {
+    notebook.step(.exercises, "Exercises") {
       notebook.prose(
         "Answer with a number; the lesson checks it against a real run or the theory and says why.")
       notebook.exercises(BatchGDExercises.all(config, problem: problem))
@@ -52,4 +57,13 @@ public enum BatchGDLesson {
     else { throw ConfigurationError("the digits least-squares problem could not be decomposed") }
     return problem
   }
+}
+
+extension StepID {
+  /// Step ids of lesson 4, in order.
+  static let comparison: StepID = "comparison"
+  static let noise: StepID = "noise"
+  static let threshold: StepID = "threshold"
+  static let grid: StepID = "grid"
+  static let edgeOfStability: StepID = "edge-of-stability"
 }

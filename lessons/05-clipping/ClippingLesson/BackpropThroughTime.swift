@@ -73,7 +73,9 @@ public enum BackpropThroughTime {
       Case(name: "sigmoid, orthogonal ×6", activation: .sigmoid, recurrentInit: .orthogonal(gain: 6)),
       Case(name: "sigmoid, orthogonal ×12", activation: .sigmoid, recurrentInit: .orthogonal(gain: 12)),
       Case(
-        name: "steps 3–5: \(activation.rawValue), orthogonal ×\(gain)", activation: activation,
+        name:
+          "\(ClippingLesson.outline.reference([.unclipped, .sweep, .direction])): \(activation.rawValue), orthogonal ×\(gain)",
+        activation: activation,
         recurrentInit: .orthogonal(gain: gain)),
     ]
   }

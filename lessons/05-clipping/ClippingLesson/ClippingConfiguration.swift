@@ -75,7 +75,7 @@ public struct ClippingConfiguration: Sendable, Equatable {
     testSequences = quick ? 200 : 500
     probeSteps = 100
     thresholdMultiples = [0.5, 1, 2, 5, 10]
-    sweepSeeds = quick ? 1 : 3
+    sweepSeeds = quick ? 2 : 5
     userThreshold = nil
     valueClip = nil
     depth = 10

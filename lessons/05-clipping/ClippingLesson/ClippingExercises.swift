@@ -51,7 +51,7 @@ public enum ClippingExercises {
       Exercise(
         number: 3,
         question:
-          "The recurrent net of steps 3–4 (network seed \(config.seed), T = \(config.length), η = \(Format.number(config.learningRate)), \(config.hidden) \(config.activation.rawValue) units) blows up without clipping. Give a norm-clipping threshold τ (--clip-norm) with which it learns the adding problem, a test loss below 1/24, within \(exerciseSteps) steps.",
+          "The recurrent net of \(ClippingLesson.outline.reference([.unclipped, .sweep])) (network seed \(config.seed), T = \(config.length), η = \(Format.number(config.learningRate)), \(config.hidden) \(config.activation.rawValue) units) blows up without clipping. Give a norm-clipping threshold τ (--clip-norm) with which it learns the adding problem (a final test loss, the mean of the last 3 evaluations, below 1/24) within \(exerciseSteps) steps.",
         answerFormat: "τ"
       ) { answer in
         guard answer.isFinite && answer > 0 && answer <= 1e6 else {
@@ -62,13 +62,16 @@ public enum ClippingExercises {
         let history = ClippingRuns.run(
           settings, networkSeed: config.seed, clipping: .norm(answer), test: config.testSet())
         let reached = history.firstStep(belowTestLoss: ClippingConfiguration.learnedLoss)
-        let correct = history.reaches(testLoss: ClippingConfiguration.learnedLoss)
+        let correct = history.learned(belowTestLoss: ClippingConfiguration.learnedLoss)
         var reason: String
         if let bad = history.nonFiniteStep {
           reason = "A real run with τ = \(Format.number(answer)) went non-finite at step \(bad)."
+        } else if let reached, correct {
+          reason =
+            "A real run with τ = \(Format.number(answer)) reached a test loss below 1/24 at step \(reached) and ended at \(Format.number(history.finalTestLoss(overLast: 3))) (\(Format.percent(history.clippedFraction)) of the steps clipped)."
         } else if let reached {
           reason =
-            "A real run with τ = \(Format.number(answer)) reached a test loss below 1/24 at step \(reached) (\(Format.percent(history.clippedFraction)) of the steps clipped)."
+            "A real run with τ = \(Format.number(answer)) touched a test loss below 1/24 at step \(reached) but did not stay there: its final test loss is \(Format.number(history.finalTestLoss(overLast: 3))) (\(Format.percent(history.clippedFraction)) of the steps clipped)."
         } else {
           reason =
             "A real run with τ = \(Format.number(answer)) stayed finite but never got below 1/24 (final test loss \(Format.number(history.finalTestLoss)), \(Format.percent(history.clippedFraction)) of the steps clipped)."
@@ -76,8 +79,8 @@ public enum ClippingExercises {
         if !correct {
           reason +=
             history.clippedFraction < 0.05
-            ? " Too few steps were clipped: a step of length η·τ can still throw W_rec off the cliff. Try a τ near the average gradient norm (step 4's ḡ)."
-            : " Try a τ near the average gradient norm (step 4's ḡ)."
+            ? " Too few steps were clipped: a step of length η·τ can still throw W_rec off the cliff. Try a τ near the average gradient norm (\(ClippingLesson.outline.reference(.sweep))'s ḡ)."
+            : " Try a τ near the average gradient norm (\(ClippingLesson.outline.reference(.sweep))'s ḡ)."
         }
         return ExerciseVerdict(correct: correct, reason: reason)
       },

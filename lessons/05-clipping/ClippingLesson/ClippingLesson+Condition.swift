@@ -10,7 +10,7 @@ extension ClippingLesson {
   static func stepCondition(
     _ config: ClippingConfiguration, in notebook: Notebook
   ) -> [BackpropThroughTime.Profile] {
-    notebook.step("The condition: σ₁ < 1/γ vanishes for sure, σ₁ > 1/γ only may explode") {
+    notebook.step(.condition, "The condition: σ₁ < 1/γ vanishes for sure, σ₁ > 1/γ only may explode") {
       notebook.prose(
         """
         A vanilla RNN, a_t = W_in·u_t + W_rec·h_{t−1} + b, h_t = φ(a_t), passes its gradient back \

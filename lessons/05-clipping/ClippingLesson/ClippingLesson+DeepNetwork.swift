@@ -32,7 +32,7 @@ extension ClippingLesson {
 
   /// Step 6: clipping in a deep MLP on digits.
   static func stepDeepNetwork(_ config: ClippingConfiguration, in notebook: Notebook) throws -> DeepNetworkFindings {
-    try notebook.step("Clipping in a deep feed-forward net: a cap, not a cure") {
+    try notebook.step(.deepNetwork, "Clipping in a deep feed-forward net: a cap, not a cure") {
       let (train, test) = try Digits.trainTestSplit(seed: config.seed)
       let exploding = config.mlpInitialization.initializer(weightStd: config.weightStd)
       notebook.prose(
@@ -43,8 +43,11 @@ extension ClippingLesson {
         (and, for reference, at η = \(Format.number(config.mlpSafeLearningRate))); (b) \
         \(config.vanishingDepth) hidden layers with Xavier init, whose ReLU signal halves its variance \
         in every layer, so the gradient reaching the weights is tiny. Each is trained with and \
-        without clipping to norm \(Format.number(config.mlpClipNorm)), same init and batches.
+        without clipping to norm \(Format.number(config.mlpClipNorm)).
         """)
+      notebook.comparison(
+        differs: "clipping to norm \(Format.number(config.mlpClipNorm)), or (the reference run of (a)) the step size",
+        same: ["within (a) and within (b): the architecture, the init (same seed), the mini-batches, the steps"])
       let plans: [(String, Int, Initializer, Double, GradientClipping)] = [
         (
           "depth \(config.depth), η = \(Format.number(config.mlpLearningRate))", config.depth, exploding,

@@ -29,7 +29,7 @@ extension ClippingLesson {
     _ config: ClippingConfiguration, sweep: SweepFindings, test: (sequence: [Tensor], targets: Tensor),
     in notebook: Notebook
   ) -> DirectionFindings {
-    notebook.step("Value clipping turns the gradient; norm clipping does not") {
+    notebook.step(.direction, "Value clipping turns the gradient; norm clipping does not") {
       let reference = sweep.reference
       let tau = reference.threshold
       let model = config.makeRecurrentModel(seed: config.seed)
@@ -38,7 +38,7 @@ extension ClippingLesson {
       notebook.prose(
         """
         Clipping by value clamps every component to [−c, c]; clipping by norm rescales the whole \
-        vector. Take the first mini-batch gradient of the net of step 3 (\(parameterCount) \
+        vector. Take the first mini-batch gradient of the net of \(notebook.reference(.unclipped)) (\(parameterCount) \
         parameters) and clip it both ways: τ = ḡ = \(Format.number(tau)) for the norm, c = \
         \(Format.number(c)) for the value (\(config.valueClip == nil ? "ḡ/√P, the size of an average component" : "your --clip-value")).
         """)
@@ -82,7 +82,7 @@ extension ClippingLesson {
           headers: ["clipping", "steps clipped", "mean cos(g, clip(g))", "smallest cos", "learned", "final test loss"],
           rows: runs.map { name, h in
             let cosines = h.steps.compactMap { $0.clip?.cosine }.filter(\.isFinite)
-            let learned = h.reaches(testLoss: ClippingConfiguration.learnedLoss)
+            let learned = h.learned(belowTestLoss: ClippingConfiguration.learnedLoss)
             return [
               name, Format.percent(h.clippedFraction),
               Format.number(cosines.isEmpty ? .nan : cosines.reduce(0, +) / Double(cosines.count)),

@@ -30,7 +30,7 @@ extension ClippingLesson {
 
   /// Step 1: the single linear unit, its derivative and its cliff.
   static func stepSingleUnit(_ config: ClippingConfiguration, in notebook: Notebook) -> SingleUnitFindings {
-    notebook.step("One unit, fifty steps: where the cliff comes from") {
+    notebook.step(.singleUnit, "One unit, fifty steps: where the cliff comes from") {
       let x0 = singleUnitStart
       let t = singleUnitTime
       notebook.prose(

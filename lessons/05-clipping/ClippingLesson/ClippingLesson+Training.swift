@@ -35,7 +35,7 @@ extension ClippingLesson {
   static func stepUnclipped(
     _ config: ClippingConfiguration, test: (sequence: [Tensor], targets: Tensor), in notebook: Notebook
   ) -> AddingProblemTrainer.History {
-    notebook.step("Training without clipping: the spikes and the blow-up") {
+    notebook.step(.unclipped, "Training without clipping: the spikes and the blow-up") {
       notebook.prose(
         """
         The task: the adding problem (Hochreiter & Schmidhuber 1997, as used by Pascanu et al.): \
@@ -126,7 +126,7 @@ extension ClippingLesson {
   static func stepSweep(
     _ config: ClippingConfiguration, test: (sequence: [Tensor], targets: Tensor), in notebook: Notebook
   ) -> SweepFindings {
-    notebook.step("Norm clipping (Algorithm 1): which thresholds train") {
+    notebook.step(.sweep, "Norm clipping (Algorithm 1): which thresholds train") {
       notebook.prose(
         """
         Pascanu et al.'s Algorithm 1: if ‖g‖ ≥ τ then g ← τ·g/‖g‖. Their rule of thumb for τ is \
@@ -135,6 +135,12 @@ extension ClippingLesson {
         trained at η = \(Format.number(config.learningRate)) with τ = m·ḡ, for \
         \(config.sweepSeeds) network seed\(config.sweepSeeds == 1 ? "" : "s") and the same mini-batches.
         """)
+      notebook.comparison(
+        differs: "the clipping threshold τ (none in \(notebook.reference(.unclipped)))",
+        same: [
+          "for each network seed, its init", "the mini-batches", "η = \(Format.number(config.learningRate))",
+          "\(config.steps) steps",
+        ])
       let seeds = ClippingRuns.networkSeeds(config)
       var targets: [(UInt64, Double?, Double)] = []
       var averages: [Double] = []
@@ -158,7 +164,7 @@ extension ClippingLesson {
         Table(
           headers: [
             "τ", "τ (seed \(seeds[0]))", "learned (of \(seeds.count))", "first step < 1/24 (seed \(seeds[0]))",
-            "steps clipped", "final test loss (seed \(seeds[0]))",
+            "steps clipped", "final test loss (mean (min–max) over seeds)",
           ],
           rows: findings.multiples.map { m in
             let all = runs.filter { $0.multiple == m }
@@ -168,11 +174,13 @@ extension ClippingLesson {
               "\(findings.learnedCount(multiple: m))/\(all.count)",
               main.history.firstStep(belowTestLoss: ClippingConfiguration.learnedLoss).map { "\($0)" } ?? "never",
               Format.percent(all.map(\.history.clippedFraction).reduce(0, +) / Double(all.count)),
-              Format.number(main.history.finalTestLoss),
+              Format.spread(
+                SeedSpread(
+                  seeds: all.map(\.networkSeed), values: all.map { $0.history.finalTestLoss(overLast: 3) })),
             ]
           }),
         caption:
-          "ḡ = \(averages.map { Format.number($0) }.joined(separator: ", ")) for network seeds \(seeds.map(String.init).joined(separator: ", ")). Steps clipped: the mean over the seeds. \"Learned\": finite, and a test loss below 1/24 at some evaluation."
+          "ḡ = \(averages.map { Format.number($0) }.joined(separator: ", ")) for network seeds \(seeds.map(String.init).joined(separator: ", ")). Steps clipped: the mean over the seeds. \"Learned\": finite, and a final test loss (the mean of the last 3 evaluations) below 1/24; “–”: a seed went non-finite."
       )
       var lossSeries = findings.mainSeedRuns.enumerated().map { i, r in
         Series(
@@ -190,7 +198,8 @@ extension ClippingLesson {
           name: "threshold-sweep", title: "Norm clipping at η = \(Format.number(config.learningRate)): test loss",
           xLabel: "SGD step", yLabel: "test ½-squared error", logY: true, series: lossSeries),
         caption:
-          "Network seed \(seeds[0]). Without clipping the same net is non-finite within a few dozen steps (step 3).")
+          "Network seed \(seeds[0]). Without clipping the same net is non-finite within a few dozen steps (\(notebook.reference(.unclipped)))."
+      )
       let lens = findings.reference
       let x = lens.history.steps.map { Double($0.step) }
       notebook.chart(
@@ -240,12 +249,30 @@ extension ClippingLesson {
           "norm_clip_seed\(r.networkSeed)_\(r.multiple.map { "m\(Format.number($0))" } ?? "user")",
           [
             ("threshold", r.threshold), ("learned", r.learned ? 1 : 0), ("clipped_fraction", r.history.clippedFraction),
-            ("final_test_loss", r.history.finalTestLoss),
+            ("final_test_loss", r.history.finalTestLoss(overLast: 3)),
             (
               "first_step_below_1_24",
               r.history.firstStep(belowTestLoss: ClippingConfiguration.learnedLoss).map(Double.init)
             ),
             ("first_nonfinite_step", r.history.nonFiniteStep.map(Double.init)),
+          ])
+      }
+      for m in findings.multiples {
+        let all = runs.filter { $0.multiple == m }
+        notebook.recordRun(
+          "norm_clip_\(m.map { "m\(Format.number($0))" } ?? "user")_over_seeds",
+          [("learned_seeds", Double(all.filter(\.learned).count)), ("seeds_run", Double(all.count))],
+          extra: [
+            ("seeds", .seeds(all.map(\.networkSeed))),
+            (
+              "final_test_loss",
+              .spread(
+                SeedSpread(seeds: all.map(\.networkSeed), values: all.map { $0.history.finalTestLoss(overLast: 3) }))
+            ),
+            (
+              "clipped_fraction",
+              .spread(SeedSpread(seeds: all.map(\.networkSeed), values: all.map(\.history.clippedFraction)))
+            ),
           ])
       }
       return findings

@@ -15,8 +15,9 @@ public enum ClippingRuns {
     /// What the run measured.
     public var history: AddingProblemTrainer.History
 
-    /// Whether the run learned the task: finite, and a test loss below 1/24 at some evaluation.
-    public var learned: Bool { history.reaches(testLoss: ClippingConfiguration.learnedLoss) }
+    /// Whether the run learned the task: finite, and a final test loss (the mean of the last 3
+    /// evaluations) below 1/24.
+    public var learned: Bool { history.learned(belowTestLoss: ClippingConfiguration.learnedLoss) }
   }
 
   /// ḡ: the mean raw gradient norm over `probeSteps` updates at η/10 from network seed `seed`

@@ -1,7 +1,9 @@
 import NeuralNet
 
 /// The digit classifiers compared in lesson 6, each with `depth` weight layers between the input
-/// projection and the readout (a two-layer residual block counts as two).
+/// projection and the readout (a two-layer residual block counts as two). Every one has the same
+/// Xavier-normal readout (`readout`), so that a comparison differs in the skips and the
+/// normalization alone.
 public enum Architecture: String, Sendable, CaseIterable {
   /// A plain ReLU MLP with He init.
   case plain = "plain"
@@ -18,6 +20,9 @@ public enum Architecture: String, Sendable, CaseIterable {
   /// Two-layer residual blocks with a learnable α starting at 0.
   case skipInit = "SkipInit (α = 0, learned)"
 
+  /// The readout's init, shared by every architecture.
+  public static let readout = Initializer.xavierNormal
+
   /// A fresh digit classifier (64 inputs, 10 classes) with `depth` weight layers of `width` units.
   public func make(depth: Int, width: Int, seed: UInt64) -> Sequential {
     var rng = SeededGenerator(seed: seed)
@@ -26,15 +31,15 @@ public enum Architecture: String, Sendable, CaseIterable {
     case .plain:
       return MLP.make(
         inputs: Digits.pixels, width: width, depth: depth, outputs: Digits.classes, activation: .relu,
-        initializer: .heNormal, using: &rng)
+        initializer: .heNormal, readoutInitializer: Self.readout, using: &rng)
     case .batchNorm:
       return MLP.make(
         inputs: Digits.pixels, width: width, depth: depth, outputs: Digits.classes, activation: .relu,
-        initializer: .heNormal, batchNorm: .standard, using: &rng)
+        initializer: .heNormal, readoutInitializer: Self.readout, batchNorm: .standard, using: &rng)
     case .batchNormResidual:
       return ResidualMLP.make(
         inputs: Digits.pixels, width: width, blocks: depth, outputs: Digits.classes, activation: .relu,
-        initializer: .heNormal, batchNorm: .standard, using: &rng)
+        initializer: .heNormal, readoutInitializer: Self.readout, batchNorm: .standard, using: &rng)
     case .residual, .residualUnscaled, .fixup, .skipInit:
       let scale: Residual.Scale =
         switch self {

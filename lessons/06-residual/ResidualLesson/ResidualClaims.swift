@@ -1,12 +1,19 @@
 import NeuralNet
 import Notebook
 
-/// The documents' claims that lesson 6 can judge, with verdicts from its own runs.
-public enum ResidualClaims {
+/// The documents' claims that lesson 6 judges, each by a rule over its measurements.
+enum ResidualClaims {
+  /// A net "trains" when it stays finite and reaches this test accuracy (chance is 10%).
+  static let trainedAccuracy = 0.5
+  /// Accuracy gaps of at least this many points are differences a reader would call real.
+  static let accuracyGap = 0.2
+  /// A first-to-last gradient ratio this far from 1 (either way) is an explosion or a vanishing.
+  static let unevenRatio = 10.0
+
   /// The claims, judged by steps 1–4.
-  public static func claims(
+  static func claims(
     _ config: ResidualConfiguration, gradients: GradientDepthFindings, training: [TrainedArchitecture],
-    unnormalized: [TrainedArchitecture], variance: VarianceFindings
+    unnormalized: [TrainedArchitecture], variance: VarianceFindings, in notebook: Notebook
   ) -> [Claim] {
     func run(_ list: [TrainedArchitecture], _ a: Architecture) -> TrainedArchitecture? {
       list.first { $0.architecture == a }
@@ -16,40 +23,96 @@ public enum ResidualClaims {
       if let bad = r.history.nonFinite { return "non-finite at step \(bad.step)" }
       return "\(Format.percent(r.testAccuracy)) test accuracy"
     }
+    /// Test accuracy with a run that went non-finite counted as 0.
+    func accuracy(_ r: TrainedArchitecture?) -> Double? {
+      r.map { $0.testAccuracy.isFinite ? $0.testAccuracy : 0 }
+    }
     let deepest = gradients.depths.count - 1
-    let bnIndex = gradients.architectures.firstIndex(of: .batchNorm) ?? 0
-    let bnResIndex = gradients.architectures.firstIndex(of: .batchNormResidual) ?? 0
+    let bnIndex = gradients.architectures.firstIndex(of: .batchNorm)
+    let bnResIndex = gradients.architectures.firstIndex(of: .batchNormResidual)
     let plain = run(training, .plain)
     let residual = run(training, .residual)
+    let batchNorm = run(training, .batchNorm)
+    let batchNormResidual = run(training, .batchNormResidual)
     let fixup = run(unnormalized, .fixup)
     let skip = run(unnormalized, .skipInit)
     let unscaled = run(unnormalized, .residualUnscaled)
+    let profile = variance.meanProfiles.first ?? []
+    let trainingStep = notebook.reference(.training)
+    let deepStep = notebook.reference(.withoutNormalization)
+    func uneven(_ ratio: Double) -> Bool { !ratio.isFinite || ratio >= unevenRatio || ratio <= 1 / unevenRatio }
+
     return [
-      Claim(
-        document: .batchNormAndBatchGD,
-        quote: "从上述代码可以看出，使用批量归一化和批量梯度下降方法可以有效地解决梯度爆炸问题，提高模型的训练效果。",
-        translation:
-          "(Of its ResNet example) The code shows that batch normalization and batch gradient descent effectively solve gradient explosion and improve training.",
-        verdict: .partlyHolds,
-        evidence:
-          "In a deep net it is the residual connection that removes the explosion, not batch norm: at init, BN without skip connections gives ‖∂L/∂W_first‖/‖∂L/∂W_last‖ = \(Format.number(gradients.geometricMean(bnIndex, deepest))) at \(gradients.depths[deepest]) layers, the same BN inside residual blocks \(Format.number(gradients.geometricMean(bnResIndex, deepest))) (step 2). Trained at \(config.depth) layers: BN only \(outcome(run(training, .batchNorm))), BN + residual \(outcome(run(training, .batchNormResidual))) (step 3). The code itself does not run: tf.keras.models.resnet.ResNet and BasicBlock do not exist in Keras."
-      ),
-      Claim(
-        document: .batchNormAndBatchGD,
-        quote: "可以通过增加模型的深度或扩大训练数据集来提高模型的可扩展性。",
-        translation: "The model's scalability can be improved by increasing its depth or enlarging the training set.",
-        verdict: .partlyHolds,
-        evidence:
-          "Depth helps only if the gradient still reaches the first layers. At \(config.depth) weight layers the plain net reached \(outcome(plain)) and the residual net \(outcome(residual)) (step 3); at \(config.deepDepth) layers without normalization, α = 1 reached \(outcome(unscaled)) while Fixup reached \(outcome(fixup)) and SkipInit \(outcome(skip)) (step 4)."
-      ),
-      Claim(
-        document: .batchNormAndBatchGD,
-        quote: "使用权重初始化可能无法有效地解决梯度爆炸问题",
-        translation: "Using weight initialization may not effectively solve gradient explosion.",
-        verdict: .false_,
-        evidence:
-          "An init designed for the whole stack does solve it: Fixup trains \(config.deepDepth) layers without any normalization to \(outcome(fixup)) (step 4). What does not is an init chosen layer by layer: with α = 1 every He-initialized block still doubles E‖x‖², \(Format.number(variance.meanProfiles[0][min(10, variance.meanProfiles[0].count - 1)])) times after 10 blocks (step 1), and that net goes \(outcome(unscaled)) (step 4)."
-      ),
+      .measured(
+        .resnetExample, step: .training,
+        measurements: [
+          "bn_only_gradient_ratio_deepest": bnIndex.map { gradients.geometricMean($0, deepest) },
+          "bn_residual_gradient_ratio_deepest": bnResIndex.map { gradients.geometricMean($0, deepest) },
+          "bn_only_test_accuracy": accuracy(batchNorm), "bn_residual_test_accuracy": accuracy(batchNormResidual),
+        ],
+        rule:
+          "false if BN + residual does not train (test accuracy < \(Format.percent(trainedAccuracy))); otherwise partly holds if BN alone leaves the first-to-last gradient ratio at the deepest depth ≥ ×\(Format.number(unevenRatio)) from 1 or trains ≥ \(Format.number(accuracyGap * 100)) points worse than BN + residual (the skip connection does the work), holds if not",
+        verdict: { m in
+          guard m["bn_residual_test_accuracy"] >= trainedAccuracy else { return .false_ }
+          let skipMatters =
+            uneven(m["bn_only_gradient_ratio_deepest"])
+            || m["bn_residual_test_accuracy"] - m["bn_only_test_accuracy"] >= accuracyGap
+          return skipMatters ? .partlyHolds : .holds
+        },
+        evidence: { m, verdict in
+          let numbers =
+            "at init, BN without skip connections gives ‖∂L/∂W_first‖/‖∂L/∂W_last‖ = \(Format.number(m["bn_only_gradient_ratio_deepest"])) at \(gradients.depths[deepest]) layers, the same BN inside residual blocks \(Format.number(m["bn_residual_gradient_ratio_deepest"])) (\(notebook.reference(.gradientsByDepth))). Trained at \(config.depth) layers: BN only \(outcome(batchNorm)), BN + residual \(outcome(batchNormResidual)) (\(trainingStep))."
+          let code = "The code itself does not run: tf.keras.models.resnet.ResNet and BasicBlock do not exist in Keras."
+          switch verdict {
+          case .partlyHolds:
+            return
+              "In a deep net it is the residual connection that removes the explosion, not batch norm: \(numbers) \(code)"
+          case .holds: return "In this run batch norm alone did as well as with skip connections: \(numbers) \(code)"
+          default: return "Even BN with skip connections did not train in this run: \(numbers) \(code)"
+          }
+        }),
+      .measured(
+        .depthScalability, step: .withoutNormalization,
+        measurements: [
+          "plain_test_accuracy": accuracy(plain), "residual_test_accuracy": accuracy(residual),
+          "unscaled_deep_test_accuracy": accuracy(unscaled), "fixup_deep_test_accuracy": accuracy(fixup),
+        ],
+        rule:
+          "partly holds if depth pays only with a path for the gradient: the residual net beats the plain one by ≥ \(Format.number(accuracyGap * 100)) points, or at \(config.deepDepth) layers α = 1 does not train while Fixup does (≥ \(Format.percent(trainedAccuracy))); holds if neither (depth alone is enough); false if no deep net trains",
+        verdict: { m in
+          let anyTrains = [
+            m["plain_test_accuracy"], m["residual_test_accuracy"], m["fixup_deep_test_accuracy"],
+            m["unscaled_deep_test_accuracy"],
+          ].contains { $0 >= trainedAccuracy }
+          guard anyTrains else { return .false_ }
+          let residualHelps = m["residual_test_accuracy"] - m["plain_test_accuracy"] >= accuracyGap
+          let initHelps =
+            m["unscaled_deep_test_accuracy"] < trainedAccuracy && m["fixup_deep_test_accuracy"] >= trainedAccuracy
+          return residualHelps || initHelps ? .partlyHolds : .holds
+        },
+        evidence: { m, verdict in
+          let numbers =
+            "At \(config.depth) weight layers the plain net, at its best step size (η = \(plain.map { Format.number($0.learningRate) } ?? "–")), reached \(outcome(plain)) and the residual net \(outcome(residual)) (\(trainingStep)); at \(config.deepDepth) layers without normalization, α = 1 reached \(outcome(unscaled)) while Fixup reached \(outcome(fixup)) and SkipInit \(outcome(skip)) (\(deepStep))."
+          return verdict == .partlyHolds
+            ? "Depth helps only if the gradient still reaches the first layers. \(numbers)"
+            : "\(numbers)"
+        }),
+      .measured(
+        .initMayNotSolve, step: .withoutNormalization,
+        measurements: [
+          "fixup_deep_test_accuracy": accuracy(fixup), "unscaled_deep_test_accuracy": accuracy(unscaled),
+          "unscaled_squared_norm_growth_10_blocks": profile.isEmpty ? nil : profile[min(10, profile.count - 1)],
+        ],
+        rule:
+          "false if Fixup, an init designed for the whole stack, trains the \(config.deepDepth)-layer net without normalization to ≥ \(Format.percent(trainedAccuracy)) test accuracy; holds if it does not",
+        verdict: { m in m["fixup_deep_test_accuracy"] >= trainedAccuracy ? .false_ : .holds },
+        evidence: { m, verdict in
+          let layerByLayer =
+            "What does not is an init chosen layer by layer: with α = 1 every He-initialized block still doubles E‖x‖², \(Format.number(m["unscaled_squared_norm_growth_10_blocks"])) times after 10 blocks (\(notebook.reference(.variance))), and that net reaches \(outcome(unscaled)) (\(deepStep))."
+          return verdict == .false_
+            ? "An init designed for the whole stack does solve it: Fixup trains \(config.deepDepth) layers without any normalization to \(outcome(fixup)) (\(deepStep)). \(layerByLayer)"
+            : "In this run Fixup did not train: \(outcome(fixup)) (\(deepStep)). \(layerByLayer)"
+        }),
     ]
   }
 }

@@ -25,6 +25,9 @@ public struct ResidualConfiguration: Sendable, Equatable {
   public var deepDepth: Int
   /// SGD step size of steps 3–4.
   public var learningRate: Double
+  /// Further step sizes tried for the plain net in step 3, so that it is compared at its best
+  /// (chosen by final training loss), not at the residual net's step size.
+  public var plainLearningRates: [Double]
   /// SGD steps of each run.
   public var steps: Int
   /// Mini-batch size.
@@ -45,6 +48,7 @@ public struct ResidualConfiguration: Sendable, Equatable {
     depth = 50
     deepDepth = 100
     learningRate = 0.05
+    plainLearningRates = [0.001, 0.003, 0.01, 0.03]
     steps = quick ? 150 : 600
     batchSize = 32
   }
@@ -92,7 +96,8 @@ public struct ResidualConfiguration: Sendable, Equatable {
       ("variance_networks", .integer(varianceNetworks)),
       ("gradient_depths", .string(gradientDepths.map(String.init).joined(separator: ","))),
       ("gradient_networks", .integer(gradientNetworks)), ("width", .integer(width)), ("depth", .integer(depth)),
-      ("deep_depth", .integer(deepDepth)), ("lr", .number(learningRate)), ("steps", .integer(steps)),
+      ("deep_depth", .integer(deepDepth)), ("lr", .number(learningRate)),
+      ("plain_lr_grid", .string(plainLearningRates.map { "\($0)" }.joined(separator: ","))), ("steps", .integer(steps)),
       ("batch_size", .integer(batchSize)), ("clipping", .string(clipping.description)),
     ]
   }

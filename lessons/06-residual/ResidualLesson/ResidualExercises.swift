@@ -53,7 +53,7 @@ public enum ResidualExercises {
       Exercise(
         number: 3,
         question:
-          "A residual net of \(blocks) two-layer blocks (\(config.deepDepth) weight layers, width \(config.width)) without normalization, trained like step 4 (η = \(Format.number(config.learningRate)), \(config.steps) steps). Give a fixed branch scale α with which it reaches at least \(Format.percent(requiredAccuracy)) test accuracy.",
+          "A residual net of \(blocks) two-layer blocks (\(config.deepDepth) weight layers, width \(config.width)) without normalization, trained like \(ResidualLesson.outline.reference(.withoutNormalization)) (η = \(Format.number(config.learningRate)), \(config.steps) steps). Give a fixed branch scale α with which it reaches at least \(Format.percent(requiredAccuracy)) test accuracy.",
         answerFormat: "α"
       ) { answer in
         guard answer.isFinite && answer >= 0 && answer <= 10 else {

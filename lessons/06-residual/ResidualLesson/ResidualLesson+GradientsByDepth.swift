@@ -35,7 +35,7 @@ extension ResidualLesson {
   static func stepGradientsByDepth(
     _ config: ResidualConfiguration, train: Dataset, in notebook: Notebook
   ) -> GradientDepthFindings {
-    notebook.step("The gradient reaching the first layer, by depth") {
+    notebook.step(.gradientsByDepth, "The gradient reaching the first layer, by depth") {
       notebook.prose(
         """
         At init, on one mini-batch of 64 training digits, the ratio ‖∂L/∂W_first‖/‖∂L/∂W_last‖ \

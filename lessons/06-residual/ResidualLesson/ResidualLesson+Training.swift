@@ -8,6 +8,8 @@ public struct TrainedArchitecture: Sendable {
   public var architecture: Architecture
   /// Weight layers.
   public var depth: Int
+  /// The SGD step size it was trained with.
+  public var learningRate: Double
   /// What training measured.
   public var history: TrainingHistory
   /// Test accuracy in eval mode (NaN if the run stopped on a non-finite value).
@@ -18,18 +20,20 @@ public struct TrainedArchitecture: Sendable {
 }
 
 extension ResidualLesson {
-  /// Trains `architecture` at `depth` with the lesson's seed, batch order and step size.
+  /// Trains `architecture` at `depth` with the lesson's seed and batch order, at the lesson's step
+  /// size unless `learningRate` is given.
   public static func train(
     _ architecture: Architecture, depth: Int, _ config: ResidualConfiguration, train: Dataset, test: Dataset,
-    progress: ((Int) -> Void)? = nil
+    learningRate: Double? = nil, progress: ((Int) -> Void)? = nil
   ) -> TrainedArchitecture {
     let model = architecture.make(depth: depth, width: config.width, seed: config.seed)
+    let rate = learningRate ?? config.learningRate
     let history = Trainer.train(
-      model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
+      model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(rate)),
       steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 7, clipping: config.clipping,
       progress: progress)
     return TrainedArchitecture(
-      architecture: architecture, depth: depth, history: history,
+      architecture: architecture, depth: depth, learningRate: rate, history: history,
       testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
   }
 
@@ -88,24 +92,77 @@ extension ResidualLesson {
 
   // MARK: Step 3
 
-  /// Step 3: plain vs residual, with and without batch norm, on the digits.
+  /// Step 3: plain vs residual, with and without batch norm, on the digits; the plain net also at
+  /// the step sizes of `config.plainLearningRates`, and compared at its best.
   static func stepTraining(
     _ config: ResidualConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> [TrainedArchitecture] {
-    notebook.step("Training plain and residual nets of \(config.depth) layers") {
+    notebook.step(.training, "Training plain and residual nets of \(config.depth) layers") {
+      let rates = config.plainLearningRates.filter { $0 != config.learningRate }
       notebook.prose(
         """
-        The four nets of step 2 at \(config.depth) weight layers, trained on the 8×8 digits from \
-        the same seed with the same mini-batches.
+        The four nets of \(notebook.reference(.gradientsByDepth)) at \(config.depth) weight layers, trained \
+        on the 8×8 digits. One more thing could favour the residual net: a step size chosen for it. \
+        So the plain net is also trained at η = \(rates.map { Format.number($0) }.joined(separator: ", ")), \
+        and the comparison uses its best run (the lowest final training loss).
         """)
-      let runs = trainAndShow(
+      notebook.comparison(
+        differs: "the skip connections and batch norm; and the plain net's step size, chosen from the grid",
+        same: [
+          "seed", "mini-batches", "He-normal hidden layers", "Xavier-normal readout",
+          "\(config.steps) SGD steps of \(config.batchSize)",
+        ])
+      var runs = trainAndShow(
         compared, depth: config.depth, chart: "training-by-architecture",
         title: "\(config.depth) weight layers on digits: plain vs residual", config, train: train, test: test,
         in: notebook)
-      let best = runs.filter { $0.testAccuracy.isFinite }.max { $0.testAccuracy < $1.testAccuracy }
+      let grid = notebook.experiment("plain net at \(rates.count) more step sizes", total: rates.count * config.steps) {
+        progress in
+        rates.enumerated().map { i, rate in
+          Self.train(
+            .plain, depth: config.depth, config, train: train, test: test, learningRate: rate,
+            progress: { progress.update(i * config.steps + $0) })
+        }
+      }
+      let plainRuns = runs.filter { $0.architecture == .plain } + grid
+      notebook.table(
+        Table(
+          headers: ["plain net, η", "first non-finite", "final loss (last 20)", "test accuracy"],
+          rows: plainRuns.map { r in
+            [
+              Format.number(r.learningRate), r.history.nonFinite.map { "\($0)" } ?? "none",
+              r.finalLoss.isFinite ? Format.number(r.finalLoss) : "–",
+              r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
+            ]
+          }),
+        caption: "The plain \(config.depth)-layer net at each step size: same seed, same mini-batches.")
+      for r in grid {
+        notebook.recordRun(
+          "train_plain_depth\(r.depth)_lr\(Format.number(r.learningRate))",
+          [
+            ("learning_rate", r.learningRate), ("final_loss", r.finalLoss),
+            ("first_nonfinite_step", r.history.nonFinite.map { Double($0.step) }), ("test_accuracy", r.testAccuracy),
+          ])
+      }
+      let bestPlain = plainRuns.filter { $0.finalLoss.isFinite }.min { $0.finalLoss < $1.finalLoss } ?? plainRuns.first
+      if let bestPlain, let index = runs.firstIndex(where: { $0.architecture == .plain }) { runs[index] = bestPlain }
+      let residual = runs.first { $0.architecture == .residual }
+      let accuracy: (TrainedArchitecture?) -> String = { r in
+        r.map { $0.testAccuracy.isFinite ? Format.percent($0.testAccuracy) : "non-finite" } ?? "–"
+      }
+      let allRates = plainRuns.map(\.learningRate)
+      let edge =
+        bestPlain.map { best in
+          best.learningRate == allRates.min() || best.learningRate == allRates.max()
+            ? " (an end of the grid: another step size might do better still)" : ""
+        } ?? ""
       notebook.prose(
-        "Best test accuracy: \(best.map { "\($0.architecture.rawValue), \(Format.percent($0.testAccuracy))" } ?? "none"). A net whose first layers receive a useful gradient trains; depth alone does not make a net better."
-      )
+        """
+        The plain net's best step size is η = \(bestPlain.map { Format.number($0.learningRate) } ?? "–")\(edge), \
+        where it reaches \(accuracy(bestPlain)) test accuracy; the residual net reaches \
+        \(accuracy(residual)) at η = \(Format.number(config.learningRate)). A net whose first layers \
+        receive a useful gradient trains; depth alone does not make a net better.
+        """)
       return runs
     }
   }
@@ -116,7 +173,9 @@ extension ResidualLesson {
   static func stepWithoutNormalization(
     _ config: ResidualConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> [TrainedArchitecture] {
-    notebook.step("Training \(config.deepDepth) layers without normalization: Fixup and SkipInit") {
+    notebook.step(
+      .withoutNormalization, "Training \(config.deepDepth) layers without normalization: Fixup and SkipInit"
+    ) {
       notebook.prose(
         """
         Without batch norm, a residual net must control its growth at init by itself. Four nets of \
@@ -126,6 +185,13 @@ extension ResidualLesson {
         SkipInit/ReZero (De & Smith 2020; Bachlechner et al. 2020: a learned scalar α per block, \
         starting at 0).
         """)
+      notebook.comparison(
+        differs: "the branch scale α and the init of the residual blocks",
+        same: [
+          "\(config.deepDepth / 2) two-layer blocks", "seed", "mini-batches",
+          "η = \(Format.number(config.learningRate))",
+          "\(config.steps) steps",
+        ])
       return trainAndShow(
         [.residualUnscaled, .residual, .fixup, .skipInit], depth: config.deepDepth,
         chart: "training-without-normalization",

@@ -22,7 +22,7 @@ extension ResidualLesson {
 
   /// Step 1: ‖x_l‖² through a deep residual stack at init against (1 + α²)^l.
   static func stepVariance(_ config: ResidualConfiguration, in notebook: Notebook) -> VarianceFindings {
-    notebook.step("Variance at init: (1 + α²) per block") {
+    notebook.step(.variance, "Variance at init: (1 + α²) per block") {
       let blocks = config.varianceBlocks
       notebook.prose(
         """

@@ -10,6 +10,11 @@ public enum ResidualLesson {
   /// The lesson's title.
   public static let title = "Lesson 6 · Residual connections: the identity path, α, Fixup and SkipInit"
 
+  /// The steps, in order (the runner numbers them).
+  public static let outline: Outline = [
+    .variance, .gradientsByDepth, .training, .withoutNormalization, .claims, .exercises,
+  ]
+
   /// Runs every step into `notebook` and returns the exit status from `finish()`.
   public static func run(_ config: ResidualConfiguration, in notebook: Notebook) throws -> Int32 {
     notebook.introduction(
@@ -23,23 +28,33 @@ public enum ResidualLesson {
       without normalization using Fixup and SkipInit.
       """)
     let (train, test) = try Digits.trainTestSplit(seed: config.seed)
+    notebook.outline(outline)
     let variance = stepVariance(config, in: notebook)
     let gradients = stepGradientsByDepth(config, train: train, in: notebook)
     let training = stepTraining(config, train: train, test: test, in: notebook)
     let unnormalized = stepWithoutNormalization(config, train: train, test: test, in: notebook)
-    notebook.step("The documents' claims, measured") {
+    notebook.step(.claims, "The documents' claims, measured") {
       notebook.prose(
         "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers."
       )
       notebook.claims(
         ResidualClaims.claims(
-          config, gradients: gradients, training: training, unnormalized: unnormalized, variance: variance))
+          config, gradients: gradients, training: training, unnormalized: unnormalized, variance: variance,
+          in: notebook))
     }
-    notebook.step("Exercises") {
+    notebook.step(.exercises, "Exercises") {
       notebook.prose(
         "Answer with a number; the lesson checks it against a real run or the theory and says why.")
       notebook.exercises(ResidualExercises.all(config, train: train, test: test))
     }
     return try notebook.finish()
   }
+}
+
+extension StepID {
+  /// Step ids of lesson 6, in order.
+  static let variance: StepID = "variance"
+  static let gradientsByDepth: StepID = "gradients-by-depth"
+  static let training: StepID = "training"
+  static let withoutNormalization: StepID = "without-normalization"
 }

@@ -17,6 +17,10 @@ public struct CNNFindings: Sendable {
   public var pooledAccuracy: Double
   /// Where the checkpoint was written.
   public var checkpoint: URL
+  /// Trainable parameters of the documents' CNN (global average pooling).
+  public var parameters: Int
+  /// Trainable parameters of the max-pooling variant.
+  public var pooledParameters: Int
 }
 
 extension DocumentsLesson {
@@ -29,7 +33,7 @@ extension DocumentsLesson {
   static func stepCNN(
     _ config: DocumentsConfiguration, data: (train: Dataset, validation: Dataset, test: Dataset), in notebook: Notebook
   ) throws -> CNNFindings {
-    try notebook.step("The documents' CNN, faithfully") {
+    try notebook.step(.cnn, "The documents' CNN, faithfully") {
       notebook.prose(
         """
         The model of “Generalize better”: Conv2D(32, 3×3, ReLU) on 28×28×1 → GlobalAveragePooling2D → Dense(64, \
@@ -144,7 +148,7 @@ extension DocumentsLesson {
         """
         The documents' CNN reaches \(Format.percent(accuracy)) test accuracy (chance is 10%). \
         \(history.stoppedEarly ? "Early stopping ended it after epoch \(history.epochs.count): the validation loss had not improved for \(config.patience) epochs since epoch \(history.bestEpoch.map { "\($0 + 1)" } ?? "–")." : "It ran all \(history.epochs.count) epochs.") \
-        Its gradients are fine (step 2: ‖g‖ below 1 at init with this init); what holds it back is \
+        Its gradients are fine (\(notebook.reference(.fixes)): ‖g‖ below 1 at init with this init); what holds it back is \
         global average pooling right after a single convolution, each of whose 32 features is the \
         average of one 3×3 filter over the whole image, and the size of the data: an epoch here is \
         \(stepsPerEpoch) steps (\(stepsRun) in all), where on MNIST's 60,000 images `epochs=10` \
@@ -165,7 +169,8 @@ extension DocumentsLesson {
         [("test_accuracy", pooledAccuracy), ("epochs_run", Double(pooledHistory.epochs.count))])
       return CNNFindings(
         history: history, testAccuracy: accuracy, reloadedAccuracy: reloadedAccuracy, pooledHistory: pooledHistory,
-        pooledAccuracy: pooledAccuracy, checkpoint: checkpoint)
+        pooledAccuracy: pooledAccuracy, checkpoint: checkpoint,
+        parameters: model.parameterCount, pooledParameters: pooled.parameterCount)
     }
   }
 }

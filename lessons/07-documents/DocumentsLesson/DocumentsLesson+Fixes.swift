@@ -23,7 +23,7 @@ extension DocumentsLesson {
   static func stepFixes(
     _ config: DocumentsConfiguration, data: (train: Dataset, validation: Dataset, test: Dataset), in notebook: Notebook
   ) -> [FixRun] {
-    notebook.step("Making it explode, then each fix the documents name, one at a time") {
+    notebook.step(.fixes, "Making it explode, then each fix the documents name, one at a time") {
       let bad = Initializer.normal(std: config.badInitStd)
       let fullSteps = max(1, (config.steps * config.batchSize + data.train.count - 1) / data.train.count)
       notebook.prose(
@@ -36,6 +36,13 @@ extension DocumentsLesson {
         full-batch gradient descent (all \(data.train.count) training digits per step, \(fullSteps) steps: \
         the same number of examples seen).
         """)
+      notebook.comparison(
+        differs:
+          "one fix per run against the baseline: batch norm (which adds layers and parameters), clipping, the init, or the batch (full batch also takes fewer, larger steps)",
+        same: [
+          "the CNN", "the training digits", "η = \(Format.number(config.learningRate))", "the examples seen",
+          "the seed",
+        ])
       let plans: [(String, String, Initializer, Bool, GradientClipping, Int, Int)] = [
         ("baseline", "", bad, false, .none, config.batchSize, config.steps),
         ("batch norm", "fix-batch-norm", bad, true, .none, config.batchSize, config.steps),
@@ -102,7 +109,7 @@ extension DocumentsLesson {
         and full-batch gradient descent only removes the noise, not the step size's excess \
         (largest ‖g‖ \(Format.number(runs[4].history.maxGradientNorm)); lesson 4). Best test accuracy \
         among the fixes: \(Format.percent(runs.dropFirst().map(\.testAccuracy).filter(\.isFinite).max() ?? .nan)) \
-        in \(config.steps) steps: none of them turns this architecture into a good classifier (step 1).
+        in \(config.steps) steps: none of them turns this architecture into a good classifier (\(notebook.reference(.cnn))).
         """)
       for r in runs {
         notebook.recordRun(

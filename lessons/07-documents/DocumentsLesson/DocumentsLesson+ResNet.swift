@@ -21,7 +21,7 @@ extension DocumentsLesson {
   static func stepResNet(_ config: DocumentsConfiguration, in notebook: Notebook) -> (
     runs: [ResNetRun], baseline: Double
   ) {
-    notebook.step("The documents' ResNet, in small") {
+    notebook.step(.resnet, "The documents' ResNet, in small") {
       let shape = ImageShape(height: config.resnetSide, width: config.resnetSide, channels: config.resnetChannels)
       let data = SmallResNet.data(count: config.resnetExamples, shape: shape, seed: config.seed &+ 21)
       let mean = data.inputs.scalars.reduce(0, +) / Float(data.inputs.count)
@@ -40,6 +40,10 @@ extension DocumentsLesson {
         the ResNet with branches scaled by 1/√L (lesson 6), the ResNet with batch norm, and the \
         latter trained full-batch.
         """)
+      notebook.comparison(
+        differs:
+          "the skips, the branch scale, batch norm (which adds parameters), and for the last net the batch (full batch takes fewer steps over the same examples)",
+        same: ["the data", "Glorot init (same seed)", "Adam, η = 0.001", "the mean squared error"])
       let fullSteps = max(1, config.resnetSteps * config.batchSize / data.count)
       let variants = SmallResNet.Variant.allCases
       let runs = notebook.experiment("five nets", total: 4 * config.resnetSteps + fullSteps) { progress in

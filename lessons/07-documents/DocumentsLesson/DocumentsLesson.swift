@@ -11,6 +11,9 @@ public enum DocumentsLesson {
   /// The lesson's title.
   public static let title = "Lesson 7 · The documents' own models, run for real, and a ledger of their claims"
 
+  /// The steps, in order (the runner numbers them).
+  public static let outline: Outline = [.cnn, .fixes, .resnet, .claims, .ledger, .exercises]
+
   /// Runs every step into `notebook` and returns the exit status from `finish()`.
   public static func run(_ config: DocumentsConfiguration, in notebook: Notebook) throws -> Int32 {
     notebook.introduction(
@@ -22,65 +25,97 @@ public enum DocumentsLesson {
       gradients. This lesson runs their models faithfully, makes the CNN misbehave the way they \
       fear, applies each fix alone, and ends with a ledger of every claim the lessons have judged.
       """)
+    notebook.outline(outline)
     let data = try config.data()
     let cnn = try stepCNN(config, data: data, in: notebook)
     let fixes = stepFixes(config, data: data, in: notebook)
     let resnet = stepResNet(config, in: notebook)
-    let own = DocumentsClaims.claims(config, cnn: cnn, fixes: fixes, resnet: resnet.runs)
-    notebook.step("The documents' claims about their own code, measured") {
+    let own = DocumentsClaims.claims(config, cnn: cnn, fixes: fixes, resnet: resnet.runs, in: notebook)
+    notebook.step(.claims, "The documents' claims about their own code, measured") {
       notebook.prose(
-        "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers."
+        "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers, or, where the document shows code that cannot run, by reading the code."
       )
       notebook.claims(own)
     }
     stepLedger(own, in: notebook)
-    notebook.step("Exercises") {
+    notebook.step(.exercises, "Exercises") {
       notebook.prose("Answer with a number; the lesson checks it against the real model or the real rule and says why.")
       notebook.exercises(DocumentsExercises.all(config))
     }
     return try notebook.finish()
   }
 
-  /// The ledger: every claim judged by lessons 1–7, with its verdict and where it is measured.
+  /// The ledger: every catalogued claim with the verdict that each judging lesson's last run
+  /// recorded in its metrics.json, and the claims no lesson tests, with the reason.
   static func stepLedger(_ own: [Claim], in notebook: Notebook) {
-    notebook.step("The ledger: every claim, its verdict, and where it is tested") {
-      let entries =
-        DocumentsLedger.entries
-        + own.map {
-          DocumentsLedger.Entry(
-            source: $0.source, quote: $0.quote, translation: $0.translation, verdict: $0.verdict,
-            places: [.init(lesson: name, steps: [])])
-        }
+    notebook.step(.ledger, "The ledger: every claim, its verdict, and where it is tested") {
+      let plotsDir = notebook.outputDirectory.deletingLastPathComponent()
+      let ledger = ClaimLedger(
+        plotsDir: plotsDir,
+        own: (
+          lesson: name, mode: notebook.options.quick ? "quick" : "full",
+          seed: Int(truncatingIfNeeded: notebook.options.seed),
+          claims: own, steps: notebook.number(of:)
+        ))
+      let runs = ledger.lessons.map { l in
+        l.problem.map { "`\(l.lesson)`: \($0)" }
+          ?? "`\(l.lesson)`: \(l.mode ?? "?") mode, seed \(l.seed.map(String.init) ?? "?")"
+      }
       notebook.prose(
         """
-        \(entries.count) claims from the five documents, in lesson order. A place is a lesson and \
-        the steps whose measurements decide the verdict (the notebook of each lesson, \
-        plots/<lesson>/README.md, quotes the claim with its evidence; "the code" means the verdict \
-        comes from reading the document's code). Verdicts come from the reference runs (seed 42).
+        All \(ledger.rows.count) claims of the catalogue ([docs/documents.md](../../docs/documents.md)), \
+        in catalogue order. A verdict here is the one the lesson's own rule computed in its last run \
+        into this folder, read from `<plots-dir>/<lesson>/metrics.json`; the lesson's notebook shows \
+        the rule, the measurements and the evidence. "the code" means the verdict comes from reading \
+        the document's code. Runs read: \(runs.joined(separator: "; ")).
         """)
       notebook.table(
         Table(
           headers: ["source", "claim (translated)", "verdict", "tested in"],
-          rows: entries.map { e in
-            [
-              e.source.label, e.translation, e.verdict.rawValue,
-              e.places.map { p in
-                p.lesson == name
-                  ? "documents, step 4"
-                  : "\(p.lesson), \(p.steps.isEmpty ? "the code" : "step\(p.steps.count > 1 ? "s" : "") \(p.steps.map(String.init).joined(separator: ", "))")"
-              }.joined(separator: "; "),
-            ]
+          rows: ledger.rows.map { row in
+            let entry = ClaimCatalogue.entry(row.id)
+            let places: String
+            if case .notTested = entry.status {
+              places = "no lesson (reason below)"
+            } else {
+              places = row.judgements.map { lesson, record in
+                guard let record else { return "\(lesson): no record" }
+                let mixed = row.verdict == "mixed" ? " (\(record.verdict))" : ""
+                return record.basis == Claim.Basis.documentCode.rawValue
+                  ? "\(lesson), the code\(mixed)" : "\(lesson), step \(record.step)\(mixed)"
+              }.joined(separator: "; ")
+            }
+            // A paper's claim is quoted in English; a document's is shown translated.
+            let claim: String
+            if case .paper = entry.source { claim = entry.quote } else { claim = entry.translation }
+            return [entry.source.label, claim, row.verdict, places]
           }))
-      let counts = Dictionary(grouping: entries, by: \.verdict).mapValues(\.count)
+      let untested = ledger.rows.filter { $0.verdict == Claim.Verdict.notTested.rawValue }
+      let reasons = untested.compactMap { row -> String? in
+        guard case .notTested(let reason) = ClaimCatalogue.entry(row.id).status else { return nil }
+        return "- “\(ClaimCatalogue.entry(row.id).translation)” \(reason)"
+      }
+      if !reasons.isEmpty {
+        notebook.prose("Not tested by any lesson, and why:\n\n" + reasons.joined(separator: "\n"))
+      }
+      let counts = Dictionary(grouping: ledger.rows, by: \.verdict).mapValues(\.count)
+      let order = Claim.Verdict.allCases.map(\.rawValue) + ["mixed", "not run"]
       notebook.prose(
-        "Of \(entries.count) claims: \(counts[.false_, default: 0]) false, \(counts[.partlyHolds, default: 0]) partly hold, \(counts[.holds, default: 0]) hold."
+        "Of \(ledger.rows.count) claims: "
+          + order.filter { counts[$0, default: 0] > 0 }.map { "\(counts[$0]!) \($0)" }.joined(separator: ", ") + "."
       )
       notebook.recordRun(
         "ledger",
-        [
-          ("claims", Double(entries.count)), ("false", Double(counts[.false_, default: 0])),
-          ("partly_holds", Double(counts[.partlyHolds, default: 0])), ("holds", Double(counts[.holds, default: 0])),
-        ])
+        [("claims", Double(ledger.rows.count))]
+          + order.map { ($0.replacingOccurrences(of: " ", with: "_"), Double(counts[$0, default: 0])) })
     }
   }
+}
+
+extension StepID {
+  /// Step ids of lesson 7, in order.
+  static let cnn: StepID = "cnn"
+  static let fixes: StepID = "fixes"
+  static let resnet: StepID = "resnet"
+  static let ledger: StepID = "ledger"
 }

@@ -28,3 +28,38 @@ extension BatchNormConfiguration {
   /// The batch-norm settings of the configuration.
   public var settings: BatchNorm.Settings { BatchNorm.Settings(epsilon: Float(epsilon), momentum: Float(momentum)) }
 }
+
+extension FixComparison {
+  /// The plain net and the same net with BN, over seeds (weights and batch order).
+  public struct OverSeeds: Sendable {
+    /// The seeds, the lesson's own first.
+    public var seeds: [UInt64]
+    /// For each seed: the plain run, then the BN run.
+    public var perSeed: [[TrainedRun]]
+
+    /// The lesson's own seed's two runs.
+    public var main: [TrainedRun] { perSeed[0] }
+
+    /// Run `index`'s (0 plain, 1 BN) `value` over the seeds.
+    public func spread(_ index: Int, _ value: (TrainedRun) -> Double) -> SeedSpread {
+      SeedSpread(seeds: seeds, values: perSeed.map { value($0[index]) })
+    }
+
+    /// On how many seeds run `index` went non-finite.
+    public func nonFiniteCount(_ index: Int) -> Int { perSeed.filter { $0[index].history.nonFinite != nil }.count }
+  }
+
+  /// `run` for each of `config.fixSeeds` seeds derived from the lesson's.
+  public static func overSeeds(
+    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
+  ) -> OverSeeds {
+    let seeds = SeedSpread.seeds(from: config.seed, count: config.fixSeeds)
+    return OverSeeds(
+      seeds: seeds,
+      perSeed: seeds.enumerated().map { index, seed in
+        var seeded = config
+        seeded.seed = seed
+        return run(seeded, train: train, test: test, progress: { progress?(index * 2 * config.steps + $0) })
+      })
+  }
+}

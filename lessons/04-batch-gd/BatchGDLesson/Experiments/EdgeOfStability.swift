@@ -4,7 +4,9 @@ import RealModule
 /// Step 5: beyond the quadratic: a deep net under full-batch GD, its sharpness (the top Hessian
 /// eigenvalue) rising until it reaches 2/η, then hovering there while the loss keeps falling
 /// non-monotonically (Cohen et al. 2021, "Gradient descent on neural networks typically occurs at
-/// the edge of stability").
+/// the edge of stability"). The run starts at half the threshold (2/η = 2·s₀), so reaching 2/η is
+/// something the sharpness does, not where it began; a control at η/2 shows that the level it
+/// settles at is set by the step size.
 public enum EdgeOfStability {
   /// The run's record.
   public struct Result: Sendable {
@@ -28,18 +30,24 @@ public enum EdgeOfStability {
     public var lossIncreases: Int { zip(loss, loss.dropFirst()).filter { $1 > $0 }.count }
   }
 
-  /// Full-batch GD with the ½-mean squared error on one-hot targets, η set so that 2/η is
-  /// `config.stabilityMargin` times the initial sharpness.
-  public static func run(_ config: BatchGDConfiguration, train: Dataset, progress: ((Int) -> Void)? = nil) -> Result {
+  /// Full-batch GD with the ½-mean squared error on one-hot targets, from weights of variance
+  /// `config.stabilityGain2`/fan-in (below LeCun's 1, so the net starts flat and its sharpness
+  /// has room to rise: progressive sharpening). η is set from the sharpness
+  /// at init s₀ so that 2/η = `config.stabilityMargin`·s₀, then divided by `stepDivisor` (2 for
+  /// the half-step control, whose own 2/η is twice as far away). Same init and data for every
+  /// divisor.
+  public static func run(
+    _ config: BatchGDConfiguration, train: Dataset, stepDivisor: Double = 1, progress: ((Int) -> Void)? = nil
+  ) -> Result {
     let data = train.subset(0..<Swift.min(config.stabilityExamples, train.count))
     let targets = data.oneHotTargets
     let loss = HalfSquaredError()
     var rng = SeededGenerator(seed: config.seed &+ 5_000)
     let model = MLP.make(
       inputs: Digits.pixels, width: config.width, depth: config.depth, outputs: Digits.classes, activation: .tanh,
-      initializer: .lecunNormal, using: &rng)
+      initializer: .scaledNormal(gain2: config.stabilityGain2), using: &rng)
     let first = Sharpness.largestEigenvalue(model, input: data.inputs, targets: targets, loss: loss, iterations: 30)
-    let eta = 2 / (config.stabilityMargin * first.value)
+    let eta = 2 / (config.stabilityMargin * first.value) / stepDivisor
     var vector = first.vector
     var result = Result(
       learningRate: eta, initialSharpness: first.value, sharpnessSteps: [0], sharpness: [first.value], loss: [])

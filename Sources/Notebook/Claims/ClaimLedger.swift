@@ -1,0 +1,122 @@
+import Foundation
+
+/// The ledger of every catalogued claim: the catalogue (`ClaimCatalogue`) joined with the claim
+/// records that each lesson wrote into its metrics.json (`<plots-dir>/<lesson>/metrics.json`), so
+/// that a verdict in the ledger is always one that a run computed, with that run's mode and seed.
+public struct ClaimLedger: Sendable {
+  /// One lesson's record of one claim, as its metrics.json holds it.
+  public struct Record: Sendable, Equatable, Decodable {
+    /// The claim's id.
+    public var id: ClaimID
+    /// The verdict (a `Claim.Verdict` raw value).
+    public var verdict: String
+    /// The step's number in that lesson.
+    public var step: Int
+    /// The step's id.
+    public var stepID: String
+    /// "measurement" or "the document's code".
+    public var basis: String
+
+    enum CodingKeys: String, CodingKey {
+      case id, verdict, step, basis
+      case stepID = "step_id"
+    }
+  }
+
+  /// What one lesson's metrics.json says, or why it could not be read.
+  public struct LessonRecords: Sendable, Equatable {
+    /// The lesson.
+    public var lesson: String
+    /// "full" or "quick" (nil if the file was not read).
+    public var mode: String?
+    /// The seed of that run.
+    public var seed: Int?
+    /// Its claim records (empty if the file was not read).
+    public var records: [Record]
+    /// Why the file could not be read, in one line (nil if it was).
+    public var problem: String?
+  }
+
+  /// One row: a claim and what each lesson that judges it recorded.
+  public struct Row: Sendable, Equatable {
+    /// The claim.
+    public var id: ClaimID
+    /// Each judging lesson's record (nil where that lesson's metrics.json is missing or lacks it).
+    public var judgements: [(lesson: String, record: Record?)]
+
+    /// The verdict: the lessons' common verdict, "mixed" when they disagree, "not tested" when the
+    /// catalogue judges it nowhere, "not run" when no judging lesson's record was found.
+    public var verdict: String {
+      if case .notTested = ClaimCatalogue.entry(id).status { return Claim.Verdict.notTested.rawValue }
+      let verdicts = Set(judgements.compactMap { $0.record?.verdict })
+      if verdicts.isEmpty { return "not run" }
+      return verdicts.count == 1 ? verdicts.first! : "mixed"
+    }
+
+    public static func == (a: Row, b: Row) -> Bool {
+      a.id == b.id && a.judgements.map(\.lesson) == b.judgements.map(\.lesson)
+        && a.judgements.map(\.record) == b.judgements.map(\.record)
+    }
+  }
+
+  /// Every lesson's records, by lesson.
+  public var lessons: [LessonRecords]
+  /// One row per catalogued claim, in catalogue order.
+  public var rows: [Row]
+
+  /// The ledger from the metrics.json files under `plotsDir`, with `own` (the records of the
+  /// lesson building the ledger, from this run) standing in for that lesson's file.
+  public init(plotsDir: URL, own: (lesson: String, mode: String, seed: Int, claims: [Claim], steps: (StepID) -> Int)) {
+    // Lessons in the order the catalogue first gives them a claim of their own (a claim judged in
+    // several lessons counts for its first), then any others.
+    let statuses = ClaimID.allCases.map { ClaimCatalogue.entry($0).status.lessons }
+    var names: [String] = []
+    for name in statuses.compactMap(\.first) + statuses.flatMap({ $0 }) where !names.contains(name) {
+      names.append(name)
+    }
+    lessons = names.map { name in
+      guard name != own.lesson else {
+        return LessonRecords(
+          lesson: name, mode: own.mode, seed: own.seed,
+          records: own.claims.map {
+            Record(
+              id: $0.id, verdict: $0.verdict.rawValue, step: own.steps($0.step), stepID: $0.step.rawValue,
+              basis: $0.basis.rawValue)
+          }, problem: nil)
+      }
+      return Self.read(lesson: name, plotsDir: plotsDir)
+    }
+    let byLesson = Dictionary(uniqueKeysWithValues: lessons.map { ($0.lesson, $0) })
+    rows = ClaimID.allCases.map { id in
+      Row(
+        id: id,
+        judgements: ClaimCatalogue.entry(id).status.lessons.map { lesson in
+          (lesson, byLesson[lesson]?.records.first { $0.id == id })
+        })
+    }
+  }
+
+  /// Reads `<plotsDir>/<lesson>/metrics.json`.
+  static func read(lesson: String, plotsDir: URL) -> LessonRecords {
+    struct Metrics: Decodable {
+      var mode: String
+      var seed: Int
+      var claims: [Record]?
+    }
+    let file = plotsDir.appendingPathComponent(lesson).appendingPathComponent("metrics.json")
+    guard let data = FileManager.default.contents(atPath: file.path) else {
+      return LessonRecords(lesson: lesson, records: [], problem: "not run into \(plotsDir.path)")
+    }
+    do {
+      let metrics = try JSONDecoder().decode(Metrics.self, from: data)
+      guard let claims = metrics.claims else {
+        return LessonRecords(
+          lesson: lesson, mode: metrics.mode, seed: metrics.seed, records: [],
+          problem: "its metrics.json predates claim records; run it again")
+      }
+      return LessonRecords(lesson: lesson, mode: metrics.mode, seed: metrics.seed, records: claims, problem: nil)
+    } catch {
+      return LessonRecords(lesson: lesson, records: [], problem: "unreadable metrics.json (\(error))")
+    }
+  }
+}
