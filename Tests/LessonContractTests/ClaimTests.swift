@@ -76,35 +76,48 @@ struct ClaimTests {
   func referenceVerdictsHoldForSeedsOneToFiveAndUnderTwoKernels(lesson: String) throws {
     let reference = Dictionary(
       uniqueKeysWithValues: Self.claims(in: try Self.reference(lesson)).map { ($0.id, $0.verdict) })
-    var seedOne: [String: Any] = [:]
+    // The second kernel: Haswell if the environment did not choose it, else the default.
+    var other = ProcessInfo.processInfo.environment
+    let userChoseHaswell = other["OPENBLAS_CORETYPE"]?.lowercased() == "haswell"
+    other["OPENBLAS_CORETYPE"] = nil
+    other["OPENBLAS_L2_SIZE"] = nil
+    let twoKernels = userChoseHaswell || !String(cString: cblaskernel_best_coretype()).isEmpty  // AVX2: two kernels
+    if !userChoseHaswell { other["OPENBLAS_CORETYPE"] = "Haswell" }
+    let runs: [(seed: Int, environment: [String: String]?)] =
+      (1...5).map { ($0, nil) } + (twoKernels ? [(1, other)] : [])
+    let folders = runs.map { _ in LessonProcess.temporaryDirectory("claims-\(lesson)") }
+    defer { for folder in folders { try? FileManager.default.removeItem(at: folder) } }
+    let results = LessonProcess.runInParallel(
+      zip(runs, folders).map { run, folder in
+        (lesson, ["--quick", "--no-preview", "--seed", "\(run.seed)", "--plots-dir", folder.path], run.environment)
+      })
+    var metrics: [[String: Any]] = []
+    for (index, result) in results.enumerated() {
+      #expect(
+        result.status == 0,
+        "\(lesson) --quick --seed \(runs[index].seed): status \(result.status), \(result.stderr.suffix(600))")
+      metrics.append(try LessonExpectations.metrics(in: folders[index].appendingPathComponent(lesson)))
+    }
     for seed in 1...5 {
-      let metrics = try Self.quickRun(lesson, seed: seed, environment: nil)
-      if seed == 1 { seedOne = metrics }
-      let verdicts = Dictionary(uniqueKeysWithValues: Self.claims(in: metrics).map { ($0.id, $0.verdict) })
+      let verdicts = Dictionary(uniqueKeysWithValues: Self.claims(in: metrics[seed - 1]).map { ($0.id, $0.verdict) })
       #expect(verdicts == reference, "\(lesson) --quick --seed \(seed): \(Self.difference(verdicts, reference))")
     }
-    // The second kernel.
-    var environment = ProcessInfo.processInfo.environment
-    let userChoseHaswell = environment["OPENBLAS_CORETYPE"]?.lowercased() == "haswell"
-    environment["OPENBLAS_CORETYPE"] = nil
-    environment["OPENBLAS_L2_SIZE"] = nil
-    if !userChoseHaswell {
-      guard !String(cString: cblaskernel_best_coretype()).isEmpty else { return }  // no AVX2: one kernel only
-      environment["OPENBLAS_CORETYPE"] = "Haswell"
-    }
-    let other = try Self.quickRun(lesson, seed: 1, environment: environment)
-    let versions = other["versions"] as? [String: Any] ?? [:]
+    guard twoKernels else { return }
+    let seedOne = metrics[0]
+    let second = metrics[5]
+    let versions = second["versions"] as? [String: Any] ?? [:]
     #expect(
       (versions["blas_kernel_selection"] as? String == "user") == !userChoseHaswell,
       "\(lesson): kernel \(versions["blas_kernel"] ?? "?") (\(versions["blas_kernel_selection"] ?? "?"))")
-    #expect(Self.checkOutcomes(other) == Self.checkOutcomes(seedOne), "\(lesson): checks differ between kernels")
+    #expect(Self.checkOutcomes(second) == Self.checkOutcomes(seedOne), "\(lesson): checks differ between kernels")
     #expect(
-      Self.claims(in: other).map(\.verdict) == Self.claims(in: seedOne).map(\.verdict),
+      Self.claims(in: second).map(\.verdict) == Self.claims(in: seedOne).map(\.verdict),
       "\(lesson): verdicts differ between kernels")
   }
 
-  /// Overrides that change what a run measures change the verdict, and the evidence says why.
-  @Test(arguments: [
+  /// Overrides that change what a run measures change the verdict, and the evidence says why
+  /// (one or more per lesson; run two at a time).
+  static let overrides: [(lesson: String, arguments: [String], id: String, verdict: String, evidence: String)] = [
     ("exploding", ["--init", "naive"], "batch-norm-and-batch-gd/init-may-not-solve", "holds", "also went non-finite"),
     (
       "exploding", ["--weight-std", "1.2"], "important-problem/too-much-computation", "not tested",
@@ -122,35 +135,34 @@ struct ClaimTests {
     ),
     ("residual", ["--lr", "0.3"], "batch-norm-and-batch-gd/init-may-not-solve", "holds", "Fixup did not train"),
     ("documents", ["--weight-std", "0.05"], "training-techniques/bn-in-cnn", "false", "not bad enough to explode"),
-  ])
-  func anOverrideThatChangesTheMeasurementChangesTheVerdict(
-    lesson: String, arguments: [String], id: String, verdict: String, evidence: String
-  ) throws {
-    let plots = LessonProcess.temporaryDirectory("claims-override")
-    defer { try? FileManager.default.removeItem(at: plots) }
-    let result = try LessonProcess.run(lesson, ["--quick", "--no-preview", "--plots-dir", plots.path] + arguments)
-    #expect(result.status == 0 || result.status == 1, "\(lesson) \(arguments): \(result.stderr)")
-    let record = try #require(
-      Self.claims(in: try LessonExpectations.metrics(in: plots.appendingPathComponent(lesson))).first { $0.id == id })
-    let referenceVerdict = Self.claims(in: try Self.reference(lesson)).first { $0.id == id }?.verdict
-    #expect(referenceVerdict != verdict, "the reference already says \(verdict)")
-    #expect(record.verdict == verdict, "\(lesson) \(arguments): \(id) is \(record.verdict)")
-    let text = record.record["evidence"] as? String ?? ""
-    #expect(text.contains(evidence), "\(lesson) \(arguments): evidence “\(text)”")
-    #expect(result.stdout.contains("Verdict: \(verdict)"), "the terminal shows another verdict")
+  ]
+
+  @Test func anOverrideThatChangesTheMeasurementChangesTheVerdict() throws {
+    #expect(Set(Self.overrides.map(\.lesson)) == Set(LessonContractTests.lessons), "a lesson has no override")
+    let folders = Self.overrides.map { _ in LessonProcess.temporaryDirectory("claims-override") }
+    defer { for folder in folders { try? FileManager.default.removeItem(at: folder) } }
+    let results = LessonProcess.runInParallel(
+      zip(Self.overrides, folders).map { o, folder in
+        (o.lesson, ["--quick", "--no-preview", "--plots-dir", folder.path] + o.arguments, nil)
+      })
+    for (index, o) in Self.overrides.enumerated() {
+      let result = results[index]
+      #expect(result.status == 0 || result.status == 1, "\(o.lesson) \(o.arguments): \(result.stderr)")
+      let record = try #require(
+        Self.claims(in: try LessonExpectations.metrics(in: folders[index].appendingPathComponent(o.lesson)))
+          .first { $0.id == o.id })
+      let referenceVerdict = Self.claims(in: try Self.reference(o.lesson)).first { $0.id == o.id }?.verdict
+      #expect(referenceVerdict != o.verdict, "\(o.id): the reference already says \(o.verdict)")
+      #expect(record.verdict == o.verdict, "\(o.lesson) \(o.arguments): \(o.id) is \(record.verdict)")
+      let text = record.record["evidence"] as? String ?? ""
+      #expect(text.contains(o.evidence), "\(o.lesson) \(o.arguments): evidence “\(text)”")
+      #expect(
+        result.stdout.contains("Verdict: \(o.verdict)"),
+        "\(o.lesson) \(o.arguments): the terminal shows another verdict")
+    }
   }
 
   // MARK: Helpers
-
-  static func quickRun(_ lesson: String, seed: Int, environment: [String: String]?) throws -> [String: Any] {
-    let plots = LessonProcess.temporaryDirectory("claims-\(lesson)-\(seed)")
-    defer { try? FileManager.default.removeItem(at: plots) }
-    let result = try LessonProcess.run(
-      lesson, ["--quick", "--no-preview", "--seed", "\(seed)", "--plots-dir", plots.path], environment: environment)
-    #expect(
-      result.status == 0, "\(lesson) --quick --seed \(seed): status \(result.status), \(result.stderr.suffix(600))")
-    return try LessonExpectations.metrics(in: plots.appendingPathComponent(lesson))
-  }
 
   static func checkOutcomes(_ metrics: [String: Any]) -> [String: Bool] {
     let checks = metrics["checks"] as? [[String: Any]] ?? []

@@ -37,8 +37,17 @@ public enum LessonProcess {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    // Standard error is drained on another thread while standard output is read here, so that a
+    // child filling one pipe never waits for the other to be read.
+    let errorText = LockedText()
+    let drained = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      errorText.set(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+      drained.signal()
+    }
     let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    drained.wait()
+    let stderr = errorText.get()
     process.waitUntilExit()
     return Result(status: process.terminationStatus, stdout: stdout, stderr: stderr)
   }
@@ -48,5 +57,40 @@ public enum LessonProcess {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+  }
+}
+
+/// A string shared between two threads under a lock.
+private final class LockedText: @unchecked Sendable {
+  private let lock = NSLock()
+  private var text = ""
+  func set(_ value: String) { lock.withLock { text = value } }
+  func get() -> String { lock.withLock { text } }
+}
+
+extension LessonProcess {
+  /// Runs `jobs` (lesson, arguments, environment) two at a time, one per core, each with a
+  /// one-thread BLAS (two lessons at once, each with OpenBLAS's two threads, would fight over the
+  /// two cores), and returns their results in job order. The BLAS kernel is left as the
+  /// environment (or the job's) chooses it.
+  public static func runInParallel(_ jobs: [(String, [String], [String: String]?)]) -> [Result] {
+    final class Results: @unchecked Sendable {
+      let lock = NSLock()
+      var values: [Int: Swift.Result<Result, any Error>] = [:]
+    }
+    let results = Results()
+    let work = jobs
+    DispatchQueue.concurrentPerform(iterations: work.count) { index in
+      var environment = work[index].2 ?? ProcessInfo.processInfo.environment
+      environment["OPENBLAS_NUM_THREADS"] = "1"
+      let outcome = Swift.Result { try run(work[index].0, work[index].1, environment: environment) }
+      results.lock.withLock { results.values[index] = outcome }
+    }
+    return (0..<work.count).map { index in
+      switch results.values[index]! {
+      case .success(let result): result
+      case .failure(let error): Result(status: -1, stdout: "", stderr: "could not run: \(error)")
+      }
+    }
   }
 }
