@@ -1,7 +1,9 @@
 import Foundation
 
 /// Progress of one experiment: a redrawn bar on a terminal, a few plain lines otherwise.
-public final class ProgressReporter {
+/// (`@unchecked Sendable`: a parallel sweep may report from its worker threads, one at a time;
+/// `ParallelSweep` serializes its calls.)
+public final class ProgressReporter: @unchecked Sendable {
   private let title: String
   private let total: Int
   private let terminal: Terminal

@@ -209,15 +209,16 @@ public enum ExplodingExperiments {
     public func nonFiniteCount(_ index: Int) -> Int { perSeed.filter { $0[index].history.nonFinite != nil }.count }
   }
 
-  /// Step 4 over `config.trainingSeeds` seeds.
+  /// Step 4 over `config.trainingSeeds` seeds, one seed per core (`ParallelSweep`); `progress`
+  /// gets the number of seeds done.
   public static func trainingOverSeeds(
-    _ config: ExplodingConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
+    _ config: ExplodingConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> TrainingOverSeeds {
     let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
-    let perSeed = seeds.enumerated().map { index, seed in
+    let perSeed = ParallelSweep.map(seeds.count, progress: progress) { index in
       var seeded = config
-      seeded.seed = seed
-      return training(seeded, train: train, test: test, progress: { progress?(index * 2 * config.steps + $0) })
+      seeded.seed = seeds[index]
+      return training(seeded, train: train, test: test)
     }
     return TrainingOverSeeds(seeds: seeds, perSeed: perSeed)
   }

@@ -278,7 +278,7 @@ public enum ExplodingLesson {
         ])
       let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
       let overSeeds = notebook.experiment(
-        "training 2 runs × \(config.steps) steps × \(seeds.count) seeds", total: 2 * config.steps * seeds.count
+        "training 2 runs × \(config.steps) steps × \(seeds.count) seeds", total: seeds.count
       ) { progress in
         ExplodingExperiments.trainingOverSeeds(config, train: train, test: test, progress: progress.update)
       }

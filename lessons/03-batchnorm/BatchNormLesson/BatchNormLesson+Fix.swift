@@ -74,7 +74,7 @@ extension BatchNormLesson {
           "lr \(Format.number(config.learningRate))", "\(config.steps) steps of \(config.batchSize)",
         ])
       let overSeeds = notebook.experiment(
-        "training 2 runs × \(config.steps) steps × \(config.fixSeeds) seeds", total: 2 * config.steps * config.fixSeeds
+        "training 2 runs × \(config.steps) steps × \(config.fixSeeds) seeds", total: config.fixSeeds
       ) { progress in
         FixComparison.overSeeds(config, train: train, test: test, progress: progress.update)
       }

@@ -150,13 +150,13 @@ extension ClippingLesson {
         targets += config.thresholdMultiples.map { (s, $0, $0 * average) }
         if let user = config.userThreshold, s == seeds[0] { targets.append((s, nil, user)) }
       }
-      let runs = notebook.experiment("clipped runs", total: targets.count * config.steps) { progress in
-        targets.enumerated().map { i, t in
+      // Every (seed, τ) run is independent: one per core (`ParallelSweep`), the same numbers as one by one.
+      let jobs = targets
+      let runs = notebook.experiment("\(jobs.count) clipped runs", total: jobs.count) { progress in
+        ParallelSweep.map(jobs.count, progress: progress.update) { i in
           ClippingRuns.SweepRun(
-            multiple: t.1, threshold: t.2, networkSeed: t.0,
-            history: ClippingRuns.run(
-              config, networkSeed: t.0, clipping: .norm(t.2), test: test,
-              progress: { progress.update(i * config.steps + $0) }))
+            multiple: jobs[i].1, threshold: jobs[i].2, networkSeed: jobs[i].0,
+            history: ClippingRuns.run(config, networkSeed: jobs[i].0, clipping: .norm(jobs[i].2), test: test))
         }
       }
       let findings = SweepFindings(averageNorms: averages, runs: runs)

@@ -28,6 +28,8 @@ public struct ResidualConfiguration: Sendable, Equatable {
   /// Further step sizes tried for the plain net in step 3, so that it is compared at its best
   /// (chosen by final training loss), not at the residual net's step size.
   public var plainLearningRates: [Double]
+  /// Seeds (weights and batch order) the trained nets of steps 3–4 are repeated with.
+  public var trainingSeeds: Int
   /// SGD steps of each run.
   public var steps: Int
   /// Mini-batch size.
@@ -49,6 +51,7 @@ public struct ResidualConfiguration: Sendable, Equatable {
     deepDepth = 100
     learningRate = 0.05
     plainLearningRates = [0.001, 0.003, 0.01, 0.03]
+    trainingSeeds = quick ? 2 : 5
     steps = quick ? 150 : 600
     batchSize = 32
   }
@@ -98,7 +101,8 @@ public struct ResidualConfiguration: Sendable, Equatable {
       ("gradient_networks", .integer(gradientNetworks)), ("width", .integer(width)), ("depth", .integer(depth)),
       ("deep_depth", .integer(deepDepth)), ("lr", .number(learningRate)),
       ("plain_lr_grid", .string(plainLearningRates.map { "\($0)" }.joined(separator: ","))), ("steps", .integer(steps)),
-      ("batch_size", .integer(batchSize)), ("clipping", .string(clipping.description)),
+      ("training_seeds", .integer(trainingSeeds)), ("batch_size", .integer(batchSize)),
+      ("clipping", .string(clipping.description)),
     ]
   }
 }

@@ -1,6 +1,7 @@
 import Charts
 import NeuralNet
 import Notebook
+import Theory
 
 /// One trained net of steps 3–4.
 public struct TrainedArchitecture: Sendable {
@@ -19,7 +20,83 @@ public struct TrainedArchitecture: Sendable {
   public var finalLoss: Double { history.meanLoss(overLast: 20) }
 }
 
+/// The nets of step 3 or 4 trained once per seed (weights and batch order).
+public struct ArchitecturesOverSeeds: Sendable {
+  /// The seeds, the lesson's own first.
+  public var seeds: [UInt64]
+  /// For each seed, the nets in table order.
+  public var perSeed: [[TrainedArchitecture]]
+
+  /// The lesson's own seed's nets.
+  public var main: [TrainedArchitecture] { perSeed[0] }
+
+  /// `architecture`'s `value` over the seeds (nil if it was not trained).
+  public func spread(_ architecture: Architecture, _ value: (TrainedArchitecture) -> Double) -> SeedSpread? {
+    guard let index = main.firstIndex(where: { $0.architecture == architecture }) else { return nil }
+    return SeedSpread(seeds: seeds, values: perSeed.map { value($0[index]) })
+  }
+
+  /// `architecture`'s test accuracy over the seeds, a run that went non-finite counted as 0.
+  public func accuracy(_ architecture: Architecture) -> SeedSpread? {
+    spread(architecture) { $0.testAccuracy.isFinite ? $0.testAccuracy : 0 }
+  }
+
+  /// On how many seeds `architecture` went non-finite.
+  public func nonFiniteCount(_ architecture: Architecture) -> Int {
+    guard let index = main.firstIndex(where: { $0.architecture == architecture }) else { return 0 }
+    return perSeed.filter { $0[index].history.nonFinite != nil }.count
+  }
+}
+
 extension ResidualLesson {
+  /// `main` (the lesson's own seed's nets) repeated for the other seeds of
+  /// `config.trainingSeeds`, each net at its own step size, one run per core (`ParallelSweep`);
+  /// then a table of test accuracy over the seeds and a record per net.
+  static func overSeeds(
+    _ main: [TrainedArchitecture], _ config: ResidualConfiguration, train: Dataset, test: Dataset,
+    in notebook: Notebook
+  ) -> ArchitecturesOverSeeds {
+    let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
+    let jobs = seeds.dropFirst().flatMap { seed in main.map { (seed, $0.architecture, $0.depth, $0.learningRate) } }
+    let others = notebook.experiment("the same \(main.count) nets for \(seeds.count - 1) more seeds", total: jobs.count)
+    {
+      progress in
+      ParallelSweep.map(jobs.count, progress: progress.update) { i in
+        var seeded = config
+        seeded.seed = jobs[i].0
+        return Self.train(jobs[i].1, depth: jobs[i].2, seeded, train: train, test: test, learningRate: jobs[i].3)
+      }
+    }
+    let overSeeds = ArchitecturesOverSeeds(
+      seeds: seeds,
+      perSeed: [main] + stride(from: 0, to: others.count, by: main.count).map { Array(others[$0..<$0 + main.count]) })
+    notebook.table(
+      Table(
+        headers: ["net", "η", "went non-finite", "final loss (last 20)", "test accuracy"],
+        rows: main.map { r in
+          [
+            r.architecture.rawValue, Format.number(r.learningRate),
+            "\(overSeeds.nonFiniteCount(r.architecture)) of \(seeds.count)",
+            overSeeds.spread(r.architecture, \.finalLoss).map { Format.spread($0) } ?? "–",
+            overSeeds.spread(r.architecture, \.testAccuracy).map { Format.spread($0, Format.percent) } ?? "–",
+          ]
+        }),
+      caption:
+        "The same nets over \(seeds.count) seeds (weights and batch order: \(seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run went non-finite."
+    )
+    for r in main {
+      notebook.recordRun(
+        "train_\(r.architecture.recordName)_depth\(r.depth)_over_seeds",
+        [("nonfinite_seeds", Double(overSeeds.nonFiniteCount(r.architecture))), ("learning_rate", r.learningRate)],
+        extra: [
+          ("seeds", .seeds(seeds)),
+          ("final_loss", overSeeds.spread(r.architecture, \.finalLoss).map(JSONValue.spread) ?? .null),
+          ("test_accuracy", overSeeds.spread(r.architecture, \.testAccuracy).map(JSONValue.spread) ?? .null),
+        ])
+    }
+    return overSeeds
+  }
+
   /// Trains `architecture` at `depth` with the lesson's seed and batch order, at the lesson's step
   /// size unless `learningRate` is given.
   public static func train(
@@ -96,7 +173,7 @@ extension ResidualLesson {
   /// the step sizes of `config.plainLearningRates`, and compared at its best.
   static func stepTraining(
     _ config: ResidualConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
-  ) -> [TrainedArchitecture] {
+  ) -> ArchitecturesOverSeeds {
     notebook.step(.training, "Training plain and residual nets of \(config.depth) layers") {
       let rates = config.plainLearningRates.filter { $0 != config.learningRate }
       notebook.prose(
@@ -146,9 +223,9 @@ extension ResidualLesson {
       }
       let bestPlain = plainRuns.filter { $0.finalLoss.isFinite }.min { $0.finalLoss < $1.finalLoss } ?? plainRuns.first
       if let bestPlain, let index = runs.firstIndex(where: { $0.architecture == .plain }) { runs[index] = bestPlain }
-      let residual = runs.first { $0.architecture == .residual }
-      let accuracy: (TrainedArchitecture?) -> String = { r in
-        r.map { $0.testAccuracy.isFinite ? Format.percent($0.testAccuracy) : "non-finite" } ?? "–"
+      let overSeeds = Self.overSeeds(runs, config, train: train, test: test, in: notebook)
+      let accuracy: (Architecture) -> String = { a in
+        overSeeds.accuracy(a).map { Format.spread($0, Format.percent) } ?? "–"
       }
       let allRates = plainRuns.map(\.learningRate)
       let edge =
@@ -159,11 +236,11 @@ extension ResidualLesson {
       notebook.prose(
         """
         The plain net's best step size is η = \(bestPlain.map { Format.number($0.learningRate) } ?? "–")\(edge), \
-        where it reaches \(accuracy(bestPlain)) test accuracy; the residual net reaches \
-        \(accuracy(residual)) at η = \(Format.number(config.learningRate)). A net whose first layers \
-        receive a useful gradient trains; depth alone does not make a net better.
+        where it reaches \(accuracy(.plain)) test accuracy over \(overSeeds.seeds.count) seeds; the \
+        residual net reaches \(accuracy(.residual)) at η = \(Format.number(config.learningRate)). A net \
+        whose first layers receive a useful gradient trains; depth alone does not make a net better.
         """)
-      return runs
+      return overSeeds
     }
   }
 
@@ -172,7 +249,7 @@ extension ResidualLesson {
   /// Step 4: 100 layers without normalization: α = 1, α = 1/√L, Fixup and SkipInit.
   static func stepWithoutNormalization(
     _ config: ResidualConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
-  ) -> [TrainedArchitecture] {
+  ) -> ArchitecturesOverSeeds {
     notebook.step(
       .withoutNormalization, "Training \(config.deepDepth) layers without normalization: Fixup and SkipInit"
     ) {
@@ -192,10 +269,11 @@ extension ResidualLesson {
           "η = \(Format.number(config.learningRate))",
           "\(config.steps) steps",
         ])
-      return trainAndShow(
+      let runs = trainAndShow(
         [.residualUnscaled, .residual, .fixup, .skipInit], depth: config.deepDepth,
         chart: "training-without-normalization",
         title: "\(config.deepDepth) weight layers, no normalization", config, train: train, test: test, in: notebook)
+      return Self.overSeeds(runs, config, train: train, test: test, in: notebook)
     }
   }
 }

@@ -37,17 +37,22 @@ extension ResidualLesson {
       var meanProfiles: [[Double]] = []
       var checked: [[Double]] = []
       var factors: [Double] = []
-      notebook.experiment("residual stacks", total: alphas.count * config.varianceNetworks) { progress in
-        for (i, alpha) in alphas.enumerated() {
-          let profiles = (0..<config.varianceNetworks).map { n in
-            defer { progress.update(i * config.varianceNetworks + n + 1) }
-            return ResidualVariance.profile(
-              alpha: alpha, blocks: blocks, width: config.varianceWidth, batch: 32, seed: config.seed &+ UInt64(n))
-          }
-          meanProfiles.append((0...blocks).map { l in profiles.map { $0[l] }.reduce(0, +) / Double(profiles.count) })
-          checked.append(profiles.map { $0[checkedBlocks[i]] })
-          if alpha == 1 { factors = profiles.flatMap { p in (1...blocks).map { p[$0] / p[$0 - 1] } } }
+      let networks = config.varianceNetworks
+      let width = config.varianceWidth
+      let seed = config.seed
+      // 3 × networks independent stacks, one per core (`ParallelSweep`): the same numbers as one by one.
+      let all = notebook.experiment("residual stacks", total: alphas.count * networks) { progress in
+        ParallelSweep.map(alphas.count * networks, progress: progress.update) { job in
+          ResidualVariance.profile(
+            alpha: alphas[job / networks], blocks: blocks, width: width, batch: 32,
+            seed: seed &+ UInt64(job % networks))
         }
+      }
+      for (i, alpha) in alphas.enumerated() {
+        let profiles = Array(all[(i * networks)..<((i + 1) * networks)])
+        meanProfiles.append((0...blocks).map { l in profiles.map { $0[l] }.reduce(0, +) / Double(profiles.count) })
+        checked.append(profiles.map { $0[checkedBlocks[i]] })
+        if alpha == 1 { factors = profiles.flatMap { p in (1...blocks).map { p[$0] / p[$0 - 1] } } }
       }
       let names = ["α = 1", "α = 1/√\(blocks)", "α = 0"]
       let x = (0...blocks).map(Double.init)

@@ -1,5 +1,6 @@
 import NeuralNet
 import Notebook
+import Theory
 
 /// The documents' claims about their own training code, their CNN and their code listings, judged
 /// by lesson 7's runs or by reading the code.
@@ -12,16 +13,14 @@ enum DocumentsClaims {
 
   /// The claims, judged by steps 1–3 and the documents' code.
   static func claims(
-    _ config: DocumentsConfiguration, cnn: CNNFindings, fixes: [FixRun], resnet: [ResNetRun], in notebook: Notebook
+    _ config: DocumentsConfiguration, cnn: CNNFindings, fixes fixesOverSeeds: FixesOverSeeds, resnet: [ResNetRun],
+    resnetErrors: [SmallResNet.Variant: SeedSpread], in notebook: Notebook
   ) -> [Claim] {
     let cnnStep = notebook.reference(.cnn)
     let fixesStep = notebook.reference(.fixes)
     let saves = cnn.history.epochs.filter(\.improved).map { "\($0.index + 1)" }
-    let baseline = fixes.first
-    let batchNorm = fixes.first { $0.name == "batch norm" }
-    let glorot = fixes.first { $0.name == "Glorot init" }
-    let resnetBN = resnet.first { $0.variant == .residualBatchNorm }
-    let resnetPlain = resnet.first { $0.variant == .residual }
+    let n = fixesOverSeeds.seeds.count
+    func mean(_ name: String, _ value: (FixRun) -> Double) -> Double? { fixesOverSeeds.spread(name, value)?.mean }
     let bestEpoch = cnn.history.bestEpoch.map { Double($0 + 1) }
 
     return [
@@ -64,27 +63,30 @@ enum DocumentsClaims {
         .globalPoolingReducesComputation, step: .cnn,
         measurements: [
           "global_pooling_parameters": Double(cnn.parameters), "max_pooling_parameters": Double(cnn.pooledParameters),
-          "global_pooling_test_accuracy": cnn.testAccuracy, "max_pooling_test_accuracy": cnn.pooledAccuracy,
+          "global_pooling_test_accuracy_mean": cnn.accuracyOverSeeds.mean,
+          "max_pooling_test_accuracy_mean": cnn.pooledAccuracyOverSeeds.mean,
         ],
         rule:
-          "false if the global-pooling CNN has no fewer parameters (gradient values) than the max-pooling one; otherwise partly holds if it costs ≥ \(Format.number(accuracyCost * 100)) points of test accuracy (less computation, a worse model, and computation is not what explodes), holds if not",
+          "false if the global-pooling CNN has no fewer parameters (gradient values) than the max-pooling one; otherwise partly holds if it costs (in mean test accuracy over the seeds) ≥ \(Format.number(accuracyCost * 100)) points of test accuracy (less computation, a worse model, and computation is not what explodes), holds if not",
         verdict: { m in
           guard m["global_pooling_parameters"] < m["max_pooling_parameters"] else { return .false_ }
-          return m["max_pooling_test_accuracy"] - m["global_pooling_test_accuracy"] >= accuracyCost
+          return m["max_pooling_test_accuracy_mean"] - m["global_pooling_test_accuracy_mean"] >= accuracyCost
             ? .partlyHolds : .holds
         },
         evidence: { m, verdict in
           let numbers =
-            "Global average pooling does shrink the gradient: \(Format.number(m["global_pooling_parameters"])) parameters against \(Format.number(m["max_pooling_parameters"])) with max pooling and a flatten (\(cnnStep)). But computation is not what makes gradients explode (lesson 1), and here the smaller model reaches \(Format.percent(m["global_pooling_test_accuracy"])) test accuracy against \(Format.percent(m["max_pooling_test_accuracy"]))."
+            "Global average pooling does shrink the gradient: \(Format.number(m["global_pooling_parameters"])) parameters against \(Format.number(m["max_pooling_parameters"])) with max pooling and a flatten (\(cnnStep)). But computation is not what makes gradients explode (lesson 1), and here the smaller model reaches \(Format.spread(cnn.accuracyOverSeeds, Format.percent)) test accuracy against \(Format.spread(cnn.pooledAccuracyOverSeeds, Format.percent)) (over \(cnn.accuracyOverSeeds.seeds.count) seeds)."
           return verdict == .false_ ? "In this run global pooling did not make the model smaller. \(numbers)" : numbers
         }),
       .measured(
         .bnInCNN, step: .fixes,
         measurements: [
-          "bad_init_step0_grad_norm": baseline?.history.initialGradientNorm,
-          "batch_norm_step0_grad_norm": batchNorm?.history.initialGradientNorm,
-          "bad_init_test_accuracy": baseline?.testAccuracy, "batch_norm_test_accuracy": batchNorm?.testAccuracy,
-          "resnet_error": resnetPlain?.finalError, "resnet_batch_norm_error": resnetBN?.finalError,
+          "bad_init_step0_grad_norm": mean("baseline", \.history.initialGradientNorm),
+          "batch_norm_step0_grad_norm": mean("batch norm", \.history.initialGradientNorm),
+          "bad_init_test_accuracy": mean("baseline", \.testAccuracy),
+          "batch_norm_test_accuracy": mean("batch norm", \.testAccuracy),
+          "resnet_error": resnetErrors[.residual]?.mean,
+          "resnet_batch_norm_error": resnetErrors[.residualBatchNorm]?.mean,
         ],
         rule:
           "false if batch norm does not lower the bad-init CNN's gradient norm at step 0 by ≥ \(Format.number(preventionFactor))×; otherwise holds if it also lowers the small ResNet's error after training, partly holds if not (it prevents the explosion of a bad init but is not a general cure)",
@@ -103,19 +105,19 @@ enum DocumentsClaims {
             ? "In this run batch norm did not lower the gradient \(Format.number(preventionFactor))×: the init was not bad enough to explode. "
             : ""
           return opening
-            + "In \(fixesStep) batch norm took the bad-init CNN's gradient at step 0 from \(Format.number(m["bad_init_step0_grad_norm"])) to \(Format.number(m["batch_norm_step0_grad_norm"])); test accuracy \(Format.percent(m["bad_init_test_accuracy"])) → \(m["batch_norm_test_accuracy"].isFinite ? Format.percent(m["batch_norm_test_accuracy"]) : "–"). Batch norm removes the weights' scale from the forward pass, which is what a bad init gets wrong; it does not bound the step (lesson 3 shows a deep BN net exploding at init). In the small ResNet of \(notebook.reference(.resnet)) it \(resnetText)."
+            + "In \(fixesStep) (means over \(n) seeds) batch norm took the bad-init CNN's gradient at step 0 from \(Format.number(m["bad_init_step0_grad_norm"])) to \(Format.number(m["batch_norm_step0_grad_norm"])); test accuracy \(Format.percent(m["bad_init_test_accuracy"])) → \(m["batch_norm_test_accuracy"].isFinite ? Format.percent(m["batch_norm_test_accuracy"]) : "–"). Batch norm removes the weights' scale from the forward pass, which is what a bad init gets wrong; it does not bound the step (lesson 3 shows a deep BN net exploding at init). In the small ResNet of \(notebook.reference(.resnet)) it \(resnetText)."
         }),
       .measured(
         .bnNormalSamples, step: .fixes,
         measurements: [
-          "batch_norm_step0_grad_norm": batchNorm?.history.initialGradientNorm,
-          "glorot_step0_grad_norm": glorot?.history.initialGradientNorm,
+          "batch_norm_step0_grad_norm": mean("batch norm", \.history.initialGradientNorm),
+          "glorot_step0_grad_norm": mean("Glorot init", \.history.initialGradientNorm),
         ],
         rule:
           "false if the batch-norm CNN's gradient norm at step 0 is not smaller than the Glorot-initialized CNN's without it (batch norm does not shrink every update; and it standardizes features, not samples); partly holds if it is smaller",
         verdict: { m in m["batch_norm_step0_grad_norm"] >= m["glorot_step0_grad_norm"] ? .false_ : .partlyHolds },
         evidence: { m, verdict in
-          "Batch norm standardizes each feature (each channel of a convolution) over the batch and the pixels, not each sample, and it makes nothing normal: it only shifts and scales. \(verdict == .false_ ? "It does not shrink every update either" : "Here it did give a smaller gradient"): in \(fixesStep) the BN run's gradient norm was \(Format.number(m["batch_norm_step0_grad_norm"])) at step 0 against \(Format.number(m["glorot_step0_grad_norm"])) for the Glorot-initialized net without it; its effect is invariance to the weights' scale (lesson 3)."
+          "Batch norm standardizes each feature (each channel of a convolution) over the batch and the pixels, not each sample, and it makes nothing normal: it only shifts and scales. \(verdict == .false_ ? "It does not shrink every update either" : "Here it did give a smaller gradient"): in \(fixesStep) (means over \(n) seeds) the BN run's gradient norm was \(Format.number(m["batch_norm_step0_grad_norm"])) at step 0 against \(Format.number(m["glorot_step0_grad_norm"])) for the Glorot-initialized net without it; its effect is invariance to the weights' scale (lesson 3)."
         }),
       .readFromCode(
         .weightMultiplier, step: .claims, verdict: .false_,

@@ -41,10 +41,14 @@ public struct DocumentsConfiguration: Sendable, Equatable {
   /// epochs, 88.0–93.3% after 2 (quick mode), 85.8–88.0% after 1 (seeds 1–3).
   public var pooledAccuracyFloor: Double { epochs >= 10 ? 0.9 : 0.75 }
 
+  /// Seeds (weights and batch order) every trained model of steps 1–3 is repeated with.
+  public var trainingSeeds: Int
+
   /// The defaults for a mode.
   public init(quick: Bool, seed: UInt64) {
     self.quick = quick
     self.seed = seed
+    trainingSeeds = quick ? 2 : 5
     epochs = quick ? 2 : 10
     adamLearningRate = 0.001
     patience = 5
@@ -107,7 +111,8 @@ public struct DocumentsConfiguration: Sendable, Equatable {
   /// The parameters as recorded in the notebook and metrics.json.
   public var parameters: [(String, JSONValue)] {
     [
-      ("epochs", .integer(epochs)), ("adam_lr", .number(adamLearningRate)), ("patience", .integer(patience)),
+      ("epochs", .integer(epochs)), ("training_seeds", .integer(trainingSeeds)), ("adam_lr", .number(adamLearningRate)),
+      ("patience", .integer(patience)),
       ("batch_size", .integer(batchSize)), ("validation_fraction", .number(validationFraction)),
       ("weight_std", .number(badInitStd)), ("lr", .number(learningRate)), ("steps", .integer(steps)),
       ("clip_norm", .number(clipNorm)), ("resnet_blocks", .integer(resnetBlocks)),

@@ -2,6 +2,7 @@ import Charts
 import Foundation
 import NeuralNet
 import Notebook
+import Theory
 
 /// What step 1 measured.
 public struct CNNFindings: Sendable {
@@ -17,6 +18,10 @@ public struct CNNFindings: Sendable {
   public var pooledAccuracy: Double
   /// Where the checkpoint was written.
   public var checkpoint: URL
+  /// The documents' CNN's test accuracy over the seeds (the lesson's own first).
+  public var accuracyOverSeeds: SeedSpread
+  /// The max-pooling variant's test accuracy over the same seeds.
+  public var pooledAccuracyOverSeeds: SeedSpread
   /// Trainable parameters of the documents' CNN (global average pooling).
   public var parameters: Int
   /// Trainable parameters of the max-pooling variant.
@@ -71,6 +76,26 @@ extension DocumentsLesson {
       try Checkpoint.load(into: reloaded, from: checkpoint)
       let reloadedAccuracy = data.test.accuracy(of: reloaded)
       let pooledAccuracy = data.test.accuracy(of: pooled)
+      // The same two CNNs for the other seeds (no checkpoint), one per core (`ParallelSweep`).
+      let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
+      let others = notebook.experiment("the two CNNs for \(seeds.count - 1) more seeds", total: 2 * (seeds.count - 1)) {
+        progress in
+        ParallelSweep.map(2 * (seeds.count - 1), progress: progress.update) { job in
+          let seed = seeds[1 + job / 2]
+          let model = job % 2 == 0 ? DocumentsCNN.make(seed: seed) : DocumentsCNN.makePooled(seed: seed)
+          var seeded = settings
+          seeded.checkpoint = nil
+          seeded.batchSeed = seed &+ 7
+          let fitted = try? EpochTrainer.fit(
+            model, train: data.train, validation: data.validation, loss: SoftmaxCrossEntropy(),
+            optimizer: Adam(learningRate: Float(config.adamLearningRate)), settings: seeded)
+          return fitted == nil ? Double.nan : data.test.accuracy(of: model)
+        }
+      }
+      let accuracyOverSeeds = SeedSpread(
+        seeds: seeds, values: [accuracy] + stride(from: 0, to: others.count, by: 2).map { others[$0] })
+      let pooledOverSeeds = SeedSpread(
+        seeds: seeds, values: [pooledAccuracy] + stride(from: 1, to: others.count, by: 2).map { others[$0] })
       notebook.table(
         Table(
           headers: ["model", "epochs run", "best epoch", "stopped early", "best val loss", "test accuracy"],
@@ -84,7 +109,17 @@ extension DocumentsLesson {
               Format.number(h.epochs.map(\.validationLoss).min() ?? .nan), Format.percent(acc),
             ]
           }),
-        caption: "Epochs counted from 1. Test accuracy with the best validation weights restored.")
+        caption: "Seed \(config.seed). Epochs counted from 1. Test accuracy with the best validation weights restored.")
+      notebook.table(
+        Table(
+          headers: ["model", "test accuracy over \(seeds.count) seeds"],
+          rows: [
+            ["documents' CNN (global average pooling)", Format.spread(accuracyOverSeeds, Format.percent)],
+            ["max pooling + flatten", Format.spread(pooledOverSeeds, Format.percent)],
+          ]),
+        caption:
+          "The same two CNNs over seeds \(seeds.map(String.init).joined(separator: ", ")) (weights and batch order): mean (min–max)."
+      )
       let chartSeries = [("documents' CNN", history), ("max pooling + flatten", pooledHistory)].enumerated().flatMap {
         i, pair in
         [
@@ -167,9 +202,16 @@ extension DocumentsLesson {
       notebook.recordRun(
         "pooled_cnn",
         [("test_accuracy", pooledAccuracy), ("epochs_run", Double(pooledHistory.epochs.count))])
+      notebook.recordRun(
+        "cnns_over_seeds", [],
+        extra: [
+          ("seeds", .seeds(seeds)), ("documents_cnn_test_accuracy", .spread(accuracyOverSeeds)),
+          ("pooled_cnn_test_accuracy", .spread(pooledOverSeeds)),
+        ])
       return CNNFindings(
         history: history, testAccuracy: accuracy, reloadedAccuracy: reloadedAccuracy, pooledHistory: pooledHistory,
         pooledAccuracy: pooledAccuracy, checkpoint: checkpoint,
+        accuracyOverSeeds: accuracyOverSeeds, pooledAccuracyOverSeeds: pooledOverSeeds,
         parameters: model.parameterCount, pooledParameters: pooled.parameterCount)
     }
   }

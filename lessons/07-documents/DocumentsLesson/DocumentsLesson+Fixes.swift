@@ -1,6 +1,7 @@
 import Charts
 import NeuralNet
 import Notebook
+import Theory
 
 /// One run of step 2.
 public struct FixRun: Sendable {
@@ -16,13 +17,29 @@ public struct FixRun: Sendable {
   public var testAccuracy: Double
 }
 
+/// The runs of step 2 over seeds.
+public struct FixesOverSeeds: Sendable {
+  /// The seeds, the lesson's own first.
+  public var seeds: [UInt64]
+  /// For each fix (the baseline first), its run for each seed.
+  public var perFix: [[FixRun]]
+
+  /// The lesson's own seed's runs.
+  public var main: [FixRun] { perFix.map { $0[0] } }
+
+  /// The fix called `name`'s `value` over the seeds.
+  public func spread(_ name: String, _ value: (FixRun) -> Double) -> SeedSpread? {
+    perFix.first { $0[0].name == name }.map { SeedSpread(seeds: seeds, values: $0.map(value)) }
+  }
+}
+
 extension DocumentsLesson {
   // MARK: Step 2
 
   /// Step 2: the CNN under a bad init and a too-large step, and each documented fix on its own.
   static func stepFixes(
     _ config: DocumentsConfiguration, data: (train: Dataset, validation: Dataset, test: Dataset), in notebook: Notebook
-  ) -> [FixRun] {
+  ) -> FixesOverSeeds {
     notebook.step(.fixes, "Making it explode, then each fix the documents name, one at a time") {
       let bad = Initializer.normal(std: config.badInitStd)
       let fullSteps = max(1, (config.steps * config.batchSize + data.train.count - 1) / data.train.count)
@@ -50,21 +67,24 @@ extension DocumentsLesson {
         ("Glorot init", "fix-init", .xavierUniform, false, .none, config.batchSize, config.steps),
         ("full batch", "fix-full-batch", bad, false, .none, data.train.count, fullSteps),
       ]
-      let runs = notebook.experiment("five runs", total: plans.map(\.6).reduce(0, +)) { progress in
-        var done = 0
-        return plans.map { name, chart, initializer, batchNorm, clipping, batch, steps in
-          let model = DocumentsCNN.make(initializer: initializer, batchNorm: batchNorm, seed: config.seed)
+      let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
+      let jobs = seeds.flatMap { seed in plans.map { (seed, $0) } }
+      // Every (seed, fix) run is independent: one per core (`ParallelSweep`), the same numbers as one by one.
+      let all = notebook.experiment("five runs × \(seeds.count) seeds", total: jobs.count) { progress in
+        ParallelSweep.map(jobs.count, progress: progress.update) { i in
+          let (seed, (name, chart, initializer, batchNorm, clipping, batch, steps)) = jobs[i]
+          let model = DocumentsCNN.make(initializer: initializer, batchNorm: batchNorm, seed: seed)
           let history = Trainer.train(
             model, on: data.train, loss: SoftmaxCrossEntropy(),
             optimizer: SGD(learningRate: Float(config.learningRate)),
-            steps: steps, batchSize: batch, batchSeed: config.seed &+ 7, clipping: clipping,
-            progress: { progress.update(done + $0) })
-          done += steps
+            steps: steps, batchSize: batch, batchSeed: seed &+ 7, clipping: clipping)
           return FixRun(
             name: name, chart: chart, batchSize: batch, history: history,
             testAccuracy: history.nonFinite == nil ? data.test.accuracy(of: model) : .nan)
         }
       }
+      let runs = Array(all.prefix(plans.count))
+      let overSeeds = (0..<plans.count).map { p in seeds.indices.map { all[$0 * plans.count + p] } }
       let baseline = runs[0]
       func series(_ run: FixRun, _ group: Int) -> Series {
         Series(
@@ -97,7 +117,20 @@ extension DocumentsLesson {
               r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
             ]
           }),
-        caption: "One seed, one batch order. ln 10 = 2.303 is chance.")
+        caption: "Seed \(config.seed). ln 10 = 2.303 is chance.")
+      notebook.table(
+        Table(
+          headers: ["fix", "went non-finite", "‖g‖ at step 0", "test accuracy"],
+          rows: overSeeds.map { perSeed in
+            [
+              perSeed[0].name, "\(perSeed.filter { $0.history.nonFinite != nil }.count) of \(seeds.count)",
+              Format.spread(SeedSpread(seeds: seeds, values: perSeed.map(\.history.initialGradientNorm))),
+              Format.spread(SeedSpread(seeds: seeds, values: perSeed.map(\.testAccuracy)), Format.percent),
+            ]
+          }),
+        caption:
+          "The same runs over \(seeds.count) seeds (weights and batch order: \(seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run went non-finite."
+      )
       let explosive = runs.first { $0.history.nonFinite != nil }
       notebook.prose(
         """
@@ -111,16 +144,24 @@ extension DocumentsLesson {
         among the fixes: \(Format.percent(runs.dropFirst().map(\.testAccuracy).filter(\.isFinite).max() ?? .nan)) \
         in \(config.steps) steps: none of them turns this architecture into a good classifier (\(notebook.reference(.cnn))).
         """)
-      for r in runs {
+      for (r, perSeed) in zip(runs, overSeeds) {
         notebook.recordRun(
           "fix_\(r.name.lowercased().replacingOccurrences(of: " ", with: "_"))",
           [
             ("first_nonfinite_step", r.history.nonFinite.map { Double($0.step) }),
-            ("max_grad_norm", r.history.maxGradientNorm), ("test_accuracy", r.testAccuracy),
-            ("initial_grad_norm", r.history.steps.first?.globalGradientNorm),
+            ("nonfinite_seeds", Double(perSeed.filter { $0.history.nonFinite != nil }.count)),
+          ],
+          extra: [
+            ("seeds", .seeds(seeds)),
+            ("max_grad_norm", .spread(SeedSpread(seeds: seeds, values: perSeed.map(\.history.maxGradientNorm)))),
+            ("test_accuracy", .spread(SeedSpread(seeds: seeds, values: perSeed.map(\.testAccuracy)))),
+            (
+              "initial_grad_norm",
+              .spread(SeedSpread(seeds: seeds, values: perSeed.map(\.history.initialGradientNorm)))
+            ),
           ])
       }
-      return runs
+      return FixesOverSeeds(seeds: seeds, perFix: overSeeds)
     }
   }
 }

@@ -1,6 +1,7 @@
 import Charts
 import NeuralNet
 import Notebook
+import Theory
 
 /// One run of step 3.
 public struct ResNetRun: Sendable {
@@ -19,7 +20,7 @@ extension DocumentsLesson {
 
   /// Step 3: the ResNet of “Batch norm and batch GD”, in small.
   static func stepResNet(_ config: DocumentsConfiguration, in notebook: Notebook) -> (
-    runs: [ResNetRun], baseline: Double
+    runs: [ResNetRun], baseline: Double, errors: [SmallResNet.Variant: SeedSpread]
   ) {
     notebook.step(.resnet, "The documents' ResNet, in small") {
       let shape = ImageShape(height: config.resnetSide, width: config.resnetSide, channels: config.resnetChannels)
@@ -46,21 +47,27 @@ extension DocumentsLesson {
         same: ["the data", "Glorot init (same seed)", "Adam, η = 0.001", "the mean squared error"])
       let fullSteps = max(1, config.resnetSteps * config.batchSize / data.count)
       let variants = SmallResNet.Variant.allCases
-      let runs = notebook.experiment("five nets", total: 4 * config.resnetSteps + fullSteps) { progress in
-        var done = 0
-        return variants.map { variant in
+      let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
+      let jobs = seeds.flatMap { seed in variants.map { (seed, $0) } }
+      // Every (seed, net) run is independent: one per core (`ParallelSweep`), the same numbers as one by one.
+      let all = notebook.experiment("five nets × \(seeds.count) seeds", total: jobs.count) { progress in
+        ParallelSweep.map(jobs.count, progress: progress.update) { i in
+          let (seed, variant) = jobs[i]
           let full = variant == .residualBatchNormFullBatch
           let batch = full ? data.count : min(config.batchSize, data.count)
           let steps = full ? fullSteps : config.resnetSteps
-          let model = SmallResNet.make(variant, shape: shape, blocks: config.resnetBlocks, seed: config.seed)
+          let model = SmallResNet.make(variant, shape: shape, blocks: config.resnetBlocks, seed: seed)
           let history = Trainer.train(
             model, on: data, loss: MeanSquaredError(), optimizer: Adam(), steps: steps, batchSize: batch,
-            batchSeed: config.seed &+ 7, progress: { progress.update(done + $0) })
-          done += steps
+            batchSeed: seed &+ 7)
           return ResNetRun(
             variant: variant, batchSize: batch, history: history,
             finalError: data.loss(of: model, using: MeanSquaredError()))
         }
+      }
+      let runs = Array(all.prefix(variants.count))
+      let errors = variants.indices.map { v in
+        SeedSpread(seeds: seeds, values: seeds.indices.map { all[$0 * variants.count + v].finalError })
       }
       notebook.table(
         Table(
@@ -75,7 +82,14 @@ extension DocumentsLesson {
             ]
           }),
         caption:
-          "MSE on all \(config.resnetExamples) images in evaluation mode; predicting the mean gives \(Format.number(baseline))."
+          "Seed \(config.seed). MSE on all \(config.resnetExamples) images in evaluation mode; predicting the mean gives \(Format.number(baseline))."
+      )
+      notebook.table(
+        Table(
+          headers: ["net", "MSE after training, over \(seeds.count) seeds"],
+          rows: zip(variants, errors).map { variant, spread in [variant.rawValue, Format.spread(spread)] }),
+        caption:
+          "The same nets over seeds \(seeds.map(String.init).joined(separator: ", ")) (weights and batch order; the data stay the same): mean (min–max)."
       )
       notebook.chart(
         Chart(
@@ -91,7 +105,7 @@ extension DocumentsLesson {
       let plain = runs.first { $0.variant == .plain }
       let residual = runs.first { $0.variant == .residual }
       let withBN = runs.first { $0.variant == .residualBatchNorm }
-      let better = runs.filter { $0.finalError < baseline }.map(\.variant.rawValue)
+      let better = zip(variants, errors).filter { $0.1.max < baseline }.map(\.0.rawValue)
       let initialNorm = { (run: ResNetRun?) in run?.history.initialGradientNorm ?? .nan }
       let bnAtInit =
         initialNorm(withBN) < initialNorm(residual)
@@ -107,17 +121,18 @@ extension DocumentsLesson {
         the branches by 1/√L removes the growth without any normalization; training full-batch \
         changes nothing at init and, for the same number of examples, takes \(fullSteps) steps instead \
         of \(config.resnetSteps). After training, the nets below the mean predictor's \
-        \(Format.number(baseline)): \(better.isEmpty ? "none" : better.joined(separator: ", ")).
+        \(Format.number(baseline)) on every seed: \(better.isEmpty ? "none" : better.joined(separator: ", ")).
         """)
-      for r in runs {
+      for (r, spread) in zip(runs, errors) {
         notebook.recordRun(
           "resnet_\(r.variant.rawValue.lowercased().filter { $0.isLetter || $0 == " " }.replacingOccurrences(of: " ", with: "_"))",
           [
-            ("final_mse", r.finalError), ("max_grad_norm", r.history.maxGradientNorm),
+            ("max_grad_norm", r.history.maxGradientNorm),
             ("first_nonfinite_step", r.history.nonFinite.map { Double($0.step) }),
-          ])
+          ],
+          extra: [("seeds", .seeds(seeds)), ("final_mse", .spread(spread))])
       }
-      return (runs, baseline)
+      return (runs, baseline, Dictionary(uniqueKeysWithValues: zip(variants, errors)))
     }
   }
 }

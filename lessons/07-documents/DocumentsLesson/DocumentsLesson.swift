@@ -30,7 +30,8 @@ public enum DocumentsLesson {
     let cnn = try stepCNN(config, data: data, in: notebook)
     let fixes = stepFixes(config, data: data, in: notebook)
     let resnet = stepResNet(config, in: notebook)
-    let own = DocumentsClaims.claims(config, cnn: cnn, fixes: fixes, resnet: resnet.runs, in: notebook)
+    let own = DocumentsClaims.claims(
+      config, cnn: cnn, fixes: fixes, resnet: resnet.runs, resnetErrors: resnet.errors, in: notebook)
     notebook.step(.claims, "The documents' claims about their own code, measured") {
       notebook.prose(
         "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers, or, where the document shows code that cannot run, by reading the code."

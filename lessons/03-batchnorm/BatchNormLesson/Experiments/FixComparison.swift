@@ -49,17 +49,18 @@ extension FixComparison {
     public func nonFiniteCount(_ index: Int) -> Int { perSeed.filter { $0[index].history.nonFinite != nil }.count }
   }
 
-  /// `run` for each of `config.fixSeeds` seeds derived from the lesson's.
+  /// `run` for each of `config.fixSeeds` seeds derived from the lesson's, one seed per core
+  /// (`ParallelSweep`); `progress` gets the number of seeds done.
   public static func overSeeds(
-    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
+    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> OverSeeds {
     let seeds = SeedSpread.seeds(from: config.seed, count: config.fixSeeds)
     return OverSeeds(
       seeds: seeds,
-      perSeed: seeds.enumerated().map { index, seed in
+      perSeed: ParallelSweep.map(seeds.count, progress: progress) { index in
         var seeded = config
-        seeded.seed = seed
-        return run(seeded, train: train, test: test, progress: { progress?(index * 2 * config.steps + $0) })
+        seeded.seed = seeds[index]
+        return run(seeded, train: train, test: test)
       })
   }
 }
