@@ -10,8 +10,8 @@ public struct InitializationCommand: LessonCommand {
     discussion: """
       Runs the lesson step by step and writes charts (PNG, .gp, .dat), the executed notebook \
       README.md and metrics.json into <plots-dir>/initialization/. Overrides: --depth (measured \
-      and trained nets), --width, --activation (restricts steps 1–2 and 8 to one nonlinearity), \
-      --init (the init trained against He in step 4, also added to steps 1–2), --weight-std (σ_w of \
+      and trained nets), --width, --activation (restricts \(InitializationLesson.outline.reference([.variance, .depthSweep, .symmetry])) to one nonlinearity), \
+      --init (the init trained against He in \(InitializationLesson.outline.reference(.heTraining)), also added to \(InitializationLesson.outline.reference([.variance, .depthSweep]))), --weight-std (σ_w of \
       --init scaled), --bias-variance (σ_b² of the edge-of-chaos nets), --lr, --steps, --batch-size. \
       --clip-norm τ or --clip-value c clips the gradients of the training runs before each update.
       """ + "\n\n"
@@ -24,7 +24,9 @@ public struct InitializationCommand: LessonCommand {
 
   @Option(
     name: .customLong("bias-variance"), parsing: .unconditional,
-    help: "σ_b² of the tanh nets at the edge of chaos (step 5) and exercise 1 (0…1).")
+    help:
+      "σ_b² of the tanh nets at the edge of chaos (\(InitializationLesson.outline.reference(.edgeOfChaos))) and exercise 1 (0…1)."
+  )
   public var biasVariance: Double?
 
   public init() {}

@@ -9,9 +9,9 @@ public struct BatchNormCommand: LessonCommand {
     abstract: "Lesson 3: what batch normalization fixes, and the explosion it causes.",
     discussion: """
       Runs the lesson step by step and writes charts (PNG, .gp, .dat), the executed notebook \
-      README.md and metrics.json into <plots-dir>/batchnorm/. Overrides: --depth (the net of step 2), \
-      --width, --activation (relu, identity), --weight-std (the bad init of step 2), --init (steps 3, \
-      5, 6), --lr (steps 2, 5, 6), --steps, --batch-size (at least 4), --momentum and --epsilon \
+      README.md and metrics.json into <plots-dir>/batchnorm/. Overrides: --depth (the net of \(BatchNormLesson.outline.reference(.fix))), \
+      --width, --activation (relu, identity), --weight-std (the bad init of \(BatchNormLesson.outline.reference(.fix))), --init \
+      (\(BatchNormLesson.outline.reference([.learningRates, .depthLimit, .evaluationMode]))), --lr (\(BatchNormLesson.outline.reference([.fix, .depthLimit, .evaluationMode]))), --steps, --batch-size (at least 4), --momentum and --epsilon \
       (batch norm's). \
       --clip-norm τ or --clip-value c clips the gradients of the training runs before each update.
       """ + "\n\n"

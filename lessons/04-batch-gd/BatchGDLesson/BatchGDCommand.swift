@@ -10,9 +10,10 @@ public struct BatchGDCommand: LessonCommand {
     discussion: """
       Runs the lesson step by step and writes charts (PNG, .gp, .dat), the executed notebook \
       README.md and metrics.json into <plots-dir>/batch-gd/. Overrides: --depth, --width, \
-      --activation, --init, --weight-std (the small MLP of steps 1, 2 and 5), --lr and --steps (step 1), \
-      --batch-size (the mini-batch of step 1, at most the training set). \
-      --clip-norm τ or --clip-value c clips the gradients of step 1's runs before each update.
+      --activation, --init, --weight-std (the small MLP of \(BatchGDLesson.outline.reference([.comparison, .noise, .edgeOfStability]))), --lr and \
+      --steps (\(BatchGDLesson.outline.reference(.comparison))), --batch-size (the mini-batch of \(BatchGDLesson.outline.reference(.comparison)), at \
+      most the training set). --clip-norm τ or --clip-value c clips the gradients of \
+      \(BatchGDLesson.outline.reference(.comparison))'s runs before each update.
       """ + "\n\n"
         + defaultsHelp(
           full: BatchGDConfiguration(quick: false, seed: 42).parameters,

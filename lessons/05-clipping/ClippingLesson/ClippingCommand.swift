@@ -10,10 +10,10 @@ public struct ClippingCommand: LessonCommand {
     abstract: "Lesson 5: gradient clipping, and the recurrent nets where explosions are born.",
     discussion: """
       Runs the lesson step by step and writes charts (PNG, .gp, .dat), the executed notebook \
-      README.md and metrics.json into <plots-dir>/clipping/. The recurrent net (steps 2–5): \
+      README.md and metrics.json into <plots-dir>/clipping/. The recurrent net (\(ClippingLesson.outline.reference([.condition, .unclipped, .sweep, .direction]))): \
       --length T, --hidden, --gain (σ₁ = ρ of W_rec at init), --activation (tanh, sigmoid), --lr, \
-      --steps, --batch-size. --clip-norm τ adds your threshold to step 4's sweep; --clip-value c \
-      sets step 5's value-clipping bound. The deep MLPs of step 6: --depth, --width, --init, \
+      --steps, --batch-size. --clip-norm τ adds your threshold to \(ClippingLesson.outline.reference(.sweep))'s sweep; --clip-value c \
+      sets \(ClippingLesson.outline.reference(.direction))'s value-clipping bound. The deep MLPs of \(ClippingLesson.outline.reference(.deepNetwork)): --depth, --width, --init, \
       --weight-std.
       """ + "\n\n"
         + defaultsHelp(

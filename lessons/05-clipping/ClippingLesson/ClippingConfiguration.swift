@@ -130,7 +130,9 @@ public struct ClippingConfiguration: Sendable, Equatable {
     if let lr = network.lr { learningRate = lr }
     if let steps = network.steps {
       guard steps <= 20000 else {
-        throw ConfigurationError("--steps must be at most 20000 in this lesson: step 4 trains many nets (got \(steps))")
+        throw ConfigurationError(
+          "--steps must be at most 20000 in this lesson: \(ClippingLesson.outline.reference(.sweep)) trains many nets (got \(steps))"
+        )
       }
       self.steps = steps
     }

@@ -10,8 +10,8 @@ public struct ResidualCommand: LessonCommand {
     discussion: """
       Runs the lesson step by step and writes charts (PNG, .gp, .dat), the executed notebook \
       README.md and metrics.json into <plots-dir>/residual/. Overrides: --depth (weight layers of \
-      the nets trained in step 3, even), --width (the digit nets of steps 2–4), --lr, --steps, \
-      --batch-size (at least 4) of steps 3–4. --clip-norm τ or --clip-value c clips their gradients.
+      the nets trained in \(ResidualLesson.outline.reference(.training)), even), --width (the digit nets of \(ResidualLesson.outline.reference([.gradientsByDepth, .training, .withoutNormalization]))), --lr, --steps, \
+      --batch-size (at least 4) of \(ResidualLesson.outline.reference([.training, .withoutNormalization])). --clip-norm τ or --clip-value c clips their gradients.
       """ + "\n\n"
         + defaultsHelp(
           full: ResidualConfiguration(quick: false, seed: 42).parameters,

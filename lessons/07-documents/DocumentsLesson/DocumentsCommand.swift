@@ -12,8 +12,8 @@ public struct DocumentsCommand: LessonCommand {
     discussion: """
       Runs the lesson step by step and writes charts (PNG, .gp, .dat), the executed notebook \
       README.md, metrics.json and the CNN's best checkpoint (cnn-best.ckpt) into \
-      <plots-dir>/documents/. Overrides: --epochs and --patience (step 1), --weight-std (σ of the bad \
-      init of step 2), --lr, --steps, --batch-size and --clip-norm (step 2). --evaluate FILE loads a \
+      <plots-dir>/documents/. Overrides: --epochs and --patience (\(DocumentsLesson.outline.reference(.cnn))), --weight-std (σ of the bad \
+      init of \(DocumentsLesson.outline.reference(.fixes))), --lr, --steps, --batch-size and --clip-norm (\(DocumentsLesson.outline.reference(.fixes))). --evaluate FILE loads a \
       checkpoint of the documents' CNN and prints its test accuracy.
       """ + "\n\n"
         + defaultsHelp(

@@ -103,7 +103,9 @@ public struct DocumentsConfiguration: Sendable, Equatable {
     switch network.clipping {
     case .norm(let t): clipNorm = t
     case .value:
-      throw ConfigurationError("--clip-value does not apply here: step 2's clipping fix clips by norm (--clip-norm)")
+      throw ConfigurationError(
+        "--clip-value does not apply here: \(DocumentsLesson.outline.reference(.fixes))'s clipping fix clips by norm (--clip-norm)"
+      )
     case .none: break
     }
   }
