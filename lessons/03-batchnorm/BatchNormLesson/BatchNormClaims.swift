@@ -18,7 +18,7 @@ enum BatchNormClaims {
   /// The claims, judged by steps 1–6.
   static func claims(
     _ config: BatchNormConfiguration, oneLayer: OneLayer.Result, fix overSeeds: FixComparison.OverSeeds,
-    sweep: [LearningRateSweep.Result], yang: [YangExplosion.Measurement], limit: [DepthLimit.Pair],
+    sweep: LearningRateSweep.OverSeeds, yang: [YangExplosion.Measurement], limit: [DepthLimit.Pair],
     evaluation: EvaluationMode.Result, in notebook: Notebook
   ) -> [Claim] {
     let fix = overSeeds.main
@@ -45,8 +45,8 @@ enum BatchNormClaims {
     func normalized(_ m: Claim.Measurements) -> Bool {
       m["largest_batch_mean_after"] <= normalizedTolerance && m["largest_variance_error_after"] <= normalizedTolerance
     }
-    let largestPlain = sweep.first?.largestTrainingRate
-    let largestBN = sweep.last?.largestTrainingRate
+    let largestPlain = sweep.largestRateTrainingOnEverySeed(0)
+    let largestBN = sweep.largestRateTrainingOnEverySeed(1)
     let deepGap = deepest.map { $0.residual.testAccuracy - $0.plain.testAccuracy }
 
     return [
@@ -125,7 +125,7 @@ enum BatchNormClaims {
         .higherLearningRates, step: .learningRates,
         measurements: ["largest_rate_plain": largestPlain ?? 0, "largest_rate_bn": largestBN ?? 0],
         rule:
-          "holds if the largest learning rate that trains with BN is ≥ \(Format.number(higherRateMultiple))× the plain net's (0 when none trains); partly holds if larger but less; false if not larger",
+          "holds if the largest learning rate that trains on every seed with BN is ≥ \(Format.number(higherRateMultiple))× the plain net's (0 when none trains); partly holds if larger but less; false if not larger",
         verdict: { m in
           let plainRate = m["largest_rate_plain"]
           let bnRate = m["largest_rate_bn"]
@@ -133,7 +133,7 @@ enum BatchNormClaims {
           return bnRate > plainRate ? .partlyHolds : .false_
         },
         evidence: { m, verdict in
-          "Largest learning rate that trains a \(config.sweepDepth)-layer net: \(Format.number(m["largest_rate_plain"])) without BN, \(Format.number(m["largest_rate_bn"])) with BN (\(notebook.reference(.learningRates)); 0 = none of the grid). \(verdict == .holds ? "It holds at moderate depth; \(notebook.reference(.depthLimit)) shows where it stops." : "")"
+          "Largest learning rate that trains a \(config.sweepDepth)-layer net on all \(sweep.seeds.count) seeds: \(Format.number(m["largest_rate_plain"])) without BN, \(Format.number(m["largest_rate_bn"])) with BN (\(notebook.reference(.learningRates)); 0 = none of the grid). \(verdict == .holds ? "It holds at moderate depth; \(notebook.reference(.depthLimit)) shows where it stops." : "")"
         }),
       .measured(
         .bnMayCauseProblems, step: .depthLimit,

@@ -10,7 +10,7 @@ extension BatchNormLesson {
   /// Step 3: the learning-rate sweep with and without BN.
   static func stepLearningRates(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
-  ) -> [LearningRateSweep.Result] {
+  ) -> LearningRateSweep.OverSeeds {
     notebook.step(.learningRates, "Ioffe & Szegedy: higher learning rates") {
       let rates = config.sweepRates.map { Format.number($0) }.joined(separator: ", ")
       notebook.prose(
@@ -27,9 +27,12 @@ extension BatchNormLesson {
         differs: "BN after every hidden dense layer (without their biases), and the step size along the grid",
         same: ["the dense weights (same seed)", "batch order", "\(config.sweepSteps) steps"])
       let total = 2 * config.sweepRates.count
-      let sweeps = notebook.experiment("\(total) runs × \(config.sweepSteps) steps", total: total) { progress in
-        LearningRateSweep.run(config, train: train, test: test, progress: progress.update)
+      let overSeeds = notebook.experiment(
+        "\(total) runs × \(config.sweepSteps) steps × \(config.fixSeeds) seeds", total: total * config.fixSeeds
+      ) { progress in
+        LearningRateSweep.overSeeds(config, train: train, test: test, progress: progress.update)
       }
+      let sweeps = overSeeds.main
       notebook.table(
         Table(
           headers: ["lr", "plain: final loss", "test accuracy", "with BN: final loss", "test accuracy"],
@@ -60,14 +63,27 @@ extension BatchNormLesson {
               y: [TrainedRun.trainedLoss, TrainedRun.trainedLoss], style: .dashed, colorGroup: 7)
           ]),
         caption: "A run that went non-finite is drawn at \(Format.number(cap)).")
-      let plainLargest = sweeps[0].largestTrainingRate
-      let bnLargest = sweeps[1].largestTrainingRate
+      let plainLargest = overSeeds.largestRateTrainingOnEverySeed(0)
+      let bnLargest = overSeeds.largestRateTrainingOnEverySeed(1)
+      func perSeed(_ index: Int) -> String {
+        overSeeds.perSeed.map { $0[index].largestTrainingRate.map { Format.number($0) } ?? "none" }
+          .joined(separator: ", ")
+      }
       notebook.prose(
         """
-        Largest learning rate that trains: \(plainLargest.map { Format.number($0) } ?? "none") without BN, \
+        The table is seed \(config.seed). Over seeds \(overSeeds.seeds.map(String.init).joined(separator: ", ")), \
+        the largest learning rate that trains is \(perSeed(0)) without BN and \(perSeed(1)) with BN; \
+        the largest that trains on every seed: \(plainLargest.map { Format.number($0) } ?? "none") without BN, \
         \(bnLargest.map { Format.number($0) } ?? "none") with BN\
         \(plainLargest.flatMap { p in bnLargest.map { " (×\(Format.number($0 / p)))" } } ?? "").
         """)
+      notebook.recordRun(
+        "sweep_over_seeds",
+        [
+          ("largest_training_rate_every_seed_plain", plainLargest),
+          ("largest_training_rate_every_seed_bn", bnLargest),
+        ],
+        extra: [("seeds", .seeds(overSeeds.seeds))])
       for s in sweeps {
         for (rate, r) in zip(s.rates, s.runs) {
           notebook.recordRun(
@@ -78,7 +94,7 @@ extension BatchNormLesson {
             ])
         }
       }
-      return sweeps
+      return overSeeds
     }
   }
 

@@ -1,4 +1,5 @@
 import NeuralNet
+import Theory
 
 /// Step 3: Ioffe & Szegedy's claim of higher learning rates: the same net with and without BN,
 /// trained at every learning rate of the sweep.
@@ -25,19 +26,68 @@ public enum LearningRateSweep {
     var done = 0
     return [false, true].map { withBN in
       let runs = config.sweepRates.map { rate in
-        var rng = SeededGenerator(seed: config.seed &+ 3_000)
-        let model = MLP.make(
-          inputs: train.features, width: config.width, depth: config.sweepDepth, outputs: Digits.classes,
-          activation: config.activation, initializer: config.initialization.initializer(weightStd: config.weightStd),
-          batchNorm: withBN ? config.settings : nil, using: &rng)
-        let run = TrainedRun.train(
-          "lr \(rate)", model, train: train, test: test, learningRate: rate, steps: config.sweepSteps,
-          batchSize: config.batchSize, batchSeed: config.seed &+ 3_001, clipping: config.clipping)
-        done += 1
-        progress?(done)
-        return run
+        defer {
+          done += 1
+          progress?(done)
+        }
+        return single(config, batchNorm: withBN, rate: rate, train: train, test: test)
       }
       return Result(batchNorm: withBN, rates: config.sweepRates, runs: runs)
     }
+  }
+
+  /// One run of the sweep: the net with or without BN at one learning rate.
+  static func single(
+    _ config: BatchNormConfiguration, batchNorm withBN: Bool, rate: Double, train: Dataset, test: Dataset
+  ) -> TrainedRun {
+    var rng = SeededGenerator(seed: config.seed &+ 3_000)
+    let model = MLP.make(
+      inputs: train.features, width: config.width, depth: config.sweepDepth, outputs: Digits.classes,
+      activation: config.activation, initializer: config.initialization.initializer(weightStd: config.weightStd),
+      batchNorm: withBN ? config.settings : nil, using: &rng)
+    return TrainedRun.train(
+      "lr \(rate)", model, train: train, test: test, learningRate: rate, steps: config.sweepSteps,
+      batchSize: config.batchSize, batchSeed: config.seed &+ 3_001, clipping: config.clipping)
+  }
+}
+
+extension LearningRateSweep {
+  /// Both sweeps for each seed (weights and batch order), the lesson's own first.
+  public struct OverSeeds: Sendable {
+    /// The seeds.
+    public var seeds: [UInt64]
+    /// For each seed, the plain sweep and the BN sweep.
+    public var perSeed: [[Result]]
+
+    /// The lesson's own seed's sweeps.
+    public var main: [Result] { perSeed[0] }
+
+    /// The largest learning rate whose run trained on every seed, plain (0) or with BN (1), or nil.
+    public func largestRateTrainingOnEverySeed(_ index: Int) -> Double? {
+      let rates = main[index].rates
+      return rates.indices.filter { i in perSeed.allSatisfy { $0[index].runs[i].trained } }.map { rates[$0] }.max()
+    }
+  }
+
+  /// `run` for each of `config.fixSeeds` seeds, every (seed, BN, rate) run on its own core
+  /// (`ParallelSweep`); `progress` gets the number of runs done.
+  public static func overSeeds(
+    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
+  ) -> OverSeeds {
+    let seeds = SeedSpread.seeds(from: config.seed, count: config.fixSeeds)
+    let rates = config.sweepRates
+    let jobs = seeds.flatMap { seed in [false, true].flatMap { bn in rates.map { (seed, bn, $0) } } }
+    let runs = ParallelSweep.map(jobs.count, progress: progress) { i in
+      var seeded = config
+      seeded.seed = jobs[i].0
+      return single(seeded, batchNorm: jobs[i].1, rate: jobs[i].2, train: train, test: test)
+    }
+    let perSeed = seeds.indices.map { s in
+      [false, true].enumerated().map { b, bn in
+        let start = (s * 2 + b) * rates.count
+        return Result(batchNorm: bn, rates: rates, runs: Array(runs[start..<(start + rates.count)]))
+      }
+    }
+    return OverSeeds(seeds: seeds, perSeed: perSeed)
   }
 }
