@@ -4,8 +4,8 @@ import Testing
 import NeuralNet
 
 /// A sweep run one network per core gives the same bits as the same networks one after another,
-/// in index order, and leaves OpenBLAS's thread count as it found it.
-@Suite("Parallel sweeps")
+/// in index order, with OpenBLAS single-threaded while it runs.
+@Suite("Parallel sweeps", .serialized)
 struct ParallelSweepTests {
   /// Trains a small MLP from `seed` and returns its parameters.
   static func trained(seed: UInt64) -> [Float] {
@@ -22,11 +22,13 @@ struct ParallelSweepTests {
   }
 
   @Test func aSweepEqualsTheSequentialRunBitForBit() {
-    let threads = BLASInfo.threads
     let sequential = (0..<6).map { Self.trained(seed: UInt64($0)) }
     let parallel = ParallelSweep.map(6) { Self.trained(seed: UInt64($0)) }
     #expect(parallel == sequential)
-    #expect(BLASInfo.threads == threads)
+    // Inside a sweep every BLAS call is single-threaded. (Whether the count is restored after it
+    // cannot be asserted here: other suites' lessons run sweeps of their own at the same time.)
+    #expect(
+      ParallelSweep.map(2) { _ in BLASInfo.threads } == [1, 1] || ProcessInfo.processInfo.activeProcessorCount == 1)
   }
 
   @Test func progressCountsEveryJobOnce() {

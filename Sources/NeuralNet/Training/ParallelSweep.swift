@@ -23,9 +23,8 @@ public enum ParallelSweep {
         return body(index)
       }
     }
-    let threads = openblas_get_num_threads()
-    openblas_set_num_threads(1)
-    defer { openblas_set_num_threads(threads) }
+    blasThreads.enter()
+    defer { blasThreads.leave() }
     let results = Results<T>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { index in
       let value = body(index)
@@ -33,6 +32,34 @@ public enum ParallelSweep {
       if let progress { results.serially { progress(done) } }
     }
     return results.values()
+  }
+
+  /// OpenBLAS's thread count is one setting for the whole process: the first sweep to start sets
+  /// it to 1 and the last to finish restores it, so that sweeps running at the same time (tests
+  /// run in parallel) leave it as they found it.
+  private static let blasThreads = BLASThreads()
+
+  private final class BLASThreads: @unchecked Sendable {
+    private let lock = NSLock()
+    private var active = 0
+    private var saved: Int32 = 1
+
+    func enter() {
+      lock.withLock {
+        if active == 0 {
+          saved = openblas_get_num_threads()
+          openblas_set_num_threads(1)
+        }
+        active += 1
+      }
+    }
+
+    func leave() {
+      lock.withLock {
+        active -= 1
+        if active == 0 { openblas_set_num_threads(saved) }
+      }
+    }
   }
 
   /// The jobs' results, written from the worker threads under a lock.

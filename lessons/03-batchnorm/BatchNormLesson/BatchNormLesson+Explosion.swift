@@ -277,7 +277,7 @@ extension BatchNormLesson {
   /// Step 6: running statistics, and the bug of evaluating in training mode.
   static func stepEvaluationMode(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
-  ) -> EvaluationMode.Result {
+  ) -> (result: EvaluationMode.Result, seeds: [UInt64], overSeeds: [EvaluationMode.Result]) {
     notebook.step(.evaluationMode, "Train mode vs eval mode: the running statistics, and a classic bug") {
       notebook.prose(
         """
@@ -290,9 +290,12 @@ extension BatchNormLesson {
         digits in batches of \(config.evaluationBatchSizes.map(String.init).joined(separator: ", ")), \
         in both modes.
         """)
-      let result = notebook.experiment("training \(config.steps) steps", total: config.steps) { progress in
-        EvaluationMode.run(config, train: train, test: test, progress: progress.update)
+      let (seeds, all) = notebook.experiment(
+        "training \(config.steps) steps × \(config.fixSeeds) seeds", total: config.fixSeeds
+      ) { progress in
+        EvaluationMode.overSeeds(config, train: train, test: test, progress: progress.update)
       }
+      let result = all[0]
       notebook.table(
         Table(
           headers: ["test batch size", "eval mode (running statistics)", "train mode (batch statistics)"],
@@ -326,14 +329,26 @@ extension BatchNormLesson {
           predicted: result.singleBatchClassShare, tolerance: .absolute(1e-9),
           source: "theory §8 (one example: BN outputs β)"),
       ])
+      let evalSpread = SeedSpread(seeds: seeds, values: all.map { $0.evaluationAccuracy.last ?? .nan })
+      let batchOneSpread = SeedSpread(seeds: seeds, values: all.map { $0.trainingModeAccuracy.first ?? .nan })
+      notebook.prose(
+        """
+        The table is seed \(config.seed). Over seeds \(seeds.map(String.init).joined(separator: ", ")): eval mode \
+        \(Format.spread(evalSpread, Format.percent)), train mode with batches of one \
+        \(Format.spread(batchOneSpread, Format.percent)).
+        """)
       notebook.recordRun(
         "eval_mode",
         [
           ("eval_accuracy", result.evaluationAccuracy.last),
           ("train_mode_accuracy_b1", result.trainingModeAccuracy.first),
           ("train_mode_accuracy_largest_batch", result.trainingModeAccuracy.last),
+        ],
+        extra: [
+          ("seeds", .seeds(seeds)), ("eval_accuracy_over_seeds", .spread(evalSpread)),
+          ("train_mode_accuracy_b1_over_seeds", .spread(batchOneSpread)),
         ])
-      return result
+      return (result, seeds, all)
     }
   }
 }

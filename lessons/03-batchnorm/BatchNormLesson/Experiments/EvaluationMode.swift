@@ -1,4 +1,5 @@
 import NeuralNet
+import Theory
 
 /// Step 6: train mode vs evaluation mode. A BN net evaluated with batch statistics (training
 /// mode) gives predictions that depend on which test examples share a batch.
@@ -48,5 +49,21 @@ public enum EvaluationMode {
     return Result(
       run: run, batchSizes: config.evaluationBatchSizes, evaluationAccuracy: evaluation,
       trainingModeAccuracy: training, singleBatchClassShare: share)
+  }
+}
+
+extension EvaluationMode {
+  /// `run` for each of `config.fixSeeds` seeds (weights and batch order), one per core
+  /// (`ParallelSweep`), the lesson's own first.
+  public static func overSeeds(
+    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
+  ) -> (seeds: [UInt64], results: [Result]) {
+    let seeds = SeedSpread.seeds(from: config.seed, count: config.fixSeeds)
+    let results = ParallelSweep.map(seeds.count, progress: progress) { index in
+      var seeded = config
+      seeded.seed = seeds[index]
+      return run(seeded, train: train, test: test)
+    }
+    return (seeds, results)
   }
 }
