@@ -150,8 +150,8 @@ enum ExplodingClaims {
             ? .false_ : .partlyHolds
         },
         evidence: { m, verdict in
-          let accuracy =
-            "test accuracy \(Format.percent(m["fixed_test_accuracy_mean"])) (\(Format.percent(m["fixed_test_accuracy_min"]))–\(Format.percent(m["fixed_test_accuracy_max"]))) after \(config.steps) steps"
+          // The same three numbers the rule reads, as "mean (min–max)".
+          let accuracy = "test accuracy \(Format.spread(fixedAccuracy, Format.percent)) after \(config.steps) steps"
           switch verdict {
           case .false_:
             return
