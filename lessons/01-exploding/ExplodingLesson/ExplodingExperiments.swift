@@ -189,25 +189,9 @@ public enum ExplodingExperiments {
     }
   }
 
-  /// The two training runs of step 4 repeated over seeds (weights and batch order; the data split
-  /// stays the lesson's).
-  public struct TrainingOverSeeds: Sendable {
-    /// The seeds, the lesson's own first.
-    public var seeds: [UInt64]
-    /// For each seed, the exploding run and the fix.
-    public var perSeed: [[TrainingResult]]
-
-    /// The lesson's own seed's runs: the exploding one and the fix.
-    public var main: [TrainingResult] { perSeed[0] }
-
-    /// Run `index`'s (0 exploding, 1 the fix) `value` over the seeds.
-    public func spread(_ index: Int, _ value: (TrainingResult) -> Double) -> SeedSpread {
-      SeedSpread(seeds: seeds, values: perSeed.map { value($0[index]) })
-    }
-
-    /// On how many seeds run `index` went non-finite.
-    public func nonFiniteCount(_ index: Int) -> Int { perSeed.filter { $0[index].history.nonFinite != nil }.count }
-  }
+  /// The two training runs of step 4 (the exploding one, then the fix) repeated over seeds
+  /// (weights and batch order; the data split stays the lesson's).
+  public typealias TrainingOverSeeds = SeedRuns<TrainingResult>
 
   /// Step 4 over `config.trainingSeeds` seeds, one seed per core (`ParallelSweep`); `progress`
   /// gets the number of seeds done.
@@ -227,6 +211,11 @@ public enum ExplodingExperiments {
   public static func digitsSplit(seed: UInt64) throws -> (train: Dataset, test: Dataset) {
     try Digits.trainTestSplit(seed: seed)
   }
+}
+
+extension SeedRuns where Run == ExplodingExperiments.TrainingResult {
+  /// On how many seeds run `index` (0 exploding, 1 the fix) went non-finite.
+  public func nonFiniteCount(_ index: Int) -> Int { count(index) { $0.history.nonFinite != nil } }
 }
 
 extension [ExplodingExperiments.GradientProfile] {

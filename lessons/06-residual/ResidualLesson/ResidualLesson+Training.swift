@@ -20,20 +20,13 @@ public struct TrainedArchitecture: Sendable {
   public var finalLoss: Double { history.meanLoss(overLast: 20) }
 }
 
-/// The nets of step 3 or 4 trained once per seed (weights and batch order).
-public struct ArchitecturesOverSeeds: Sendable {
-  /// The seeds, the lesson's own first.
-  public var seeds: [UInt64]
-  /// For each seed, the nets in table order.
-  public var perSeed: [[TrainedArchitecture]]
+/// The nets of step 3 or 4 trained once per seed (weights and batch order), in table order.
+public typealias ArchitecturesOverSeeds = SeedRuns<TrainedArchitecture>
 
-  /// The lesson's own seed's nets.
-  public var main: [TrainedArchitecture] { perSeed[0] }
-
+extension SeedRuns where Run == TrainedArchitecture {
   /// `architecture`'s `value` over the seeds (nil if it was not trained).
   public func spread(_ architecture: Architecture, _ value: (TrainedArchitecture) -> Double) -> SeedSpread? {
-    guard let index = main.firstIndex(where: { $0.architecture == architecture }) else { return nil }
-    return SeedSpread(seeds: seeds, values: perSeed.map { value($0[index]) })
+    main.firstIndex { $0.architecture == architecture }.map { spread($0, value) }
   }
 
   /// `architecture`'s test accuracy over the seeds, a run that went non-finite counted as 0.
@@ -43,8 +36,7 @@ public struct ArchitecturesOverSeeds: Sendable {
 
   /// On how many seeds `architecture` went non-finite.
   public func nonFiniteCount(_ architecture: Architecture) -> Int {
-    guard let index = main.firstIndex(where: { $0.architecture == architecture }) else { return 0 }
-    return perSeed.filter { $0[index].history.nonFinite != nil }.count
+    main.firstIndex { $0.architecture == architecture }.map { count($0) { $0.history.nonFinite != nil } } ?? 0
   }
 }
 

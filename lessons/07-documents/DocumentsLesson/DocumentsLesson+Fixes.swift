@@ -17,19 +17,13 @@ public struct FixRun: Sendable {
   public var testAccuracy: Double
 }
 
-/// The runs of step 2 over seeds.
-public struct FixesOverSeeds: Sendable {
-  /// The seeds, the lesson's own first.
-  public var seeds: [UInt64]
-  /// For each fix (the baseline first), its run for each seed.
-  public var perFix: [[FixRun]]
+/// The runs of step 2 (the baseline, then each fix) over seeds.
+public typealias FixesOverSeeds = SeedRuns<FixRun>
 
-  /// The lesson's own seed's runs.
-  public var main: [FixRun] { perFix.map { $0[0] } }
-
-  /// The fix called `name`'s `value` over the seeds.
+extension SeedRuns where Run == FixRun {
+  /// The fix called `name`'s `value` over the seeds (nil if there is no such fix).
   public func spread(_ name: String, _ value: (FixRun) -> Double) -> SeedSpread? {
-    perFix.first { $0[0].name == name }.map { SeedSpread(seeds: seeds, values: $0.map(value)) }
+    main.firstIndex { $0.name == name }.map { spread($0, value) }
   }
 }
 
@@ -83,8 +77,9 @@ extension DocumentsLesson {
             testAccuracy: history.nonFinite == nil ? data.test.accuracy(of: model) : .nan)
         }
       }
-      let runs = Array(all.prefix(plans.count))
-      let overSeeds = (0..<plans.count).map { p in seeds.indices.map { all[$0 * plans.count + p] } }
+      let overSeeds = FixesOverSeeds(
+        seeds: seeds, perSeed: seeds.indices.map { Array(all[($0 * plans.count)..<(($0 + 1) * plans.count)]) })
+      let runs = overSeeds.main
       let baseline = runs[0]
       func series(_ run: FixRun, _ group: Int) -> Series {
         Series(
@@ -121,11 +116,11 @@ extension DocumentsLesson {
       notebook.table(
         Table(
           headers: ["fix", "went non-finite", "‖g‖ at step 0", "test accuracy"],
-          rows: overSeeds.map { perSeed in
+          rows: runs.indices.map { i in
             [
-              perSeed[0].name, "\(perSeed.filter { $0.history.nonFinite != nil }.count) of \(seeds.count)",
-              Format.spread(SeedSpread(seeds: seeds, values: perSeed.map(\.history.initialGradientNorm))),
-              Format.spread(SeedSpread(seeds: seeds, values: perSeed.map(\.testAccuracy)), Format.percent),
+              runs[i].name, "\(overSeeds.count(i) { $0.history.nonFinite != nil }) of \(seeds.count)",
+              Format.spread(overSeeds.spread(i, \.history.initialGradientNorm)),
+              Format.spread(overSeeds.spread(i, \.testAccuracy), Format.percent),
             ]
           }),
         caption:
@@ -144,24 +139,20 @@ extension DocumentsLesson {
         among the fixes: \(Format.percent(runs.dropFirst().map(\.testAccuracy).filter(\.isFinite).max() ?? .nan)) \
         in \(config.steps) steps: none of them turns this architecture into a good classifier (\(notebook.reference(.cnn))).
         """)
-      for (r, perSeed) in zip(runs, overSeeds) {
+      for (i, r) in runs.enumerated() {
         notebook.recordRun(
           "fix_\(r.name.lowercased().replacingOccurrences(of: " ", with: "_"))",
           [
             ("first_nonfinite_step", r.history.nonFinite.map { Double($0.step) }),
-            ("nonfinite_seeds", Double(perSeed.filter { $0.history.nonFinite != nil }.count)),
+            ("nonfinite_seeds", Double(overSeeds.count(i) { $0.history.nonFinite != nil })),
           ],
           extra: [
-            ("seeds", .seeds(seeds)),
-            ("max_grad_norm", .spread(SeedSpread(seeds: seeds, values: perSeed.map(\.history.maxGradientNorm)))),
-            ("test_accuracy", .spread(SeedSpread(seeds: seeds, values: perSeed.map(\.testAccuracy)))),
-            (
-              "initial_grad_norm",
-              .spread(SeedSpread(seeds: seeds, values: perSeed.map(\.history.initialGradientNorm)))
-            ),
+            ("seeds", .seeds(seeds)), ("max_grad_norm", .spread(overSeeds.spread(i, \.history.maxGradientNorm))),
+            ("test_accuracy", .spread(overSeeds.spread(i, \.testAccuracy))),
+            ("initial_grad_norm", .spread(overSeeds.spread(i, \.history.initialGradientNorm))),
           ])
       }
-      return FixesOverSeeds(seeds: seeds, perFix: overSeeds)
+      return overSeeds
     }
   }
 }

@@ -30,24 +30,8 @@ extension BatchNormConfiguration {
 }
 
 extension FixComparison {
-  /// The plain net and the same net with BN, over seeds (weights and batch order).
-  public struct OverSeeds: Sendable {
-    /// The seeds, the lesson's own first.
-    public var seeds: [UInt64]
-    /// For each seed: the plain run, then the BN run.
-    public var perSeed: [[TrainedRun]]
-
-    /// The lesson's own seed's two runs.
-    public var main: [TrainedRun] { perSeed[0] }
-
-    /// Run `index`'s (0 plain, 1 BN) `value` over the seeds.
-    public func spread(_ index: Int, _ value: (TrainedRun) -> Double) -> SeedSpread {
-      SeedSpread(seeds: seeds, values: perSeed.map { value($0[index]) })
-    }
-
-    /// On how many seeds run `index` went non-finite.
-    public func nonFiniteCount(_ index: Int) -> Int { perSeed.filter { $0[index].history.nonFinite != nil }.count }
-  }
+  /// The plain net and the same net with BN (in that order), over seeds (weights and batch order).
+  public typealias OverSeeds = SeedRuns<TrainedRun>
 
   /// `run` for each of `config.fixSeeds` seeds derived from the lesson's, one seed per core
   /// (`ParallelSweep`); `progress` gets the number of seeds done.
@@ -63,4 +47,9 @@ extension FixComparison {
         return run(seeded, train: train, test: test)
       })
   }
+}
+
+extension SeedRuns where Run == TrainedRun {
+  /// On how many seeds run `index` went non-finite.
+  public func nonFiniteCount(_ index: Int) -> Int { count(index) { $0.history.nonFinite != nil } }
 }

@@ -52,22 +52,8 @@ public enum LearningRateSweep {
 }
 
 extension LearningRateSweep {
-  /// Both sweeps for each seed (weights and batch order), the lesson's own first.
-  public struct OverSeeds: Sendable {
-    /// The seeds.
-    public var seeds: [UInt64]
-    /// For each seed, the plain sweep and the BN sweep.
-    public var perSeed: [[Result]]
-
-    /// The lesson's own seed's sweeps.
-    public var main: [Result] { perSeed[0] }
-
-    /// The largest learning rate whose run trained on every seed, plain (0) or with BN (1), or nil.
-    public func largestRateTrainingOnEverySeed(_ index: Int) -> Double? {
-      let rates = main[index].rates
-      return rates.indices.filter { i in perSeed.allSatisfy { $0[index].runs[i].trained } }.map { rates[$0] }.max()
-    }
-  }
+  /// Both sweeps (plain, then with BN) for each seed (weights and batch order).
+  public typealias OverSeeds = SeedRuns<Result>
 
   /// `run` for each of `config.fixSeeds` seeds, every (seed, BN, rate) run on its own core
   /// (`ParallelSweep`); `progress` gets the number of runs done.
@@ -89,5 +75,13 @@ extension LearningRateSweep {
       }
     }
     return OverSeeds(seeds: seeds, perSeed: perSeed)
+  }
+}
+
+extension SeedRuns where Run == LearningRateSweep.Result {
+  /// The largest learning rate whose run trained on every seed, plain (0) or with BN (1), or nil.
+  public func largestRateTrainingOnEverySeed(_ index: Int) -> Double? {
+    let rates = main[index].rates
+    return rates.indices.filter { i in perSeed.allSatisfy { $0[index].runs[i].trained } }.map { rates[$0] }.max()
   }
 }
