@@ -105,6 +105,24 @@ struct EngineTests {
     #expect(s.mean.isApproximatelyEqual(to: 0.8604, absoluteTolerance: 1e-6))
   }
 
+  /// The one-pass summary adds Σxᵢ² exactly as `sumOfSquares` does (same blocks, same order) and
+  /// Σxᵢ and the counts as a plain reading would, at every length around the lane and block sizes,
+  /// with a block whose Float sum of squares overflows.
+  @Test(arguments: [1, 7, 8, 15, 16, 17, 255, 256, 257, 263, 271, 520, 1000])
+  func summaryMatchesSeparatePasses(count: Int) {
+    var rng = SeededGenerator(seed: UInt64(count))
+    var scalars = (0..<count).map { _ in Float(rng.nextGaussian()) }
+    if count > 300 { scalars[300] = 3e20 }  // its block's Float Σx² is +Inf
+    let x = Tensor(shape: [count], scalars: scalars)
+    let s = x.summary(lowThreshold: -0.5, highMagnitude: 1.5)
+    #expect(s.meanSquare == x.sumOfSquares() / Double(count))
+    let mean = scalars.reduce(0.0) { $0 + Double($1) } / Double(count)
+    #expect(s.mean.isApproximatelyEqual(to: mean, absoluteTolerance: 1e-12, relativeTolerance: 1e-12))
+    #expect(s.fractionAtOrBelowLow == Double(scalars.filter { $0 <= -0.5 }.count) / Double(count))
+    #expect(s.fractionAtOrAboveHigh == Double(scalars.filter { abs($0) >= 1.5 }.count) / Double(count))
+    #expect(s.meanSquare.isFinite)
+  }
+
   @Test func batchSamplerCoversEveryExampleOncePerEpoch() {
     var sampler = BatchSampler(count: 10, batchSize: 5, seed: 1)
     let epoch = Array(sampler.next()) + Array(sampler.next())

@@ -94,14 +94,18 @@ public final class BatchNorm: Layer {
       // A batch of one has variance 0: every x̂ is 0 and the output is β. The running statistics
       // are left alone (the unbiased variance is undefined); PyTorch refuses such a batch instead.
       input.scalars.withUnsafeBufferPointer { x in
-        for r in 0..<rows {
-          for j in 0..<f { mean[j] += Double(x[r * f + j]) }
-        }
-        for j in 0..<f { mean[j] /= Double(rows) }
-        for r in 0..<rows {
-          for j in 0..<f {
-            let d = Double(x[r * f + j]) - mean[j]
-            variance[j] += d * d
+        mean.withUnsafeMutableBufferPointer { mean in
+          variance.withUnsafeMutableBufferPointer { variance in
+            for r in 0..<rows {
+              for j in 0..<f { mean[j] += Double(x[r * f + j]) }
+            }
+            for j in 0..<f { mean[j] /= Double(rows) }
+            for r in 0..<rows {
+              for j in 0..<f {
+                let d = Double(x[r * f + j]) - mean[j]
+                variance[j] += d * d
+              }
+            }
           }
         }
       }
@@ -125,11 +129,15 @@ public final class BatchNorm: Layer {
       output.scalars.withUnsafeMutableBufferPointer { y in
         gamma.value.scalars.withUnsafeBufferPointer { g in
           beta.value.scalars.withUnsafeBufferPointer { b in
-            for r in 0..<rows {
-              for j in 0..<f {
-                let v = (h[r * f + j] - meanF[j]) * inverseStd[j]
-                h[r * f + j] = v
-                y[r * f + j] = g[j] * v + b[j]
+            meanF.withUnsafeBufferPointer { meanF in
+              inverseStd.withUnsafeBufferPointer { inverseStd in
+                for r in 0..<rows {
+                  for j in 0..<f {
+                    let v = (h[r * f + j] - meanF[j]) * inverseStd[j]
+                    h[r * f + j] = v
+                    y[r * f + j] = g[j] * v + b[j]
+                  }
+                }
               }
             }
           }
@@ -148,32 +156,39 @@ public final class BatchNorm: Layer {
     var sumGX = [Double](repeating: 0, count: f)
     outputGradient.scalars.withUnsafeBufferPointer { g in
       normalized.scalars.withUnsafeBufferPointer { h in
-        for r in 0..<rows {
-          for j in 0..<f {
-            sumG[j] += Double(g[r * f + j])
-            sumGX[j] += Double(g[r * f + j]) * Double(h[r * f + j])
+        sumG.withUnsafeMutableBufferPointer { sumG in
+          sumGX.withUnsafeMutableBufferPointer { sumGX in
+            for r in 0..<rows {
+              for j in 0..<f {
+                sumG[j] += Double(g[r * f + j])
+                sumGX[j] += Double(g[r * f + j]) * Double(h[r * f + j])
+              }
+            }
           }
         }
       }
     }
     gamma.gradient = Tensor(shape: [f], scalars: sumGX.map(Float.init))
     beta.gradient = Tensor(shape: [f], scalars: sumG.map(Float.init))
-    var inputGradient = outputGradient
+    // Per feature: γⱼ/σⱼ and, in training mode, the two means; then one row-major pass.
     let n = Float(rows)
+    let scale = (0..<f).map { gamma.value.scalars[$0] * inverseStd[$0] }
+    let meanG = sumG.map { isTraining ? Float($0) / n : 0 }
+    let meanGX = sumGX.map { isTraining ? Float($0) / n : 0 }
+    var inputGradient = outputGradient
     inputGradient.scalars.withUnsafeMutableBufferPointer { dx in
       normalized.scalars.withUnsafeBufferPointer { h in
-        gamma.value.scalars.withUnsafeBufferPointer { gam in
-          for j in 0..<f {
-            let scale = gam[j] * inverseStd[j]
-            if isTraining {
-              let meanG = Float(sumG[j]) / n
-              let meanGX = Float(sumGX[j]) / n
+        scale.withUnsafeBufferPointer { scale in
+          meanG.withUnsafeBufferPointer { meanG in
+            meanGX.withUnsafeBufferPointer { meanGX in
               for r in 0..<rows {
-                let i = r * f + j
-                dx[i] = scale * (dx[i] - meanG - h[i] * meanGX)
+                let row = r * f
+                if isTraining {
+                  for j in 0..<f { dx[row + j] = scale[j] * (dx[row + j] - meanG[j] - h[row + j] * meanGX[j]) }
+                } else {
+                  for j in 0..<f { dx[row + j] *= scale[j] }
+                }
               }
-            } else {
-              for r in 0..<rows { dx[r * f + j] *= scale }
             }
           }
         }

@@ -39,16 +39,22 @@ public final class Adam: Optimizer {
     let (b1, b2, lr, eps) = (beta1, beta2, learningRate, epsilon)
     for p in parameters {
       let key = ObjectIdentifier(p)
+      // Taken out of the dictionary while updated, so that writing to them copies nothing.
       var state =
-        moments[key] ?? ([Float](repeating: 0, count: p.value.count), [Float](repeating: 0, count: p.value.count))
+        moments.removeValue(forKey: key)
+        ?? ([Float](repeating: 0, count: p.value.count), [Float](repeating: 0, count: p.value.count))
       p.gradient.scalars.withUnsafeBufferPointer { g in
         p.value.scalars.withUnsafeMutableBufferPointer { theta in
-          for i in 0..<g.count {
-            state.m[i] = b1 * state.m[i] + (1 - b1) * g[i]
-            state.v[i] = b2 * state.v[i] + (1 - b2) * g[i] * g[i]
-            let mHat = state.m[i] / correction1
-            let vHat = state.v[i] / correction2
-            theta[i] -= lr * mHat / (vHat.squareRoot() + eps)
+          state.m.withUnsafeMutableBufferPointer { m in
+            state.v.withUnsafeMutableBufferPointer { v in
+              for i in 0..<g.count {
+                m[i] = b1 * m[i] + (1 - b1) * g[i]
+                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+                let mHat = m[i] / correction1
+                let vHat = v[i] / correction2
+                theta[i] -= lr * mHat / (vHat.squareRoot() + eps)
+              }
+            }
           }
         }
       }

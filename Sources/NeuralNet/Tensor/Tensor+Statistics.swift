@@ -49,44 +49,91 @@ extension Tensor {
 
   /// Mean, standard deviation and extreme fractions of the elements, in one pass, in Double.
   ///
+  /// One read of the data gives Σxᵢ (eight Double lanes), Σxᵢ² (blocks of 256 as in
+  /// `sumOfSquares`, with its overflow fallback) and the two threshold counts (lane masks); the
+  /// sums are added in the same order as the two separate passes this replaces, so the results
+  /// are bit for bit theirs.
+  ///
   /// - Parameters:
   ///   - lowThreshold: elements `<= lowThreshold` are counted in `fractionAtOrBelowLow`.
   ///   - highMagnitude: elements with `|x| >= highMagnitude` are counted in `fractionAtOrAboveHigh`.
   public func summary(lowThreshold: Float = 0, highMagnitude: Float = .infinity) -> TensorSummary {
     scalars.withUnsafeBufferPointer { x in
-      // Eight lanes at a time: the sums in Double, the threshold counts as lane masks.
-      var sumLanes = SIMD8<Double>.zero
-      var lowLanes = SIMD8<Int32>.zero
-      var highLanes = SIMD8<Int32>.zero
-      let lowVector = SIMD8<Float>(repeating: lowThreshold)
-      let highVector = SIMD8<Float>(repeating: highMagnitude)
-      var i = 0
-      while i + 8 <= x.count {
-        let v = UnsafeRawPointer(x.baseAddress! + i).loadUnaligned(as: SIMD8<Float>.self)
-        sumLanes += SIMD8<Double>(v)
-        lowLanes &+= SIMD8<Int32>(truncatingIfNeeded: (v .<= lowVector).toInt())
-        let magnitude = v.replacing(with: -v, where: v .< 0)
-        highLanes &+= SIMD8<Int32>(truncatingIfNeeded: (magnitude .>= highVector).toInt())
-        i += 8
+      let n = x.count
+      guard let base = x.baseAddress, n > 0 else {
+        return TensorSummary(
+          mean: 0, standardDeviation: 0, meanSquare: 0, fractionAtOrBelowLow: 0, fractionAtOrAboveHigh: 0)
       }
-      var sum = sumLanes.sum()
-      var low = -Int(lowLanes.wrappedSum())
-      var high = -Int(highLanes.wrappedSum())
-      while i < x.count {
-        let v = x[i]
+      var lanes = SummaryLanes(lowThreshold: lowThreshold, highMagnitude: highMagnitude)
+      var squares = 0.0
+      var scalarTail = n  // where the eight-lane part of Σxᵢ ends
+      var start = 0
+      while start < n {
+        let end = Swift.min(start + 256, n)
+        var squareLanes = SIMD16<Float>.zero
+        var i = start
+        while i + 16 <= end {
+          let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<Float>.self)
+          squareLanes += v * v
+          lanes.add(v.lowHalf)
+          lanes.add(v.highHalf)
+          i += 16
+        }
+        var block = squareLanes.sum()
+        for j in i..<end { block += x[j] * x[j] }
+        if end == n {  // the last block: eight more lanes of Σxᵢ, then one at a time
+          if i + 8 <= n {
+            lanes.add(UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<Float>.self))
+            i += 8
+          }
+          scalarTail = i
+        }
+        if block.isFinite {
+          squares += Double(block)
+        } else {
+          for j in start..<end { squares += Double(x[j]) * Double(x[j]) }
+        }
+        start = end
+      }
+      var sum = lanes.sum.sum()
+      var low = -Int(lanes.low.wrappedSum())
+      var high = -Int(lanes.high.wrappedSum())
+      for j in scalarTail..<n {
+        let v = x[j]
         sum += Double(v)
         if v <= lowThreshold { low += 1 }
         if abs(v) >= highMagnitude { high += 1 }
-        i += 1
       }
-      let n = Double(Swift.max(x.count, 1))
-      let mean = sum / n
-      let meanSquare = Tensor.sumOfSquares(x) / n
+      let count = Double(n)
+      let mean = sum / count
+      let meanSquare = squares / count
       let variance = Swift.max(meanSquare - mean * mean, 0)
       return TensorSummary(
         mean: mean, standardDeviation: variance.squareRoot(), meanSquare: meanSquare,
-        fractionAtOrBelowLow: Double(low) / n, fractionAtOrAboveHigh: Double(high) / n)
+        fractionAtOrBelowLow: Double(low) / count, fractionAtOrAboveHigh: Double(high) / count)
     }
+  }
+}
+
+/// The eight-lane accumulators of `Tensor.summary`: Σxᵢ in Double and the two threshold counts
+/// (as negated lane masks).
+private struct SummaryLanes {
+  var sum = SIMD8<Double>.zero
+  var low = SIMD8<Int32>.zero
+  var high = SIMD8<Int32>.zero
+  let lowThreshold: SIMD8<Float>
+  let highMagnitude: SIMD8<Float>
+
+  init(lowThreshold: Float, highMagnitude: Float) {
+    self.lowThreshold = SIMD8(repeating: lowThreshold)
+    self.highMagnitude = SIMD8(repeating: highMagnitude)
+  }
+
+  @inline(__always) mutating func add(_ v: SIMD8<Float>) {
+    sum += SIMD8<Double>(v)
+    low &+= SIMD8<Int32>(truncatingIfNeeded: (v .<= lowThreshold).toInt())
+    let magnitude = v.replacing(with: -v, where: v .< 0)
+    high &+= SIMD8<Int32>(truncatingIfNeeded: (magnitude .>= highMagnitude).toInt())
   }
 }
 

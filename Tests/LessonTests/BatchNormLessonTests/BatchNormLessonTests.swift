@@ -49,10 +49,15 @@ struct BatchNormLessonTests {
     let (train, test) = try Digits.trainTestSplit(seed: 42)
     var config = Self.quick
     config.limitDepths = [40]
-    let pair = try #require(DepthLimit.run(config, train: train, test: test).first)
-    // Yang's explosion at init: λ(64)^(39/2) ≈ 2.5e3 for the plain BN net; the residual one stays small.
-    #expect(pair.plainRatio > 100 * pair.residualRatio)
-    #expect(pair.residual.testAccuracy > pair.plain.testAccuracy + 0.2)
+    let result = DepthLimit.run(config, train: train, test: test)
+    #expect(result.table.count == 1 && result.deepest.seeds.count == config.fixSeeds)
+    #expect(result.deepest.main[0].plain.history.steps.map(\.loss) == result.table[0].plain.history.steps.map(\.loss))
+    for (seed, pairs) in zip(result.deepest.seeds, result.deepest.perSeed) {
+      let pair = pairs[0]
+      // Yang's explosion at init: λ(64)^(39/2) ≈ 2.5e3 for the plain BN net; the residual one stays small.
+      #expect(pair.plainRatio > 100 * pair.residualRatio, "seed \(seed)")
+      #expect(DepthLimit.accuracyGap(pair) > 0.2, "seed \(seed)")
+    }
   }
 
   @Test(arguments: [(1, 1.59, 1.261), (1, 1.59, 1.077), (2, 1.0, 0.03), (3, 0.1, 0.9), (4, 1.2, 1.0)])

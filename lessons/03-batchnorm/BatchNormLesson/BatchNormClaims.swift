@@ -18,8 +18,8 @@ enum BatchNormClaims {
   /// The claims, judged by steps 1–6.
   static func claims(
     _ config: BatchNormConfiguration, oneLayer: OneLayer.Result, fix overSeeds: FixComparison.OverSeeds,
-    sweep: LearningRateSweep.OverSeeds, yang: [YangExplosion.Measurement], limit: [DepthLimit.Pair],
-    evaluation: (result: EvaluationMode.Result, seeds: [UInt64], overSeeds: [EvaluationMode.Result]),
+    sweep: LearningRateSweep.OverSeeds, yang: [YangExplosion.Measurement], limit: DepthLimit.Result,
+    evaluation: EvaluationMode.OverSeeds,
     in notebook: Notebook
   ) -> [Claim] {
     let fix = overSeeds.main
@@ -28,7 +28,10 @@ enum BatchNormClaims {
     let n = overSeeds.seeds.count
     let bnAccuracy = overSeeds.spread(1) { $0.testAccuracy }
     let yangShown = yang.first { $0.activation == .relu && $0.batchSize == config.batchSize } ?? yang.first
-    let deepest = limit.last
+    let deepest = limit.table.last
+    let deepestPlain = limit.deepest.spread(0) { $0.plain.testAccuracy }
+    let deepestResidual = limit.deepest.spread(0) { $0.residual.testAccuracy }
+    let seedCount = limit.deepest.seeds.count
     let worstMean = oneLayer.meanAfter.map(abs).max()
     let worstVariance = zip(oneLayer.varianceAfter, oneLayer.predictedVarianceAfter).map { abs($0 - $1) }.max()
     func outcome(_ run: TrainedRun?) -> String {
@@ -48,7 +51,7 @@ enum BatchNormClaims {
     }
     let largestPlain = sweep.largestRateTrainingOnEverySeed(0)
     let largestBN = sweep.largestRateTrainingOnEverySeed(1)
-    let deepGap = deepest.map { $0.residual.testAccuracy - $0.plain.testAccuracy }
+    let deepGap = limit.deepest.perSeed.map { DepthLimit.accuracyGap($0[0]) }.min()  // +∞: the plain net blew up
 
     return [
       .measured(
@@ -97,7 +100,7 @@ enum BatchNormClaims {
           switch verdict {
           case .partlyHolds:
             return
-              "It does normalize each neuron's input, and that removes the explosion caused by the weights' scale: \(fixText). But it causes its own: \(explosion(m))\(deepest.map { ", and at depth \($0.depth) the BN net without skip connections reaches \(Format.percent($0.plain.testAccuracy)) test accuracy and the residual BN net \(Format.percent($0.residual.testAccuracy)) (\(notebook.reference(.depthLimit)))" } ?? "")."
+              "It does normalize each neuron's input, and that removes the explosion caused by the weights' scale: \(fixText). But it causes its own: \(explosion(m))\(deepest.map { ", and at depth \($0.depth) the BN net without skip connections reaches \(Format.spread(deepestPlain, Format.percent)) test accuracy and the residual BN net \(Format.spread(deepestResidual, Format.percent)) (over \(seedCount) seeds, \(notebook.reference(.depthLimit)))" } ?? "")."
           case .holds: return "BN removed the explosion, \(fixText), and \(explosion(m))."
           case .false_: return "BN did not prevent it in this run: \(fixText)."
           default:
@@ -107,10 +110,10 @@ enum BatchNormClaims {
       .measured(
         .sameScaleFactor, step: .evaluationMode,
         measurements: [
-          "training_mode_batch1_accuracy": evaluation.result.trainingModeAccuracy.first,
-          "evaluation_mode_accuracy": evaluation.result.evaluationAccuracy.last,
-          "smallest_gap_over_seeds": evaluation.overSeeds.map {
-            ($0.evaluationAccuracy.last ?? .nan) - ($0.trainingModeAccuracy.first ?? .nan)
+          "training_mode_batch1_accuracy": evaluation.main[0].trainingModeAccuracy.first,
+          "evaluation_mode_accuracy": evaluation.main[0].evaluationAccuracy.last,
+          "smallest_gap_over_seeds": evaluation.perSeed.map {
+            ($0[0].evaluationAccuracy.last ?? .nan) - ($0[0].trainingModeAccuracy.first ?? .nan)
           }.min(),
           "seeds": Double(evaluation.seeds.count),
         ],
@@ -142,18 +145,18 @@ enum BatchNormClaims {
         .bnMayCauseProblems, step: .depthLimit,
         measurements: [
           lambda: yangShown?.measured, "deepest_depth": deepest.map { Double($0.depth) },
-          "deepest_residual_minus_plain_accuracy": deepGap,
+          "deepest_smallest_residual_minus_plain_accuracy": deepGap,
         ],
         rule:
-          "holds if a deep BN net's squared gradient grows by λ > \(Format.number(explodingLambda)) per layer at init and, at the deepest depth, the BN net without skip connections trains to ≥ \(Format.number(accuracyGap * 100)) points less than with them; partly holds if only one of the two; false if neither",
+          "holds if a deep BN net's squared gradient grows by λ > \(Format.number(explodingLambda)) per layer at init and, at the deepest depth, on every seed, the BN net without skip connections trains to ≥ \(Format.number(accuracyGap * 100)) points less test accuracy than with them (or goes non-finite); partly holds if only one of the two; false if neither",
         verdict: { m in
           let grows = m[lambda] > explodingLambda
-          let gap = m["deepest_residual_minus_plain_accuracy"]
+          let gap = m["deepest_smallest_residual_minus_plain_accuracy"]
           let limited = !gap.isFinite || gap >= accuracyGap
           return grows && limited ? .holds : (grows || limited ? .partlyHolds : .false_)
         },
         evidence: { m, verdict in
-          "\(verdict == .false_ ? "Not in this run" : "For deep models it does"): \(explosion(m)); at depth \(Format.number(m["deepest_depth"])) the BN net without skip connections trains to \(Format.percent(deepest?.plain.testAccuracy ?? .nan)) and the residual BN net to \(Format.percent(deepest?.residual.testAccuracy ?? .nan)) (\(notebook.reference(.depthLimit)))."
+          "\(verdict == .false_ ? "Not in this run" : "For deep models it does"): \(explosion(m)); at depth \(Format.number(m["deepest_depth"])) the BN net without skip connections trains to \(Format.spread(deepestPlain, Format.percent)) and the residual BN net to \(Format.spread(deepestResidual, Format.percent)) over \(seedCount) seeds, the smallest gap \(BatchNormLesson.describeGap(m["deepest_smallest_residual_minus_plain_accuracy"])) (\(notebook.reference(.depthLimit)))."
             + (verdict == .holds
               ? " The problem is depth without skip connections, not complexity or a changing data set." : "")
         }),

@@ -122,19 +122,16 @@ extension BatchNormLesson {
       let activations: [Activation] = [.relu, .identity]
       let linearSizes = config.yangBatchSizes.filter { $0 <= 32 }
       let total = config.yangBatchSizes.count + linearSizes.count
+      let cases = activations.flatMap { activation in
+        (activation == .relu ? config.yangBatchSizes : linearSizes).map { (activation, $0) }
+      }
       let measurements = notebook.experiment("\(total) cases", total: total) { progress in
-        var done = 0
-        return activations.flatMap { activation in
-          (activation == .relu ? config.yangBatchSizes : linearSizes).map { b in
-            defer {
-              done += 1
-              progress.update(done)
-            }
-            return YangExplosion.measure(
-              activation, batchSize: b, depth: config.yangDepth, width: config.yangWidth,
-              networks: config.yangNetworks, settings: config.settings, data: data,
-              seed: config.seed &+ 4_000 &+ UInt64(b * 10 + (activation == .relu ? 0 : 1)))
-          }
+        ParallelSweep.map(cases.count, progress: progress.update) { i in
+          let (activation, b) = cases[i]
+          return YangExplosion.measure(
+            activation, batchSize: b, depth: config.yangDepth, width: config.yangWidth,
+            networks: config.yangNetworks, settings: config.settings, data: data,
+            seed: config.seed &+ 4_000 &+ UInt64(b * 10 + (activation == .relu ? 0 : 1)))
         }
       }
       notebook.table(
@@ -210,7 +207,7 @@ extension BatchNormLesson {
   /// Step 5: depth at which BN nets stop training, and residual connections.
   static func stepDepthLimit(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
-  ) -> [DepthLimit.Pair] {
+  ) -> DepthLimit.Result {
     notebook.step(.depthLimit, "What that means in practice: a depth limit, and the skip connection that lifts it") {
       let lambda = BatchNormTheory.gradientGrowth(config.nonlinearity, batchSize: config.batchSize)
       notebook.prose(
@@ -220,16 +217,17 @@ extension BatchNormLesson {
         We train BN nets of width \(config.limitWidth) and depth \
         \(config.limitDepths.map(String.init).joined(separator: ", ")) without skip connections, and the same depths as residual nets whose blocks are \
         x + W·φ(BN(x)): the identity path carries the gradient past every block. Same lr \
-        (\(Format.number(config.learningRate))), \(config.steps) steps, same batch order.
+        (\(Format.number(config.learningRate))), \(config.steps) steps, same batch order. The table is \
+        seed \(config.seed); the deepest pair, on which the verdict rests, is trained on \(config.fixSeeds) seeds.
         """)
       notebook.comparison(
         differs: "at each depth, the identity path around each block",
         same: ["BN in every layer", "width \(config.limitWidth)", "lr", "steps", "batch order"])
-      let total = 2 * config.limitDepths.count * config.steps
-      let pairs = notebook.experiment("\(2 * config.limitDepths.count) runs × \(config.steps) steps", total: total) {
-        progress in
+      let total = 2 * (config.limitDepths.count + config.fixSeeds - 1)
+      let result = notebook.experiment("\(total) runs × \(config.steps) steps", total: total) { progress in
         DepthLimit.run(config, train: train, test: test, progress: progress.update)
       }
+      let pairs = result.table
       notebook.table(
         Table(
           headers: [
@@ -259,6 +257,37 @@ extension BatchNormLesson {
             Series(title: "chance", x: [depths.first!, depths.last!], y: [0.1, 0.1], style: .dashed, colorGroup: 7),
           ]),
         caption: "The lesson on residual networks measures why the identity path keeps the gradient bounded.")
+      let deepest = result.deepest
+      let plainSpread = deepest.spread(0) { $0.plain.testAccuracy }
+      let residualSpread = deepest.spread(0) { $0.residual.testAccuracy }
+      let gapSpread = deepest.spread(0, DepthLimit.accuracyGap)
+      let plainFailures = deepest.count(0) { $0.plain.history.nonFinite != nil }
+      notebook.table(
+        Table(
+          headers: ["depth \(deepest.main[0].depth), \(deepest.seeds.count) seeds", "plain BN", "residual BN"],
+          rows: [
+            [
+              "test accuracy", Format.spread(plainSpread, Format.percent),
+              Format.spread(residualSpread, Format.percent),
+            ],
+            [
+              "final loss", Format.spread(deepest.spread(0) { $0.plain.finalLoss }),
+              Format.spread(deepest.spread(0) { $0.residual.finalLoss }),
+            ],
+            [
+              "went non-finite", "\(plainFailures) of \(deepest.seeds.count)",
+              "\(deepest.count(0) { $0.residual.history.nonFinite != nil }) of \(deepest.seeds.count)",
+            ],
+          ]),
+        caption:
+          "The deepest pair over seeds (mean, min–max); the verdict uses the smallest gap in test accuracy, \(describeGap(gapSpread.values.min() ?? .nan))."
+      )
+      notebook.recordRun(
+        "depth_\(deepest.main[0].depth)_over_seeds", [("went_non_finite_plain", Double(plainFailures))],
+        extra: [
+          ("seeds", .seeds(deepest.seeds)), ("plain_test_accuracy", .spread(plainSpread)),
+          ("residual_test_accuracy", .spread(residualSpread)), ("residual_minus_plain_accuracy", .spread(gapSpread)),
+        ])
       for p in pairs {
         notebook.recordRun(
           "depth_\(p.depth)",
@@ -268,8 +297,15 @@ extension BatchNormLesson {
             ("plain_ratio", p.plainRatio), ("residual_ratio", p.residualRatio),
           ])
       }
-      return pairs
+      return result
     }
+  }
+
+  /// A gap from `DepthLimit.accuracyGap` in words: "86.2 points", or that the plain net went
+  /// non-finite.
+  static func describeGap(_ gap: Double) -> String {
+    if gap == .infinity { return "unbounded (the plain net went non-finite)" }
+    return gap.isFinite ? "\(Format.number(gap * 100)) points" : "–"
   }
 
   // MARK: Step 6
@@ -277,7 +313,7 @@ extension BatchNormLesson {
   /// Step 6: running statistics, and the bug of evaluating in training mode.
   static func stepEvaluationMode(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
-  ) -> (result: EvaluationMode.Result, seeds: [UInt64], overSeeds: [EvaluationMode.Result]) {
+  ) -> EvaluationMode.OverSeeds {
     notebook.step(.evaluationMode, "Train mode vs eval mode: the running statistics, and a classic bug") {
       notebook.prose(
         """
@@ -290,12 +326,12 @@ extension BatchNormLesson {
         digits in batches of \(config.evaluationBatchSizes.map(String.init).joined(separator: ", ")), \
         in both modes.
         """)
-      let (seeds, all) = notebook.experiment(
+      let overSeeds = notebook.experiment(
         "training \(config.steps) steps × \(config.fixSeeds) seeds", total: config.fixSeeds
       ) { progress in
         EvaluationMode.overSeeds(config, train: train, test: test, progress: progress.update)
       }
-      let result = all[0]
+      let (result, seeds) = (overSeeds.main[0], overSeeds.seeds)
       notebook.table(
         Table(
           headers: ["test batch size", "eval mode (running statistics)", "train mode (batch statistics)"],
@@ -329,8 +365,8 @@ extension BatchNormLesson {
           predicted: result.singleBatchClassShare, tolerance: .absolute(1e-9),
           source: "theory §8 (one example: BN outputs β)"),
       ])
-      let evalSpread = SeedSpread(seeds: seeds, values: all.map { $0.evaluationAccuracy.last ?? .nan })
-      let batchOneSpread = SeedSpread(seeds: seeds, values: all.map { $0.trainingModeAccuracy.first ?? .nan })
+      let evalSpread = overSeeds.spread(0) { $0.evaluationAccuracy.last ?? .nan }
+      let batchOneSpread = overSeeds.spread(0) { $0.trainingModeAccuracy.first ?? .nan }
       notebook.prose(
         """
         The table is seed \(config.seed). Over seeds \(seeds.map(String.init).joined(separator: ", ")): eval mode \
@@ -348,7 +384,7 @@ extension BatchNormLesson {
           ("seeds", .seeds(seeds)), ("eval_accuracy_over_seeds", .spread(evalSpread)),
           ("train_mode_accuracy_b1_over_seeds", .spread(batchOneSpread)),
         ])
-      return (result, seeds, all)
+      return overSeeds
     }
   }
 }

@@ -31,22 +31,24 @@ public final class MaxPooling: Layer {
     var indices = [Int](repeating: 0, count: x.rows * output.count)
     let y = Tensor(shape: [x.rows, output.count]) { out in
       x.scalars.withUnsafeBufferPointer { source in
-        for b in 0..<x.rows {
-          let base = b * input.count
-          for oy in 0..<oh {
-            for ox in 0..<ow {
-              for ch in 0..<c {
-                var best = base + ((oy * s) * w + ox * s) * c + ch
-                for dy in 0..<s {
-                  for dx in 0..<s {
-                    let i = base + ((oy * s + dy) * w + ox * s + dx) * c + ch
-                    // NaN never wins a comparison; keep it visible by taking it.
-                    if source[i] > source[best] || source[i].isNaN { best = i }
+        indices.withUnsafeMutableBufferPointer { indices in
+          for b in 0..<x.rows {
+            let base = b * input.count
+            for oy in 0..<oh {
+              for ox in 0..<ow {
+                for ch in 0..<c {
+                  var best = base + ((oy * s) * w + ox * s) * c + ch
+                  for dy in 0..<s {
+                    for dx in 0..<s {
+                      let i = base + ((oy * s + dy) * w + ox * s + dx) * c + ch
+                      // NaN never wins a comparison; keep it visible by taking it.
+                      if source[i] > source[best] || source[i].isNaN { best = i }
+                    }
                   }
+                  let o = b * output.count + (oy * ow + ox) * c + ch
+                  out[o] = source[best]
+                  indices[o] = best
                 }
-                let o = b * output.count + (oy * ow + ox) * c + ch
-                out[o] = source[best]
-                indices[o] = best
               }
             }
           }
@@ -61,7 +63,13 @@ public final class MaxPooling: Layer {
     precondition(
       outputGradient.rows == cachedBatch && outputGradient.columns == output.count, "backward before forward")
     var dx = Tensor(shape: [cachedBatch, input.count])
-    for (o, i) in argmax.enumerated() { dx.scalars[i] += outputGradient.scalars[o] }
+    dx.scalars.withUnsafeMutableBufferPointer { dx in
+      outputGradient.scalars.withUnsafeBufferPointer { g in
+        argmax.withUnsafeBufferPointer { argmax in
+          for (o, i) in argmax.enumerated() { dx[i] += g[o] }
+        }
+      }
+    }
     return dx
   }
 }

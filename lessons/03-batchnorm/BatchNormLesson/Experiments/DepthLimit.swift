@@ -1,5 +1,6 @@
 import NeuralNet
 import RealModule
+import Theory
 
 /// Step 5: what Yang et al.'s explosion means in practice: deep BN nets without skip connections
 /// stop training; the same depth with residual connections trains.
@@ -18,31 +19,68 @@ public enum DepthLimit {
     public var residualRatio: Double
   }
 
-  /// Trains both nets at every depth of `config.limitDepths`.
+  /// The depth table on the lesson's seed, and its deepest pair on every seed.
+  public struct Result: Sendable {
+    /// One pair per depth of `config.limitDepths`, on the lesson's seed.
+    public var table: [Pair]
+    /// The deepest pair on each of `config.fixSeeds` seeds (the lesson's own first): the
+    /// verdict rests on it, and a trained accuracy depends on the seed.
+    public var deepest: SeedRuns<Pair>
+  }
+
+  /// Trains both nets at every depth of `config.limitDepths`, and the deepest pair again on the
+  /// other seeds; every run on its own core (`ParallelSweep`; the same bits as one after another),
+  /// the deepest (longest) runs first. `progress` gets the runs done.
   public static func run(
-    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
-  ) -> [Pair] {
-    var done = 0
-    return config.limitDepths.map { depth in
-      var rng = SeededGenerator(seed: config.seed &+ 5_000 &+ UInt64(depth))
-      let initializer = config.initialization.initializer(weightStd: config.weightStd)
-      let plainModel = MLP.make(
-        inputs: train.features, width: config.limitWidth, depth: depth, outputs: Digits.classes,
-        activation: config.activation, initializer: initializer, batchNorm: config.settings, using: &rng)
-      let residualModel = ResidualMLP.make(
+    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
+  ) -> Result {
+    let depths = config.limitDepths
+    let deepest = depths.max()!
+    let seeds = SeedSpread.seeds(from: config.seed, count: config.fixSeeds)
+    let jobs =
+      seeds.dropFirst().map { (seed: $0, depth: deepest) }
+      + depths.reversed().map { (seed: config.seed, depth: $0) }
+    let runs = ParallelSweep.map(2 * jobs.count, progress: progress) { index in
+      let job = jobs[index / 2]
+      return pair(job.depth, residual: index % 2 == 1, seed: job.seed, config, train: train, test: test)
+    }
+    func pairOf(_ job: Int) -> Pair {
+      let (plain, residual) = (runs[2 * job], runs[2 * job + 1])
+      return Pair(
+        depth: jobs[job].depth, plain: plain, residual: residual,
+        plainRatio: ratio(plain.history, kind: .dense), residualRatio: ratio(residual.history, kind: .residual))
+    }
+    let table = (0..<depths.count).map { pairOf(jobs.count - 1 - $0) }
+    let others = (0..<(seeds.count - 1)).map { [pairOf($0)] }
+    return Result(
+      table: table, deepest: SeedRuns(seeds: seeds, perSeed: [[table.first { $0.depth == deepest }!]] + others))
+  }
+
+  /// One net of a pair: plain or residual BN at `depth`, drawn and trained from `seed`.
+  static func pair(
+    _ depth: Int, residual: Bool, seed: UInt64, _ config: BatchNormConfiguration, train: Dataset, test: Dataset
+  ) -> TrainedRun {
+    // Both nets are drawn from one stream, the plain one first, so the residual job draws the
+    // plain net too (cheap next to training) to reach the same weights.
+    var rng = SeededGenerator(seed: seed &+ 5_000 &+ UInt64(depth))
+    let initializer = config.initialization.initializer(weightStd: config.weightStd)
+    var model = MLP.make(
+      inputs: train.features, width: config.limitWidth, depth: depth, outputs: Digits.classes,
+      activation: config.activation, initializer: initializer, batchNorm: config.settings, using: &rng)
+    if residual {
+      model = ResidualMLP.make(
         inputs: train.features, width: config.limitWidth, blocks: depth, outputs: Digits.classes,
         activation: config.activation, initializer: initializer, batchNorm: config.settings, using: &rng)
-      let runs = [("plain BN", plainModel), ("residual BN", residualModel)].map { name, model in
-        defer { done += 1 }
-        return TrainedRun.train(
-          name, model, train: train, test: test, learningRate: config.learningRate, steps: config.steps,
-          batchSize: config.batchSize, batchSeed: config.seed &+ 5_001, clipping: config.clipping,
-          progress: { progress?(done * config.steps + $0) })
-      }
-      return Pair(
-        depth: depth, plain: runs[0], residual: runs[1],
-        plainRatio: ratio(runs[0].history, kind: .dense), residualRatio: ratio(runs[1].history, kind: .residual))
     }
+    return TrainedRun.train(
+      residual ? "residual BN" : "plain BN", model, train: train, test: test, learningRate: config.learningRate,
+      steps: config.steps, batchSize: config.batchSize, batchSeed: seed &+ 5_001, clipping: config.clipping)
+  }
+
+  /// The residual net's test accuracy minus the plain one's; +∞ when the plain net went
+  /// non-finite (its accuracy is NaN: it did not train at all).
+  public static func accuracyGap(_ pair: Pair) -> Double {
+    pair.plain.testAccuracy.isNaN ? .infinity : pair.residual.testAccuracy - pair.plain.testAccuracy
   }
 
   /// ‖∂L/∂output‖ of the first over the last layer of `kind` at step 0 (dense: the hidden layers).

@@ -53,17 +53,20 @@ public enum EvaluationMode {
 }
 
 extension EvaluationMode {
+  /// The run on each seed, one `Result` per seed.
+  public typealias OverSeeds = SeedRuns<Result>
+
   /// `run` for each of `config.fixSeeds` seeds (weights and batch order), one per core
   /// (`ParallelSweep`), the lesson's own first.
   public static func overSeeds(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
-  ) -> (seeds: [UInt64], results: [Result]) {
+  ) -> OverSeeds {
     let seeds = SeedSpread.seeds(from: config.seed, count: config.fixSeeds)
     let results = ParallelSweep.map(seeds.count, progress: progress) { index in
       var seeded = config
       seeded.seed = seeds[index]
       return run(seeded, train: train, test: test)
     }
-    return (seeds, results)
+    return OverSeeds(seeds: seeds, perSeed: results.map { [$0] })
   }
 }
