@@ -1,30 +1,40 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The lessons, one line each: `lessons/<folder>/<Module>` is the lesson (a library),
+/// `lessons/<folder>/<name>/main.swift` its executable (one line: `LessonCommand<Module>.runAsLesson()`),
+/// and `Tests/LessonTests/<Module>Tests` its tests.
+let lessons: [LessonTargets] = [
+  .init(folder: "01-exploding", name: "exploding", module: "ExplodingLesson"),
+  .init(folder: "02-initialization", name: "initialization", module: "InitializationLesson"),
+  .init(folder: "03-batchnorm", name: "batchnorm", module: "BatchNormLesson"),
+  .init(folder: "04-batch-gd", name: "batch-gd", module: "BatchGDLesson"),
+  .init(folder: "05-clipping", name: "clipping", module: "ClippingLesson"),
+  .init(folder: "06-residual", name: "residual", module: "ResidualLesson"),
+  .init(folder: "07-documents", name: "documents", module: "DocumentsLesson"),
+]
+
 /// GradientLab: notebook-style lessons that measure why deep networks' gradients explode.
 ///
 /// Modules (one job each):
 /// - `NeuralNet`: tensors, layers with forward/backward, losses, initializers, SGD, instrumentation, datasets.
 /// - `Theory`: the published predictions that lessons print next to their measurements.
 /// - `Charts`: chart descriptions -> gnuplot script + data, rendered through `CGnuplot`.
-/// - `Notebook`: the lesson runner (steps, terminal output, Markdown export, metrics.json, exercises).
+/// - `Notebook`: the lesson runner (steps, cells, terminal output, Markdown export, metrics.json, claims).
+/// - `LessonKit`: what lessons share on top of the engine: the `Lesson` protocol and its one
+///   generic command line, the shared options, the initializer choice, engine-aware charts, versions.
 /// - `COpenBLAS` / `CBLASKernel`: cblas from Debian's OpenBLAS, and the start-up hook that picks its fast kernel.
 /// - `CGnuplot`: a C header over gnuplot-iostream (C++), so Swift imports it as plain C.
 /// - `CFolderExchange`: Linux's atomic exchange of two folders, to publish a lesson's outputs whole.
 let package = Package(
   name: "GradientLab",
   products: [
-    .executable(name: "exploding", targets: ["exploding"]),
-    .executable(name: "initialization", targets: ["initialization"]),
-    .executable(name: "batchnorm", targets: ["batchnorm"]),
-    .executable(name: "batch-gd", targets: ["batch-gd"]),
-    .executable(name: "clipping", targets: ["clipping"]),
-    .executable(name: "residual", targets: ["residual"]),
-    .executable(name: "documents", targets: ["documents"]),
+    // One executable per lesson: `lessons` below.
     .executable(name: "bench", targets: ["bench"]),
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
     .library(name: "Notebook", targets: ["Notebook"]),
-  ],
+    .library(name: "LessonKit", targets: ["LessonKit"]),
+  ] + lessons.map { .executable(name: $0.name, targets: [$0.name]) },
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
@@ -58,118 +68,14 @@ let package = Package(
     .target(
       name: "Theory", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
     .target(name: "Charts", dependencies: ["CGnuplot"]),
+    .target(name: "Notebook", dependencies: ["Charts", "Theory", "CFolderExchange"]),
     .target(
-      name: "Notebook",
+      name: "LessonKit",
       dependencies: [
-        "NeuralNet", "Charts", "Theory", "CFolderExchange",
+        "Notebook", "NeuralNet", "Charts", "Theory",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "RealModule", package: "swift-numerics"),
       ]
-    ),
-
-    // MARK: Lessons
-    .target(
-      name: "ExplodingLesson",
-      dependencies: [
-        "Notebook", "NeuralNet", "Theory", "Charts",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "RealModule", package: "swift-numerics"),
-      ],
-      path: "lessons/01-exploding/ExplodingLesson"
-    ),
-    .executableTarget(
-      name: "exploding",
-      dependencies: ["ExplodingLesson"],
-      path: "lessons/01-exploding/exploding"
-    ),
-
-    .target(
-      name: "InitializationLesson",
-      dependencies: [
-        "Notebook", "NeuralNet", "Theory", "Charts",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "RealModule", package: "swift-numerics"),
-      ],
-      path: "lessons/02-initialization/InitializationLesson"
-    ),
-    .executableTarget(
-      name: "initialization",
-      dependencies: ["InitializationLesson"],
-      path: "lessons/02-initialization/initialization"
-    ),
-
-    .target(
-      name: "BatchNormLesson",
-      dependencies: [
-        "Notebook", "NeuralNet", "Theory", "Charts",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "RealModule", package: "swift-numerics"),
-      ],
-      path: "lessons/03-batchnorm/BatchNormLesson"
-    ),
-    .executableTarget(
-      name: "batchnorm",
-      dependencies: ["BatchNormLesson"],
-      path: "lessons/03-batchnorm/batchnorm"
-    ),
-
-    .target(
-      name: "BatchGDLesson",
-      dependencies: [
-        "Notebook", "NeuralNet", "Theory", "Charts",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "RealModule", package: "swift-numerics"),
-      ],
-      path: "lessons/04-batch-gd/BatchGDLesson"
-    ),
-    .executableTarget(
-      name: "batch-gd",
-      dependencies: ["BatchGDLesson"],
-      path: "lessons/04-batch-gd/batch-gd"
-    ),
-
-    .target(
-      name: "ClippingLesson",
-      dependencies: [
-        "Notebook", "NeuralNet", "Theory", "Charts",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "RealModule", package: "swift-numerics"),
-      ],
-      path: "lessons/05-clipping/ClippingLesson"
-    ),
-    .executableTarget(
-      name: "clipping",
-      dependencies: ["ClippingLesson"],
-      path: "lessons/05-clipping/clipping"
-    ),
-
-    .target(
-      name: "ResidualLesson",
-      dependencies: [
-        "Notebook", "NeuralNet", "Theory", "Charts",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "RealModule", package: "swift-numerics"),
-      ],
-      path: "lessons/06-residual/ResidualLesson"
-    ),
-    .executableTarget(
-      name: "residual",
-      dependencies: ["ResidualLesson"],
-      path: "lessons/06-residual/residual"
-    ),
-
-    .target(
-      name: "DocumentsLesson",
-      dependencies: [
-        "Notebook", "NeuralNet", "Charts",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
-      path: "lessons/07-documents/DocumentsLesson"
-    ),
-    .executableTarget(
-      name: "documents",
-      dependencies: ["DocumentsLesson"],
-      path: "lessons/07-documents/documents"
     ),
 
     // MARK: Benchmark
@@ -192,50 +98,49 @@ let package = Package(
       dependencies: ["Theory", .product(name: "Numerics", package: "swift-numerics")]
     ),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
-    .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-    .target(name: "LessonTestSupport", dependencies: ["Notebook"], path: "Tests/LessonTestSupport"),
+    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "LessonKit", "Theory"]),
+    .target(name: "LessonTestSupport", dependencies: ["LessonKit", "Notebook"], path: "Tests/LessonTestSupport"),
     .testTarget(
       name: "LessonContractTests",
       dependencies: [
         "LessonTestSupport", "Notebook", "CBLASKernel",
-        "exploding", "initialization", "batchnorm", "batch-gd", "clipping", "residual", "documents",
-      ]
+      ] + lessons.map { .target(name: $0.name) }
     ),
-    .testTarget(
-      name: "ExplodingLessonTests",
-      dependencies: ["ExplodingLesson", "exploding", "Notebook", "Theory", "LessonTestSupport"],
-      path: "Tests/LessonTests/ExplodingLessonTests"
-    ),
-    .testTarget(
-      name: "BatchGDLessonTests",
-      dependencies: ["BatchGDLesson", "batch-gd", "Notebook", "Theory", "LessonTestSupport"],
-      path: "Tests/LessonTests/BatchGDLessonTests"
-    ),
-    .testTarget(
-      name: "BatchNormLessonTests",
-      dependencies: ["BatchNormLesson", "batchnorm", "Notebook", "Theory", "LessonTestSupport"],
-      path: "Tests/LessonTests/BatchNormLessonTests"
-    ),
-    .testTarget(
-      name: "ClippingLessonTests",
-      dependencies: ["ClippingLesson", "clipping", "Notebook", "Theory", "LessonTestSupport"],
-      path: "Tests/LessonTests/ClippingLessonTests"
-    ),
-    .testTarget(
-      name: "ResidualLessonTests",
-      dependencies: ["ResidualLesson", "residual", "Notebook", "Theory", "LessonTestSupport"],
-      path: "Tests/LessonTests/ResidualLessonTests"
-    ),
-    .testTarget(
-      name: "DocumentsLessonTests",
-      dependencies: ["DocumentsLesson", "documents", "Notebook", "LessonTestSupport"],
-      path: "Tests/LessonTests/DocumentsLessonTests"
-    ),
-    .testTarget(
-      name: "InitializationLessonTests",
-      dependencies: ["InitializationLesson", "initialization", "Notebook", "Theory", "LessonTestSupport"],
-      path: "Tests/LessonTests/InitializationLessonTests"
-    ),
-  ],
+  ] + lessons.flatMap(\.targets),
   swiftLanguageModes: [.v6]
 )
+
+/// The three targets of one lesson, declared in one line (in the manner of swift-collections'
+/// target helper): its library, its executable and its test target, each with the
+/// dependencies every lesson has.
+struct LessonTargets {
+  /// The folder under `lessons/`, e.g. "01-exploding".
+  var folder: String
+  /// The executable and output folder, e.g. "exploding".
+  var name: String
+  /// The library module, e.g. "ExplodingLesson".
+  var module: String
+
+  var targets: [Target] {
+    [
+      .target(
+        name: module,
+        dependencies: [
+          "LessonKit", "Notebook", "NeuralNet", "Theory", "Charts",
+          .product(name: "ArgumentParser", package: "swift-argument-parser"),
+          .product(name: "RealModule", package: "swift-numerics"),
+        ],
+        path: "lessons/\(folder)/\(module)"
+      ),
+      .executableTarget(
+        name: name, dependencies: [.target(name: module), "Notebook"], path: "lessons/\(folder)/\(name)"),
+      .testTarget(
+        name: "\(module)Tests",
+        dependencies: [
+          .target(name: module), .target(name: name), "LessonKit", "Notebook", "Theory", "LessonTestSupport",
+        ],
+        path: "Tests/LessonTests/\(module)Tests"
+      ),
+    ]
+  }
+}

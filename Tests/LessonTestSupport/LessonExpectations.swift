@@ -1,4 +1,5 @@
 import Foundation
+import LessonKit
 import Notebook
 import Testing
 
@@ -33,7 +34,8 @@ public enum LessonExpectations {
     let directory = LessonProcess.temporaryDirectory("\(name)-quick")
     defer { try? FileManager.default.removeItem(at: directory) }
     let options = try LessonOptions.parse(["--quick", "--plots-dir", directory.path, "--no-preview"])
-    let notebook = try Notebook(lesson: name, title: title, options: options, parameters: parameters, terminal: .silent)
+    let notebook = try Notebook(
+      lesson: name, title: title, settings: NotebookSettings(options), parameters: parameters, terminal: .silent)
     let status = try run(notebook)
     let failed = notebook.recordedChecks.filter { !$0.passed }.map(\.name)
     #expect(failed.isEmpty, "failed checks: \(failed)", sourceLocation: sourceLocation)

@@ -1,5 +1,5 @@
-import Foundation
 import CBLASKernel
+import Foundation
 import Numerics
 import Testing
 

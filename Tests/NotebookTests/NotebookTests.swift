@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import LessonKit
 import Testing
 
 import Notebook
+import Theory
 
 @Suite("Notebook")
 struct NotebookTests {

@@ -22,23 +22,8 @@ public struct HalfSquaredError: Loss {
   public var name: String { "half squared error (\(reduction.rawValue))" }
 
   public func evaluate(_ output: Tensor, _ targets: Targets) -> (value: Double, gradient: Tensor) {
-    guard case .values(let target) = targets else {
-      preconditionFailure("squared error needs target values")
-    }
-    precondition(target.shape == output.shape, "targets \(target.shape) vs output \(output.shape)")
     let scale = reduction == .mean ? 1 / Float(output.rows) : 1
-    var total = 0.0
-    let gradient = Tensor(shape: output.shape) { g in
-      output.scalars.withUnsafeBufferPointer { y in
-        target.scalars.withUnsafeBufferPointer { t in
-          for i in 0..<y.count {
-            let d = y[i] - t[i]
-            total += Double(d) * Double(d)
-            g[i] = d * scale
-          }
-        }
-      }
-    }
+    let (total, gradient) = squaredDifferences(output, targets) { $0 * scale }
     return (0.5 * total * Double(scale), gradient)
   }
 }

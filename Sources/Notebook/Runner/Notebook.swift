@@ -1,5 +1,6 @@
 import Charts
 import Foundation
+import Theory
 
 /// The lesson runner: a lesson is a sequence of numbered steps of prose, experiments, tables,
 /// charts, theory checks and claims, ending with exercises. Each cell is shown in the terminal as
@@ -10,7 +11,7 @@ import Foundation
 ///
 /// Usage, from a lesson:
 ///
-///     let notebook = try Notebook(lesson: "exploding", title: "...", options: options, parameters: [...])
+///     let notebook = try Notebook(lesson: "exploding", title: "...", settings: settings, parameters: [...])
 ///     notebook.step("Backprop multiplies Jacobians") {
 ///       notebook.prose("...")
 ///       let result = notebook.experiment("products of 50 matrices", total: 20) { progress in ... }
@@ -22,8 +23,8 @@ public final class Notebook {
   public let lesson: String
   /// The lesson's title.
   public let title: String
-  /// The shared options it runs with.
-  public let options: LessonOptions
+  /// The seed, mode, output folder, pacing and versions it runs with.
+  public let settings: NotebookSettings
   /// The parameters in effect after overrides, in display order.
   public let parameters: [(String, JSONValue)]
   /// Where outputs end up: `<plots-dir>/<lesson>/`, replaced whole by `finish()`.
@@ -48,30 +49,30 @@ public final class Notebook {
   /// A notebook for `lesson`. Checks first that `--plots-dir` can hold the outputs (see
   /// `OutputFolder`) and throws `OutputFolder.Unusable` before printing anything if not.
   public init(
-    lesson: String, title: String, options: LessonOptions, parameters: [(String, JSONValue)],
+    lesson: String, title: String, settings: NotebookSettings, parameters: [(String, JSONValue)],
     terminal: Terminal = .standard
   ) throws(OutputFolder.Unusable) {
-    folder = try OutputFolder(plotsDir: options.plotsDir, lesson: lesson)
+    folder = try OutputFolder(plotsDir: settings.plotsDir, lesson: lesson)
     self.lesson = lesson
     self.title = title
-    self.options = options
+    self.settings = settings
     self.parameters = parameters
     self.terminal = terminal
     renderer = ChartRenderer(directory: folder.staging)
-    let mode = options.quick ? "quick" : "full"
+    let mode = settings.quick ? "quick" : "full"
     let parameterText = parameters.map { "\($0.0)=\(Notebook.plain($0.1))" }.joined(separator: ", ")
     terminal.line(terminal.bold("═══ \(title) ═══"))
-    terminal.line("lesson \(lesson) · \(mode) mode · seed \(options.seed) · \(parameterText)")
+    terminal.line("lesson \(lesson) · \(mode) mode · seed \(settings.seed) · \(parameterText)")
     terminal.line()
     markdown.append("# \(title)\n")
     markdown.append(
       """
       *The executed notebook of lesson `\(lesson)`, written by `swift run -c release \(lesson)`\
-      \(options.quick ? " --quick" : ""). Mode: \(mode). Seed: \(options.seed).*
+      \(settings.quick ? " --quick" : ""). Mode: \(mode). Seed: \(settings.seed).*
 
       Parameters: \(parameters.map { "`\($0.0)` = \(Notebook.plain($0.1))" }.joined(separator: ", ")).
 
-      Versions: \(Versions.lines.joined(separator: "; ")).
+      Versions: \(settings.versionLines.joined(separator: "; ")).
 
       """)
   }
@@ -109,7 +110,7 @@ public final class Notebook {
       stepNumber < stepOutline.steps.count && stepOutline.steps[stepNumber] == id,
       "\(lesson): step '\(id)' runs out of the outline's order \(stepOutline.steps)")
     stepNumber += 1
-    if stepNumber > 1 && options.step && terminal.canPause && terminal.isInteractive {
+    if stepNumber > 1 && settings.pausesBetweenSteps && terminal.canPause && terminal.isInteractive {
       terminal.write(terminal.bold("Press Enter for step \(stepNumber)… "))
       _ = readLine()
     }
@@ -158,7 +159,7 @@ public final class Notebook {
   public func chart(_ chart: Chart, caption: String) {
     chartCount += 1
     do {
-      let rendered = try renderer.render(chart, preview: !options.noPreview && terminal.isEnabled)
+      let rendered = try renderer.render(chart, preview: settings.chartPreviews && terminal.isEnabled)
       if let preview = rendered.preview { terminal.line(preview) }
       terminal.line("  chart: \(outputDirectory.path)/\(chart.name).{png,gp,dat}")
       if let failure = rendered.failure {
@@ -230,6 +231,30 @@ public final class Notebook {
     terminal.line()
   }
 
+  /// The step that judges the documents' claims (id `.claims`), the same in every lesson: where
+  /// the sentences come from, then `claims()` of what `judge` returns. `source` adds to where they
+  /// are quoted from, `basis` to what judges them (lesson 7: reading the code).
+  public func claimsStep(
+    _ title: String = "The documents' claims, measured", source: String = "", basis: String = "",
+    judge: () -> [Claim]
+  ) {
+    step(.claims, title) {
+      prose(
+        "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md))\(source) and judged by this lesson's own numbers\(basis)."
+      )
+      claims(judge())
+    }
+  }
+
+  /// The last step of every lesson (id `.exercises`): each exercise with the command that checks
+  /// an answer against `checkedAgainst`.
+  public func exercisesStep(checkedAgainst: String = "a real run or the theory", _ exercises: () -> [Exercise]) {
+    step(.exercises, "Exercises") {
+      prose("Answer with a number; the lesson checks it against \(checkedAgainst) and says why.")
+      self.exercises(exercises())
+    }
+  }
+
   /// Records a run's summary numbers for metrics.json (non-finite values become null + note).
   public func recordRun(_ name: String, _ values: [(String, Double?)], extra: [(String, JSONValue)] = []) {
     guard case .object(let pairs) = JSONValue.record(values) else { return }
@@ -247,10 +272,10 @@ public final class Notebook {
     let failed = checks.filter { !$0.passed }
     let metrics = JSONValue.object([
       ("lesson", .string(lesson)),
-      ("mode", .string(options.quick ? "quick" : "full")),
-      ("seed", .integer(Int(truncatingIfNeeded: options.seed))),
+      ("mode", .string(settings.quick ? "quick" : "full")),
+      ("seed", .integer(Int(truncatingIfNeeded: settings.seed))),
       ("parameters", .object(parameters)),
-      ("versions", Versions.record),
+      ("versions", settings.versionRecord),
       (
         "checks",
         .array(
@@ -312,7 +337,8 @@ public final class Notebook {
     ])
   }
 
-  static func plain(_ value: JSONValue) -> String {
+  /// A parameter value as plain text: "0.01", "relu", "2,5,10".
+  public static func plain(_ value: JSONValue) -> String {
     switch value {
     case .string(let text): text
     case .number(let number): Format.number(number)

@@ -116,14 +116,6 @@ struct BatchGDLessonTests {
     try LessonProcess.run("batch-gd", arguments)
   }
 
-  @Test(arguments: [
-    ["--batch-size", "5000"], ["--lr", "0"], ["--lr", "-0.1"], ["--batch-size", "0"], ["--depth", "50"],
-    ["--width", "1000"], ["--exercise", "4", "--answer", "1"], ["--steps", "abc"],
-  ])
-  func badOptionIsRejectedInOneLineAndWritesNothing(_ arguments: [String]) throws {
-    try LessonExpectations.rejects("batch-gd", arguments)
-  }
-
   @Test func overridesAndExerciseCommand() throws {
     let directory = Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

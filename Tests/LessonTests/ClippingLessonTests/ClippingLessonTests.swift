@@ -109,18 +109,6 @@ struct ClippingLessonTests {
     #expect(!wrong.correct && wrong.reason.contains("average gradient norm"), "\(wrong.reason)")
   }
 
-  // MARK: Command line
-
-  @Test(arguments: [
-    ["--clip-norm", "0"], ["--clip-norm", "-1"], ["--clip-norm", "abc"], ["--clip-value", "0"],
-    ["--clip-norm", "1", "--clip-value", "0.1"], ["--length", "1"], ["--length", "500"], ["--hidden", "0"],
-    ["--gain", "0"], ["--gain", "-2"], ["--gain", "nan"], ["--activation", "relu"], ["--steps", "50000"],
-    ["--exercise", "5", "--answer", "1"], ["--lr", "0"],
-  ])
-  func badOptionIsRejectedInOneLineAndWritesNothing(_ arguments: [String]) throws {
-    try LessonExpectations.rejects("clipping", arguments)
-  }
-
   @Test func overridesReachTheRunAndTheUsersThresholdJoinsTheSweep() throws {
     let directory = LessonProcess.temporaryDirectory("clipping-tests")
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -73,16 +73,6 @@ struct DocumentsLessonTests {
     #expect(!no.correct && no.reason.count > 40, "\(no.reason)")
   }
 
-  // MARK: Command line
-
-  @Test(arguments: [
-    ["--epochs", "0"], ["--epochs", "x"], ["--patience", "0"], ["--depth", "5"], ["--clip-value", "1"],
-    ["--batch-size", "2"], ["--exercise", "4", "--answer", "1"], ["--evaluate", "/nonexistent/file.ckpt"],
-  ])
-  func badOptionIsRejectedInOneLineAndWritesNothing(_ arguments: [String]) throws {
-    try LessonExpectations.rejects("documents", arguments)
-  }
-
   @Test func evaluateScoresACheckpointAndRefusesACorruptOne() throws {
     let directory = LessonProcess.temporaryDirectory("documents-evaluate")
     defer { try? FileManager.default.removeItem(at: directory) }

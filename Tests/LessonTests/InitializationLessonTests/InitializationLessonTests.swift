@@ -6,6 +6,7 @@ import Testing
 import Theory
 
 import InitializationLesson
+import LessonKit
 
 /// Lesson 2 held to its theory rows, its exercises and its command-line contract.
 @Suite("Lesson 2: initialization", .serialized)
@@ -160,15 +161,6 @@ struct InitializationLessonTests {
 
   static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> LessonProcess.Result {
     try LessonProcess.run("initialization", arguments, environment: environment)
-  }
-
-  @Test(arguments: [
-    ["--depth", "2"], ["--init", "he"], ["--bias-variance", "-0.1"], ["--bias-variance", "2"],
-    ["--bias-variance", "abc"], ["--width", "8"], ["--batch-size", "5000"], ["--exercise", "6", "--answer", "1"],
-    ["--activation", "softmax"], ["--lr", "0"],
-  ])
-  func badOptionIsRejectedInOneLineAndWritesNothing(_ arguments: [String]) throws {
-    try LessonExpectations.rejects("initialization", arguments)
   }
 
   @Test func overridesReachEveryStepAndStillMatchTheTheory() throws {

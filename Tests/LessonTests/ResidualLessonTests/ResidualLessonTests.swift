@@ -63,14 +63,14 @@ struct ResidualLessonTests {
   @Test func residualNetsTrainWhereThePlainOneAndUnscaledResidualFail() throws {
     let (train, test) = try Self.data()
     let config = Self.quick
-    let residual = ResidualLesson.train(.residual, depth: 50, config, train: train, test: test)
+    let residual = Architecture.residual.train(depth: 50, config, train: train, test: test)
     #expect(residual.testAccuracy > 0.8)
-    let plain = ResidualLesson.train(.plain, depth: 50, config, train: train, test: test)
+    let plain = Architecture.plain.train(depth: 50, config, train: train, test: test)
     #expect(plain.testAccuracy < residual.testAccuracy - 0.3)
-    let unscaled = ResidualLesson.train(.residualUnscaled, depth: 100, config, train: train, test: test)
+    let unscaled = Architecture.residualUnscaled.train(depth: 100, config, train: train, test: test)
     #expect(unscaled.history.nonFinite != nil)
     for a in [Architecture.fixup, .skipInit] {
-      let run = ResidualLesson.train(a, depth: 100, config, train: train, test: test)
+      let run = a.train(depth: 100, config, train: train, test: test)
       #expect(run.history.nonFinite == nil && run.testAccuracy > 0.7, "\(a.rawValue)")
     }
   }
@@ -83,16 +83,6 @@ struct ResidualLessonTests {
     let no = exercises[number - 1].check(wrong)
     #expect(yes.correct, "\(yes.reason)")
     #expect(!no.correct && no.reason.count > 40, "\(no.reason)")
-  }
-
-  // MARK: Command line
-
-  @Test(arguments: [
-    ["--depth", "3"], ["--depth", "500"], ["--width", "1000"], ["--activation", "tanh"], ["--batch-size", "2"],
-    ["--exercise", "4", "--answer", "1"], ["--lr", "-1"], ["--clip-norm", "0"], ["--steps", "x"],
-  ])
-  func badOptionIsRejectedInOneLineAndWritesNothing(_ arguments: [String]) throws {
-    try LessonExpectations.rejects("residual", arguments)
   }
 
   @Test func overridesReachTheRun() throws {

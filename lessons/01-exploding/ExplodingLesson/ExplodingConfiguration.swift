@@ -1,42 +1,46 @@
-import Notebook
+import LessonKit
 import NeuralNet
+import Notebook
 import Theory
 
 /// The parameters of lesson 1, after defaults and command-line overrides.
-public struct ExplodingConfiguration: Sendable, Equatable {
+package struct ExplodingConfiguration: Sendable, Equatable {
   /// Small sizes for tests and CI.
-  public var quick: Bool
+  package var quick: Bool
   /// The seed every random choice derives from.
-  public var seed: UInt64
+  package var seed: UInt64
   /// Hidden layers of the deep nets (steps 2–4) and matrices in the product (step 1).
-  public var depth: Int
+  package var depth: Int
   /// Units per hidden layer.
-  public var width: Int
+  package var width: Int
   /// The nonlinearity (ReLU or identity: the two with closed-form theory).
-  public var activation: Activation
+  package var activation: Activation
   /// σ_w of the exploding net: weights N(0, σ_w²/fan_in).
-  public var weightStd: Double
+  package var weightStd: Double
   /// The initialization the exploding net is compared with in training (step 4).
-  public var fix: InitializerChoice
+  package var fix: InitializerChoice
   /// SGD learning rate (step 4).
-  public var learningRate: Double
+  package var learningRate: Double
   /// SGD steps (step 4).
-  public var steps: Int
+  package var steps: Int
   /// Mini-batch size (step 4).
-  public var batchSize: Int
+  package var batchSize: Int
   /// Examples in the batch used to measure gradients at initialization (steps 2–3).
-  public var measurementBatch: Int
+  package var measurementBatch: Int
   /// Independent products averaged in step 1.
-  public var productTrials: Int
+  package var productTrials: Int
   /// Networks (seeds) averaged per σ_w² in step 3.
-  public var networksPerGain: Int
+  package var networksPerGain: Int
   /// Seeds (weights and batch order) each training run of step 4 is repeated with.
-  public var trainingSeeds: Int
+  package var trainingSeeds: Int
   /// Gradient clipping of the training runs (`--clip-norm`, `--clip-value`; none by default).
-  public var clipping: GradientClipping = .none
+  package var clipping: GradientClipping = .none
+
+  /// The name of step 4's exploding run in tables and charts: "σ_w² = 3".
+  package var explodingRunName: String { "σ_w² = \(Format.number(gain2))" }
 
   /// The defaults for a mode.
-  public init(quick: Bool, seed: UInt64) {
+  package init(quick: Bool, seed: UInt64) {
     self.quick = quick
     self.seed = seed
     depth = 50
@@ -55,7 +59,7 @@ public struct ExplodingConfiguration: Sendable, Equatable {
 
   /// The defaults with the command line's overrides applied; throws a one-line message for a value
   /// this lesson cannot use.
-  public init(lesson: LessonOptions, network: NetworkOptions) throws(ConfigurationError) {
+  package init(lesson: LessonOptions, network: NetworkOptions) throws(ConfigurationError) {
     self.init(quick: lesson.quick, seed: lesson.seed)
     if let depth = network.depth { self.depth = depth }
     if let width = network.width { self.width = width }
@@ -79,26 +83,26 @@ public struct ExplodingConfiguration: Sendable, Equatable {
   }
 
   /// Examples in the digits training split.
-  public static let trainingExamples = Digits.trainingExamples
+  package static let trainingExamples = Digits.trainingExamples
 
   /// The theory's name for the activation.
-  public var nonlinearity: PlainNetworkTheory.Nonlinearity { activation == .relu ? .relu : .linear }
+  package var nonlinearity: PlainNetworkTheory.Nonlinearity { activation == .relu ? .relu : .linear }
 
   /// σ_w² of the exploding net.
-  public var gain2: Double { weightStd * weightStd }
+  package var gain2: Double { weightStd * weightStd }
 
   /// The σ_w² that neither explodes nor vanishes: 2 for ReLU, 1 for identity.
-  public var criticalGain2: Double { activation == .relu ? 2 : 1 }
+  package var criticalGain2: Double { activation == .relu ? 2 : 1 }
 
   /// The σ_w² values compared in step 3: ½, 1, 1.5 and 2 times critical, plus the chosen one.
-  public var comparedGains2: [Double] {
+  package var comparedGains2: [Double] {
     var gains = [0.5, 1, 1.5, 2].map { $0 * criticalGain2 }
     if !gains.contains(where: { abs($0 - gain2) < 1e-9 }) { gains.append(gain2) }
     return gains.sorted()
   }
 
   /// The parameters as recorded in the notebook and metrics.json.
-  public var parameters: [(String, JSONValue)] {
+  package var parameters: [(String, JSONValue)] {
     [
       ("depth", .integer(depth)), ("width", .integer(width)), ("activation", .string(activation.rawValue)),
       ("weight_std", .number(weightStd)), ("fix_init", .string(fix.rawValue)),

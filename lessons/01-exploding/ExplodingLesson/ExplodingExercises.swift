@@ -5,12 +5,12 @@ import Theory
 
 /// The exercises of lesson 1. Each answer is checked by a real run or by a tolerance around the
 /// theory, never by matching text.
-public enum ExplodingExercises {
+package enum ExplodingExercises {
   /// The number of exercises.
-  public static let count = 4
+  package static let count = 4
 
   /// The exercises for a configuration (depth, width and activation follow the overrides).
-  public static func all(_ config: ExplodingConfiguration, digits: Dataset) -> [Exercise] {
+  package static func all(_ config: ExplodingConfiguration, digits: Dataset) -> [Exercise] {
     let depth = config.depth
     return [
       Exercise(

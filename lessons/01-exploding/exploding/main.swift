@@ -1,4 +1,4 @@
-// Lesson 1, "exploding": swift run -c release exploding [--quick] [--help]
 import ExplodingLesson
+import LessonKit
 
-ExplodingCommand.runAsLesson()
+LessonCommand<ExplodingLesson>.runAsLesson()

@@ -1,56 +1,57 @@
+import LessonKit
 import NeuralNet
 import Notebook
 import Theory
 
 /// The parameters of lesson 2, after defaults and command-line overrides.
-public struct InitializationConfiguration: Sendable, Equatable {
+package struct InitializationConfiguration: Sendable, Equatable {
   /// Small sizes for tests and CI.
-  public var quick: Bool
+  package var quick: Bool
   /// The seed every random choice derives from.
-  public var seed: UInt64
+  package var seed: UInt64
   /// Hidden layers of the measured nets (steps 1, 5, 7) and of the trained net (step 4).
-  public var depth: Int
+  package var depth: Int
   /// The depth of He et al.'s trained net, 30 unless `--depth` is given.
-  public var trainingDepth: Int
+  package var trainingDepth: Int
   /// Units per hidden layer.
-  public var width: Int
+  package var width: Int
   /// The nonlinearities of steps 1–2 (all of linear, ReLU, tanh unless `--activation` picks one).
-  public var activations: [Activation]
+  package var activations: [Activation]
   /// The inits compared in steps 1–2.
-  public var inits: [InitializerChoice]
+  package var inits: [InitializerChoice]
   /// The init trained against He in step 4 (Xavier, as in He et al. 2015, unless `--init` is given).
-  public var challenger: InitializerChoice
+  package var challenger: InitializerChoice
   /// σ_w of `--init scaled`.
-  public var weightStd: Double
+  package var weightStd: Double
   /// σ_b² of the edge-of-chaos nets (step 5) and exercise 1.
-  public var biasVariance: Double
+  package var biasVariance: Double
   /// SGD learning rate (steps 4 and 8).
-  public var learningRate: Double
+  package var learningRate: Double
   /// SGD steps (steps 4 and 8).
-  public var steps: Int
+  package var steps: Int
   /// Mini-batch size (steps 4 and 8).
-  public var batchSize: Int
+  package var batchSize: Int
   /// Examples in the batch used to measure gradients at initialization.
-  public var measurementBatch: Int
+  package var measurementBatch: Int
   /// Networks (seeds) averaged per measured configuration.
-  public var networksPerCase: Int
+  package var networksPerCase: Int
   /// The depths of the sweep (step 2).
-  public var sweepDepths: [Int]
+  package var sweepDepths: [Int]
   /// Width of Glorot & Bengio's tanh layers (step 3; 1000 in the paper).
-  public var glorotWidth: Int
+  package var glorotWidth: Int
   /// Width of the matrices whose product's spectrum is measured (step 6).
-  public var spectrumWidth: Int
+  package var spectrumWidth: Int
   /// Products per depth in step 6.
-  public var spectrumTrials: Int
+  package var spectrumTrials: Int
   /// Networks (seeds) in the finite-width study (step 7).
-  public var finiteWidthSeeds: Int
+  package var finiteWidthSeeds: Int
   /// Width of the finite-width study's nets (step 7): narrow, so that the spread 5L/n is visible.
-  public var finiteWidth: Int
+  package var finiteWidth: Int
   /// Gradient clipping of the training runs (`--clip-norm`, `--clip-value`; none by default).
-  public var clipping: GradientClipping = .none
+  package var clipping: GradientClipping = .none
 
   /// The defaults for a mode.
-  public init(quick: Bool, seed: UInt64) {
+  package init(quick: Bool, seed: UInt64) {
     self.quick = quick
     self.seed = seed
     depth = 50
@@ -76,7 +77,7 @@ public struct InitializationConfiguration: Sendable, Equatable {
 
   /// The defaults with the command line's overrides applied; throws a one-line message for a value
   /// this lesson cannot use.
-  public init(lesson: LessonOptions, network: NetworkOptions, biasVariance: Double?) throws(ConfigurationError) {
+  package init(lesson: LessonOptions, network: NetworkOptions, biasVariance: Double?) throws(ConfigurationError) {
     self.init(quick: lesson.quick, seed: lesson.seed)
     if let depth = network.depth {
       guard depth >= 3 else {
@@ -119,16 +120,16 @@ public struct InitializationConfiguration: Sendable, Equatable {
   }
 
   /// Examples in the digits training split.
-  public static let trainingExamples = Digits.trainingExamples
+  package static let trainingExamples = Digits.trainingExamples
 
   /// σ_w² on the edge of chaos for tanh at this σ_b² (docs/theory.md §4).
-  public var criticalTanhGain2: Double { MeanField.criticalWeightVariance(.tanh, biasVariance: biasVariance) }
+  package var criticalTanhGain2: Double { MeanField.criticalWeightVariance(.tanh, biasVariance: biasVariance) }
 
   /// The σ_w² of the tanh nets measured in step 5: ordered, critical and chaotic.
-  public var edgeOfChaosGains2: [Double] { [0.6, 1.0, 1.6].map { $0 * criticalTanhGain2 } }
+  package var edgeOfChaosGains2: [Double] { [0.6, 1.0, 1.6].map { $0 * criticalTanhGain2 } }
 
   /// The parameters as recorded in the notebook and metrics.json.
-  public var parameters: [(String, JSONValue)] {
+  package var parameters: [(String, JSONValue)] {
     [
       ("depth", .integer(depth)), ("training_depth", .integer(trainingDepth)), ("width", .integer(width)),
       ("activations", .string(activations.map(\.rawValue).joined(separator: ","))),

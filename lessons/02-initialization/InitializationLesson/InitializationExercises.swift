@@ -1,3 +1,4 @@
+import LessonKit
 import NeuralNet
 import Notebook
 import RealModule
@@ -5,18 +6,18 @@ import Theory
 
 /// The exercises of lesson 2. Each answer is checked by a real run or by a tolerance around the
 /// theory, never by matching text.
-public enum InitializationExercises {
+package enum InitializationExercises {
   /// The number of exercises.
-  public static let count = 5
+  package static let count = 5
 
   /// The inits of exercise 3, numbered as in its question.
-  public static let trainabilityChoices: [InitializerChoice] = [.naive, .lecun, .xavier, .he, .orthogonal]
+  package static let trainabilityChoices: [InitializerChoice] = [.naive, .lecun, .xavier, .he, .orthogonal]
 
   /// Steps of the training run that checks exercise 3.
-  public static let trainabilitySteps = 200
+  package static let trainabilitySteps = 200
 
   /// The exercises for a configuration.
-  public static func all(_ config: InitializationConfiguration, train: Dataset) -> [Exercise] {
+  package static func all(_ config: InitializationConfiguration, train: Dataset) -> [Exercise] {
     let depth = config.depth
     let bias2 = config.biasVariance
     let batch = train.subset(0..<Swift.min(config.measurementBatch, train.count))
@@ -110,7 +111,7 @@ public enum InitializationExercises {
 
   /// The mean loss of the last 20 of `trainabilitySteps` SGD steps of a deep ReLU net from `choice`
   /// (NaN if the run hit a non-finite value).
-  public static func trainedLoss(_ config: InitializationConfiguration, choice: InitializerChoice, train: Dataset)
+  package static func trainedLoss(_ config: InitializationConfiguration, choice: InitializerChoice, train: Dataset)
     -> Double
   {
     var rng = SeededGenerator(seed: config.seed &+ 90_000)

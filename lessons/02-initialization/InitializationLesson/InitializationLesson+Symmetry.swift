@@ -1,6 +1,7 @@
 import Charts
 import NeuralNet
 import Notebook
+import Theory
 
 extension InitializationLesson {
   // MARK: Step 8

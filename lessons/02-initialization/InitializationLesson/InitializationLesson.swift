@@ -1,36 +1,40 @@
+import LessonKit
 import NeuralNet
 import Notebook
 
 /// Lesson 2, "initialization": why Xavier, He and orthogonal inits work, where the edge of chaos
 /// lies, and what finite width and the all-zero init do, each measured next to its prediction
 /// (docs/theory.md §1–4, §10). The steps live in `InitializationLesson+*.swift`, one file per theme.
-public enum InitializationLesson {
+package enum InitializationLesson {
   /// The lesson's name: its executable and its output folder.
-  public static let name = "initialization"
+  package static let name = "initialization"
   /// The lesson's title.
-  public static let title = "Lesson 2 · Initialization: Xavier, He, orthogonal and the edge of chaos"
+  package static let title = "Lesson 2 · Initialization: Xavier, He, orthogonal and the edge of chaos"
 
   /// The steps, in order (the runner numbers them).
-  public static let outline: Outline = [
+  package static let outline: Outline = [
     .variance, .depthSweep, .glorotBengio, .heTraining, .edgeOfChaos, .spectrum, .finiteWidth, .symmetry, .claims,
     .exercises,
   ]
 
-  /// Runs every step into `notebook` and returns the exit status from `finish()`.
-  public static func run(_ config: InitializationConfiguration, in notebook: Notebook) throws -> Int32 {
+  /// What the lesson is about, before its outline.
+  package static func introduction(_ config: InitializationConfiguration) -> String {
+    """
+    "Use a good weight initialization", the documents advise, without saying what makes one good. \
+    This lesson gives the reason and the numbers. Backpropagation multiplies the gradient by one \
+    Jacobian per layer; a good init makes each of those Jacobians preserve the gradient's size on \
+    average: σ_w²·E[φ'(h)²] = 1 (theory §1). We measure that factor for five inits and three \
+    nonlinearities, reproduce Glorot & Bengio (2010) and He et al. (2015), map the edge of chaos \
+    of Poole et al. (2016) and Schoenholz et al. (2017), compare orthogonal and Gaussian spectra \
+    (Saxe et al. 2014), and show what finite width and the all-zero init do. Every prediction \
+    is printed next to its measurement.
+    """
+  }
+
+  /// Runs the lesson's own steps into `notebook` and returns the claims they judge (the runner
+  /// adds the claims and exercises steps: `Lesson.run`).
+  package static func steps(_ config: InitializationConfiguration, in notebook: Notebook) throws -> [Claim] {
     let (train, test) = try Digits.trainTestSplit(seed: config.seed)
-    notebook.introduction(
-      """
-      "Use a good weight initialization", the documents advise, without saying what makes one good. \
-      This lesson gives the reason and the numbers. Backpropagation multiplies the gradient by one \
-      Jacobian per layer; a good init makes each of those Jacobians preserve the gradient's size on \
-      average: σ_w²·E[φ'(h)²] = 1 (theory §1). We measure that factor for five inits and three \
-      nonlinearities, reproduce Glorot & Bengio (2010) and He et al. (2015), map the edge of chaos \
-      of Poole et al. (2016) and Schoenholz et al. (2017), compare orthogonal and Gaussian spectra \
-      (Saxe et al. 2014), and show what finite width and the all-zero init do. Every prediction \
-      is printed next to its measurement.
-      """)
-    notebook.outline(outline)
     let batch = train.subset(0..<Swift.min(config.measurementBatch, train.count))
     let profiles = stepVarianceArgument(config, batch: batch, in: notebook)
     let sweeps = stepDepthSweep(config, batch: train.subset(0..<Swift.min(128, train.count)), in: notebook)
@@ -41,21 +45,9 @@ public enum InitializationLesson {
     let finiteWidth = stepFiniteWidth(config, example: train.subset(0..<1), in: notebook)
     let symmetry = stepSymmetry(config, train: train, test: test, in: notebook)
 
-    notebook.step(.claims, "The documents' claims, measured") {
-      notebook.prose(
-        "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers."
-      )
-      notebook.claims(
-        InitializationClaims.claims(
-          config, profiles: profiles, sweeps: sweeps, heRuns: heRuns, finiteWidth: finiteWidth, symmetry: symmetry,
-          in: notebook))
-    }
-    notebook.step(.exercises, "Exercises") {
-      notebook.prose(
-        "Answer with a number; the lesson checks it against a real run or the theory and says why.")
-      notebook.exercises(InitializationExercises.all(config, train: train))
-    }
-    return try notebook.finish()
+    return InitializationClaims.claims(
+      config, profiles: profiles, sweeps: sweeps, heRuns: heRuns, finiteWidth: finiteWidth, symmetry: symmetry,
+      in: notebook)
   }
 
   /// The name of an activation in prose and legends ("linear" for the identity).

@@ -1,3 +1,4 @@
 import InitializationLesson
+import LessonKit
 
-InitializationCommand.runAsLesson()
+LessonCommand<InitializationLesson>.runAsLesson()

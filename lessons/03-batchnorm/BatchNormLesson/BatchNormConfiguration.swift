@@ -1,60 +1,61 @@
+import LessonKit
 import NeuralNet
 import Notebook
 import Theory
 
 /// The parameters of lesson 3, after defaults and command-line overrides.
-public struct BatchNormConfiguration: Sendable, Equatable {
+package struct BatchNormConfiguration: Sendable, Equatable {
   /// Small sizes for tests and CI.
-  public var quick: Bool
+  package var quick: Bool
   /// The seed every random choice derives from.
-  public var seed: UInt64
+  package var seed: UInt64
   /// Hidden layers of the net that explodes without BN (step 2).
-  public var depth: Int
+  package var depth: Int
   /// Units per hidden layer of the trained nets.
-  public var width: Int
+  package var width: Int
   /// The nonlinearity (ReLU or linear: the two with a closed-form λ(B)).
-  public var activation: Activation
+  package var activation: Activation
   /// σ_w of the bad init of step 2: weights N(0, σ_w²/fan_in).
-  public var weightStd: Double
+  package var weightStd: Double
   /// The init of the learning-rate sweep and the eval-mode net (steps 3, 6).
-  public var initialization: InitializerChoice
+  package var initialization: InitializerChoice
   /// SGD learning rate of steps 2, 5 and 6.
-  public var learningRate: Double
+  package var learningRate: Double
   /// SGD steps of the training runs.
-  public var steps: Int
+  package var steps: Int
   /// Seeds (weights and batch order) the two runs of step 2 are repeated with.
-  public var fixSeeds: Int
+  package var fixSeeds: Int
   /// Mini-batch size of the training runs (at least 4).
-  public var batchSize: Int
+  package var batchSize: Int
   /// BN momentum m: running ← (1 − m)·running + m·batch.
-  public var momentum: Double
+  package var momentum: Double
   /// BN ε.
-  public var epsilon: Double
+  package var epsilon: Double
   /// Learning rates of the sweep (step 3).
-  public var sweepRates: [Double]
+  package var sweepRates: [Double]
   /// Depth of the sweep's nets (step 3).
-  public var sweepDepth: Int
+  package var sweepDepth: Int
   /// Steps of each sweep run.
-  public var sweepSteps: Int
+  package var sweepSteps: Int
   /// Batch sizes of Yang et al.'s measurement (step 4).
-  public var yangBatchSizes: [Int]
+  package var yangBatchSizes: [Int]
   /// Depth of the nets measured in step 4.
-  public var yangDepth: Int
+  package var yangDepth: Int
   /// Width of the nets measured in step 4 (≥ 512 in full mode).
-  public var yangWidth: Int
+  package var yangWidth: Int
   /// Networks averaged per batch size in step 4.
-  public var yangNetworks: Int
+  package var yangNetworks: Int
   /// Depths of the BN-plain vs BN-residual comparison (step 5).
-  public var limitDepths: [Int]
+  package var limitDepths: [Int]
   /// Width of the nets of step 5 (narrower than `width`, so that depth 100 trains in seconds).
-  public var limitWidth: Int
+  package var limitWidth: Int
   /// Test-time batch sizes of the eval-mode experiment (step 6).
-  public var evaluationBatchSizes: [Int]
+  package var evaluationBatchSizes: [Int]
   /// Gradient clipping of the training runs (`--clip-norm`, `--clip-value`; none by default).
-  public var clipping: GradientClipping = .none
+  package var clipping: GradientClipping = .none
 
   /// The defaults for a mode.
-  public init(quick: Bool, seed: UInt64) {
+  package init(quick: Bool, seed: UInt64) {
     self.quick = quick
     self.seed = seed
     depth = 20
@@ -82,7 +83,7 @@ public struct BatchNormConfiguration: Sendable, Equatable {
 
   /// The defaults with the command line's overrides applied; throws a one-line message for a value
   /// this lesson cannot use.
-  public init(lesson: LessonOptions, network: NetworkOptions, momentum: Double?, epsilon: Double?)
+  package init(lesson: LessonOptions, network: NetworkOptions, momentum: Double?, epsilon: Double?)
     throws(ConfigurationError)
   {
     self.init(quick: lesson.quick, seed: lesson.seed)
@@ -135,13 +136,13 @@ public struct BatchNormConfiguration: Sendable, Equatable {
   }
 
   /// The theory's name for the activation.
-  public var nonlinearity: BatchNormTheory.Nonlinearity { activation == .relu ? .relu : .linear }
+  package var nonlinearity: BatchNormTheory.Nonlinearity { activation == .relu ? .relu : .linear }
 
   /// σ_w² of the bad init.
-  public var gain2: Double { weightStd * weightStd }
+  package var gain2: Double { weightStd * weightStd }
 
   /// The parameters as recorded in the notebook and metrics.json.
-  public var parameters: [(String, JSONValue)] {
+  package var parameters: [(String, JSONValue)] {
     [
       ("depth", .integer(depth)), ("width", .integer(width)), ("activation", .string(activation.rawValue)),
       ("weight_std", .number(weightStd)), ("init", .string(initialization.rawValue)), ("lr", .number(learningRate)),

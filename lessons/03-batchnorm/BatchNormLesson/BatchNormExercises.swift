@@ -4,12 +4,12 @@ import Theory
 
 /// The exercises of lesson 3. Each answer is checked by a real run or by a tolerance around the
 /// theory, never by matching text.
-public enum BatchNormExercises {
+package enum BatchNormExercises {
   /// The number of exercises.
-  public static let count = 4
+  package static let count = 4
 
   /// The exercises for a configuration.
-  public static func all(_ config: BatchNormConfiguration, train: Dataset, test: Dataset) -> [Exercise] {
+  package static func all(_ config: BatchNormConfiguration, train: Dataset, test: Dataset) -> [Exercise] {
     [
       .prediction(
         number: 1,

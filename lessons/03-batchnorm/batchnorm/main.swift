@@ -1,3 +1,4 @@
 import BatchNormLesson
+import LessonKit
 
-BatchNormCommand.runAsLesson()
+LessonCommand<BatchNormLesson>.runAsLesson()

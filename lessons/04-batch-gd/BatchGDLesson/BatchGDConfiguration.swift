@@ -1,53 +1,54 @@
+import LessonKit
 import NeuralNet
 import Notebook
 import Theory
 
 /// The parameters of lesson 4, after defaults and command-line overrides.
-public struct BatchGDConfiguration: Sendable, Equatable {
+package struct BatchGDConfiguration: Sendable, Equatable {
   /// Small sizes for tests and CI.
-  public var quick: Bool
+  package var quick: Bool
   /// The seed every random choice derives from.
-  public var seed: UInt64
+  package var seed: UInt64
   /// Hidden layers of the small MLP of steps 1–2 and of the edge-of-stability net (step 5).
-  public var depth: Int
+  package var depth: Int
   /// Units per hidden layer of those nets.
-  public var width: Int
+  package var width: Int
   /// Their nonlinearity.
-  public var activation: Activation
+  package var activation: Activation
   /// Their init.
-  public var initialization: InitializerChoice
+  package var initialization: InitializerChoice
   /// σ_w of `--init scaled`.
-  public var weightStd: Double
+  package var weightStd: Double
   /// Learning rate of step 1.
-  public var learningRate: Double
+  package var learningRate: Double
   /// Steps of each run of step 1.
-  public var steps: Int
+  package var steps: Int
   /// The mini-batch size compared in step 1 (besides full batch and 1).
-  public var batchSize: Int
+  package var batchSize: Int
   /// Mini-batches drawn per batch size in the noise measurement (step 2).
-  public var noiseDraws: Int
+  package var noiseDraws: Int
   /// Batch sizes of the stability grid (step 4; the full data set is added).
-  public var gridBatchSizes: [Int]
+  package var gridBatchSizes: [Int]
   /// Learning rates of the grid as multiples of 2/λ_max.
-  public var gridRates: [Double]
+  package var gridRates: [Double]
   /// Steps of each grid run.
-  public var gridSteps: Int
+  package var gridSteps: Int
   /// Examples of the edge-of-stability run (step 5).
-  public var stabilityExamples: Int
+  package var stabilityExamples: Int
   /// Full-batch GD steps of the edge-of-stability run.
-  public var stabilitySteps: Int
+  package var stabilitySteps: Int
   /// Steps between two sharpness measurements.
-  public var sharpnessEvery: Int
+  package var sharpnessEvery: Int
   /// 2/η as a multiple of the initial sharpness in step 5 (2: the run starts at half the threshold).
-  public var stabilityMargin: Double
+  package var stabilityMargin: Double
   /// Weight variance × fan-in of the edge-of-stability net (below LeCun's 1: it starts flat).
-  public var stabilityGain2: Double
+  package var stabilityGain2: Double
   /// Gradient clipping of step 1's runs (`--clip-norm`, `--clip-value`; none by default). The
   /// threshold experiments of steps 3–5 are about plain GD and ignore it.
-  public var clipping: GradientClipping = .none
+  package var clipping: GradientClipping = .none
 
   /// The defaults for a mode.
-  public init(quick: Bool, seed: UInt64) {
+  package init(quick: Bool, seed: UInt64) {
     self.quick = quick
     self.seed = seed
     depth = 2
@@ -71,7 +72,7 @@ public struct BatchGDConfiguration: Sendable, Equatable {
 
   /// The defaults with the command line's overrides applied; throws a one-line message for a value
   /// this lesson cannot use.
-  public init(lesson: LessonOptions, network: NetworkOptions) throws(ConfigurationError) {
+  package init(lesson: LessonOptions, network: NetworkOptions) throws(ConfigurationError) {
     self.init(quick: lesson.quick, seed: lesson.seed)
     if let depth = network.depth {
       guard depth <= 20 else {
@@ -99,7 +100,7 @@ public struct BatchGDConfiguration: Sendable, Equatable {
   }
 
   /// The parameters as recorded in the notebook and metrics.json.
-  public var parameters: [(String, JSONValue)] {
+  package var parameters: [(String, JSONValue)] {
     [
       ("depth", .integer(depth)), ("width", .integer(width)), ("activation", .string(activation.rawValue)),
       ("init", .string(initialization.rawValue)), ("weight_std", .number(weightStd)), ("lr", .number(learningRate)),

@@ -4,12 +4,12 @@ import Theory
 
 /// The exercises of lesson 4. Each answer is checked by a real run or by a tolerance around the
 /// theory, never by matching text.
-public enum BatchGDExercises {
+package enum BatchGDExercises {
   /// The number of exercises.
-  public static let count = 3
+  package static let count = 3
 
   /// The exercises for a configuration and the digits least-squares problem.
-  public static func all(_ config: BatchGDConfiguration, problem: QuadraticThreshold.Problem) -> [Exercise] {
+  package static func all(_ config: BatchGDConfiguration, problem: QuadraticThreshold.Problem) -> [Exercise] {
     let n = problem.inputs.rows
     let threshold = problem.threshold
     return [

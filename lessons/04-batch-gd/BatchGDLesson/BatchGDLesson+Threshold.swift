@@ -5,19 +5,19 @@ import RealModule
 import Theory
 
 /// What step 3 measured, for the claims and tests.
-public struct ThresholdFindings: Sendable {
+package struct ThresholdFindings: Sendable {
   /// The textbook runs (η = 0.40, 0.50).
-  public var textbook: [QuadraticThreshold.Run]
+  package var textbook: [QuadraticThreshold.Run]
   /// λ_max of the digits problem from LAPACK.
-  public var largestEigenvalue: Double
+  package var largestEigenvalue: Double
   /// λ_max from power iteration on the engine's gradients (mean loss).
-  public var powerIteration: Double
+  package var powerIteration: Double
   /// λ_max of the SUM loss from power iteration.
-  public var sumPowerIteration: Double
+  package var sumPowerIteration: Double
   /// The digits runs just below and just above 2/λ_max.
-  public var digits: [QuadraticThreshold.Run]
+  package var digits: [QuadraticThreshold.Run]
   /// The sum-loss run at the mean loss's safe step.
-  public var sumRun: QuadraticThreshold.Run
+  package var sumRun: QuadraticThreshold.Run
 }
 
 extension BatchGDLesson {
@@ -211,11 +211,11 @@ extension BatchGDLesson {
   // MARK: Step 5
 
   /// The edge-of-stability run and its half-step control.
-  public struct EdgeOfStabilityFindings: Sendable {
+  package struct EdgeOfStabilityFindings: Sendable {
     /// Full-batch GD at η, 2/η = 2·s₀.
-    public var run: EdgeOfStability.Result
+    package var run: EdgeOfStability.Result
     /// The same net and data at η/2.
-    public var halfStep: EdgeOfStability.Result
+    package var halfStep: EdgeOfStability.Result
   }
 
   /// Step 5: the edge of stability of a deep net under full-batch GD, with a control at half the step.
@@ -325,5 +325,5 @@ extension BatchGDLesson {
 extension BatchGDLesson.EdgeOfStabilityFindings {
   /// The control "settles well below its own 2/η" when its late sharpness is at most this fraction
   /// of it (an independent reproduction measured 0.53–0.60 for a control of this kind).
-  public static let controlCeiling = 0.8
+  package static let controlCeiling = 0.8
 }

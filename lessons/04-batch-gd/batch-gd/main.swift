@@ -1,3 +1,4 @@
 import BatchGDLesson
+import LessonKit
 
-BatchGDCommand.runAsLesson()
+LessonCommand<BatchGDLesson>.runAsLesson()

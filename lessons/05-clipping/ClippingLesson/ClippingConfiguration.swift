@@ -1,67 +1,68 @@
+import LessonKit
 import NeuralNet
 import Notebook
 
 /// The parameters of lesson 5, after defaults and command-line overrides.
-public struct ClippingConfiguration: Sendable, Equatable {
+package struct ClippingConfiguration: Sendable, Equatable {
   /// Small sizes for tests and CI.
-  public var quick: Bool
+  package var quick: Bool
   /// The seed every random choice derives from.
-  public var seed: UInt64
+  package var seed: UInt64
   /// T: the adding problem's sequence length (steps 2–5).
-  public var length: Int
+  package var length: Int
   /// Hidden units of the recurrent net.
-  public var hidden: Int
+  package var hidden: Int
   /// σ₁ = ρ of the orthogonal recurrent weight at init (W_rec = gain · Q).
-  public var gain: Double
+  package var gain: Double
   /// The recurrent nonlinearity: tanh or sigmoid.
-  public var activation: Activation
+  package var activation: Activation
   /// Sequences per mini-batch (Pascanu et al.: 20).
-  public var batchSize: Int
+  package var batchSize: Int
   /// The SGD step size of the recurrent runs: large enough that unclipped training blows up.
-  public var learningRate: Double
+  package var learningRate: Double
   /// Update steps of each recurrent training run.
-  public var steps: Int
+  package var steps: Int
   /// Steps between test-set evaluations.
-  public var evaluateEvery: Int
+  package var evaluateEvery: Int
   /// Test sequences.
-  public var testSequences: Int
+  package var testSequences: Int
   /// Updates of the probe run (at η/10) whose mean gradient norm ḡ sets the thresholds.
-  public var probeSteps: Int
+  package var probeSteps: Int
   /// Clipping thresholds of step 4 as multiples of ḡ (Pascanu et al.'s 0.5×–10×).
-  public var thresholdMultiples: [Double]
+  package var thresholdMultiples: [Double]
   /// Network seeds of the threshold sweep (each a different W_rec, W_in and readout).
-  public var sweepSeeds: Int
+  package var sweepSeeds: Int
   /// A threshold of the user's own (`--clip-norm`), added to the sweep.
-  public var userThreshold: Double?
+  package var userThreshold: Double?
   /// The value-clipping bound c of step 5 (`--clip-value`; nil = chosen from ḡ).
-  public var valueClip: Double?
+  package var valueClip: Double?
   /// Hidden layers of step 6's deep MLP whose learning rate is too large.
-  public var depth: Int
+  package var depth: Int
   /// Units per hidden layer of step 6's MLPs.
-  public var width: Int
+  package var width: Int
   /// Hidden layers of step 6's vanishing MLP.
-  public var vanishingDepth: Int
+  package var vanishingDepth: Int
   /// The too-large learning rate of step 6.
-  public var mlpLearningRate: Double
+  package var mlpLearningRate: Double
   /// The sane learning rate of step 6 (for comparison).
-  public var mlpSafeLearningRate: Double
+  package var mlpSafeLearningRate: Double
   /// The norm threshold of step 6's clipped runs.
-  public var mlpClipNorm: Double
+  package var mlpClipNorm: Double
   /// SGD steps of step 6's runs.
-  public var mlpSteps: Int
+  package var mlpSteps: Int
   /// The init of step 6's exploding net.
-  public var mlpInitialization: InitializerChoice
+  package var mlpInitialization: InitializerChoice
   /// σ_w of `--init scaled`.
-  public var weightStd: Double
+  package var weightStd: Double
 
   /// Test loss below which the adding problem counts as learned: half the loss of predicting the
   /// mean, 1/24 (the sum of two U[0, 1] values has variance 1/6).
-  public static let learnedLoss = 1.0 / 24
+  package static let learnedLoss = 1.0 / 24
   /// The test loss of always predicting the mean sum 1: ½·Var = 1/12.
-  public static let meanPredictorLoss = 1.0 / 12
+  package static let meanPredictorLoss = 1.0 / 12
 
   /// The defaults for a mode.
-  public init(quick: Bool, seed: UInt64) {
+  package init(quick: Bool, seed: UInt64) {
     self.quick = quick
     self.seed = seed
     length = 30
@@ -91,7 +92,7 @@ public struct ClippingConfiguration: Sendable, Equatable {
 
   /// The defaults with the command line's overrides applied; throws a one-line message for a value
   /// this lesson cannot use.
-  public init(
+  package init(
     lesson: LessonOptions, network: NetworkOptions, length: Int?, hidden: Int?, gain: Double?
   ) throws(ConfigurationError) {
     self.init(quick: lesson.quick, seed: lesson.seed)
@@ -158,7 +159,7 @@ public struct ClippingConfiguration: Sendable, Equatable {
   }
 
   /// The parameters as recorded in the notebook and metrics.json.
-  public var parameters: [(String, JSONValue)] {
+  package var parameters: [(String, JSONValue)] {
     [
       ("length", .integer(length)), ("hidden", .integer(hidden)), ("gain", .number(gain)),
       ("activation", .string(activation.rawValue)), ("batch_size", .integer(batchSize)),
@@ -176,7 +177,7 @@ public struct ClippingConfiguration: Sendable, Equatable {
 
   /// The recurrent net of network seed `seed`: W_rec = gain·Q (Q orthogonal, so σ₁ = ρ = gain),
   /// Xavier W_in and readout.
-  public func makeRecurrentModel(seed: UInt64) -> RecurrentRegressor {
+  package func makeRecurrentModel(seed: UInt64) -> RecurrentRegressor {
     var rng = SeededGenerator(seed: seed)
     let recurrent = Initializer.orthogonal(gain: gain).makeWeights(fanOut: hidden, fanIn: hidden, using: &rng)
     return RecurrentRegressor(
@@ -184,7 +185,7 @@ public struct ClippingConfiguration: Sendable, Equatable {
   }
 
   /// The training settings of the recurrent runs.
-  public func trainingSettings(clipping: GradientClipping, steps: Int? = nil, tracksSpectralNorm: Bool = false)
+  package func trainingSettings(clipping: GradientClipping, steps: Int? = nil, tracksSpectralNorm: Bool = false)
     -> AddingProblemTrainer.Settings
   {
     AddingProblemTrainer.Settings(
@@ -193,7 +194,7 @@ public struct ClippingConfiguration: Sendable, Equatable {
   }
 
   /// The fixed test set of the recurrent runs.
-  public func testSet() -> (sequence: [Tensor], targets: Tensor) {
+  package func testSet() -> (sequence: [Tensor], targets: Tensor) {
     var rng = SeededGenerator(seed: seed &+ 2000)
     return AddingProblem.make(count: testSequences, length: length, using: &rng)
   }

@@ -5,18 +5,18 @@ import Theory
 
 /// The exercises of lesson 5. Each answer is checked by a real run or by a tolerance around the
 /// theory, never by matching text.
-public enum ClippingExercises {
+package enum ClippingExercises {
   /// The number of exercises.
-  public static let count = 4
+  package static let count = 4
   /// The gradient of exercise 2.
-  public static let exerciseGradient: [Double] = [4, 3, 1, -0.5]
+  package static let exerciseGradient: [Double] = [4, 3, 1, -0.5]
   /// The value-clipping bound of exercise 2.
-  public static let exerciseClip = 1.0
+  package static let exerciseClip = 1.0
   /// The steps within which exercise 3's threshold must train the task.
-  public static let exerciseSteps = 3000
+  package static let exerciseSteps = 3000
 
   /// The exercises for a configuration.
-  public static func all(_ config: ClippingConfiguration) -> [Exercise] {
+  package static func all(_ config: ClippingConfiguration) -> [Exercise] {
     let g = exerciseGradient
     let c = exerciseClip
     let gradientText = "(" + g.map { Format.number($0) }.joined(separator: ", ") + ")"

@@ -1,31 +1,7 @@
 import Charts
 import NeuralNet
 import Notebook
-
-/// One training run of step 6.
-public struct DeepNetworkRun: Sendable {
-  /// A short name.
-  public var name: String
-  /// The clipping used.
-  public var clipping: GradientClipping
-  /// What the run measured.
-  public var history: TrainingHistory
-  /// Test accuracy (NaN when the run stopped on a non-finite value).
-  public var testAccuracy: Double
-}
-
-/// What step 6 measured, for the claims and tests.
-public struct DeepNetworkFindings: Sendable {
-  /// The runs: too-large η without and with clipping, a sane η, then the vanishing net without and
-  /// with clipping.
-  public var runs: [DeepNetworkRun]
-  /// ‖∂L/∂W₁‖/‖∂L/∂W_L‖ of the vanishing net's first step, before and after clipping it to a
-  /// tenth of its norm.
-  public var layerRatio: (unclipped: Double, clipped: Double)
-
-  /// A run by position: 0 too-large η, 1 clipped, 2 sane η, 3 vanishing, 4 vanishing clipped.
-  public subscript(_ i: Int) -> DeepNetworkRun { runs[i] }
-}
+import Theory
 
 extension ClippingLesson {
   // MARK: Step 6
@@ -48,59 +24,30 @@ extension ClippingLesson {
       notebook.comparison(
         differs: "clipping to norm \(Format.number(config.mlpClipNorm)), or (the reference run of (a)) the step size",
         same: ["within (a) and within (b): the architecture, the init (same seed), the mini-batches, the steps"])
-      let plans: [(String, Int, Initializer, Double, GradientClipping)] = [
-        (
-          "depth \(config.depth), η = \(Format.number(config.mlpLearningRate))", config.depth, exploding,
-          config.mlpLearningRate, .none
-        ),
-        (
-          "depth \(config.depth), η = \(Format.number(config.mlpLearningRate)), clipped", config.depth, exploding,
-          config.mlpLearningRate, .norm(config.mlpClipNorm)
-        ),
-        (
-          "depth \(config.depth), η = \(Format.number(config.mlpSafeLearningRate))", config.depth, exploding,
-          config.mlpSafeLearningRate, .none
-        ),
-        (
-          "Xavier depth \(config.vanishingDepth)", config.vanishingDepth, .xavierNormal, config.mlpSafeLearningRate,
-          .none
-        ),
-        (
-          "Xavier depth \(config.vanishingDepth), clipped", config.vanishingDepth, .xavierNormal,
-          config.mlpSafeLearningRate, .norm(config.mlpClipNorm)
-        ),
+      let plans: [DeepNetwork.Plan] = [
+        .init(
+          name: "depth \(config.depth), η = \(Format.number(config.mlpLearningRate))", depth: config.depth,
+          initializer: exploding, learningRate: config.mlpLearningRate, clipping: .none),
+        .init(
+          name: "depth \(config.depth), η = \(Format.number(config.mlpLearningRate)), clipped", depth: config.depth,
+          initializer: exploding, learningRate: config.mlpLearningRate, clipping: .norm(config.mlpClipNorm)),
+        .init(
+          name: "depth \(config.depth), η = \(Format.number(config.mlpSafeLearningRate))", depth: config.depth,
+          initializer: exploding, learningRate: config.mlpSafeLearningRate, clipping: .none),
+        .init(
+          name: "Xavier depth \(config.vanishingDepth)", depth: config.vanishingDepth, initializer: .xavierNormal,
+          learningRate: config.mlpSafeLearningRate, clipping: .none),
+        .init(
+          name: "Xavier depth \(config.vanishingDepth), clipped", depth: config.vanishingDepth,
+          initializer: .xavierNormal, learningRate: config.mlpSafeLearningRate, clipping: .norm(config.mlpClipNorm)),
       ]
       let runs = notebook.experiment("deep MLP runs", total: plans.count * config.mlpSteps) { progress in
-        plans.enumerated().map { i, plan in
-          var rng = SeededGenerator(seed: config.seed)
-          let model = MLP.make(
-            inputs: Digits.pixels, width: config.width, depth: plan.1, outputs: Digits.classes, activation: .relu,
-            initializer: plan.2, using: &rng)
-          let history = Trainer.train(
-            model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(plan.3)),
-            steps: config.mlpSteps, batchSize: 32, batchSeed: config.seed &+ 7, clipping: plan.4,
-            progress: { progress.update(i * config.mlpSteps + $0) })
-          return DeepNetworkRun(
-            name: plan.0, clipping: plan.4, history: history,
-            testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
-        }
+        DeepNetwork.train(
+          plans, width: config.width, steps: config.mlpSteps, seed: config.seed, train: train, test: test,
+          progress: progress.update)
       }
-      // The first step of the vanishing net, clipped to a tenth of its own norm so that clipping
-      // surely fires: the first layer's weight gradient over the last one's, before and after.
-      var rng = SeededGenerator(seed: config.seed)
-      let probe = MLP.make(
-        inputs: Digits.pixels, width: config.width, depth: config.vanishingDepth, outputs: Digits.classes,
-        activation: .relu, initializer: .xavierNormal, using: &rng)
-      var sampler = BatchSampler(count: train.count, batchSize: 32, seed: config.seed &+ 7)
-      let indices = sampler.next()
-      let first = probe.measureGradients(
-        input: train.inputs.gatheringRows(indices), targets: train.targets.gathering(indices),
-        loss: SoftmaxCrossEntropy())
-      let weights = probe.parameters.filter { $0.name == "weight" }
-      func layerRatio() -> Double { weights[0].gradient.norm() / weights[weights.count - 1].gradient.norm() }
-      let before = layerRatio()
-      GradientClipping.norm(first.globalGradientNorm / 10).apply(to: probe.parameters)
-      let after = layerRatio()
+      let (before, after) = DeepNetwork.firstStepLayerRatio(
+        width: config.width, depth: config.vanishingDepth, seed: config.seed, train: train)
       let findings = DeepNetworkFindings(runs: runs, layerRatio: (before, after))
       notebook.table(
         Table(

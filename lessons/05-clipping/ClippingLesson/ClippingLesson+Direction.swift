@@ -4,21 +4,21 @@ import Notebook
 import Theory
 
 /// What step 5 measured, for the claims and tests.
-public struct DirectionFindings: Sendable {
+package struct DirectionFindings: Sendable {
   /// The value-clipping bound c.
-  public var valueClip: Double
+  package var valueClip: Double
   /// The value-clipped run from the lesson's network seed.
-  public var valueRun: AddingProblemTrainer.History
+  package var valueRun: AddingProblemTrainer.History
   /// |g_i| of one raw gradient, sorted from largest to smallest.
-  public var raw: [Double]
+  package var raw: [Double]
   /// The same components after norm clipping at τ (same order).
-  public var normClipped: [Double]
+  package var normClipped: [Double]
   /// The same components after value clipping at c (same order).
-  public var valueClipped: [Double]
+  package var valueClipped: [Double]
   /// cos(g, value-clip(g)) of that gradient, recorded by the engine.
-  public var valueCosine: Double
+  package var valueCosine: Double
   /// The same cosine recomputed in Double from the components.
-  public var valueCosineRecomputed: Double
+  package var valueCosineRecomputed: Double
 }
 
 extension ClippingLesson {

@@ -2,19 +2,20 @@ import Charts
 import NeuralNet
 import Notebook
 import RealModule
+import Theory
 
 /// What step 1 measured, for the claims and tests.
-public struct SingleUnitFindings: Sendable {
+package struct SingleUnitFindings: Sendable {
   /// (w, x₅₀ and ∂x₅₀/∂w from the engine, t·x₀·w^{t−1}).
-  public var derivatives: [(w: Double, state: Double, measured: Double, formula: Double)]
+  package var derivatives: [(w: Double, state: Double, measured: Double, formula: Double)]
   /// w after one unclipped SGD step from the wall.
-  public var unclippedLanding: Double
+  package var unclippedLanding: Double
   /// The loss there (may be +Inf: the state overflows Float32).
-  public var unclippedLoss: Double
+  package var unclippedLoss: Double
   /// w after the same step clipped to norm 1.
-  public var clippedLanding: Double
+  package var clippedLanding: Double
   /// The loss there.
-  public var clippedLoss: Double
+  package var clippedLoss: Double
 }
 
 extension ClippingLesson {

@@ -4,24 +4,24 @@ import Notebook
 import Theory
 
 /// What step 4 measured, for steps 5 and 7 and the tests.
-public struct SweepFindings: Sendable {
+package struct SweepFindings: Sendable {
   /// ḡ per network seed (the lesson's seed first).
-  public var averageNorms: [Double]
+  package var averageNorms: [Double]
   /// Every clipped run: for each network seed, each multiple (and the user's τ).
-  public var runs: [ClippingRuns.SweepRun]
+  package var runs: [ClippingRuns.SweepRun]
 
   /// The runs of the lesson's own network seed.
-  public var mainSeedRuns: [ClippingRuns.SweepRun] { runs.filter { $0.networkSeed == runs.first?.networkSeed } }
+  package var mainSeedRuns: [ClippingRuns.SweepRun] { runs.filter { $0.networkSeed == runs.first?.networkSeed } }
   /// The lesson's seed's run at τ = ḡ (m = 1), or the first one.
-  public var reference: ClippingRuns.SweepRun {
+  package var reference: ClippingRuns.SweepRun {
     mainSeedRuns.first { $0.multiple == 1 } ?? mainSeedRuns[0]
   }
   /// How many network seeds learned the task at multiple `m`.
-  public func learnedCount(multiple m: Double?) -> Int {
+  package func learnedCount(multiple m: Double?) -> Int {
     runs.filter { $0.multiple == m && $0.learned }.count
   }
   /// The distinct multiples, in order (nil = the user's τ).
-  public var multiples: [Double?] {
+  package var multiples: [Double?] {
     var seen: [Double?] = []
     for r in runs where !seen.contains(where: { $0 == r.multiple }) { seen.append(r.multiple) }
     return seen

@@ -1,3 +1,4 @@
 import ClippingLesson
+import LessonKit
 
-ClippingCommand.runAsLesson()
+LessonCommand<ClippingLesson>.runAsLesson()

@@ -1,44 +1,45 @@
+import LessonKit
 import NeuralNet
 import Notebook
 
 /// The parameters of lesson 6, after defaults and command-line overrides.
-public struct ResidualConfiguration: Sendable, Equatable {
+package struct ResidualConfiguration: Sendable, Equatable {
   /// Small sizes for tests and CI.
-  public var quick: Bool
+  package var quick: Bool
   /// The seed every random choice derives from.
-  public var seed: UInt64
+  package var seed: UInt64
   /// Units of the wide residual stacks of step 1.
-  public var varianceWidth: Int
+  package var varianceWidth: Int
   /// Blocks of the deep stack of step 1.
-  public var varianceBlocks: Int
+  package var varianceBlocks: Int
   /// Networks averaged in step 1.
-  public var varianceNetworks: Int
+  package var varianceNetworks: Int
   /// Weight layers of the nets compared in step 2.
-  public var gradientDepths: [Int]
+  package var gradientDepths: [Int]
   /// Networks per (architecture, depth) in step 2.
-  public var gradientNetworks: Int
+  package var gradientNetworks: Int
   /// Units per layer of the digit nets (steps 2–4).
-  public var width: Int
+  package var width: Int
   /// Weight layers of the nets trained in step 3.
-  public var depth: Int
+  package var depth: Int
   /// Weight layers of the unnormalized nets of step 4.
-  public var deepDepth: Int
+  package var deepDepth: Int
   /// SGD step size of steps 3–4.
-  public var learningRate: Double
+  package var learningRate: Double
   /// Further step sizes tried for the plain net in step 3, so that it is compared at its best
   /// (chosen by final training loss), not at the residual net's step size.
-  public var plainLearningRates: [Double]
+  package var plainLearningRates: [Double]
   /// Seeds (weights and batch order) the trained nets of steps 3–4 are repeated with.
-  public var trainingSeeds: Int
+  package var trainingSeeds: Int
   /// SGD steps of each run.
-  public var steps: Int
+  package var steps: Int
   /// Mini-batch size.
-  public var batchSize: Int
+  package var batchSize: Int
   /// Gradient clipping of the training runs (none by default).
-  public var clipping: GradientClipping = .none
+  package var clipping: GradientClipping = .none
 
   /// The defaults for a mode.
-  public init(quick: Bool, seed: UInt64) {
+  package init(quick: Bool, seed: UInt64) {
     self.quick = quick
     self.seed = seed
     varianceWidth = quick ? 128 : 256
@@ -58,7 +59,7 @@ public struct ResidualConfiguration: Sendable, Equatable {
 
   /// The defaults with the command line's overrides applied; throws a one-line message for a value
   /// this lesson cannot use.
-  public init(lesson: LessonOptions, network: NetworkOptions) throws(ConfigurationError) {
+  package init(lesson: LessonOptions, network: NetworkOptions) throws(ConfigurationError) {
     self.init(quick: lesson.quick, seed: lesson.seed)
     if let depth = network.depth {
       guard (2...200).contains(depth) && depth % 2 == 0 else {
@@ -93,7 +94,7 @@ public struct ResidualConfiguration: Sendable, Equatable {
   }
 
   /// The parameters as recorded in the notebook and metrics.json.
-  public var parameters: [(String, JSONValue)] {
+  package var parameters: [(String, JSONValue)] {
     [
       ("variance_width", .integer(varianceWidth)), ("variance_blocks", .integer(varianceBlocks)),
       ("variance_networks", .integer(varianceNetworks)),

@@ -5,15 +5,16 @@ import Theory
 
 /// The exercises of lesson 6. Each answer is checked by a real run or by a tolerance around the
 /// theory, never by matching text.
-public enum ResidualExercises {
+package enum ResidualExercises {
   /// The number of exercises.
-  public static let count = 3
+  package static let count = 3
   /// Exercise 3's required test accuracy.
-  public static let requiredAccuracy = 0.8
+  package static let requiredAccuracy = 0.8
 
   /// Test accuracy of a `depth`-layer residual net with branch scale α, no normalization, trained
   /// with the lesson's step size, steps and batches (NaN if it went non-finite).
-  public static func accuracy(alpha: Double, _ config: ResidualConfiguration, train: Dataset, test: Dataset) -> Double {
+  package static func accuracy(alpha: Double, _ config: ResidualConfiguration, train: Dataset, test: Dataset) -> Double
+  {
     var rng = SeededGenerator(seed: config.seed)
     let model = TwoLayerResidualMLP.make(
       inputs: Digits.pixels, width: config.width, blocks: config.deepDepth / 2, outputs: Digits.classes,
@@ -25,7 +26,7 @@ public enum ResidualExercises {
   }
 
   /// The exercises for a configuration.
-  public static func all(_ config: ResidualConfiguration, train: Dataset, test: Dataset) -> [Exercise] {
+  package static func all(_ config: ResidualConfiguration, train: Dataset, test: Dataset) -> [Exercise] {
     let blocks = config.deepDepth / 2
     return [
       .prediction(

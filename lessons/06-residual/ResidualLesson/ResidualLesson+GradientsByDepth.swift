@@ -5,22 +5,22 @@ import RealModule
 import Theory
 
 /// What step 2 measured: for each architecture and depth, ‖∂L/∂W_first‖/‖∂L/∂W_last‖ per network.
-public struct GradientDepthFindings: Sendable {
+package struct GradientDepthFindings: Sendable {
   /// The architectures, in table order.
-  public var architectures: [Architecture]
+  package var architectures: [Architecture]
   /// The depths (weight layers).
-  public var depths: [Int]
+  package var depths: [Int]
   /// `ratios[a][d]`: one ratio per network.
-  public var ratios: [[[Double]]]
+  package var ratios: [[[Double]]]
 
   /// The geometric mean ratio of architecture `a` at depth index `d`.
-  public func geometricMean(_ a: Int, _ d: Int) -> Double {
+  package func geometricMean(_ a: Int, _ d: Int) -> Double {
     let logs = ratios[a][d].map { Double.log10($0) }
     return Double.pow(10, logs.reduce(0, +) / Double(logs.count))
   }
 
   /// The standard deviation of log₁₀ ratio over the networks.
-  public func logSpread(_ a: Int, _ d: Int) -> Double {
+  package func logSpread(_ a: Int, _ d: Int) -> Double {
     SampleMean(ratios[a][d].map { Double.log10($0) }).standardDeviation
   }
 }

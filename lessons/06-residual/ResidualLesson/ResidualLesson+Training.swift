@@ -3,43 +3,6 @@ import NeuralNet
 import Notebook
 import Theory
 
-/// One trained net of steps 3–4.
-public struct TrainedArchitecture: Sendable {
-  /// The architecture.
-  public var architecture: Architecture
-  /// Weight layers.
-  public var depth: Int
-  /// The SGD step size it was trained with.
-  public var learningRate: Double
-  /// What training measured.
-  public var history: TrainingHistory
-  /// Test accuracy in eval mode (NaN if the run stopped on a non-finite value).
-  public var testAccuracy: Double
-
-  /// The mean loss of the last 20 steps (NaN if the run stopped on a non-finite value).
-  public var finalLoss: Double { history.meanLoss(overLast: 20) }
-}
-
-/// The nets of step 3 or 4 trained once per seed (weights and batch order), in table order.
-public typealias ArchitecturesOverSeeds = SeedRuns<TrainedArchitecture>
-
-extension SeedRuns where Run == TrainedArchitecture {
-  /// `architecture`'s `value` over the seeds (nil if it was not trained).
-  public func spread(_ architecture: Architecture, _ value: (TrainedArchitecture) -> Double) -> SeedSpread? {
-    main.firstIndex { $0.architecture == architecture }.map { spread($0, value) }
-  }
-
-  /// `architecture`'s test accuracy over the seeds, a run that went non-finite counted as 0.
-  public func accuracy(_ architecture: Architecture) -> SeedSpread? {
-    spread(architecture) { $0.testAccuracy.isFinite ? $0.testAccuracy : 0 }
-  }
-
-  /// On how many seeds `architecture` went non-finite.
-  public func nonFiniteCount(_ architecture: Architecture) -> Int {
-    main.firstIndex { $0.architecture == architecture }.map { count($0) { $0.history.nonFinite != nil } } ?? 0
-  }
-}
-
 extension ResidualLesson {
   /// `main` (the lesson's own seed's nets) repeated for the other seeds of
   /// `config.trainingSeeds`, each net at its own step size, one run per core (`ParallelSweep`);
@@ -56,7 +19,7 @@ extension ResidualLesson {
       ParallelSweep.map(jobs.count, progress: progress.update) { i in
         var seeded = config
         seeded.seed = jobs[i].0
-        return Self.train(jobs[i].1, depth: jobs[i].2, seeded, train: train, test: test, learningRate: jobs[i].3)
+        return jobs[i].1.train(depth: jobs[i].2, seeded, train: train, test: test, learningRate: jobs[i].3)
       }
     }
     let overSeeds = ArchitecturesOverSeeds(
@@ -89,23 +52,6 @@ extension ResidualLesson {
     return overSeeds
   }
 
-  /// Trains `architecture` at `depth` with the lesson's seed and batch order, at the lesson's step
-  /// size unless `learningRate` is given.
-  public static func train(
-    _ architecture: Architecture, depth: Int, _ config: ResidualConfiguration, train: Dataset, test: Dataset,
-    learningRate: Double? = nil, progress: ((Int) -> Void)? = nil
-  ) -> TrainedArchitecture {
-    let model = architecture.make(depth: depth, width: config.width, seed: config.seed)
-    let rate = learningRate ?? config.learningRate
-    let history = Trainer.train(
-      model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(rate)),
-      steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 7, clipping: config.clipping,
-      progress: progress)
-    return TrainedArchitecture(
-      architecture: architecture, depth: depth, learningRate: rate, history: history,
-      testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
-  }
-
   /// Trains every architecture of `list` and shows the table and the loss chart.
   static func trainAndShow(
     _ list: [Architecture], depth: Int, chart: String, title: String, _ config: ResidualConfiguration, train: Dataset,
@@ -113,8 +59,8 @@ extension ResidualLesson {
   ) -> [TrainedArchitecture] {
     let runs = notebook.experiment("training", total: list.count * config.steps) { progress in
       list.enumerated().map { i, a in
-        Self.train(
-          a, depth: depth, config, train: train, test: test, progress: { progress.update(i * config.steps + $0) })
+        a.train(
+          depth: depth, config, train: train, test: test, progress: { progress.update(i * config.steps + $0) })
       }
     }
     notebook.table(
@@ -188,8 +134,8 @@ extension ResidualLesson {
       let grid = notebook.experiment("plain net at \(rates.count) more step sizes", total: rates.count * config.steps) {
         progress in
         rates.enumerated().map { i, rate in
-          Self.train(
-            .plain, depth: config.depth, config, train: train, test: test, learningRate: rate,
+          Architecture.plain.train(
+            depth: config.depth, config, train: train, test: test, learningRate: rate,
             progress: { progress.update(i * config.steps + $0) })
         }
       }

@@ -4,17 +4,17 @@ import Notebook
 import Theory
 
 /// What step 1 measured.
-public struct VarianceFindings: Sendable {
+package struct VarianceFindings: Sendable {
   /// α of each profile.
-  public var alphas: [Double]
+  package var alphas: [Double]
   /// The mean ratio ‖x_l‖²/‖x_0‖² after each block, per α.
-  public var meanProfiles: [[Double]]
+  package var meanProfiles: [[Double]]
   /// Per-network ratios at the checked block, per α.
-  public var checkedRatios: [[Double]]
+  package var checkedRatios: [[Double]]
   /// The block each α is checked at.
-  public var checkedBlocks: [Int]
+  package var checkedBlocks: [Int]
   /// Every per-block factor ‖x_{l+1}‖²/‖x_l‖² of every α = 1 network.
-  public var unitAlphaFactors: [Double]
+  package var unitAlphaFactors: [Double]
 }
 
 extension ResidualLesson {

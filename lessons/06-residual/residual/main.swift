@@ -1,3 +1,4 @@
+import LessonKit
 import ResidualLesson
 
-ResidualCommand.runAsLesson()
+LessonCommand<ResidualLesson>.runAsLesson()

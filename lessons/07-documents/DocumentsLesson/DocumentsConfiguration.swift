@@ -1,51 +1,52 @@
+import LessonKit
 import NeuralNet
 import Notebook
 
 /// The parameters of lesson 7, after defaults and command-line overrides.
-public struct DocumentsConfiguration: Sendable, Equatable {
+package struct DocumentsConfiguration: Sendable, Equatable {
   /// Small sizes for tests and CI.
-  public var quick: Bool
+  package var quick: Bool
   /// The seed every random choice derives from.
-  public var seed: UInt64
+  package var seed: UInt64
   /// Epochs of the documents' CNN (“Generalize better”: `epochs=10`).
-  public var epochs: Int
+  package var epochs: Int
   /// Adam's step size (Keras' default 0.001).
-  public var adamLearningRate: Double
+  package var adamLearningRate: Double
   /// Early-stopping patience (“Generalize better”: `patience=5`).
-  public var patience: Int
+  package var patience: Int
   /// Mini-batch size (Keras' default 32).
-  public var batchSize: Int
+  package var batchSize: Int
   /// The fraction of the training digits held out for validation.
-  public var validationFraction: Double
+  package var validationFraction: Double
   /// σ of the bad init N(0, σ²) of step 2.
-  public var badInitStd: Double
+  package var badInitStd: Double
   /// The too-large SGD step size of step 2.
-  public var learningRate: Double
+  package var learningRate: Double
   /// SGD steps of each mini-batch run of step 2.
-  public var steps: Int
+  package var steps: Int
   /// The norm threshold of step 2's clipping fix.
-  public var clipNorm: Double
+  package var clipNorm: Double
   /// Residual blocks (two convolutions each) of step 3's ResNet in small.
-  public var resnetBlocks: Int
+  package var resnetBlocks: Int
   /// Channels of step 3's ResNet.
-  public var resnetChannels: Int
+  package var resnetChannels: Int
   /// Image side of step 3's random inputs.
-  public var resnetSide: Int
+  package var resnetSide: Int
   /// Random examples of step 3.
-  public var resnetExamples: Int
+  package var resnetExamples: Int
   /// Adam steps of step 3's runs.
-  public var resnetSteps: Int
+  package var resnetSteps: Int
 
   /// The test accuracy the max-pooling CNN of step 1 must reach, stated with margin below what it
   /// reached over seeds 1–5 under two BLAS kernels (SkylakeX and Haswell): 95.8–97.5% after 10
   /// epochs, 88.0–93.3% after 2 (quick mode), 85.8–88.0% after 1 (seeds 1–3).
-  public var pooledAccuracyFloor: Double { epochs >= 10 ? 0.9 : 0.75 }
+  package var pooledAccuracyFloor: Double { epochs >= 10 ? 0.9 : 0.75 }
 
   /// Seeds (weights and batch order) every trained model of steps 1–3 is repeated with.
-  public var trainingSeeds: Int
+  package var trainingSeeds: Int
 
   /// The defaults for a mode.
-  public init(quick: Bool, seed: UInt64) {
+  package init(quick: Bool, seed: UInt64) {
     self.quick = quick
     self.seed = seed
     trainingSeeds = quick ? 2 : 5
@@ -67,7 +68,8 @@ public struct DocumentsConfiguration: Sendable, Equatable {
 
   /// The defaults with the command line's overrides applied; throws a one-line message for a value
   /// this lesson cannot use.
-  public init(lesson: LessonOptions, network: NetworkOptions, epochs: Int?, patience: Int?) throws(ConfigurationError) {
+  package init(lesson: LessonOptions, network: NetworkOptions, epochs: Int?, patience: Int?) throws(ConfigurationError)
+  {
     self.init(quick: lesson.quick, seed: lesson.seed)
     if let epochs {
       guard (1...200).contains(epochs) else {
@@ -111,7 +113,7 @@ public struct DocumentsConfiguration: Sendable, Equatable {
   }
 
   /// The parameters as recorded in the notebook and metrics.json.
-  public var parameters: [(String, JSONValue)] {
+  package var parameters: [(String, JSONValue)] {
     [
       ("epochs", .integer(epochs)), ("training_seeds", .integer(trainingSeeds)), ("adam_lr", .number(adamLearningRate)),
       ("patience", .integer(patience)),
@@ -124,7 +126,7 @@ public struct DocumentsConfiguration: Sendable, Equatable {
   }
 
   /// The 28×28 digits: training (minus validation), validation and test sets, all from `seed`.
-  public func data() throws -> (train: Dataset, validation: Dataset, test: Dataset) {
+  package func data() throws -> (train: Dataset, validation: Dataset, test: Dataset) {
     let (train, test) = try Digits28.trainTestSplit(seed: seed)
     var rng = SeededGenerator(seed: seed &+ 11)
     let (fit, validation) = train.split(testFraction: validationFraction, using: &rng)

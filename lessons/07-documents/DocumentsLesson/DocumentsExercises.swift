@@ -3,15 +3,15 @@ import Notebook
 
 /// The exercises of lesson 7. Each answer is checked by a property of the real model or the real
 /// early-stopping rule, never by matching text.
-public enum DocumentsExercises {
+package enum DocumentsExercises {
   /// The number of exercises.
-  public static let count = 3
+  package static let count = 3
   /// The validation losses of exercise 3.
-  public static let validationLosses = [1.0, 0.8, 0.85, 0.82, 0.9, 0.79, 0.83, 0.84, 0.86]
+  package static let validationLosses = [1.0, 0.8, 0.85, 0.82, 0.9, 0.79, 0.83, 0.84, 0.86]
 
   /// The epoch (from 0) whose weights early stopping with `patience` keeps on `losses`, and whether
   /// it stopped before the end.
-  public static func earlyStopping(patience: Int, losses: [Double]) -> (best: Int?, stoppedAt: Int?) {
+  package static func earlyStopping(patience: Int, losses: [Double]) -> (best: Int?, stoppedAt: Int?) {
     var stopper = EarlyStopping(patience: patience)
     for (i, loss) in losses.enumerated() where stopper.observe(loss) == .stop && i + 1 < losses.count {
       return (stopper.bestIndex, i)
@@ -20,7 +20,7 @@ public enum DocumentsExercises {
   }
 
   /// The exercises for a configuration.
-  public static func all(_ config: DocumentsConfiguration) -> [Exercise] {
+  package static func all(_ config: DocumentsConfiguration) -> [Exercise] {
     let model = DocumentsCNN.make(seed: config.seed)
     let parameterCount = model.parameterCount
     let convOutputs = DocumentsCNN.expectedSummary()[0].outputsPerImage

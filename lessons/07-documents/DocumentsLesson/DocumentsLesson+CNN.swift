@@ -5,27 +5,27 @@ import Notebook
 import Theory
 
 /// What step 1 measured.
-public struct CNNFindings: Sendable {
+package struct CNNFindings: Sendable {
   /// The documents' CNN's run.
-  public var history: EpochTrainer.History
+  package var history: EpochTrainer.History
   /// Its test accuracy with the best (restored) weights.
-  public var testAccuracy: Double
+  package var testAccuracy: Double
   /// The test accuracy of a fresh model loaded from the checkpoint file.
-  public var reloadedAccuracy: Double
+  package var reloadedAccuracy: Double
   /// The max-pooling variant's run and test accuracy.
-  public var pooledHistory: EpochTrainer.History
+  package var pooledHistory: EpochTrainer.History
   /// The max-pooling variant's test accuracy.
-  public var pooledAccuracy: Double
+  package var pooledAccuracy: Double
   /// Where the checkpoint was written.
-  public var checkpoint: URL
+  package var checkpoint: URL
   /// The documents' CNN's test accuracy over the seeds (the lesson's own first).
-  public var accuracyOverSeeds: SeedSpread
+  package var accuracyOverSeeds: SeedSpread
   /// The max-pooling variant's test accuracy over the same seeds.
-  public var pooledAccuracyOverSeeds: SeedSpread
+  package var pooledAccuracyOverSeeds: SeedSpread
   /// Trainable parameters of the documents' CNN (global average pooling).
-  public var parameters: Int
+  package var parameters: Int
   /// Trainable parameters of the max-pooling variant.
-  public var pooledParameters: Int
+  package var pooledParameters: Int
 }
 
 extension DocumentsLesson {
@@ -58,15 +58,13 @@ extension DocumentsLesson {
         "two CNNs", total: 2 * config.epochs * stepsPerEpoch
       ) { progress in
         let model = DocumentsCNN.make(seed: config.seed)
-        let history = try EpochTrainer.fit(
-          model, train: data.train, validation: data.validation, loss: SoftmaxCrossEntropy(),
-          optimizer: Adam(learningRate: Float(config.adamLearningRate)), settings: settings, progress: progress.update)
+        let history = try DocumentsCNN.fit(
+          model, data: data, learningRate: config.adamLearningRate, settings: settings, progress: progress.update)
         let pooled = DocumentsCNN.makePooled(seed: config.seed)
         var pooledSettings = settings
         pooledSettings.checkpoint = nil
-        let pooledHistory = try EpochTrainer.fit(
-          pooled, train: data.train, validation: data.validation, loss: SoftmaxCrossEntropy(),
-          optimizer: Adam(learningRate: Float(config.adamLearningRate)), settings: pooledSettings,
+        let pooledHistory = try DocumentsCNN.fit(
+          pooled, data: data, learningRate: config.adamLearningRate, settings: pooledSettings,
           progress: { progress.update(config.epochs * stepsPerEpoch + $0) })
         return (model, history, pooled, pooledHistory)
       }
@@ -80,17 +78,9 @@ extension DocumentsLesson {
       let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
       let others = notebook.experiment("the two CNNs for \(seeds.count - 1) more seeds", total: 2 * (seeds.count - 1)) {
         progress in
-        ParallelSweep.map(2 * (seeds.count - 1), progress: progress.update) { job in
-          let seed = seeds[1 + job / 2]
-          let model = job % 2 == 0 ? DocumentsCNN.make(seed: seed) : DocumentsCNN.makePooled(seed: seed)
-          var seeded = settings
-          seeded.checkpoint = nil
-          seeded.batchSeed = seed &+ 7
-          let fitted = try? EpochTrainer.fit(
-            model, train: data.train, validation: data.validation, loss: SoftmaxCrossEntropy(),
-            optimizer: Adam(learningRate: Float(config.adamLearningRate)), settings: seeded)
-          return fitted == nil ? Double.nan : data.test.accuracy(of: model)
-        }
+        DocumentsCNN.testAccuracies(
+          seeds: Array(seeds.dropFirst()), data: data, learningRate: config.adamLearningRate, settings: settings,
+          progress: progress.update)
       }
       let accuracyOverSeeds = SeedSpread(
         seeds: seeds, values: [accuracy] + stride(from: 0, to: others.count, by: 2).map { others[$0] })

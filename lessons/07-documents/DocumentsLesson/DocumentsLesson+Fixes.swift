@@ -3,30 +3,6 @@ import NeuralNet
 import Notebook
 import Theory
 
-/// One run of step 2.
-public struct FixRun: Sendable {
-  /// "baseline" or the fix's name.
-  public var name: String
-  /// The chart's file stem ("" for the baseline).
-  public var chart: String
-  /// Examples per step.
-  public var batchSize: Int
-  /// What training measured.
-  public var history: TrainingHistory
-  /// Test accuracy in eval mode (NaN if it went non-finite).
-  public var testAccuracy: Double
-}
-
-/// The runs of step 2 (the baseline, then each fix) over seeds.
-public typealias FixesOverSeeds = SeedRuns<FixRun>
-
-extension SeedRuns where Run == FixRun {
-  /// The fix called `name`'s `value` over the seeds (nil if there is no such fix).
-  public func spread(_ name: String, _ value: (FixRun) -> Double) -> SeedSpread? {
-    main.firstIndex { $0.name == name }.map { spread($0, value) }
-  }
-}
-
 extension DocumentsLesson {
   // MARK: Step 2
 
@@ -54,31 +30,27 @@ extension DocumentsLesson {
           "the CNN", "the training digits", "η = \(Format.number(config.learningRate))", "the examples seen",
           "the seed",
         ])
-      let plans: [(String, String, Initializer, Bool, GradientClipping, Int, Int)] = [
-        ("baseline", "", bad, false, .none, config.batchSize, config.steps),
-        ("batch norm", "fix-batch-norm", bad, true, .none, config.batchSize, config.steps),
-        ("clipping", "fix-clipping", bad, false, .norm(config.clipNorm), config.batchSize, config.steps),
-        ("Glorot init", "fix-init", .xavierUniform, false, .none, config.batchSize, config.steps),
-        ("full batch", "fix-full-batch", bad, false, .none, data.train.count, fullSteps),
+      let plans: [FixPlan] = [
+        .init(name: "baseline", chart: "", initializer: bad, batchSize: config.batchSize, steps: config.steps),
+        .init(
+          name: "batch norm", chart: "fix-batch-norm", initializer: bad, batchNorm: true,
+          batchSize: config.batchSize, steps: config.steps),
+        .init(
+          name: "clipping", chart: "fix-clipping", initializer: bad, clipping: .norm(config.clipNorm),
+          batchSize: config.batchSize, steps: config.steps),
+        .init(
+          name: "Glorot init", chart: "fix-init", initializer: .xavierUniform, batchSize: config.batchSize,
+          steps: config.steps),
+        .init(
+          name: "full batch", chart: "fix-full-batch", initializer: bad, batchSize: data.train.count, steps: fullSteps),
       ]
       let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
-      let jobs = seeds.flatMap { seed in plans.map { (seed, $0) } }
-      // Every (seed, fix) run is independent: one per core (`ParallelSweep`), the same numbers as one by one.
-      let all = notebook.experiment("five runs × \(seeds.count) seeds", total: jobs.count) { progress in
-        ParallelSweep.map(jobs.count, progress: progress.update) { i in
-          let (seed, (name, chart, initializer, batchNorm, clipping, batch, steps)) = jobs[i]
-          let model = DocumentsCNN.make(initializer: initializer, batchNorm: batchNorm, seed: seed)
-          let history = Trainer.train(
-            model, on: data.train, loss: SoftmaxCrossEntropy(),
-            optimizer: SGD(learningRate: Float(config.learningRate)),
-            steps: steps, batchSize: batch, batchSeed: seed &+ 7, clipping: clipping)
-          return FixRun(
-            name: name, chart: chart, batchSize: batch, history: history,
-            testAccuracy: history.nonFinite == nil ? data.test.accuracy(of: model) : .nan)
-        }
+      let overSeeds = notebook.experiment("five runs × \(seeds.count) seeds", total: seeds.count * plans.count) {
+        progress in
+        FixPlan.run(
+          plans, seeds: seeds, learningRate: config.learningRate, train: data.train, test: data.test,
+          progress: progress.update)
       }
-      let overSeeds = FixesOverSeeds(
-        seeds: seeds, perSeed: seeds.indices.map { Array(all[($0 * plans.count)..<(($0 + 1) * plans.count)]) })
       let runs = overSeeds.main
       let baseline = runs[0]
       func series(_ run: FixRun, _ group: Int) -> Series {

@@ -3,18 +3,6 @@ import NeuralNet
 import Notebook
 import Theory
 
-/// One run of step 3.
-public struct ResNetRun: Sendable {
-  /// The variant.
-  public var variant: SmallResNet.Variant
-  /// Examples per step.
-  public var batchSize: Int
-  /// What training measured.
-  public var history: TrainingHistory
-  /// The mean squared error on all examples after training (evaluation mode).
-  public var finalError: Double
-}
-
 extension DocumentsLesson {
   // MARK: Step 3
 
@@ -48,22 +36,12 @@ extension DocumentsLesson {
       let fullSteps = max(1, config.resnetSteps * config.batchSize / data.count)
       let variants = SmallResNet.Variant.allCases
       let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
-      let jobs = seeds.flatMap { seed in variants.map { (seed, $0) } }
-      // Every (seed, net) run is independent: one per core (`ParallelSweep`), the same numbers as one by one.
-      let all = notebook.experiment("five nets × \(seeds.count) seeds", total: jobs.count) { progress in
-        ParallelSweep.map(jobs.count, progress: progress.update) { i in
-          let (seed, variant) = jobs[i]
-          let full = variant == .residualBatchNormFullBatch
-          let batch = full ? data.count : min(config.batchSize, data.count)
-          let steps = full ? fullSteps : config.resnetSteps
-          let model = SmallResNet.make(variant, shape: shape, blocks: config.resnetBlocks, seed: seed)
-          let history = Trainer.train(
-            model, on: data, loss: MeanSquaredError(), optimizer: Adam(), steps: steps, batchSize: batch,
-            batchSeed: seed &+ 7)
-          return ResNetRun(
-            variant: variant, batchSize: batch, history: history,
-            finalError: data.loss(of: model, using: MeanSquaredError()))
-        }
+      let all = notebook.experiment("five nets × \(seeds.count) seeds", total: seeds.count * variants.count) {
+        progress in
+        SmallResNet.train(
+          variants, seeds: seeds, shape: shape, blocks: config.resnetBlocks, data: data,
+          batchSize: min(config.batchSize, data.count), steps: config.resnetSteps, fullBatchSteps: fullSteps,
+          progress: progress.update)
       }
       let runs = Array(all.prefix(variants.count))
       let errors = variants.indices.map { v in

@@ -5,45 +5,36 @@ import Notebook
 /// with Adam, early stopping and a checkpoint; the same CNN made to explode and each documented fix
 /// applied alone; the ResNet of "Batch norm and batch GD" in small; and a ledger of every claim with its verdict. The steps live in
 /// `DocumentsLesson+*.swift`.
-public enum DocumentsLesson {
+package enum DocumentsLesson {
   /// The lesson's name: its executable and its output folder.
-  public static let name = "documents"
+  package static let name = "documents"
   /// The lesson's title.
-  public static let title = "Lesson 7 · The documents' own models, run for real, and a ledger of their claims"
+  package static let title = "Lesson 7 · The documents' own models, run for real, and a ledger of their claims"
 
   /// The steps, in order (the runner numbers them).
-  public static let outline: Outline = [.cnn, .fixes, .resnet, .claims, .ledger, .exercises]
+  package static let outline: Outline = [.cnn, .fixes, .resnet, .claims, .ledger, .exercises]
 
-  /// Runs every step into `notebook` and returns the exit status from `finish()`.
-  public static func run(_ config: DocumentsConfiguration, in notebook: Notebook) throws -> Int32 {
-    notebook.introduction(
-      """
-      The five documents this tool grew from ([docs/documents.md](../../docs/documents.md)) show \
-      code: a small CNN on 28×28 digits trained with Adam and early stopping (“Generalize \
-      better”), a ResNet on random data (“Batch norm and batch GD”), \
-      and batch norm, clipping, initialization and batch gradient descent as fixes for exploding \
-      gradients. This lesson runs their models faithfully, makes the CNN misbehave the way they \
-      fear, applies each fix alone, and ends with a ledger of every claim the lessons have judged.
-      """)
-    notebook.outline(outline)
+  /// What the lesson is about, before its outline.
+  package static func introduction(_ config: DocumentsConfiguration) -> String {
+    """
+    The five documents this tool grew from ([docs/documents.md](../../docs/documents.md)) show \
+    code: a small CNN on 28×28 digits trained with Adam and early stopping (“Generalize \
+    better”), a ResNet on random data (“Batch norm and batch GD”), \
+    and batch norm, clipping, initialization and batch gradient descent as fixes for exploding \
+    gradients. This lesson runs their models faithfully, makes the CNN misbehave the way they \
+    fear, applies each fix alone, and ends with a ledger of every claim the lessons have judged.
+    """
+  }
+
+  /// Runs the lesson's own steps into `notebook` and returns the claims they judge (the runner
+  /// adds the claims and exercises steps: `Lesson.run`).
+  package static func steps(_ config: DocumentsConfiguration, in notebook: Notebook) throws -> [Claim] {
     let data = try config.data()
     let cnn = try stepCNN(config, data: data, in: notebook)
     let fixes = stepFixes(config, data: data, in: notebook)
     let resnet = stepResNet(config, in: notebook)
-    let own = DocumentsClaims.claims(
+    return DocumentsClaims.claims(
       config, cnn: cnn, fixes: fixes, resnet: resnet.runs, resnetErrors: resnet.errors, in: notebook)
-    notebook.step(.claims, "The documents' claims about their own code, measured") {
-      notebook.prose(
-        "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md)) and judged by this lesson's own numbers, or, where the document shows code that cannot run, by reading the code."
-      )
-      notebook.claims(own)
-    }
-    stepLedger(own, in: notebook)
-    notebook.step(.exercises, "Exercises") {
-      notebook.prose("Answer with a number; the lesson checks it against the real model or the real rule and says why.")
-      notebook.exercises(DocumentsExercises.all(config))
-    }
-    return try notebook.finish()
   }
 
   /// The ledger: every catalogued claim with the verdict that each judging lesson's last run
@@ -54,8 +45,8 @@ public enum DocumentsLesson {
       let ledger = ClaimLedger(
         plotsDir: plotsDir,
         own: (
-          lesson: name, mode: notebook.options.quick ? "quick" : "full",
-          seed: Int(truncatingIfNeeded: notebook.options.seed),
+          lesson: name, mode: notebook.settings.quick ? "quick" : "full",
+          seed: Int(truncatingIfNeeded: notebook.settings.seed),
           claims: own, steps: notebook.number(of:)
         ))
       let runs = ledger.lessons.map { l in

@@ -1,3 +1,4 @@
 import DocumentsLesson
+import LessonKit
 
-DocumentsCommand.runAsLesson()
+LessonCommand<DocumentsLesson>.runAsLesson()

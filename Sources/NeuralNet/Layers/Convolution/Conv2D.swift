@@ -194,48 +194,51 @@ public final class Conv2D: WeightedLayer {
     return dx
   }
 
-  /// Writes `count` zeros (eight lanes at a time; spans are short, so no `memset` call).
+  /// `vector(i)` for i = 0, 8, 16, … while eight values remain, then `scalar(i)` for the rest:
+  /// the spans are short (kw·c values), so a loop beats a `memmove`/`memset` call.
+  @inline(__always)
+  private static func eightLanes(_ count: Int, vector: (Int) -> Void, scalar: (Int) -> Void) {
+    var i = 0
+    while i + 8 <= count {
+      vector(i)
+      i += 8
+    }
+    while i < count {
+      scalar(i)
+      i += 1
+    }
+  }
+
+  /// Writes `count` zeros.
   @inline(__always)
   private static func fill(_ target: UnsafeMutablePointer<Float>, count: Int) {
-    var i = 0
-    while i + 8 <= count {
-      UnsafeMutableRawPointer(target + i).storeBytes(of: SIMD8<Float>.zero, as: SIMD8<Float>.self)
-      i += 8
-    }
-    while i < count {
-      target[i] = 0
-      i += 1
+    eightLanes(count) {
+      UnsafeMutableRawPointer(target + $0).storeBytes(of: .zero, as: SIMD8<Float>.self)
+    } scalar: {
+      target[$0] = 0
     }
   }
 
-  /// Copies `count` values (eight lanes at a time; spans are short, so no `memmove` call).
+  /// Copies `count` values.
   @inline(__always)
   private static func copy(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
-    var i = 0
-    while i + 8 <= count {
-      let v = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<Float>.self)
-      UnsafeMutableRawPointer(target + i).storeBytes(of: v, as: SIMD8<Float>.self)
-      i += 8
-    }
-    while i < count {
-      target[i] = source[i]
-      i += 1
+    eightLanes(count) {
+      let v = UnsafeRawPointer(source + $0).loadUnaligned(as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(target + $0).storeBytes(of: v, as: SIMD8<Float>.self)
+    } scalar: {
+      target[$0] = source[$0]
     }
   }
 
-  /// Adds `count` values into `target` (eight lanes at a time).
+  /// Adds `count` values into `target`.
   @inline(__always)
   private static func add(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
-    var i = 0
-    while i + 8 <= count {
-      let v = UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<Float>.self)
-      let t = UnsafeRawPointer(target + i).loadUnaligned(as: SIMD8<Float>.self)
-      UnsafeMutableRawPointer(target + i).storeBytes(of: t + v, as: SIMD8<Float>.self)
-      i += 8
-    }
-    while i < count {
-      target[i] += source[i]
-      i += 1
+    eightLanes(count) {
+      let v = UnsafeRawPointer(source + $0).loadUnaligned(as: SIMD8<Float>.self)
+      let t = UnsafeRawPointer(target + $0).loadUnaligned(as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(target + $0).storeBytes(of: t + v, as: SIMD8<Float>.self)
+    } scalar: {
+      target[$0] += source[$0]
     }
   }
 }

@@ -1,26 +1,25 @@
 import NeuralNet
-import Notebook
 import RealModule
 import Theory
 
 /// Step 5: the order-to-chaos transition of deep tanh nets with biases (Poole et al. 2016,
 /// Schoenholz et al. 2017; docs/theory.md §4).
-public enum EdgeOfChaos {
+package enum EdgeOfChaos {
   /// The phase diagram: log10 of the gradient growth over `depth` layers, log10 χ₁^(depth/2),
   /// on a grid of σ_w² (columns) × σ_b² (rows).
-  public struct PhaseDiagram: Sendable {
+  package struct PhaseDiagram: Sendable {
     /// σ_w² of each column.
-    public var gains2: [Double]
+    package var gains2: [Double]
     /// σ_b² of each row.
-    public var biases2: [Double]
+    package var biases2: [Double]
     /// log10 χ₁^(depth/2) per cell.
-    public var values: [[Double]]
+    package var values: [[Double]]
     /// The critical σ_w² for each row's σ_b² (χ₁ = 1).
-    public var criticalGains2: [Double]
+    package var criticalGains2: [Double]
   }
 
   /// Computes the phase diagram for tanh.
-  public static func phaseDiagram(depth: Int, columns: Int, rows: Int) -> PhaseDiagram {
+  package static func phaseDiagram(depth: Int, columns: Int, rows: Int) -> PhaseDiagram {
     let gains2 = (0..<columns).map { 0.5 + 3.5 * Double($0) / Double(columns - 1) }
     let biases2 = (0..<rows).map { 0.25 * Double($0) / Double(rows - 1) }
     let values = biases2.map { b in
@@ -33,34 +32,34 @@ public enum EdgeOfChaos {
   }
 
   /// A deep tanh net at one (σ_w², σ_b²), measured.
-  public struct Point: Sendable {
+  package struct Point: Sendable {
     /// σ_w².
-    public var gain2: Double
+    package var gain2: Double
     /// σ_b².
-    public var bias2: Double
+    package var bias2: Double
     /// ‖∂L/∂h_l‖, l = 1…depth (geometric mean over networks).
-    public var gradientNorm: [Double]
+    package var gradientNorm: [Double]
     /// The mean-field profile E‖g_l‖²/E‖g_L‖² from the batch's q₁.
-    public var predictedSquaredRatio: [Double]
+    package var predictedSquaredRatio: [Double]
     /// χ₁ at the fixed point.
-    public var chi1: Double
+    package var chi1: Double
     /// The first layer of the fit: the layers below it are still converging to q*.
-    public var fitFrom: Int
+    package var fitFrom: Int
     /// The tolerance of `measuredFactor`: 3 standard errors of the fit at this width.
-    public var tolerance: Double
+    package var tolerance: Double
 
     /// The measured per-layer norm factor over layers `fitFrom`…L.
-    public var measuredFactor: Double { MeanFieldPrediction.backwardFactor(gradientNorm, from: fitFrom) }
+    package var measuredFactor: Double { MeanFieldPrediction.backwardFactor(gradientNorm, from: fitFrom) }
     /// The prediction at the fixed point: √χ₁.
-    public var predictedFactor: Double { chi1.squareRoot() }
+    package var predictedFactor: Double { chi1.squareRoot() }
     /// The mean-field profile anchored at the measured top.
-    public var predictedNorm: [Double] {
+    package var predictedNorm: [Double] {
       MeanFieldPrediction.anchoredNorms(squaredRatios: predictedSquaredRatio, top: gradientNorm.last ?? .nan)
     }
   }
 
   /// Measures deep tanh nets with weights N(0, σ_w²/n) and biases N(0, σ_b²) at each σ_w².
-  public static func measure(
+  package static func measure(
     _ config: InitializationConfiguration, gains2: [Double], depth: Int, batch: Dataset,
     progress: ((Int) -> Void)? = nil
   ) -> [Point] {

@@ -4,22 +4,22 @@ import Theory
 
 /// Step 7: at finite width, He init preserves the gradient norm only on average; the log of the
 /// norm random-walks across layers, with variance 5·d/n after d layers (docs/theory.md §1).
-public enum FiniteWidth {
+package enum FiniteWidth {
   /// Many seeds' per-layer gradient norms for one example.
-  public struct Result: Sendable {
+  package struct Result: Sendable {
     /// Hidden layers.
-    public var depth: Int
+    package var depth: Int
     /// Width n.
-    public var width: Int
+    package var width: Int
     /// log(‖g_l‖²/‖g_L‖²), l = 1…depth, one array per seed.
-    public var logSquaredRatios: [[Double]]
+    package var logSquaredRatios: [[Double]]
 
     /// The mean over seeds of log(‖g_l‖²/‖g_L‖²), per layer.
-    public var meanLog: [Double] {
+    package var meanLog: [Double] {
       (0..<depth).map { l in logSquaredRatios.map { $0[l] }.reduce(0, +) / Double(logSquaredRatios.count) }
     }
     /// The variance over seeds of log(‖g_l‖²/‖g_L‖²), per layer (unbiased).
-    public var varianceLog: [Double] {
+    package var varianceLog: [Double] {
       let means = meanLog
       let s = Double(logSquaredRatios.count)
       return (0..<depth).map { l in
@@ -27,19 +27,19 @@ public enum FiniteWidth {
       }
     }
     /// The mean over seeds of ‖g₁‖²/‖g_L‖² itself (1 in theory: preserved on average).
-    public var meanSquaredRatio: Double {
+    package var meanSquaredRatio: Double {
       logSquaredRatios.map { Double.exp($0[0]) }.reduce(0, +) / Double(logSquaredRatios.count)
     }
 
     /// The theory for layer l: mean −5d/(2n) and variance 5d/n of the log, d = L − l layers below the top.
-    public func predicted(layer l: Int) -> (mean: Double, variance: Double) {
+    package func predicted(layer l: Int) -> (mean: Double, variance: Double) {
       let m = PlainNetworkTheory.logSquaredNormMoments(.relu, gain2: 2, depth: depth - l, width: width)
       return (m.mean, m.variance)
     }
   }
 
   /// `seeds` He-initialized ReLU nets, each measured on the same single digit.
-  public static func run(
+  package static func run(
     depth: Int, width: Int, seeds: Int, example: Dataset, seed: UInt64, progress: ((Int) -> Void)? = nil
   ) -> Result {
     precondition(example.count == 1, "the finite-width study follows one example")

@@ -1,45 +1,44 @@
 import NeuralNet
-import Notebook
 import RealModule
 import Theory
 
 /// Step 3: Glorot & Bengio (2010) reproduced: five tanh layers under the "standard" init
 /// U[±1/√n_in] and the normalized init U[±√6/√(n_in+n_out)] (docs/theory.md §2).
-public enum GlorotBengio {
+package enum GlorotBengio {
   /// The hidden layers of the paper's network.
-  public static let layers = 5
+  package static let layers = 5
 
   /// What the paper reports (their Figure 7 and §4.2.1), top layer first: back-propagated
   /// gradient variance relative to the top layer, and the mean singular value of a layer Jacobian.
-  public static func reported(normalized: Bool) -> (variance: [Double], meanSingularValue: Double) {
+  package static func reported(normalized: Bool) -> (variance: [Double], meanSingularValue: Double) {
     normalized ? ([1, 0.78, 0.57, 0.36, 0.17], 0.8) : ([1, 0.33, 0.105, 0.031, 0.007], 0.49)
   }
 
   /// One init's measurements and predictions.
-  public struct Result: Sendable {
+  package struct Result: Sendable {
     /// Normalized (Xavier) or standard.
-    public var normalized: Bool
+    package var normalized: Bool
     /// The init.
-    public var initializer: Initializer
+    package var initializer: Initializer
     /// Var[∂L/∂h_l] / Var[∂L/∂h_5], l = 1…5 (input side first), measured.
-    public var gradientVariance: [Double]
+    package var gradientVariance: [Double]
     /// The same from the mean-field recursion.
-    public var predictedGradientVariance: [Double]
+    package var predictedGradientVariance: [Double]
     /// The mean singular value of each hidden weight matrix W_2…W_5, measured.
-    public var weightMeanSingularValue: [Double]
+    package var weightMeanSingularValue: [Double]
     /// The quarter-circle prediction 8s/(3π), s² = n·Var[W].
-    public var predictedWeightMeanSingularValue: Double
+    package var predictedWeightMeanSingularValue: Double
     /// The mean singular value of J_l = ∂z_{l+1}/∂z_l = diag(φ'(h_{l+1}))·W_{l+1}, l = 1…4, averaged
     /// over the examples measured.
-    public var jacobianMeanSingularValue: [Double]
+    package var jacobianMeanSingularValue: [Double]
     /// The prediction 8s/(3π)·√E[φ'(h_{l+1})²], with E[φ'²] from the mean field at q_{l+1}.
-    public var predictedJacobianMeanSingularValue: [Double]
+    package var predictedJacobianMeanSingularValue: [Double]
     /// Every Jacobian singular value measured (for the histogram).
-    public var jacobianSingularValues: [Double]
+    package var jacobianSingularValues: [Double]
   }
 
   /// Runs both inits on a standardized digits batch at width `config.glorotWidth`.
-  public static func run(
+  package static func run(
     _ config: InitializationConfiguration, batch: Dataset, jacobianExamples: Int = 2,
     progress: ((Int) -> Void)? = nil
   ) -> [Result] {

@@ -1,33 +1,32 @@
 import NeuralNet
-import Notebook
 import RealModule
 import Theory
 
 /// Step 4: He et al. (2015) in miniature: a deep plain ReLU net trained on digits from Xavier (or
 /// `--init`) and from He init, same weight seed and same mini-batch order (docs/theory.md §3).
-public enum HeTraining {
+package enum HeTraining {
   /// One training run.
-  public struct Run: Sendable {
+  package struct Run: Sendable {
     /// The init.
-    public var choice: InitializerChoice
+    package var choice: InitializerChoice
     /// Every step's record.
-    public var history: TrainingHistory
+    package var history: TrainingHistory
     /// Test accuracy after training (NaN if the run stopped on a non-finite value).
-    public var testAccuracy: Double
+    package var testAccuracy: Double
     /// ‖∂L/∂h_l‖ at step 0, l = 1…depth.
-    public var initialGradientNorm: [Double]
+    package var initialGradientNorm: [Double]
     /// The predicted per-layer factor of the backward norm, √(σ_w²/2).
-    public var predictedFactor: Double
+    package var predictedFactor: Double
     /// E[h_L²]/E[h_1²] at step 0: how much the forward signal's mean square shrank or grew.
-    public var initialSignalRatio: Double
+    package var initialSignalRatio: Double
     /// The tolerance of `measuredFactor`: 3 standard errors of the fit (ReLU at this width).
-    public var tolerance: Double
+    package var tolerance: Double
     /// The measured per-layer factor of the step-0 backward norm.
-    public var measuredFactor: Double { MeanFieldPrediction.backwardFactor(initialGradientNorm) }
+    package var measuredFactor: Double { MeanFieldPrediction.backwardFactor(initialGradientNorm) }
   }
 
   /// Trains the challenger and He, in that order.
-  public static func run(
+  package static func run(
     _ config: InitializationConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
   ) -> [Run] {
     var offset = 0

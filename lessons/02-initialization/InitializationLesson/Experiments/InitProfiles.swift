@@ -1,59 +1,58 @@
 import NeuralNet
-import Notebook
 import RealModule
 import Theory
 
 /// Steps 1–2: the back-propagated gradient norm layer by layer for each init and activation, and
 /// the first-to-last ratio against depth, each next to the mean-field prediction (docs/theory.md §1, §4).
-public enum InitProfiles {
+package enum InitProfiles {
   /// One (activation, init, depth) case, measured and predicted.
-  public struct Profile: Sendable {
+  package struct Profile: Sendable {
     /// φ.
-    public var activation: Activation
+    package var activation: Activation
     /// The init.
-    public var choice: InitializerChoice
+    package var choice: InitializerChoice
     /// Hidden layers.
-    public var depth: Int
+    package var depth: Int
     /// σ_w² of the hidden layers: fan-in × Var[W].
-    public var hiddenGain2: Double
+    package var hiddenGain2: Double
     /// ‖∂L/∂h_l‖, l = 1…depth: the geometric mean over networks.
-    public var gradientNorm: [Double]
+    package var gradientNorm: [Double]
     /// E‖g_l‖²/E‖g_L‖² from the mean-field recursion started at the batch's own q₁.
-    public var predictedSquaredRatio: [Double]
+    package var predictedSquaredRatio: [Double]
     /// Var[log‖g_l‖] per layer at this width (the finite-width fluctuation, docs/theory.md §1).
-    public var perLayerVariance: Double
+    package var perLayerVariance: Double
     /// Networks averaged.
-    public var networks: Int
+    package var networks: Int
 
     /// The tolerance of `measuredFactor` against `predictedFactor`: 3 standard errors of the fit.
-    public var tolerance: Double {
+    package var tolerance: Double {
       LogLinearFit.randomWalkSlopeTolerance(
         perStepVariance: perLayerVariance, points: depth, walks: networks)
     }
 
     /// The predicted norms, anchored at the measured top layer.
-    public var predictedNorm: [Double] {
+    package var predictedNorm: [Double] {
       MeanFieldPrediction.anchoredNorms(squaredRatios: predictedSquaredRatio, top: gradientNorm[depth - 1])
     }
     /// The measured per-layer factor (backward), fitted on log norms.
-    public var measuredFactor: Double { MeanFieldPrediction.backwardFactor(gradientNorm) }
+    package var measuredFactor: Double { MeanFieldPrediction.backwardFactor(gradientNorm) }
     /// The predicted per-layer factor, fitted the same way on the predicted profile.
-    public var predictedFactor: Double { MeanFieldPrediction.backwardFactor(predictedNorm) }
+    package var predictedFactor: Double { MeanFieldPrediction.backwardFactor(predictedNorm) }
     /// ‖g₁‖/‖g_L‖ measured.
-    public var measuredRatio: Double { gradientNorm[0] / gradientNorm[depth - 1] }
+    package var measuredRatio: Double { gradientNorm[0] / gradientNorm[depth - 1] }
     /// ‖g₁‖/‖g_L‖ predicted.
-    public var predictedRatio: Double { predictedSquaredRatio[0].squareRoot() }
+    package var predictedRatio: Double { predictedSquaredRatio[0].squareRoot() }
   }
 
   /// The depth at which a naive N(0, 1) net is measured: its ReLU and linear layers multiply the
   /// signal by √(width/2) or √width per layer and overflow Float32 within about 20 layers
   /// (lesson 1), so they are measured over 10 layers; tanh and sigmoid are bounded and keep `depth`.
-  public static func measuredDepth(_ choice: InitializerChoice, _ activation: Activation, depth: Int) -> Int {
+  package static func measuredDepth(_ choice: InitializerChoice, _ activation: Activation, depth: Int) -> Int {
     choice == .naive && (activation == .relu || activation == .identity) ? Swift.min(depth, 10) : depth
   }
 
   /// Measures one case on `batch` over `networks` seeded networks.
-  public static func measure(
+  package static func measure(
     _ activation: Activation, _ choice: InitializerChoice, depth: Int, width: Int, weightStd: Double,
     batch: Dataset, networks: Int, seed: UInt64
   ) -> Profile {
@@ -80,7 +79,7 @@ public enum InitProfiles {
   }
 
   /// Step 1: every init × activation at the configured depth.
-  public static func byLayer(
+  package static func byLayer(
     _ config: InitializationConfiguration, batch: Dataset, progress: ((Int) -> Void)? = nil
   ) -> [Profile] {
     var done = 0
@@ -99,29 +98,29 @@ public enum InitProfiles {
   }
 
   /// The first-to-last ratio against depth for one activation and init.
-  public struct DepthSweep: Sendable {
+  package struct DepthSweep: Sendable {
     /// φ.
-    public var activation: Activation
+    package var activation: Activation
     /// The init.
-    public var choice: InitializerChoice
+    package var choice: InitializerChoice
     /// The depths.
-    public var depths: [Int]
+    package var depths: [Int]
     /// ‖g₁‖/‖g_L‖ measured at each depth.
-    public var measuredRatio: [Double]
+    package var measuredRatio: [Double]
     /// ‖g₁‖/‖g_L‖ predicted at each depth.
-    public var predictedRatio: [Double]
+    package var predictedRatio: [Double]
     /// Var[log‖g_l‖] per layer at the deepest depth (the finite-width fluctuation).
-    public var perLayerVariance: Double
+    package var perLayerVariance: Double
 
     /// The tolerance of `measuredFactor`: 3 standard errors of the fit across depths.
-    public var tolerance: Double {
+    package var tolerance: Double {
       MeanFieldPrediction.sweepTolerance(perLayerVariance: perLayerVariance, depths: depths)
     }
 
     /// The per-layer factor: exp of the least-squares slope of log ratio against (depth − 1).
-    public var measuredFactor: Double { Self.factor(depths, measuredRatio) }
+    package var measuredFactor: Double { Self.factor(depths, measuredRatio) }
     /// The same fit on the predicted ratios.
-    public var predictedFactor: Double { Self.factor(depths, predictedRatio) }
+    package var predictedFactor: Double { Self.factor(depths, predictedRatio) }
 
     static func factor(_ depths: [Int], _ ratios: [Double]) -> Double {
       LogLinearFit(x: depths.map { Double($0 - 1) }, y: ratios)?.factor ?? .nan
@@ -129,13 +128,13 @@ public enum InitProfiles {
   }
 
   /// The inits of the depth sweep: those of step 1 except naive, which overflows before depth 20.
-  public static func sweepInits(_ config: InitializationConfiguration) -> [InitializerChoice] {
+  package static func sweepInits(_ config: InitializationConfiguration) -> [InitializerChoice] {
     config.inits.filter { $0 != .naive }
   }
 
   /// Step 2: the ratio against depth for every swept init × activation, one network per depth
   /// (the fit across depths averages the networks' fluctuations).
-  public static func depthSweep(
+  package static func depthSweep(
     _ config: InitializationConfiguration, batch: Dataset, progress: ((Int) -> Void)? = nil
   ) -> [DepthSweep] {
     var done = 0

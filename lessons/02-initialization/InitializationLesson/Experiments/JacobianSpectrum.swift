@@ -4,40 +4,40 @@ import Theory
 
 /// Step 6: the singular values of a deep linear net's input-output Jacobian W_L⋯W_1 under Gaussian
 /// and orthogonal init (Saxe et al. 2014; docs/theory.md §10).
-public enum JacobianSpectrum {
+package enum JacobianSpectrum {
   /// The squared singular values of products of `layers` matrices, pooled over trials.
-  public struct Product: Sendable {
+  package struct Product: Sendable {
     /// L.
-    public var layers: Int
+    package var layers: Int
     /// Orthogonal (true) or Gaussian N(0, 1/N).
-    public var orthogonal: Bool
+    package var orthogonal: Bool
     /// Every squared singular value of every trial.
-    public var squaredSingularValues: [Double]
+    package var squaredSingularValues: [Double]
     /// The largest squared singular value of each trial, averaged.
-    public var meanLargest: Double
+    package var meanLargest: Double
 
     /// The mean of the squared singular values (1 in theory for both).
-    public var mean: Double { squaredSingularValues.reduce(0, +) / Double(squaredSingularValues.count) }
+    package var mean: Double { squaredSingularValues.reduce(0, +) / Double(squaredSingularValues.count) }
     /// Their variance (L for Gaussian, 0 for orthogonal).
-    public var variance: Double {
+    package var variance: Double {
       let m = mean
       return squaredSingularValues.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(squaredSingularValues.count)
     }
     /// The p-quantile of the pooled squared singular values.
-    public func quantile(_ p: Double) -> Double {
+    package func quantile(_ p: Double) -> Double {
       let sorted = squaredSingularValues.sorted()
       guard !sorted.isEmpty else { return .nan }
       return sorted[Swift.min(sorted.count - 1, Int(p * Double(sorted.count)))]
     }
     /// The largest deviation |s² − 1| over all values.
-    public var maxDeviationFromOne: Double { squaredSingularValues.map { abs($0 - 1) }.max() ?? .nan }
+    package var maxDeviationFromOne: Double { squaredSingularValues.map { abs($0 - 1) }.max() ?? .nan }
   }
 
   /// The depths measured.
-  public static let depths = [1, 2, 5, 10]
+  package static let depths = [1, 2, 5, 10]
 
   /// Products of L = 1, 2, 5, 10 square matrices of size `width`, `trials` each, both inits.
-  public static func run(width: Int, trials: Int, seed: UInt64, progress: ((Int) -> Void)? = nil) -> [Product] {
+  package static func run(width: Int, trials: Int, seed: UInt64, progress: ((Int) -> Void)? = nil) -> [Product] {
     var done = 0
     return [false, true].flatMap { orthogonal in
       depths.map { layers in
@@ -62,7 +62,7 @@ public enum JacobianSpectrum {
   }
 
   /// A density histogram of `values` on [0, upper] with `bins` bins: (left edges, densities).
-  public static func histogram(_ values: [Double], upper: Double, bins: Int) -> (edges: [Double], density: [Double]) {
+  package static func histogram(_ values: [Double], upper: Double, bins: Int) -> (edges: [Double], density: [Double]) {
     let width = upper / Double(bins)
     var counts = [Double](repeating: 0, count: bins)
     for v in values where v >= 0 && v < upper { counts[Swift.min(bins - 1, Int(v / width))] += 1 }

@@ -4,9 +4,9 @@ import Theory
 
 /// The bridge from a real network to the mean-field theory: which φ, which σ_w², and the
 /// first-layer variances q₁ of the examples in a batch.
-public enum MeanFieldPrediction {
+package enum MeanFieldPrediction {
   /// The theory's name for an engine activation.
-  public static func nonlinearity(_ activation: Activation) -> MeanField.Nonlinearity {
+  package static func nonlinearity(_ activation: Activation) -> MeanField.Nonlinearity {
     switch activation {
     case .identity: .linear
     case .relu: .relu
@@ -16,14 +16,14 @@ public enum MeanFieldPrediction {
   }
 
   /// σ_w² = fan-in × Var[W] of a square hidden layer of `width` units under `initializer`.
-  public static func hiddenGain2(_ initializer: Initializer, width: Int) -> Double {
+  package static func hiddenGain2(_ initializer: Initializer, width: Int) -> Double {
     Double(width) * initializer.variance(fanIn: width, fanOut: width)
   }
 
   /// q₁ of each example: a first-layer unit h = w·x + b has variance Var[w]·‖x‖² + σ_b² over the
   /// weights. Summarised by `quantiles` evenly spaced order statistics (the length map is smooth in
   /// q, so 16 of them stand for a batch of hundreds at a fraction of the cost).
-  public static func firstLayerVariances(
+  package static func firstLayerVariances(
     _ batch: Dataset, weightVariance: Double, biasVariance: Double = 0, quantiles: Int = 16
   ) -> [Double] {
     let features = batch.features
@@ -41,13 +41,13 @@ public enum MeanFieldPrediction {
 
   /// The predicted back-propagated gradient norm ‖∂L/∂h_l‖, l = 1…depth, anchored at the measured
   /// top-layer norm: ‖g_L‖·√(E‖g_l‖²/E‖g_L‖²).
-  public static func anchoredNorms(squaredRatios: [Double], top: Double) -> [Double] {
+  package static func anchoredNorms(squaredRatios: [Double], top: Double) -> [Double] {
     squaredRatios.map { top * $0.squareRoot() }
   }
 
   /// The per-layer factor of a gradient-norm profile going backward (layer l+1 → l), fitted by
   /// least squares on log norms over layers `from`…count (1-based), as docs/theory.md §1 recommends.
-  public static func backwardFactor(_ norms: [Double], from first: Int = 1) -> Double {
+  package static func backwardFactor(_ norms: [Double], from first: Int = 1) -> Double {
     let layers = Array(first...norms.count)
     let fit = LogLinearFit(x: layers.map(Double.init), y: layers.map { norms[$0 - 1] })
     return fit.map { 1 / $0.factor } ?? .nan
@@ -56,7 +56,7 @@ public enum MeanFieldPrediction {
   /// The relative tolerance of a per-layer factor fitted across depths, one network per depth: each
   /// log ratio over d − 1 layers has variance v·(d − 1), and the least-squares slope's variance is
   /// Σ(xᵢ − x̄)²·Varᵢ / (Σ(xᵢ − x̄)²)², x = d − 1. Three standard errors, at least 2%.
-  public static func sweepTolerance(perLayerVariance v: Double, depths: [Int]) -> Double {
+  package static func sweepTolerance(perLayerVariance v: Double, depths: [Int]) -> Double {
     let x = depths.map { Double($0 - 1) }
     let mean = x.reduce(0, +) / Double(x.count)
     let sxx = x.map { ($0 - mean) * ($0 - mean) }.reduce(0, +)
@@ -65,7 +65,7 @@ public enum MeanFieldPrediction {
   }
 
   /// The mean over layers of Var[log‖g_l‖] per layer along the mean-field profile from q₁.
-  public static func perLayerVariance(_ theory: MeanField, firstVariance q1: Double, layers: Int, width: Int) -> Double
+  package static func perLayerVariance(_ theory: MeanField, firstVariance q1: Double, layers: Int, width: Int) -> Double
   {
     let q = theory.profile(firstVariance: q1, layers: layers).variance
     return q.map { theory.logNormVariancePerLayer($0, width: width) }.reduce(0, +) / Double(q.count)

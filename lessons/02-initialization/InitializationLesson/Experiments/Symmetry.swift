@@ -1,28 +1,27 @@
 import NeuralNet
-import Notebook
 import RealModule
 
 /// Step 8: the all-zero (and any constant) init never breaks the symmetry between the hidden units
 /// of a layer: they receive identical gradients and stay identical forever.
-public enum Symmetry {
+package enum Symmetry {
   /// One trained net and how many different units each hidden layer ended with.
-  public struct Run: Sendable {
+  package struct Run: Sendable {
     /// A short name for tables.
-    public var name: String
+    package var name: String
     /// The init.
-    public var initializer: Initializer
+    package var initializer: Initializer
     /// The number of distinct rows of W_l in each hidden layer after training (units whose
     /// incoming weights differ from every earlier unit's by more than 1e-6 relative).
-    public var distinctUnits: [Int]
+    package var distinctUnits: [Int]
     /// max over hidden layers of ‖W_l‖ after training: 0 means the weights never moved from zero.
-    public var largestWeightNorm: Double
+    package var largestWeightNorm: Double
     /// Every step's record.
-    public var history: TrainingHistory
+    package var history: TrainingHistory
     /// Test accuracy after training.
-    public var testAccuracy: Double
+    package var testAccuracy: Double
 
     /// A key for metrics.json: "zero", "constant" or "he".
-    public var slug: String {
+    package var slug: String {
       switch initializer {
       case .constant(let value): value == 0 ? "zero" : "constant"
       default: "he"
@@ -31,10 +30,10 @@ public enum Symmetry {
   }
 
   /// The hidden layers of the symmetry demonstration.
-  public static let depth = 4
+  package static let depth = 4
 
   /// Trains all-zero, constant 1/n and He-initialized nets with the same batch order.
-  public static func run(
+  package static func run(
     _ config: InitializationConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
   ) -> [Run] {
     let activation = config.activations.count == 1 ? config.activations[0] : .relu
@@ -63,7 +62,7 @@ public enum Symmetry {
 
   /// The number of distinct rows of a matrix: rows farther than 1e-6·(largest row norm) from
   /// every earlier distinct row.
-  public static func distinctRows(_ w: Tensor) -> Int {
+  package static func distinctRows(_ w: Tensor) -> Int {
     let columns = w.columns
     let rows = (0..<w.rows).map { Array(w.scalars[($0 * columns)..<(($0 + 1) * columns)]).map(Double.init) }
     let scale = rows.map { $0.map { $0 * $0 }.reduce(0, +).squareRoot() }.max() ?? 0

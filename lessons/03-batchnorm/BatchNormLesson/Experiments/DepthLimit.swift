@@ -4,34 +4,34 @@ import Theory
 
 /// Step 5: what Yang et al.'s explosion means in practice: deep BN nets without skip connections
 /// stop training; the same depth with residual connections trains.
-public enum DepthLimit {
+package enum DepthLimit {
   /// One depth, plain-BN and residual-BN.
-  public struct Pair: Sendable {
+  package struct Pair: Sendable {
     /// Hidden layers (residual blocks for the residual net).
-    public var depth: Int
+    package var depth: Int
     /// The BN net without skip connections.
-    public var plain: TrainedRun
+    package var plain: TrainedRun
     /// The BN net with residual blocks.
-    public var residual: TrainedRun
+    package var residual: TrainedRun
     /// ‖∂L/∂x‖ at the first hidden layer over that at the last, at step 0, plain.
-    public var plainRatio: Double
+    package var plainRatio: Double
     /// The same for the residual net.
-    public var residualRatio: Double
+    package var residualRatio: Double
   }
 
   /// The depth table on the lesson's seed, and its deepest pair on every seed.
-  public struct Result: Sendable {
+  package struct Result: Sendable {
     /// One pair per depth of `config.limitDepths`, on the lesson's seed.
-    public var table: [Pair]
+    package var table: [Pair]
     /// The deepest pair on each of `config.fixSeeds` seeds (the lesson's own first): the
     /// verdict rests on it, and a trained accuracy depends on the seed.
-    public var deepest: SeedRuns<Pair>
+    package var deepest: SeedRuns<Pair>
   }
 
   /// Trains both nets at every depth of `config.limitDepths`, and the deepest pair again on the
   /// other seeds; every run on its own core (`ParallelSweep`; the same bits as one after another),
   /// the deepest (longest) runs first. `progress` gets the runs done.
-  public static func run(
+  package static func run(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> Result {
     let depths = config.limitDepths
@@ -79,7 +79,7 @@ public enum DepthLimit {
 
   /// The residual net's test accuracy minus the plain one's; +∞ when the plain net went
   /// non-finite (its accuracy is NaN: it did not train at all).
-  public static func accuracyGap(_ pair: Pair) -> Double {
+  package static func accuracyGap(_ pair: Pair) -> Double {
     pair.plain.testAccuracy.isNaN ? .infinity : pair.residual.testAccuracy - pair.plain.testAccuracy
   }
 

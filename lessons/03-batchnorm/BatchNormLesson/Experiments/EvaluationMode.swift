@@ -3,24 +3,24 @@ import Theory
 
 /// Step 6: train mode vs evaluation mode. A BN net evaluated with batch statistics (training
 /// mode) gives predictions that depend on which test examples share a batch.
-public enum EvaluationMode {
+package enum EvaluationMode {
   /// Test accuracy of one trained BN net, evaluated several ways.
-  public struct Result: Sendable {
+  package struct Result: Sendable {
     /// The training run.
-    public var run: TrainedRun
+    package var run: TrainedRun
     /// Test-time batch sizes.
-    public var batchSizes: [Int]
+    package var batchSizes: [Int]
     /// Accuracy in evaluation mode (running statistics) for each batch size.
-    public var evaluationAccuracy: [Double]
+    package var evaluationAccuracy: [Double]
     /// Accuracy in training mode (batch statistics) for each batch size.
-    public var trainingModeAccuracy: [Double]
+    package var trainingModeAccuracy: [Double]
     /// The fraction of test examples in the class the net predicts for a batch of one in training
     /// mode (where every input normalizes to β, so every example gets the same class).
-    public var singleBatchClassShare: Double
+    package var singleBatchClassShare: Double
   }
 
   /// Trains a BN net and evaluates it on `test` in both modes at every batch size.
-  public static func run(
+  package static func run(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, depth: Int = 4,
     progress: ((Int) -> Void)? = nil
   ) -> Result {
@@ -54,11 +54,11 @@ public enum EvaluationMode {
 
 extension EvaluationMode {
   /// The run on each seed, one `Result` per seed.
-  public typealias OverSeeds = SeedRuns<Result>
+  package typealias OverSeeds = SeedRuns<Result>
 
   /// `run` for each of `config.fixSeeds` seeds (weights and batch order), one per core
   /// (`ParallelSweep`), the lesson's own first.
-  public static func overSeeds(
+  package static func overSeeds(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> OverSeeds {
     let seeds = SeedSpread.seeds(from: config.seed, count: config.fixSeeds)

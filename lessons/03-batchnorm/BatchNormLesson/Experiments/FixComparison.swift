@@ -3,9 +3,9 @@ import Theory
 
 /// Step 2: the fix the documents mean: a deep plain net with a too-large init explodes; the same
 /// net with batch norm after every dense layer trains (same weights, same batch order).
-public enum FixComparison {
+package enum FixComparison {
   /// Trains the plain and the BN net.
-  public static func run(
+  package static func run(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
   ) -> [TrainedRun] {
     var offset = 0
@@ -26,16 +26,16 @@ public enum FixComparison {
 
 extension BatchNormConfiguration {
   /// The batch-norm settings of the configuration.
-  public var settings: BatchNorm.Settings { BatchNorm.Settings(epsilon: Float(epsilon), momentum: Float(momentum)) }
+  package var settings: BatchNorm.Settings { BatchNorm.Settings(epsilon: Float(epsilon), momentum: Float(momentum)) }
 }
 
 extension FixComparison {
   /// The plain net and the same net with BN (in that order), over seeds (weights and batch order).
-  public typealias OverSeeds = SeedRuns<TrainedRun>
+  package typealias OverSeeds = SeedRuns<TrainedRun>
 
   /// `run` for each of `config.fixSeeds` seeds derived from the lesson's, one seed per core
   /// (`ParallelSweep`); `progress` gets the number of seeds done.
-  public static func overSeeds(
+  package static func overSeeds(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> OverSeeds {
     let seeds = SeedSpread.seeds(from: config.seed, count: config.fixSeeds)
@@ -51,5 +51,5 @@ extension FixComparison {
 
 extension SeedRuns where Run == TrainedRun {
   /// On how many seeds run `index` went non-finite.
-  public func nonFiniteCount(_ index: Int) -> Int { count(index) { $0.history.nonFinite != nil } }
+  package func nonFiniteCount(_ index: Int) -> Int { count(index) { $0.history.nonFinite != nil } }
 }

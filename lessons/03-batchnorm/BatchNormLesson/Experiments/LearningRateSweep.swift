@@ -3,24 +3,24 @@ import Theory
 
 /// Step 3: Ioffe & Szegedy's claim of higher learning rates: the same net with and without BN,
 /// trained at every learning rate of the sweep.
-public enum LearningRateSweep {
+package enum LearningRateSweep {
   /// The runs for one architecture, one per learning rate.
-  public struct Result: Sendable {
+  package struct Result: Sendable {
     /// Whether the nets have batch norm.
-    public var batchNorm: Bool
+    package var batchNorm: Bool
     /// The learning rates.
-    public var rates: [Double]
+    package var rates: [Double]
     /// One run per rate.
-    public var runs: [TrainedRun]
+    package var runs: [TrainedRun]
 
     /// The largest learning rate whose run trained, or nil.
-    public var largestTrainingRate: Double? {
+    package var largestTrainingRate: Double? {
       zip(rates, runs).filter { $0.1.trained }.map(\.0).max()
     }
   }
 
   /// Both sweeps, plain first.
-  public static func run(
+  package static func run(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
   ) -> [Result] {
     var done = 0
@@ -53,11 +53,11 @@ public enum LearningRateSweep {
 
 extension LearningRateSweep {
   /// Both sweeps (plain, then with BN) for each seed (weights and batch order).
-  public typealias OverSeeds = SeedRuns<Result>
+  package typealias OverSeeds = SeedRuns<Result>
 
   /// `run` for each of `config.fixSeeds` seeds, every (seed, BN, rate) run on its own core
   /// (`ParallelSweep`); `progress` gets the number of runs done.
-  public static func overSeeds(
+  package static func overSeeds(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> OverSeeds {
     let seeds = SeedSpread.seeds(from: config.seed, count: config.fixSeeds)
@@ -80,7 +80,7 @@ extension LearningRateSweep {
 
 extension SeedRuns where Run == LearningRateSweep.Result {
   /// The largest learning rate whose run trained on every seed, plain (0) or with BN (1), or nil.
-  public func largestRateTrainingOnEverySeed(_ index: Int) -> Double? {
+  package func largestRateTrainingOnEverySeed(_ index: Int) -> Double? {
     let rates = main[index].rates
     return rates.indices.filter { i in perSeed.allSatisfy { $0[index].runs[i].trained } }.map { rates[$0] }.max()
   }

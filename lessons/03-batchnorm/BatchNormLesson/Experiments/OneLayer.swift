@@ -1,26 +1,26 @@
 import NeuralNet
 
 /// Step 1: what batch norm computes, on one dense layer's pre-activations.
-public enum OneLayer {
+package enum OneLayer {
   /// Per-feature statistics before and after normalization.
-  public struct Result: Sendable {
+  package struct Result: Sendable {
     /// Batch mean of each feature of h = Wx.
-    public var meanBefore: [Double]
+    package var meanBefore: [Double]
     /// Batch (biased) variance of each feature of h.
-    public var varianceBefore: [Double]
+    package var varianceBefore: [Double]
     /// Batch mean of each feature of BN(h).
-    public var meanAfter: [Double]
+    package var meanAfter: [Double]
     /// Batch variance of each feature of BN(h).
-    public var varianceAfter: [Double]
+    package var varianceAfter: [Double]
     /// ε of the layer.
-    public var epsilon: Double
+    package var epsilon: Double
 
     /// The variance BN(h) should have: σ²/(σ² + ε) (1 up to ε).
-    public var predictedVarianceAfter: [Double] { varianceBefore.map { $0 / ($0 + epsilon) } }
+    package var predictedVarianceAfter: [Double] { varianceBefore.map { $0 / ($0 + epsilon) } }
   }
 
   /// Normalizes `batch` through Dense(inputs → features) and a batch-norm layer.
-  public static func run(
+  package static func run(
     batch: Dataset, features: Int, settings: BatchNorm.Settings, seed: UInt64
   ) -> Result {
     var rng = SeededGenerator(seed: seed &+ 1_000)

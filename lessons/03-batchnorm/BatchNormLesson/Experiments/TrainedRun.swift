@@ -1,26 +1,26 @@
 import NeuralNet
 
 /// One training run of the lesson, summarised: every step's record and the test accuracy.
-public struct TrainedRun: Sendable {
+package struct TrainedRun: Sendable {
   /// The run's name in tables and legends.
-  public var name: String
+  package var name: String
   /// Every step's record.
-  public var history: TrainingHistory
+  package var history: TrainingHistory
   /// Accuracy on the test digits in evaluation mode (NaN if the run went non-finite).
-  public var testAccuracy: Double
+  package var testAccuracy: Double
 
   /// The mean loss of the last 10 steps (NaN if the run went non-finite): less noisy than the last.
-  public var finalLoss: Double { history.meanLoss(overLast: 10) }
+  package var finalLoss: Double { history.meanLoss(overLast: 10) }
 
   /// Whether the run trained: finite, and its final loss below half the loss of a uniform guess
   /// (ln 10 / 2 ≈ 1.15).
-  public var trained: Bool { finalLoss.isFinite && finalLoss < TrainedRun.trainedLoss }
+  package var trained: Bool { finalLoss.isFinite && finalLoss < TrainedRun.trainedLoss }
 
   /// The loss below which a run counts as trained: half of ln 10.
-  public static let trainedLoss = 0.5 * 2.302_585_092_994_046
+  package static let trainedLoss = 0.5 * 2.302_585_092_994_046
 
   /// Trains `model` with SGD and evaluates it on `test` in evaluation mode.
-  public static func train(
+  package static func train(
     _ name: String, _ model: Sequential, train: Dataset, test: Dataset, learningRate: Double, steps: Int,
     batchSize: Int, batchSeed: UInt64, clipping: GradientClipping = .none, progress: ((Int) -> Void)? = nil
   ) -> TrainedRun {

@@ -1,36 +1,35 @@
 import NeuralNet
-import Notebook
 import RealModule
 import Theory
 
 /// Step 4: the gradient explosion at initialization of deep batch-normalized nets without skip
 /// connections (Yang et al. 2019, Theorem 8; docs/theory.md §5), measured for several batch sizes.
-public enum YangExplosion {
+package enum YangExplosion {
   /// One (φ, B) case.
-  public struct Measurement: Sendable {
+  package struct Measurement: Sendable {
     /// φ: ReLU or linear.
-    public var activation: Activation
+    package var activation: Activation
     /// The batch size B.
-    public var batchSize: Int
+    package var batchSize: Int
     /// ‖∂L/∂h_l‖ at each hidden layer's pre-normalization h = Wx (geometric mean over networks).
-    public var gradientNorm: [Double]
+    package var gradientNorm: [Double]
     /// The layers of the fit (the bulk, away from the input and the readout).
-    public var fitLayers: ClosedRange<Int>
+    package var fitLayers: ClosedRange<Int>
     /// λ(B) from Theorem 8.
-    public var predicted: Double
+    package var predicted: Double
     /// λ fitted on each network alone.
-    public var perNetwork: [Double]
+    package var perNetwork: [Double]
 
     /// The relative tolerance of `measured`: three standard errors of the mean of the per-network
     /// fits (their spread is the finite-width noise of this very run), at least 3%.
-    public var tolerance: Double {
+    package var tolerance: Double {
       let sample = SampleMean(perNetwork)
       return sample.relativeTolerance(around: sample.mean, floor: 0.03)
     }
 
     /// The measured per-layer growth of the SQUARED gradient norm going backward, fitted on logs
     /// of the geometric-mean profile.
-    public var measured: Double { YangExplosion.squaredGrowth(gradientNorm, layers: fitLayers) }
+    package var measured: Double { YangExplosion.squaredGrowth(gradientNorm, layers: fitLayers) }
   }
 
   /// The backward growth per layer of ‖g_l‖², fitted over `layers` (1-based).
@@ -40,12 +39,12 @@ public enum YangExplosion {
   }
 
   /// The layers fitted at `depth`: from depth/5 to 4·depth/5.
-  public static func fitLayers(depth: Int) -> ClosedRange<Int> {
+  package static func fitLayers(depth: Int) -> ClosedRange<Int> {
     Swift.max(1, depth / 5)...Swift.max(2, depth * 4 / 5)
   }
 
   /// Measures a deep BN net at initialization on one batch of `batchSize` digits per network.
-  public static func measure(
+  package static func measure(
     _ activation: Activation, batchSize: Int, depth: Int, width: Int, networks: Int,
     settings: BatchNorm.Settings = .standard,
     data: Dataset, seed: UInt64

@@ -1,23 +1,23 @@
 import NeuralNet
 
 /// Step 1: full-batch GD, mini-batch SGD and single-example SGD on the same model and data.
-public enum BatchSizeComparison {
+package enum BatchSizeComparison {
   /// One run: the full training loss every `every` steps, and each step's mini-batch gradient norm.
-  public struct Run: Sendable {
+  package struct Run: Sendable {
     /// The batch size.
-    public var batchSize: Int
+    package var batchSize: Int
     /// Steps at which the full loss was measured.
-    public var evaluatedSteps: [Int]
+    package var evaluatedSteps: [Int]
     /// The loss on the whole training set at those steps.
-    public var fullLoss: [Double]
+    package var fullLoss: [Double]
     /// The norm of the gradient used at each step.
-    public var gradientNorm: [Double]
+    package var gradientNorm: [Double]
     /// The first step whose gradient or loss was not finite.
-    public var firstNonFiniteStep: Int?
+    package var firstNonFiniteStep: Int?
   }
 
   /// Trains the same initial model with each batch size for `config.steps` steps.
-  public static func run(_ config: BatchGDConfiguration, train: Dataset, progress: ((Int) -> Void)? = nil) -> [Run] {
+  package static func run(_ config: BatchGDConfiguration, train: Dataset, progress: ((Int) -> Void)? = nil) -> [Run] {
     let sizes = [train.count, config.batchSize, 1]
     var done = 0
     return sizes.map { b in

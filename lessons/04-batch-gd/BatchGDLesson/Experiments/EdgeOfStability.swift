@@ -7,27 +7,27 @@ import RealModule
 /// the edge of stability"). The run starts at half the threshold (2/η = 2·s₀), so reaching 2/η is
 /// something the sharpness does, not where it began; a control at η/2 shows that the level it
 /// settles at is set by the step size.
-public enum EdgeOfStability {
+package enum EdgeOfStability {
   /// The run's record.
-  public struct Result: Sendable {
+  package struct Result: Sendable {
     /// η.
-    public var learningRate: Double
+    package var learningRate: Double
     /// The sharpness at initialization.
-    public var initialSharpness: Double
+    package var initialSharpness: Double
     /// Steps at which sharpness was measured.
-    public var sharpnessSteps: [Int]
+    package var sharpnessSteps: [Int]
     /// The sharpness at those steps.
-    public var sharpness: [Double]
+    package var sharpness: [Double]
     /// The full-batch loss at every step.
-    public var loss: [Double]
+    package var loss: [Double]
 
     /// The mean sharpness over the second half of the run.
-    public var lateSharpness: Double {
+    package var lateSharpness: Double {
       let half = sharpness.suffix(sharpness.count / 2)
       return half.reduce(0, +) / Double(Swift.max(half.count, 1))
     }
     /// The number of steps at which the loss went up.
-    public var lossIncreases: Int { zip(loss, loss.dropFirst()).filter { $1 > $0 }.count }
+    package var lossIncreases: Int { zip(loss, loss.dropFirst()).filter { $1 > $0 }.count }
   }
 
   /// Full-batch GD with the ½-mean squared error on one-hot targets, from weights of variance
@@ -36,7 +36,7 @@ public enum EdgeOfStability {
   /// at init s₀ so that 2/η = `config.stabilityMargin`·s₀, then divided by `stepDivisor` (2 for
   /// the half-step control, whose own 2/η is twice as far away). Same init and data for every
   /// divisor.
-  public static func run(
+  package static func run(
     _ config: BatchGDConfiguration, train: Dataset, stepDivisor: Double = 1, progress: ((Int) -> Void)? = nil
   ) -> Result {
     let data = train.subset(0..<Swift.min(config.stabilityExamples, train.count))

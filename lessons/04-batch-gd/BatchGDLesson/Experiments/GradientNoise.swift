@@ -5,22 +5,22 @@ import Theory
 /// Step 2: the noise of the mini-batch gradient against the batch size, at one parameter point:
 /// E‖g_B − ḡ‖² measured over many mini-batches drawn without replacement, against
 /// ((n − B)/(n − 1))·tr Σ/B (docs/theory.md §7).
-public enum GradientNoise {
+package enum GradientNoise {
   /// The measurement at each batch size.
-  public struct Result: Sendable {
+  package struct Result: Sendable {
     /// n, the training-set size.
-    public var examples: Int
+    package var examples: Int
     /// tr Σ: the trace of the per-example gradient covariance (with 1/n).
-    public var traceCovariance: Double
+    package var traceCovariance: Double
     /// The batch sizes.
-    public var batchSizes: [Int]
+    package var batchSizes: [Int]
     /// Mean of ‖g_B − ḡ‖² over the draws, per batch size.
-    public var measured: [Double]
+    package var measured: [Double]
     /// Its standard error, per batch size.
-    public var standardError: [Double]
+    package var standardError: [Double]
 
     /// The theory, per batch size.
-    public var predicted: [Double] {
+    package var predicted: [Double] {
       batchSizes.map {
         GradientDescentTheory.miniBatchNoise(traceCovariance: traceCovariance, examples: examples, batchSize: $0)
       }
@@ -28,7 +28,7 @@ public enum GradientNoise {
   }
 
   /// The batch sizes measured: powers of two up to n, and n.
-  public static func batchSizes(examples n: Int) -> [Int] {
+  package static func batchSizes(examples n: Int) -> [Int] {
     var sizes: [Int] = []
     var b = 1
     while b < n {
@@ -39,7 +39,7 @@ public enum GradientNoise {
   }
 
   /// Measures the noise at the initial parameters of the step-1 model.
-  public static func run(_ config: BatchGDConfiguration, train: Dataset, progress: ((Int) -> Void)? = nil) -> Result {
+  package static func run(_ config: BatchGDConfiguration, train: Dataset, progress: ((Int) -> Void)? = nil) -> Result {
     let model = config.makeModel(seed: config.seed &+ 1_000)
     let loss = SoftmaxCrossEntropy()
     let n = train.count

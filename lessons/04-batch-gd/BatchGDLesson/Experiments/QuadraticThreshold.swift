@@ -4,50 +4,50 @@ import Theory
 
 /// Step 3: the exact threshold of gradient descent on least squares, η < 2/λ_max, and the per-step
 /// factor |1 − ηλ_max| of the error along the top eigenvector (docs/theory.md §7).
-public enum QuadraticThreshold {
+package enum QuadraticThreshold {
   /// One GD run on a linear least-squares problem.
-  public struct Run: Sendable {
+  package struct Run: Sendable {
     /// η.
-    public var learningRate: Double
+    package var learningRate: Double
     /// |c_t|: the size of the error along the top eigenvector at each step.
-    public var topModeError: [Double]
+    package var topModeError: [Double]
     /// The loss at each step.
-    public var loss: [Double]
+    package var loss: [Double]
     /// The predicted factor |1 − ηλ_max|.
-    public var predictedFactor: Double
+    package var predictedFactor: Double
 
     /// The measured factor: the least-squares fit of log |c_t| against t, over the steps before the
     /// error reaches Float32's noise floor (10⁻⁶ of its start) or overflows.
-    public var measuredFactor: Double {
+    package var measuredFactor: Double {
       guard let start = topModeError.first, start > 0 else { return .nan }
       let steps = topModeError.indices.prefix { topModeError[$0].isFinite && topModeError[$0] > 1e-6 * start }
       return LogLinearFit(x: steps.map(Double.init), y: steps.map { topModeError[$0] })?.factor ?? .nan
     }
     /// Whether the run diverged (the loss grew past 10⁶ times its start, or stopped being finite).
-    public var diverged: Bool {
+    package var diverged: Bool {
       guard let first = loss.first, let last = loss.last else { return false }
       return !last.isFinite || last > 1e6 * Swift.max(first, 1e-12)
     }
   }
 
   /// A least-squares problem y = XW with the ½-mean loss: its Hessian A = XᵀX/n (per output).
-  public struct Problem: Sendable {
+  package struct Problem: Sendable {
     /// The inputs X, `[n, d]`.
-    public var inputs: Tensor
+    package var inputs: Tensor
     /// The targets, `[n, k]`.
-    public var targets: Tensor
+    package var targets: Tensor
     /// A = XᵀX/n, row-major d × d, in Double.
-    public var hessian: [Double]
+    package var hessian: [Double]
     /// Its eigen-decomposition.
-    public var eigen: SymmetricEigen
+    package var eigen: SymmetricEigen
 
     /// λ_max of A.
-    public var largestEigenvalue: Double { eigen.largest }
+    package var largestEigenvalue: Double { eigen.largest }
     /// 2/λ_max.
-    public var threshold: Double { GradientDescentTheory.threshold(largestEigenvalue: largestEigenvalue) }
+    package var threshold: Double { GradientDescentTheory.threshold(largestEigenvalue: largestEigenvalue) }
 
     /// The problem for inputs X and targets T.
-    public init?(inputs: Tensor, targets: Tensor) {
+    package init?(inputs: Tensor, targets: Tensor) {
       let n = inputs.rows
       let d = inputs.columns
       var a = [Double](repeating: 0, count: d * d)
@@ -67,7 +67,7 @@ public enum QuadraticThreshold {
     }
 
     /// The linear model y = xWᵀ of this problem, W = 0 `[k, d]`, no bias: the start of every GD run.
-    public func linearModel() -> Sequential {
+    package func linearModel() -> Sequential {
       Sequential([Dense(weight: Tensor(shape: [targets.columns, inputs.columns]), bias: false)])
     }
 
@@ -84,7 +84,7 @@ public enum QuadraticThreshold {
 
   /// Full-batch GD from W = 0 on `problem` with the ½-mean loss (or the sum, whose threshold is n
   /// times smaller), recording the top-mode error c_t = v·w_t − v·b/λ for every output.
-  public static func gradientDescent(
+  package static func gradientDescent(
     _ problem: Problem, learningRate eta: Double, steps: Int, reduction: HalfSquaredError.Reduction = .mean
   ) -> Run {
     let d = problem.inputs.columns
@@ -114,7 +114,7 @@ public enum QuadraticThreshold {
   }
 
   /// docs/theory.md §7's example: X = diag(1, 3), targets 1, so A = diag(0.5, 4.5).
-  public static var textbookProblem: Problem {
+  package static var textbookProblem: Problem {
     Problem(
       inputs: Tensor(shape: [2, 2], scalars: [1, 0, 0, 3]), targets: Tensor(shape: [2, 1], scalars: [1, 1]))!
   }

@@ -2,24 +2,24 @@ import NeuralNet
 
 /// Step 4: explosion is about η·λ, not the batch size: the linear digits regression trained with
 /// every (batch size, learning rate) pair, each marked converged or diverged.
-public enum StabilityGrid {
+package enum StabilityGrid {
   /// One cell of the grid.
-  public struct Cell: Sendable {
+  package struct Cell: Sendable {
     /// The batch size.
-    public var batchSize: Int
+    package var batchSize: Int
     /// η as a multiple of 2/λ_max.
-    public var rateMultiple: Double
+    package var rateMultiple: Double
     /// The full-data loss before and after training.
-    public var initialLoss: Double
+    package var initialLoss: Double
     /// The full-data loss after training (NaN or huge when diverged).
-    public var finalLoss: Double
+    package var finalLoss: Double
 
     /// Diverged: the final loss is not finite or larger than the initial one.
-    public var diverged: Bool { !finalLoss.isFinite || finalLoss > initialLoss }
+    package var diverged: Bool { !finalLoss.isFinite || finalLoss > initialLoss }
   }
 
   /// Trains the linear model for every batch size (plus full batch) and rate multiple.
-  public static func run(
+  package static func run(
     _ config: BatchGDConfiguration, problem: QuadraticThreshold.Problem, progress: ((Int) -> Void)? = nil
   ) -> [Cell] {
     let n = problem.inputs.rows

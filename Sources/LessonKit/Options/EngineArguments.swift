@@ -1,0 +1,8 @@
+import ArgumentParser
+import NeuralNet
+
+// The engine's named choices, as command-line values (`--init he`, `--activation tanh`).
+
+extension InitializerChoice: ExpressibleByArgument {}
+
+extension Activation: ExpressibleByArgument {}

@@ -1,0 +1,49 @@
+import NeuralNet
+import RealModule
+import Theory
+
+extension ExplodingExperiments {
+  // MARK: - Step 1: products of random matrices
+
+  /// Norms of v_l = W_l ⋯ W_1 v_0 for W with i.i.d. N(0, s²/n) entries, averaged over trials in log.
+  package struct ProductResult: Sendable {
+    /// The scale s.
+    package var scale: Double
+    /// exp(mean over trials of log(‖v_l‖/‖v_0‖)), for l = 0…depth.
+    package var geometricMeanRatio: [Double]
+    /// The per-layer factor fitted by least squares on the log ratios.
+    package var fittedFactor: Double
+  }
+
+  /// Step 1: `trials` independent products of `depth` Gaussian matrices for each scale.
+  package static func randomProducts(
+    scales: [Double], depth: Int, width: Int, trials: Int, seed: UInt64,
+    progress: ((Int) -> Void)? = nil
+  ) -> [ProductResult] {
+    var results: [ProductResult] = []
+    var done = 0
+    for (index, scale) in scales.enumerated() {
+      var rng = SeededGenerator(seed: seed &+ 1_000 &+ UInt64(index))
+      var logSums = [Double](repeating: 0, count: depth + 1)
+      for _ in 0..<trials {
+        var v = Tensor(shape: [width, 1], scalars: (0..<width).map { _ in Float(rng.nextGaussian()) })
+        let logNorm0 = Double.log(v.norm())
+        for l in 1...depth {
+          let w = Initializer.normal(std: scale / Double(width).squareRoot())
+            .makeWeights(fanOut: width, fanIn: width, using: &rng)
+          v = Tensor.matmul(w, v)
+          logSums[l] += Double.log(v.norm()) - logNorm0
+        }
+        done += 1
+        progress?(done)
+      }
+      let meanLogs = logSums.map { $0 / Double(trials) }
+      let fit = LogLinearFit(x: (0...depth).map(Double.init), y: meanLogs.map { Double.exp($0) })
+      results.append(
+        ProductResult(
+          scale: scale, geometricMeanRatio: meanLogs.map { Double.exp($0) },
+          fittedFactor: fit?.factor ?? .nan))
+    }
+    return results
+  }
+}

@@ -1,0 +1,66 @@
+import NeuralNet
+import RealModule
+import Theory
+
+extension ExplodingExperiments {
+  // MARK: - Step 4: training
+
+  /// One training run and its test accuracy.
+  package struct TrainingResult: Sendable {
+    /// The run's name.
+    package var name: String
+    /// The initializer.
+    package var initializer: Initializer
+    /// Every step's record.
+    package var history: TrainingHistory
+    /// Accuracy on the held-out digits after training (NaN if training stopped on a non-finite value).
+    package var testAccuracy: Double
+  }
+
+  /// Step 4: the exploding init and the fix, trained with the same seed and the same batch order.
+  package static func training(
+    _ config: ExplodingConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
+  ) -> [TrainingResult] {
+    let runs: [(String, Initializer)] = [
+      (config.explodingRunName, .scaledNormal(gain2: config.gain2)),
+      (config.fix.rawValue, config.fix.initializer(weightStd: config.weightStd)),
+    ]
+    var offset = 0
+    return runs.map { name, initializer in
+      var rng = SeededGenerator(seed: config.seed &+ 4_000)
+      let model = MLP.make(
+        inputs: train.features, width: config.width, depth: config.depth, outputs: 10,
+        activation: config.activation, initializer: initializer, using: &rng)
+      let history = Trainer.train(
+        model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
+        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 4_001, clipping: config.clipping,
+        progress: { progress?(offset + $0) })
+      offset += config.steps
+      let accuracy = history.nonFinite == nil ? test.accuracy(of: model) : .nan
+      return TrainingResult(name: name, initializer: initializer, history: history, testAccuracy: accuracy)
+    }
+  }
+
+  /// The two training runs of step 4 (the exploding one, then the fix) repeated over seeds
+  /// (weights and batch order; the data split stays the lesson's).
+  package typealias TrainingOverSeeds = SeedRuns<TrainingResult>
+
+  /// Step 4 over `config.trainingSeeds` seeds, one seed per core (`ParallelSweep`); `progress`
+  /// gets the number of seeds done.
+  package static func trainingOverSeeds(
+    _ config: ExplodingConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
+  ) -> TrainingOverSeeds {
+    let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
+    let perSeed = ParallelSweep.map(seeds.count, progress: progress) { index in
+      var seeded = config
+      seeded.seed = seeds[index]
+      return training(seeded, train: train, test: test)
+    }
+    return TrainingOverSeeds(seeds: seeds, perSeed: perSeed)
+  }
+}
+
+extension SeedRuns where Run == ExplodingExperiments.TrainingResult {
+  /// On how many seeds run `index` (0 exploding, 1 the fix) went non-finite.
+  package func nonFiniteCount(_ index: Int) -> Int { count(index) { $0.history.nonFinite != nil } }
+}

@@ -1,0 +1,33 @@
+import LessonKit
+import NeuralNet
+import Notebook
+
+/// How the one generic `LessonCommand` runs lesson 1: its help, its configuration from the
+/// command line, its exercises.
+extension ExplodingLesson: Lesson {
+  package typealias Options = NoLessonOptions
+
+  package static let abstract = "Lesson 1: exploding gradients, reproduced and measured against theory."
+
+  package static var overrides: String {
+    """
+    Overrides: --depth, --width, --activation (relu, identity), --weight-std (σ_w of the exploding \
+    net), --init (the fix compared in training), --lr, --steps, --batch-size. --clip-norm τ or \
+    --clip-value c clips the gradients of the training runs before each update.
+    """
+  }
+
+  package static let exerciseCount = ExplodingExercises.count
+
+  package static func configuration(lesson: LessonOptions, network: NetworkOptions, options: NoLessonOptions)
+    throws(ConfigurationError) -> ExplodingConfiguration
+  {
+    try ExplodingConfiguration(lesson: lesson, network: network)
+  }
+
+  package static func exercises(_ config: ExplodingConfiguration) throws -> [Exercise] {
+    ExplodingExercises.all(config, digits: try ExplodingExperiments.digitsSplit(seed: config.seed).train)
+  }
+}
+
+extension ExplodingConfiguration: LessonConfiguration {}

@@ -1,0 +1,132 @@
+import Charts
+import LessonKit
+import NeuralNet
+import Notebook
+import RealModule
+import Theory
+
+extension ExplodingLesson {
+  /// Training it: SGD on the exploding net and on the fix.
+  static func stepTraining(_ config: ExplodingConfiguration, train: Dataset, test: Dataset, in notebook: Notebook)
+    -> ExplodingExperiments.TrainingOverSeeds
+  {
+    let depth = config.depth
+    let phi = config.activation == .relu ? "ReLU" : "linear"
+    return notebook.step(.training, "Training it: SGD on the exploding net and on the fix") {
+      notebook.prose(
+        """
+        Train both nets on the digits (\(train.count) training, \(test.count) test images) with plain \
+        SGD, lr = \(Format.number(config.learningRate)), batches of \(config.batchSize), \
+        \(config.steps) steps: the exploding one (σ_w² = \(Format.number(config.gain2))) and the fix \
+        (`--init \(config.fix.rawValue)`). Training stops cleanly at the first non-finite value, which \
+        is recorded and marked.
+        """)
+      notebook.comparison(
+        differs:
+          "the hidden weights' variance only (σ_w² = \(Format.number(config.gain2)) against \(config.fix.rawValue))",
+        same: [
+          "architecture (\(depth) × \(config.width), \(phi), no biases)", "weight seed", "mini-batch order",
+          "lr \(Format.number(config.learningRate))", "\(config.steps) steps of \(config.batchSize)",
+          "clipping (\(config.clipping.description))",
+        ])
+      let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
+      let overSeeds = notebook.experiment(
+        "training 2 runs × \(config.steps) steps × \(seeds.count) seeds", total: seeds.count
+      ) { progress in
+        ExplodingExperiments.trainingOverSeeds(config, train: train, test: test, progress: progress.update)
+      }
+      let runs = overSeeds.main
+      notebook.table(
+        Table(
+          headers: ["run", "first non-finite", "‖g‖ at step 0", "max ‖g‖", "final loss", "test accuracy"],
+          rows: runs.map { run in
+            [
+              run.name, run.history.nonFinite.map { "\($0)" } ?? "none",
+              Format.number(run.history.initialGradientNorm),
+              Format.number(run.history.maxGradientNorm), Format.number(run.history.finalLoss),
+              run.testAccuracy.isFinite ? Format.percent(run.testAccuracy) : "–",
+            ]
+          }))
+      let markers = runs.compactMap { run in
+        run.history.nonFinite.map { Marker(x: Double($0.step), label: "\(run.name): non-finite at step \($0.step)") }
+      }
+      func series(_ value: (StepRecord) -> Double) -> [Series] {
+        runs.enumerated().map { index, run in
+          Series(
+            title: run.name, x: run.history.steps.map { Double($0.step) }, y: run.history.steps.map(value),
+            style: .linePoints, colorGroup: index)
+        }
+      }
+      notebook.chart(
+        Chart(
+          name: "training-loss", title: "Training loss", xLabel: "SGD step", yLabel: "mini-batch loss", logY: true,
+          series: series(\.loss), markers: markers),
+        caption:
+          "The exploding net's loss is already huge at step 0; its first update makes the next forward pass overflow.")
+      notebook.chart(
+        Chart(
+          name: "training-gradient-norm", title: "Global gradient norm during training", xLabel: "SGD step",
+          yLabel: "‖g‖ (all parameters)", logY: true, series: series(\.globalGradientNorm), markers: markers),
+        caption: "The marker is the first step with a NaN or Inf anywhere in the forward or backward pass.")
+      let heatmaps = WeightGradientHeatmaps.charts(
+        runs.map { ($0.name, $0.history) }, chartNames: ["heatmap-exploding", "heatmap-fixed"], hiddenLayers: depth)
+      for chart in heatmaps {
+        notebook.chart(
+          chart,
+          caption:
+            "Each column is one step, each row one layer; both heatmaps share one color scale; blank (X in the text preview) = not finite."
+        )
+      }
+      let n = seeds.count
+      notebook.table(
+        Table(
+          headers: [
+            "run", "went non-finite", "‖g‖ at step 0", "max ‖g‖ / ‖g‖ at step 0", "final loss (last 10)",
+            "test accuracy",
+          ],
+          rows: runs.indices.map { i in
+            [
+              runs[i].name, "\(overSeeds.nonFiniteCount(i)) of \(n)",
+              Format.spread(overSeeds.spread(i) { $0.history.initialGradientNorm }),
+              Format.spread(overSeeds.spread(i) { $0.history.maxGradientNorm / $0.history.initialGradientNorm }),
+              Format.spread(overSeeds.spread(i) { $0.history.meanLoss(overLast: 10) }),
+              Format.spread(overSeeds.spread(i) { $0.testAccuracy }, Format.percent),
+            ]
+          }),
+        caption:
+          "The same two runs over \(n) seeds (weights and batch order: seeds \(seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run went non-finite."
+      )
+      let fixedAccuracy = overSeeds.spread(1) { $0.testAccuracy }
+      notebook.prose(
+        """
+        Over \(n) seeds the exploding net went non-finite \(overSeeds.nonFiniteCount(0)) times of \(n) and \
+        the fix \(overSeeds.nonFiniteCount(1)) times. The fix's test accuracy after \(config.steps) steps \
+        is \(Format.spread(fixedAccuracy, Format.percent)): how far one short SGD run gets depends on the \
+        seed\(seeds.count > 1 ? ", so this lesson states it as a range, not as the lesson seed's \(Format.percent(runs.last?.testAccuracy ?? .nan))" : ""). \
+        That it trains at all, and the other does not, does not.
+        """)
+      for (index, run) in runs.enumerated() {
+        func spread(_ value: (ExplodingExperiments.TrainingResult) -> Double) -> JSONValue {
+          .spread(overSeeds.spread(index, value))
+        }
+        notebook.recordRun(
+          index == 0 ? "train_exploding" : "train_fixed",
+          [
+            ("first_nonfinite_step", run.history.nonFinite.map { Double($0.step) }),
+            ("steps_completed", Double(run.history.steps.count)),
+            ("nonfinite_seeds", Double(overSeeds.nonFiniteCount(index))),
+          ],
+          extra: [
+            ("init", .string(run.initializer.description)),
+            ("first_nonfinite", run.history.nonFinite.map { .string("\($0)") } ?? .null),
+            ("seeds", .seeds(seeds)),
+            ("final_loss", spread { $0.history.meanLoss(overLast: 10) }),
+            ("max_grad_norm", spread { $0.history.maxGradientNorm }),
+            ("step0_grad_norm", spread { $0.history.initialGradientNorm }),
+            ("test_accuracy", spread { $0.testAccuracy }),
+          ])
+      }
+      return overSeeds
+    }
+  }
+}

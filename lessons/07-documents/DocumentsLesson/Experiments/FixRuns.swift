@@ -1,0 +1,65 @@
+import NeuralNet
+import Theory
+
+/// One run of step 2.
+package struct FixRun: Sendable {
+  /// "baseline" or the fix's name.
+  package var name: String
+  /// The chart's file stem ("" for the baseline).
+  package var chart: String
+  /// Examples per step.
+  package var batchSize: Int
+  /// What training measured.
+  package var history: TrainingHistory
+  /// Test accuracy in eval mode (NaN if it went non-finite).
+  package var testAccuracy: Double
+}
+
+/// The runs of step 2 (the baseline, then each fix) over seeds.
+package typealias FixesOverSeeds = SeedRuns<FixRun>
+
+extension SeedRuns where Run == FixRun {
+  /// The fix called `name`'s `value` over the seeds (nil if there is no such fix).
+  package func spread(_ name: String, _ value: (FixRun) -> Double) -> SeedSpread? {
+    main.firstIndex { $0.name == name }.map { spread($0, value) }
+  }
+}
+
+/// One run of step 2 to make: the documents' CNN with one fix (or none), trained with SGD.
+package struct FixPlan: Sendable {
+  /// "baseline" or the fix's name.
+  package var name: String
+  /// The chart's file stem ("" for the baseline).
+  package var chart: String
+  /// The weights' init.
+  package var initializer: Initializer
+  /// Batch norm after the convolution and after the 64-unit layer.
+  package var batchNorm = false
+  /// The clipping before each update.
+  package var clipping: GradientClipping = .none
+  /// Examples per step.
+  package var batchSize: Int
+  /// SGD steps.
+  package var steps: Int
+
+  /// Every plan on every seed (weights and batch order), each (seed, plan) run on its own core
+  /// (`ParallelSweep`: the same numbers as one by one), in table order per seed.
+  package static func run(
+    _ plans: [FixPlan], seeds: [UInt64], learningRate: Double, train: Dataset, test: Dataset,
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) -> FixesOverSeeds {
+    let jobs = seeds.flatMap { seed in plans.map { (seed, $0) } }
+    let all = ParallelSweep.map(jobs.count, progress: progress) { i in
+      let (seed, plan) = jobs[i]
+      let model = DocumentsCNN.make(initializer: plan.initializer, batchNorm: plan.batchNorm, seed: seed)
+      let history = Trainer.train(
+        model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(learningRate)),
+        steps: plan.steps, batchSize: plan.batchSize, batchSeed: seed &+ 7, clipping: plan.clipping)
+      return FixRun(
+        name: plan.name, chart: plan.chart, batchSize: plan.batchSize, history: history,
+        testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
+    }
+    return FixesOverSeeds(
+      seeds: seeds, perSeed: seeds.indices.map { Array(all[($0 * plans.count)..<(($0 + 1) * plans.count)]) })
+  }
+}
