@@ -81,7 +81,7 @@ let package = Package(
     // MARK: Benchmark
     .executableTarget(
       name: "bench",
-      dependencies: ["NeuralNet"],
+      dependencies: ["NeuralNet", "COpenBLAS"],
       path: "bench",
       exclude: ["peers"]
     ),

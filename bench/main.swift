@@ -1,9 +1,23 @@
 // bench: times one instrumented training step (forward, backward, per-layer norm recording, SGD)
-// for named MLP workloads and prints steps per second and GFLOP/s.
+// for named MLP workloads and prints steps per second and GFLOP/s, then where the step's time
+// goes and how close it is to the GEMM roofline.
 //
 //   swift run -c release bench [--seconds S] [--workload NAME]
 //
+// Per workload, five timings are taken in interleaved rounds (the machines are shared and noisy;
+// each figure is the best round): the whole step; the instrumented forward and backward alone
+// (`measureGradients`); the same pass without instrumentation (layer by layer); the SGD update
+// alone; and the step's GEMMs alone (the same shapes through `cblas_sgemm` into buffers made
+// once). The breakdown follows by difference:
+//
+//   GEMM            = the GEMMs alone
+//   other fwd/bwd   = the uninstrumented pass − the GEMMs (activations, bias, loss, allocation, copies)
+//   instrumentation = the instrumented pass − the uninstrumented one (norms, statistics, checks)
+//   optimizer       = the update alone
+//
+// and `roofline_fraction` = GEMMs alone / whole step (1 would be a step that is all GEMM).
 // The last line is `steps_per_second: X` for the first workload. Peers in bench/peers/.
+import COpenBLAS
 import Foundation
 import NeuralNet
 
@@ -54,6 +68,47 @@ while let argument = arguments.popFirst() {
 }
 
 print("BLAS: \(BLASInfo.summary)")
+
+/// The best (shortest) time per call of each job, over `rounds` interleaved rounds of about
+/// `seconds / rounds` split between the jobs.
+func bestTimes(_ jobs: [() -> Void], seconds: Double, rounds: Int = 5) -> [Double] {
+  var best = [Double](repeating: .infinity, count: jobs.count)
+  let slice = seconds / Double(rounds * jobs.count)
+  for _ in 0..<rounds {
+    for (j, job) in jobs.enumerated() {
+      var calls = 0
+      let start = Date()
+      repeat {
+        job()
+        calls += 1
+      } while Date().timeIntervalSince(start) < slice
+      best[j] = min(best[j], Date().timeIntervalSince(start) / Double(calls))
+    }
+  }
+  return best
+}
+
+/// The GEMMs of one step of `model`'s dense layers at batch `batch`, as the engine calls them:
+/// forward Y = X·Wᵀ, backward ∂W = Gᵀ·X and ∂X = G·W, into buffers allocated once.
+func gemmsAlone(_ model: Sequential, batch: Int) -> () -> Void {
+  let shapes = model.denseLayers.map { (inputs: $0.inputs, outputs: $0.outputs) }
+  let largest = shapes.map { max($0.inputs, $0.outputs) }.max() ?? 1
+  let x = [Float](repeating: 0.01, count: batch * largest)
+  let g = [Float](repeating: 0.01, count: batch * largest)
+  let w = [Float](repeating: 0.01, count: largest * largest)
+  var y = [Float](repeating: 0, count: batch * largest)
+  var dw = [Float](repeating: 0, count: largest * largest)
+  var dx = [Float](repeating: 0, count: batch * largest)
+  return {
+    for (n, m) in shapes {
+      let (b, i, o) = (Int32(batch), Int32(n), Int32(m))
+      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, b, o, i, 1, x, i, w, i, 0, &y, o)
+      cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, o, i, b, 1, g, o, x, i, 0, &dw, i)
+      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, b, i, o, 1, g, o, w, i, 0, &dx, i)
+    }
+  }
+}
+
 var results: [(Workload, Double)] = []
 for workload in workloads where only == nil || only == workload.name {
   var rng = SeededGenerator(seed: 1)
@@ -64,25 +119,39 @@ for workload in workloads where only == nil || only == workload.name {
     shape: [workload.batch, workload.width],
     scalars: (0..<(workload.batch * workload.width)).map { _ in Float(rng.nextGaussian()) })
   let targets = Targets.labels((0..<workload.batch).map { $0 % 10 })
+  let loss = SoftmaxCrossEntropy()
   let optimizer = SGD(learningRate: 1e-4)
-  func step() {
-    let record = model.measureGradients(input: input, targets: targets, loss: SoftmaxCrossEntropy())
+  func instrumented() {
+    let record = model.measureGradients(input: input, targets: targets, loss: loss)
     precondition(record.nonFinite == nil, "benchmark run went non-finite")
+  }
+  func step() {
+    instrumented()
     optimizer.update(model.parameters)
   }
-  for _ in 0..<5 { step() }  // warm-up: page in buffers, start BLAS threads
-  var steps = 0
-  let start = Date()
-  while Date().timeIntervalSince(start) < seconds {
-    step()
-    steps += 1
+  func uninstrumented() {
+    var x = input
+    for layer in model.layers { x = layer.forward(x) }
+    var g = loss.evaluate(x, targets).gradient
+    for layer in model.layers.reversed() { g = layer.backward(g) }
   }
-  let rate = Double(steps) / Date().timeIntervalSince(start)
+  let gemms = gemmsAlone(model, batch: workload.batch)
+  for _ in 0..<5 { step() }  // warm-up: page in buffers, start BLAS threads
+  let times = bestTimes(
+    [step, instrumented, uninstrumented, { optimizer.update(model.parameters) }, gemms], seconds: seconds)
+  let (whole, pass, plain, update, gemm) = (times[0], times[1], times[2], times[3], times[4])
+  let rate = 1 / whole
   results.append((workload, rate))
+  func ms(_ t: Double) -> String { String(format: "%.2f", t * 1000) }
   print(
     "\(workload.name): \(String(format: "%.1f", rate)) steps/s, "
       + "\(String(format: "%.1f", rate * workload.flopsPerStep / 1e9)) GFLOP/s, "
-      + "\(String(format: "%.2f", 1000 / rate)) ms/step")
+      + "\(ms(whole)) ms/step")
+  print(
+    "  breakdown (ms/step): GEMM \(ms(gemm)) (alone, \(String(format: "%.0f", workload.flopsPerStep / gemm / 1e9)) GFLOP/s), "
+      + "other forward/backward \(ms(plain - gemm)), instrumentation \(ms(pass - plain)), "
+      + "optimizer \(ms(update)), unaccounted \(ms(whole - pass - update))")
+  print("  roofline_fraction: \(String(format: "%.2f", gemm / whole))")
 }
 if let first = results.first {
   print("steps_per_second: \(String(format: "%.2f", first.1))")
