@@ -98,7 +98,7 @@ let package = Package(
       dependencies: ["Theory", .product(name: "Numerics", package: "swift-numerics")]
     ),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
-    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "LessonKit", "Theory"]),
+    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "LessonKit", "Theory", "Charts"]),
     .target(name: "LessonTestSupport", dependencies: ["LessonKit", "Notebook"], path: "Tests/LessonTestSupport"),
     .testTarget(
       name: "LessonContractTests",

@@ -4,18 +4,22 @@
 //
 //   swift run -c release bench [--seconds S] [--workload NAME]
 //
-// Per workload, five timings are taken in interleaved rounds (the machines are shared and noisy;
-// each figure is the best round): the whole step; the instrumented forward and backward alone
+// Per workload, six timings are taken in interleaved rounds (the machines are shared and noisy;
+// each figure is the best round): the whole step (`Trainer.step`: the batch gathered, the
+// instrumented pass, the update); the instrumented forward and backward alone
 // (`measureGradients`); the same pass without instrumentation (layer by layer); the SGD update
-// alone; and the step's GEMMs alone (the same shapes through `cblas_sgemm` into buffers made
-// once). The breakdown follows by difference:
+// alone; the step's GEMMs alone (the same shapes through `cblas_sgemm` into buffers made
+// once); and the step with the update-to-data ratios. The breakdown follows by difference:
 //
 //   GEMM            = the GEMMs alone
 //   other fwd/bwd   = the uninstrumented pass − the GEMMs (activations, bias, loss, allocation, copies)
 //   instrumentation = the instrumented pass − the uninstrumented one (norms, statistics, checks)
 //   optimizer       = the update alone
+//   the rest        = the whole step − the instrumented pass − the update (gathering the batch,
+//                     and what timing the parts apart does not see)
 //
-// and `roofline_fraction` = GEMMs alone / whole step (1 would be a step that is all GEMM).
+// with, apart, what the update-to-data ratios add (`measuresUpdates`: one copy of the weights and
+// one pass over them per step), and `roofline_fraction` = GEMMs alone / whole step (1 would be a step that is all GEMM).
 // The last line is `steps_per_second: X` for the first workload. Peers in bench/peers/.
 import COpenBLAS
 import Foundation
@@ -125,9 +129,13 @@ for workload in workloads where only == nil || only == workload.name {
     let record = model.measureGradients(input: input, targets: targets, loss: loss)
     precondition(record.nonFinite == nil, "benchmark run went non-finite")
   }
-  func step() {
-    instrumented()
-    optimizer.update(model.parameters)
+  let data = Dataset(inputs: input, targets: targets)
+  let batch = Array(0..<workload.batch)
+  func step(measuringUpdates: Bool) {
+    let record = Trainer.step(
+      model, on: data, batch: batch, loss: loss, optimizer: optimizer, clipping: .none,
+      measuresUpdates: measuringUpdates, step: 0)
+    precondition(record.nonFinite == nil, "benchmark run went non-finite")
   }
   func uninstrumented() {
     var x = input
@@ -136,10 +144,14 @@ for workload in workloads where only == nil || only == workload.name {
     for layer in model.layers.reversed() { g = layer.backward(g) }
   }
   let gemms = gemmsAlone(model, batch: workload.batch)
-  for _ in 0..<5 { step() }  // warm-up: page in buffers, start BLAS threads
+  for _ in 0..<5 { step(measuringUpdates: false) }  // warm-up: page in buffers, start BLAS threads
   let times = bestTimes(
-    [step, instrumented, uninstrumented, { optimizer.update(model.parameters) }, gemms], seconds: seconds)
+    [
+      { step(measuringUpdates: false) }, instrumented, uninstrumented, { optimizer.update(model.parameters) }, gemms,
+      { step(measuringUpdates: true) },
+    ], seconds: seconds)
   let (whole, pass, plain, update, gemm) = (times[0], times[1], times[2], times[3], times[4])
+  let withRatios = times[5]
   let rate = 1 / whole
   results.append((workload, rate))
   func ms(_ t: Double) -> String { String(format: "%.2f", t * 1000) }
@@ -150,7 +162,9 @@ for workload in workloads where only == nil || only == workload.name {
   print(
     "  breakdown (ms/step): GEMM \(ms(gemm)) (alone, \(String(format: "%.0f", workload.flopsPerStep / gemm / 1e9)) GFLOP/s), "
       + "other forward/backward \(ms(plain - gemm)), instrumentation \(ms(pass - plain)), "
-      + "optimizer \(ms(update)), unaccounted \(ms(whole - pass - update))")
+      + "optimizer \(ms(update)), the rest \(ms(whole - pass - update))")
+  print(
+    "  update-to-data ratios (Trainer.step with measuresUpdates, off by default): +\(ms(withRatios - whole)) ms/step")
   print("  roofline_fraction: \(String(format: "%.2f", gemm / whole))")
 }
 if let first = results.first {

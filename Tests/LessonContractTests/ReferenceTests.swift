@@ -21,6 +21,33 @@ struct ReferenceTests {
     return rest[..<(rest.range(of: "<a id=")?.lowerBound ?? rest.endIndex)]
   }
 
+  /// The committed Jupyter notebook is the committed README's: the same headings in order, and an
+  /// image output for every chart the README embeds, byte for byte the committed PNG.
+  @Test(arguments: LessonContractTests.lessons)
+  func theCommittedJupyterNotebookMatchesTheCommittedReadme(lesson: String) throws {
+    let readme = try Self.text("plots/\(lesson)/README.md")
+    let data = try Data(contentsOf: Self.root.appendingPathComponent("plots/\(lesson)/\(lesson).ipynb"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let cells = try #require(json["cells"] as? [[String: Any]])
+    func source(_ cell: [String: Any]) -> String { ((cell["source"] as? [String]) ?? []).joined() }
+    let headings = cells.filter { $0["cell_type"] as? String == "markdown" }.map(source).filter { $0.hasPrefix("#") }
+    #expect(headings == readme.split(separator: "\n").filter { $0.hasPrefix("#") }.map(String.init))
+    let embedded = readme.matches(of: /!\[[^\]]*\]\(([\w-]+)\.png\)/).map { String($0.output.1) }
+    var images: [String: Data] = [:]
+    for cell in cells where cell["cell_type"] as? String == "code" {
+      let name = source(cell).dropFirst(2).prefix { $0 != "." }
+      let output = (cell["outputs"] as? [[String: Any]])?.first
+      if let png = (output?["data"] as? [String: Any])?["image/png"] as? String {
+        images[String(name)] = Data(base64Encoded: png)
+      }
+    }
+    #expect(images.keys.sorted() == embedded.sorted())
+    for name in embedded {
+      let file = try Data(contentsOf: Self.root.appendingPathComponent("plots/\(lesson)/\(name).png"))
+      #expect(images[name] == file, "\(lesson): \(name).png differs from its image in the notebook")
+    }
+  }
+
   @Test(arguments: LessonContractTests.lessons)
   func everyCheckCitesASectionOfTheTheoryReference(lesson: String) throws {
     let theory = try Self.text("docs/theory.md")

@@ -49,7 +49,44 @@ public enum LessonExpectations {
           "\(chart).\(ext)", sourceLocation: sourceLocation)
       }
     }
+    try jupyterNotebookIsValid(in: folder, lesson: name, charts: charts, sourceLocation: sourceLocation)
     try inspect(folder)
+  }
+
+  /// `<lesson>.ipynb` in `folder` passes the reference validator (nbformat, under Debian's
+  /// /usr/bin/python3, where `./setup` installs python3-nbformat), is nbformat 4.5 with one
+  /// Markdown cell per README section and an image/png output for each of `charts`, and
+  /// `jupyter-nbconvert --to html` renders it.
+  public static func jupyterNotebookIsValid(
+    in folder: URL, lesson: String, charts: [String], sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let notebook = folder.appendingPathComponent("\(lesson).ipynb")
+    let script = """
+      import json, sys, nbformat
+      nb = nbformat.read(sys.argv[1], as_version=4)
+      nbformat.validate(nb)
+      images = [c.source for c in nb.cells if c.cell_type == "code" and any("image/png" in o.get("data", {}) for o in c.outputs)]
+      print(json.dumps({"minor": nb.nbformat_minor, "cells": len(nb.cells), "images": images}))
+      """
+    let validation = try LessonProcess.run(
+      program: URL(fileURLWithPath: "/usr/bin/python3"), ["-c", script, notebook.path])
+    #expect(validation.status == 0, "nbformat: \(validation.stderr)", sourceLocation: sourceLocation)
+    guard validation.status == 0,
+      let report = try JSONSerialization.jsonObject(with: Data(validation.stdout.utf8)) as? [String: Any]
+    else { return }
+    #expect(report["minor"] as? Int == 5, sourceLocation: sourceLocation)
+    let images = (report["images"] as? [String]) ?? []
+    for chart in charts {
+      #expect(
+        images.contains { $0.hasPrefix("# \(chart).png") }, "\(chart) has no image output",
+        sourceLocation: sourceLocation)
+    }
+    let html = folder.appendingPathComponent("rendered.html")
+    let conversion = try LessonProcess.run(
+      program: URL(fileURLWithPath: "/usr/bin/jupyter-nbconvert"),
+      ["--to", "html", notebook.path, "--output", html.path])
+    #expect(conversion.status == 0, "nbconvert: \(conversion.stderr.suffix(300))", sourceLocation: sourceLocation)
+    #expect(FileManager.default.fileExists(atPath: html.path), sourceLocation: sourceLocation)
   }
 
   /// The parsed metrics.json of an output folder.

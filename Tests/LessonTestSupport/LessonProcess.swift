@@ -27,8 +27,15 @@ public enum LessonProcess {
   public static func run(
     _ name: String, _ arguments: [String], environment: [String: String]? = nil, input: Pipe? = nil
   ) throws -> Result {
+    try run(program: executable(name), arguments, environment: environment, input: input)
+  }
+
+  /// Runs the program at `program` (a lesson, or a tool such as /usr/bin/python3) with `arguments`.
+  public static func run(
+    program: URL, _ arguments: [String], environment: [String: String]? = nil, input: Pipe? = nil
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = executable(name)
+    process.executableURL = program
     process.arguments = arguments
     if let environment { process.environment = environment }
     if let input { process.standardInput = input }

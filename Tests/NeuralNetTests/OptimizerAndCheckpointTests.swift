@@ -31,6 +31,35 @@ struct OptimizerAndCheckpointTests {
     #expect(adam.steps == 2)
   }
 
+  /// Under SGD the update is −η·g, so each layer's update-to-data ratio std(Δw)/std(w) is
+  /// η·std(g)/std(w), read from the gradient and the weights before the step.
+  @Test func theUpdateToDataRatioOfAnSGDStepIsEtaTimesTheGradientsSpreadOverTheWeights() throws {
+    let (train, _) = try Digits.trainTestSplit(seed: 3)
+    var rng = SeededGenerator(seed: 5)
+    let model = MLP.make(
+      inputs: train.features, width: 32, depth: 3, outputs: 10, activation: .relu, initializer: .heNormal, using: &rng)
+    let eta = 0.05
+    func spread(_ x: [Float]) -> Double {
+      let mean = x.reduce(0.0) { $0 + Double($1) } / Double(x.count)
+      return (x.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(x.count)).squareRoot()
+    }
+    // The prediction needs the gradient, which the step computes: measure it on the same batch
+    // first (measuring changes no weight), then take the step.
+    let batch = Array(0..<32)
+    _ = model.measureGradients(
+      input: train.inputs.gatheringRows(batch), targets: train.targets.gathering(batch), loss: SoftmaxCrossEntropy())
+    let predicted = model.denseLayers.map { eta * spread($0.weight.gradient.scalars) / spread($0.weight.value.scalars) }
+    let record = Trainer.step(
+      model, on: train, batch: batch, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(eta)),
+      clipping: .none, measuresUpdates: true, step: 0)
+    let measured = record.layers.compactMap(\.updateToDataRatio)
+    #expect(measured.count == predicted.count)
+    for (m, p) in zip(measured, predicted) {
+      #expect(abs(m / p - 1) < 1e-3, "measured \(m), predicted \(p)")
+    }
+    #expect(record.layers.filter { $0.kind != .dense }.allSatisfy { $0.updateToDataRatio == nil })
+  }
+
   @Test func momentumAccumulatesVelocity() {
     let p = Self.parameter([0], gradient: [1])
     let plain = Momentum(learningRate: 0.1, momentum: 0.9)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Charts
 import Foundation
 import LessonKit
 import Testing
@@ -67,6 +68,58 @@ struct NotebookTests {
     let text = String(repeating: "word ", count: 40)
     #expect(Terminal.wrap(text, width: 30).split(separator: "\n").allSatisfy { $0.count <= 30 })
     #expect(Terminal.wrap("short", width: 30) == "short")
+  }
+}
+
+@Suite("Executed notebooks")
+struct ExecutedNotebookTests {
+  /// A two-step notebook with a chart, written whole: the .ipynb holds the README's cells in order
+  /// (nbformat 4.5, unique cell ids of the allowed characters), the chart as a PNG output, the
+  /// parameters in its metadata.
+  @Test func theJupyterNotebookHoldsTheSameCellsAndTheChartAsAPNGOutput() throws {
+    let plots = FileManager.default.temporaryDirectory.appendingPathComponent("ipynb-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: plots) }
+    let notebook = try Notebook(
+      lesson: "trial", title: "A trial", settings: NotebookSettings(seed: 7, quick: true, plotsDir: plots.path),
+      parameters: [("depth", .integer(3))], terminal: .silent)
+    notebook.introduction("Why.")
+    notebook.outline(["first", "second"])
+    notebook.step("first", "First") { notebook.prose("Some *prose* (theory §1).") }
+    notebook.step("second", "Second") {
+      notebook.chart(
+        Chart(
+          name: "line", title: "A line", xLabel: "x", yLabel: "y",
+          series: [Series(title: "y = x", x: [0, 1], y: [0, 1])]),
+        caption: "It rises.")
+    }
+    #expect(try notebook.finish() == 0)
+    let folder = plots.appendingPathComponent("trial")
+    let data = try Data(contentsOf: folder.appendingPathComponent("trial.ipynb"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(json["nbformat"] as? Int == 4 && json["nbformat_minor"] as? Int == 5)
+    let metadata = try #require((json["metadata"] as? [String: Any])?["gradientlab"] as? [String: Any])
+    #expect(metadata["lesson"] as? String == "trial" && metadata["seed"] as? Int == 7)
+    #expect((metadata["parameters"] as? [String: Any])?["depth"] as? Int == 3)
+    let cells = try #require(json["cells"] as? [[String: Any]])
+    let ids = cells.compactMap { $0["id"] as? String }
+    #expect(ids.count == cells.count && Set(ids).count == ids.count)
+    #expect(ids.allSatisfy { $0.wholeMatch(of: /[A-Za-z0-9_-]{1,64}/) != nil })
+    func text(_ cell: [String: Any]) -> String { ((cell["source"] as? [String]) ?? []).joined() }
+    let markdown = cells.filter { $0["cell_type"] as? String == "markdown" }.map(text)
+    #expect(markdown.first == "# A trial")
+    #expect(markdown.contains { $0.contains("## Step 2. Second") })
+    #expect(markdown.contains { $0.contains("[theory §1](../../docs/theory.md#theory-1)") })
+    #expect(markdown.contains { $0.hasPrefix("*It rises.* Re-render with `gnuplot line.gp`") })
+    let code = try #require(cells.first { $0["cell_type"] as? String == "code" })
+    let output = try #require((code["outputs"] as? [[String: Any]])?.first)
+    #expect(output["output_type"] as? String == "display_data")
+    let png = try #require((output["data"] as? [String: Any])?["image/png"] as? String)
+    let bytes = try #require(Data(base64Encoded: png))
+    #expect(bytes == (try Data(contentsOf: folder.appendingPathComponent("line.png"))))
+    #expect(bytes.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+    // The README holds the same text.
+    let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains("![A line](line.png)\n\n*It rises.*"))
   }
 }
 

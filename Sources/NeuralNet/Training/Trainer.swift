@@ -35,14 +35,16 @@ public enum Trainer {
   /// step whose forward or backward pass produces a non-finite value.
   public static func train(
     _ model: Sequential, on data: Dataset, loss: some Loss, optimizer: some Optimizer, steps: Int,
-    batchSize: Int, batchSeed: UInt64, clipping: GradientClipping = .none, progress: ((Int) -> Void)? = nil
+    batchSize: Int, batchSeed: UInt64, clipping: GradientClipping = .none, measuresUpdates: Bool = false,
+    progress: ((Int) -> Void)? = nil
   ) -> TrainingHistory {
     var sampler = BatchSampler(count: data.count, batchSize: batchSize, seed: batchSeed)
     var history = TrainingHistory(steps: [], nonFinite: nil)
     history.steps.reserveCapacity(steps)
     for step in 0..<steps {
       let record = Self.step(
-        model, on: data, batch: sampler.next(), loss: loss, optimizer: optimizer, clipping: clipping, step: step)
+        model, on: data, batch: sampler.next(), loss: loss, optimizer: optimizer, clipping: clipping,
+        measuresUpdates: measuresUpdates, step: step)
       history.steps.append(record)
       progress?(step + 1)
       if let event = record.nonFinite {
@@ -55,16 +57,31 @@ public enum Trainer {
 
   /// One instrumented step on the examples at `batch`: forward and backward with per-layer records,
   /// clipping if asked, and the update, unless a value was not finite (then nothing is applied and
-  /// the record says where it appeared).
+  /// the record says where it appeared). With `measuresUpdates`, each weight layer's record also
+  /// gets the update's `updateToDataRatio`.
   public static func step(
     _ model: Sequential, on data: Dataset, batch: some Collection<Int>, loss: some Loss, optimizer: some Optimizer,
-    clipping: GradientClipping, step: Int
+    clipping: GradientClipping, measuresUpdates: Bool = false, step: Int
   ) -> StepRecord {
     var record = model.measureGradients(
       input: data.inputs.gatheringRows(batch), targets: data.targets.gathering(batch), loss: loss, step: step)
     guard record.nonFinite == nil else { return record }
     if clipping != .none { record.clip = clipping.apply(to: model.parameters) }
+    guard measuresUpdates else {
+      optimizer.update(model.parameters)
+      return record
+    }
+    // The weights before the update (an array copy is shared until the optimizer writes to it, so
+    // this costs one copy of every weight matrix per step: bench measures it), for each layer's
+    // update-to-data ratio.
+    let weights = model.layers.enumerated().compactMap { index, layer in
+      (layer as? any WeightedLayer).map { (index, $0.weight, $0.weight.value.scalars) }
+    }
     optimizer.update(model.parameters)
+    for (index, weight, before) in weights where !before.isEmpty {
+      record.layers[index].updateToDataRatio = LayerRecord.updateToDataRatio(
+        before: before, after: weight.value.scalars)
+    }
     return record
   }
 }

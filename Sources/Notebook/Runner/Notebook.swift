@@ -37,7 +37,7 @@ public final class Notebook {
 
   private let terminal: Terminal
   private let renderer: ChartRenderer
-  private var markdown: [String] = []
+  private var cells: [JupyterNotebook.Cell] = []
   private var stepNumber = 0
   private var stepOutline: Outline = []
   private var checks: [TheoryCheck] = []
@@ -64,17 +64,18 @@ public final class Notebook {
     terminal.line(terminal.bold("═══ \(title) ═══"))
     terminal.line("lesson \(lesson) · \(mode) mode · seed \(settings.seed) · \(parameterText)")
     terminal.line()
-    markdown.append("# \(title)\n")
-    markdown.append(
-      """
-      *The executed notebook of lesson `\(lesson)`, written by `swift run -c release \(lesson)`\
-      \(settings.quick ? " --quick" : ""). Mode: \(mode). Seed: \(settings.seed).*
+    cells.append(markdown: "# \(title)\n")
+    cells.append(
+      markdown:
+        """
+        *The executed notebook of lesson `\(lesson)`, written by `swift run -c release \(lesson)`\
+        \(settings.quick ? " --quick" : ""). Mode: \(mode). Seed: \(settings.seed).*
 
-      Parameters: \(parameters.map { "`\($0.0)` = \(Notebook.plain($0.1))" }.joined(separator: ", ")).
+        Parameters: \(parameters.map { "`\($0.0)` = \(Notebook.plain($0.1))" }.joined(separator: ", ")).
 
-      Versions: \(settings.versionLines.joined(separator: "; ")).
+        Versions: \(settings.versionLines.joined(separator: "; ")).
 
-      """)
+        """)
   }
 
   /// The checks recorded so far.
@@ -86,7 +87,7 @@ public final class Notebook {
   public func introduction(_ text: String) {
     terminal.line(Terminal.wrap(text))
     terminal.line()
-    markdown.append(text + "\n")
+    cells.append(markdown: text + "\n")
   }
 
   /// Declares the lesson's steps, in the order they run (see `Outline`), so that `number(of:)`
@@ -116,7 +117,7 @@ public final class Notebook {
     }
     terminal.line(
       terminal.bold("── Step \(stepNumber) · \(title) " + String(repeating: "─", count: max(3, 70 - title.count))))
-    markdown.append("## Step \(stepNumber). \(title)\n")
+    cells.append(markdown: "## Step \(stepNumber). \(title)\n")
     let result = try body()
     terminal.line()
     return result
@@ -126,7 +127,7 @@ public final class Notebook {
   public func prose(_ text: String) {
     terminal.line(Terminal.wrap(text))
     terminal.line()
-    markdown.append(text + "\n")
+    cells.append(markdown: text + "\n")
   }
 
   /// What a before/after comparison changes and what it keeps: one line, in every lesson the same
@@ -150,8 +151,8 @@ public final class Notebook {
     if let caption { terminal.line(caption) }
     terminal.line(table.text)
     terminal.line()
-    if let caption { markdown.append("**\(caption)**\n") }
-    markdown.append(table.markdown + "\n")
+    if let caption { cells.append(markdown: "**\(caption)**\n") }
+    cells.append(markdown: table.markdown + "\n")
   }
 
   /// A chart: writes `NAME.gp`, `NAME.dat` and `NAME.png`, shows a text preview, and embeds it in
@@ -172,9 +173,11 @@ public final class Notebook {
       FileHandle.standardError.write(Data("\(lesson): \(failure)\n".utf8))
     }
     terminal.line()
-    markdown.append(
-      "![\(chart.title)](\(chart.name).png)\n\n*\(caption)* Re-render with `gnuplot \(chart.name).gp` "
-        + "(data: [\(chart.name).dat](\(chart.name).dat)).\n")
+    cells.append(
+      .chart(
+        name: chart.name, title: chart.title, png: nil,
+        caption: "*\(caption)* Re-render with `gnuplot \(chart.name).gp` "
+          + "(data: [\(chart.name).dat](\(chart.name).dat)).\n"))
   }
 
   /// Measured-vs-predicted rows: shown as a table, recorded in metrics.json. Each row names its
@@ -195,7 +198,7 @@ public final class Notebook {
       terminal.line(text.contains(" FAIL ") ? terminal.colored(text, good: false) : text)
     }
     terminal.line()
-    markdown.append("**Measured vs predicted:**\n\n" + table.markdown + "\n")
+    cells.append(markdown: "**Measured vs predicted:**\n\n" + table.markdown + "\n")
   }
 
   /// Catalogued claims with the verdicts of this run's rules: each shows its source, the original
@@ -214,8 +217,9 @@ public final class Notebook {
       terminal.line(Terminal.wrap("  Verdict: \(terminal.bold(claim.verdict.rawValue)). \(claim.evidence)"))
       terminal.line(Terminal.wrap("  \(basis)"))
       terminal.line()
-      markdown.append(
-        "> \(entry.quote) — *\(entry.source.markdown)*\n>\n> “\(entry.translation)”\n\n**Verdict: \(claim.verdict.rawValue).** \(claim.evidence)\n\n<sub>\(basis) Claim `\(claim.id.rawValue)`.</sub>\n"
+      cells.append(
+        markdown:
+          "> \(entry.quote) — *\(entry.source.markdown)*\n>\n> “\(entry.translation)”\n\n**Verdict: \(claim.verdict.rawValue).** \(claim.evidence)\n\n<sub>\(basis) Claim `\(claim.id.rawValue)`.</sub>\n"
       )
     }
   }
@@ -226,7 +230,7 @@ public final class Notebook {
       let how = "swift run -c release \(lesson) --exercise \(exercise.number) --answer <\(exercise.answerFormat)>"
       terminal.line(Terminal.wrap("  \(exercise.number). \(exercise.question)"))
       terminal.line("     check: \(how)")
-      markdown.append("\(exercise.number). \(exercise.question)\n\n   Check your answer: `\(how)`\n")
+      cells.append(markdown: "\(exercise.number). \(exercise.question)\n\n   Check your answer: `\(how)`\n")
     }
     terminal.line()
   }
@@ -298,12 +302,34 @@ public final class Notebook {
       ("runs", .object(runs)),
     ])
     try OutputFile.write(metrics.serialized() + "\n", to: workingDirectory.appendingPathComponent("metrics.json"))
-    var document = markdown
-    document.append(
-      "---\n\n\(checks.count - failed.count) of \(checks.count) checks passed. "
+    cells.append(
+      markdown: "---\n\n\(checks.count - failed.count) of \(checks.count) checks passed. "
         + "Numbers: [metrics.json](metrics.json).\n")
+    let document = cells.map { cell in
+      switch cell {
+      case .markdown(let text): text
+      case .chart(let name, let title, _, let caption): "![\(title)](\(name).png)\n\n" + caption
+      }
+    }
     try OutputFile.write(
       TheoryLinks.linked(document.joined(separator: "\n")), to: workingDirectory.appendingPathComponent("README.md"))
+    let jupyter = JupyterNotebook(
+      cells: cells.map { cell in
+        switch cell {
+        case .markdown(let text): .markdown(TheoryLinks.linked(text))
+        case .chart(let name, let title, _, let caption):
+          .chart(
+            name: name, title: title,
+            png: try? Data(contentsOf: workingDirectory.appendingPathComponent("\(name).png")),
+            caption: TheoryLinks.linked(caption))
+        }
+      },
+      metadata: .object([
+        ("lesson", .string(lesson)), ("title", .string(title)), ("mode", .string(settings.quick ? "quick" : "full")),
+        ("seed", .integer(Int(truncatingIfNeeded: settings.seed))), ("parameters", .object(parameters)),
+        ("versions", settings.versionRecord),
+      ]))
+    try OutputFile.write(jupyter.serialized(), to: workingDirectory.appendingPathComponent("\(lesson).ipynb"))
     try folder.publish()
 
     let summary =

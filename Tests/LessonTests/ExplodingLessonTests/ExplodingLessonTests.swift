@@ -18,7 +18,7 @@ struct ExplodingLessonTests {
       lesson: ExplodingLesson.name, title: ExplodingLesson.title, parameters: Self.quick.parameters, minimumChecks: 13,
       charts: [
         "random-products", "naive-overflow", "gradient-by-layer", "training-loss", "training-gradient-norm",
-        "heatmap-exploding", "heatmap-fixed",
+        "heatmap-exploding", "heatmap-fixed", "update-to-data-ratio",
       ], run: { try ExplodingLesson.run(Self.quick, in: $0) }
     ) { folder in
       let object = try LessonExpectations.metrics(in: folder)
@@ -27,6 +27,10 @@ struct ExplodingLessonTests {
       let checks = try #require(object["checks"] as? [[String: Any]])
       #expect(checks.allSatisfy { $0["passed"] as? Bool == true })
       let runs = try #require(object["runs"] as? [String: Any])
+      let ratios = try #require(runs["update_to_data_ratio"] as? [String: Any])
+      // The exploding net's one update is of the order of its weights; the fix's steps are small.
+      #expect((ratios["exploding_median_step_0"] as? Double ?? 0) > 0.1)
+      #expect((ratios["fixed_median_last_50_steps"] as? Double ?? 1) < 1e-2)
       let exploding = try #require(runs["train_exploding"] as? [String: Any])
       #expect(exploding["first_nonfinite_step"] as? Int == 1)
       // Seed-dependent figures are spreads over the seeds; a run that blew up has no mean.
@@ -111,14 +115,14 @@ struct ExplodingLessonTests {
       ["--quick", "--no-preview", "--plots-dir", directory.path], environment: ["PATH": "/nonexistent"])
     #expect(result.status == 1)
     let complaints = result.stderr.split(separator: "\n").filter { $0.contains("gnuplot is not installed") }
-    #expect(complaints.count == 7, "one line per chart: \(result.stderr)")
+    #expect(complaints.count == 8, "one line per chart: \(result.stderr)")
     #expect(result.stdout.contains("13/13 checks passed"))
     let folder = directory.appendingPathComponent("exploding")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-    #expect(files.filter { $0.hasSuffix(".gp") }.count == 7)
-    #expect(files.filter { $0.hasSuffix(".dat") }.count == 7)
+    #expect(files.filter { $0.hasSuffix(".gp") }.count == 8)
+    #expect(files.filter { $0.hasSuffix(".dat") }.count == 8)
     #expect(!files.contains { $0.hasSuffix(".png") })
-    #expect(files.contains("README.md") && files.contains("metrics.json"))
+    #expect(files.contains("README.md") && files.contains("metrics.json") && files.contains("exploding.ipynb"))
   }
 
   @Test(.timeLimit(.minutes(1)))

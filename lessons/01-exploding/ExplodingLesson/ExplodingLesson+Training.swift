@@ -77,6 +77,7 @@ extension ExplodingLesson {
             "Each column is one step, each row one layer; both heatmaps share one color scale; blank (X in the text preview) = not finite."
         )
       }
+      stepUpdateRatios(config, runs: runs, in: notebook)
       let n = seeds.count
       notebook.table(
         Table(
@@ -128,5 +129,66 @@ extension ExplodingLesson {
       }
       return overSeeds
     }
+  }
+
+  /// The update-to-data ratio std(Δw)/std(w) of every weight layer over the steps of the fix,
+  /// against the ≈ 1e-3 of Karpathy's makemore part 3 and CS231n, and the exploding net's one
+  /// update: drawn, explained with this run's figures, recorded.
+  static func stepUpdateRatios(
+    _ config: ExplodingConfiguration, runs: [ExplodingExperiments.TrainingResult], in notebook: Notebook
+  ) {
+    func ratios(_ record: StepRecord) -> [Double] {
+      record.layers.filter { $0.kind == .dense }.compactMap(\.updateToDataRatio)
+    }
+    func median(_ values: [Double]) -> Double {
+      let sorted = values.filter(\.isFinite).sorted()
+      return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
+    }
+    guard let exploding = runs.first, let fixed = runs.last, runs.count == 2,
+      let layers = fixed.history.steps.first.map({ ratios($0).count }), layers > 1
+    else { return }
+    let steps = fixed.history.steps.filter { ratios($0).count == layers }
+    let x = steps.map { Double($0.step) }
+    let shown = Array(Set([0, layers / 2, layers - 2, layers - 1])).sorted()
+    var series = shown.enumerated().map { i, layer in
+      Series(
+        title: layer == layers - 1 ? "readout" : "hidden layer \(layer + 1)", x: x,
+        y: steps.map { ratios($0)[layer] }, colorGroup: i)
+    }
+    if let first = x.first, let last = x.last {
+      series.append(Series(title: "1e-3", x: [first, last], y: [1e-3, 1e-3], style: .dashed, colorGroup: 7))
+    }
+    let explodingFirst = exploding.history.steps.first.map(ratios) ?? []
+    if !explodingFirst.isEmpty {
+      series.append(
+        Series(
+          title: "\(exploding.name), its one update (median layer)", x: [0], y: [median(explodingFirst)],
+          style: .points, colorGroup: 1))
+    }
+    let late = steps.suffix(50).flatMap(ratios)
+    let fixedMedian = median(late)
+    let explodingMedian = median(explodingFirst)
+    notebook.prose(
+      """
+      **How big is each step?** The update-to-data ratio std(Δw)/std(w) of a layer is the size of \
+      one update relative to the weights it changes. Practitioners read it on a log scale against \
+      ≈ 1e-3 (Karpathy, makemore part 3; CS231n): far above, the step is too large for that \
+      layer; far below, the layer barely moves. In the last \(late.isEmpty ? 0 : min(50, steps.count)) \
+      steps of the fix (\(fixed.name) init) the median layer's ratio is \(Format.number(fixedMedian)) \
+      (\(fixedMedian < 1e-4 ? "well below" : fixedMedian > 1e-2 ? "well above" : "within a decade of") 1e-3 at \
+      η = \(Format.number(config.learningRate))). \(explodingFirst.isEmpty ? "The exploding net made no update before going non-finite." : "The exploding net's only update, at step 0, has a median ratio of \(Format.number(explodingMedian)): it moved its weights by \(explodingMedian >= 1 ? "more than" : "a fraction") \(explodingMedian >= 1 ? "their own spread" : "of their spread") at once.")
+      """)
+    notebook.chart(
+      Chart(
+        name: "update-to-data-ratio", title: "Update-to-data ratio std(Δw)/std(w) per layer",
+        xLabel: "SGD step", yLabel: "std(Δw) / std(w)", logY: true, series: series),
+      caption:
+        "The \(fixed.name) run's layers, step by step; the dashed line is the 1e-3 rule of thumb.")
+    notebook.recordRun(
+      "update_to_data_ratio",
+      [
+        ("fixed_median_last_50_steps", fixedMedian),
+        ("exploding_median_step_0", explodingFirst.isEmpty ? nil : explodingMedian),
+      ])
   }
 }

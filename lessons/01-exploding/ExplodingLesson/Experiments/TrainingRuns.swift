@@ -18,8 +18,11 @@ extension ExplodingExperiments {
   }
 
   /// Step 4: the exploding init and the fix, trained with the same seed and the same batch order.
+  /// With `measuresUpdates` the records carry each layer's update-to-data ratio (one copy of the
+  /// weights per step).
   package static func training(
-    _ config: ExplodingConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
+    _ config: ExplodingConfiguration, train: Dataset, test: Dataset, measuresUpdates: Bool = false,
+    progress: ((Int) -> Void)? = nil
   ) -> [TrainingResult] {
     let runs: [(String, Initializer)] = [
       (config.explodingRunName, .scaledNormal(gain2: config.gain2)),
@@ -34,7 +37,7 @@ extension ExplodingExperiments {
       let history = Trainer.train(
         model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
         steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 4_001, clipping: config.clipping,
-        progress: { progress?(offset + $0) })
+        measuresUpdates: measuresUpdates, progress: { progress?(offset + $0) })
       offset += config.steps
       let accuracy = history.nonFinite == nil ? test.accuracy(of: model) : .nan
       return TrainingResult(name: name, initializer: initializer, history: history, testAccuracy: accuracy)
@@ -46,7 +49,7 @@ extension ExplodingExperiments {
   package typealias TrainingOverSeeds = SeedRuns<TrainingResult>
 
   /// Step 4 over `config.trainingSeeds` seeds, one seed per core (`ParallelSweep`); `progress`
-  /// gets the number of seeds done.
+  /// gets the number of seeds done. The lesson's own seed measures the update-to-data ratios.
   package static func trainingOverSeeds(
     _ config: ExplodingConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> TrainingOverSeeds {
@@ -54,7 +57,7 @@ extension ExplodingExperiments {
     let perSeed = ParallelSweep.map(seeds.count, progress: progress) { index in
       var seeded = config
       seeded.seed = seeds[index]
-      return training(seeded, train: train, test: test)
+      return training(seeded, train: train, test: test, measuresUpdates: index == 0)
     }
     return TrainingOverSeeds(seeds: seeds, perSeed: perSeed)
   }
