@@ -31,6 +31,7 @@ let package = Package(
   products: [
     // One executable per lesson: `lessons` below.
     .executable(name: "bench", targets: ["bench"]),
+    .executable(name: "gradientlab", targets: ["gradientlab"]),
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
     .library(name: "Notebook", targets: ["Notebook"]),
     .library(name: "LessonKit", targets: ["LessonKit"]),
@@ -76,6 +77,15 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "RealModule", package: "swift-numerics"),
       ]
+    ),
+
+    // MARK: Tools
+    .executableTarget(
+      name: "gradientlab",
+      dependencies: [
+        "LessonKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ] + lessons.map { .target(name: $0.module) },
+      path: "tools/gradientlab"
     ),
 
     // MARK: Benchmark

@@ -61,6 +61,11 @@ public struct GnuplotScript: Sendable, Equatable {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The color group whose palette color is `hex` ("#1f77b4"), if it is one.
+  static func paletteIndex(of hex: String) -> Int? {
+    palette.firstIndex { $0.lowercased() == hex.lowercased() }
+  }
+
   private static let palette = [
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
   ]

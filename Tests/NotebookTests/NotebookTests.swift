@@ -205,3 +205,94 @@ struct ClaimRuleTests {
     #expect(lessons["residual"]?.problem?.contains("not run") == true)
   }
 }
+
+@Suite("Comparing two runs")
+struct RunComparisonTests {
+  /// A one-chart notebook of lesson `lesson` with parameter `depth`, written into a new folder;
+  /// returns the lesson's output folder.
+  static func run(lesson: String = "trial", depth: Int, slope: Double, in plots: URL) throws -> URL {
+    let notebook = try Notebook(
+      lesson: lesson, title: "A trial", settings: NotebookSettings(seed: 7, quick: true, plotsDir: plots.path),
+      parameters: [("depth", .integer(depth)), ("width", .integer(8))], terminal: .silent)
+    notebook.outline(["only"])
+    notebook.step("only", "Only") {
+      notebook.chart(
+        Chart(
+          name: "line", title: "A 'quoted' line", xLabel: "x", yLabel: "y", logY: true,
+          series: [
+            Series(title: "measured", x: [1, 2, 3], y: [1, 2 * slope, 3 * slope], style: .linePoints, colorGroup: 1),
+            Series(title: "theory", x: [1, 3], y: [1, 3], style: .dashed, colorGroup: 1),
+          ]),
+        caption: "Rises.")
+      notebook.check([
+        TheoryCheck(name: "slope", measured: slope, predicted: 1, tolerance: .relative(0.1), source: "theory §1")
+      ])
+      notebook.recordRun("fit", [("slope", slope)])
+    }
+    _ = try notebook.finish()
+    return plots.appendingPathComponent(lesson)
+  }
+
+  @Test func aChartIsReadBackAsItWasDrawn() throws {
+    let plots = LessonKitTemporary.folder("read-back")
+    defer { try? FileManager.default.removeItem(at: plots) }
+    let folder = try Self.run(depth: 3, slope: 1, in: plots)
+    let chart = try ChartFiles.read("line", in: folder)
+    #expect(chart.title == "A 'quoted' line" && chart.logY && !chart.logX)
+    #expect(chart.series.map(\.title) == ["measured", "theory"])
+    #expect(chart.series.map(\.style) == [.linePoints, .dashed])
+    #expect(chart.series.map(\.colorGroup) == [1, 1])
+    #expect(chart.series[0].y == [1, 2, 3] && chart.series[1].x == [1, 3])
+  }
+
+  @Test func twoRunsAreDrawnTogetherWithWhatDiffersNamed() throws {
+    let plots = LessonKitTemporary.folder("compare")
+    defer { try? FileManager.default.removeItem(at: plots) }
+    let a = try Self.run(depth: 3, slope: 1, in: plots.appendingPathComponent("a"))
+    let b = try Self.run(depth: 5, slope: 2, in: plots.appendingPathComponent("b"))
+    let comparison = try RunComparison(try RunFolder(a.path), try RunFolder(b.path))
+    #expect(comparison.differences.map(\.name) == ["depth"])
+    #expect(comparison.label(isA: true) == "A (depth 3)" && comparison.label(isA: false) == "B (depth 5)")
+    let output = plots.appendingPathComponent("out")
+    #expect(try comparison.write(to: output.path) == 1)
+    let overlaid = try ChartFiles.read("line", in: output)
+    #expect(
+      overlaid.series.map(\.title) == [
+        "A (depth 3): measured", "A (depth 3): theory", "B (depth 5): measured", "B (depth 5): theory",
+      ])
+    #expect(overlaid.series[2].style == .dashed && overlaid.series[2].y == [1, 4, 6])
+    #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("line.png").path))
+    let readme = try String(contentsOf: output.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains("| `depth` | 3 | 5 |"))
+    #expect(readme.contains("The other parameter is the same."))
+    #expect(readme.contains("| slope | 1 | 2 | passed | **failed** |"))
+    #expect(readme.contains("| fit.slope | 1 | 2 |"))
+  }
+
+  @Test func aMissingFolderAnotherLessonOrABadMetricsFileIsRefusedInOneLine() throws {
+    let plots = LessonKitTemporary.folder("refuse")
+    defer { try? FileManager.default.removeItem(at: plots) }
+    let a = try Self.run(depth: 3, slope: 1, in: plots.appendingPathComponent("a"))
+    let other = try Self.run(lesson: "other", depth: 3, slope: 1, in: plots.appendingPathComponent("b"))
+    #expect(throws: RunComparison.Refused.self) { try RunComparison(try RunFolder(a.path), try RunFolder(other.path)) }
+    #expect(throws: RunFolder.Unreadable.self) { try RunFolder(plots.appendingPathComponent("nowhere").path) }
+    let broken = plots.appendingPathComponent("broken")
+    try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+    try Data("{not json".utf8).write(to: broken.appendingPathComponent("metrics.json"))
+    do {
+      _ = try RunFolder(broken.path)
+      Issue.record("a broken metrics.json was read")
+    } catch {
+      #expect(error.description.contains("is not a lesson's metrics.json") && !error.description.contains("\n"))
+    }
+  }
+}
+
+/// Fresh temporary folders for these tests.
+enum LessonKitTemporary {
+  static func folder(_ prefix: String) -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}

@@ -304,7 +304,8 @@ public final class Notebook {
     try OutputFile.write(metrics.serialized() + "\n", to: workingDirectory.appendingPathComponent("metrics.json"))
     cells.append(
       markdown: "---\n\n\(checks.count - failed.count) of \(checks.count) checks passed. "
-        + "Numbers: [metrics.json](metrics.json).\n")
+        + "Numbers: [metrics.json](metrics.json). To draw a run of yours together with this one: "
+        + "`swift run -c release gradientlab compare plots/\(lesson) <your plots-dir>/\(lesson)`.\n")
     let document = cells.map { cell in
       switch cell {
       case .markdown(let text): text

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Reads back a line chart that `ChartRenderer` wrote (`NAME.gp` and `NAME.dat`): the inverse of
+/// `GnuplotScript` for charts without a heatmap, so that two runs' charts can be drawn together
+/// (`gradientlab compare`). Markers (arrows and labels) are not read back.
+public enum ChartFiles {
+  /// Why a chart could not be read back.
+  public enum ReadError: Error, CustomStringConvertible, Equatable {
+    /// `NAME.gp` or `NAME.dat` is missing or unreadable.
+    case unreadable(String)
+    /// The chart is a heatmap (drawn as an image; two of them are shown side by side instead).
+    case heatmap(String)
+    /// The files are not in the format GradientLab writes.
+    case malformed(String)
+
+    public var description: String {
+      switch self {
+      case .unreadable(let name): "\(name): cannot read its .gp and .dat"
+      case .heatmap(let name): "\(name) is a heatmap"
+      case .malformed(let name): "\(name): not a chart GradientLab wrote"
+      }
+    }
+  }
+
+  /// The chart `name` in `folder`.
+  public static func read(_ name: String, in folder: URL) throws(ReadError) -> Chart {
+    guard let script = try? String(contentsOf: folder.appendingPathComponent("\(name).gp"), encoding: .utf8),
+      let data = try? String(contentsOf: folder.appendingPathComponent("\(name).dat"), encoding: .utf8)
+    else { throw .unreadable(name) }
+    if script.contains("with image") { throw .heatmap(name) }
+    func setting(_ key: String) -> String? {
+      for line in script.split(separator: "\n") where line.hasPrefix("set \(key) '") {
+        return unescape(line.dropFirst("set \(key) '".count).dropLast())
+      }
+      return nil
+    }
+    guard let title = setting("title"), let xLabel = setting("xlabel"), let yLabel = setting("ylabel") else {
+      throw .malformed(name)
+    }
+    var chart = Chart(
+      name: name, title: title, xLabel: xLabel, yLabel: yLabel, logX: script.contains("set logscale x"),
+      logY: script.contains("set logscale y"))
+    let blocks = points(data)
+    let clause =
+      /index (\d+) using 1:2 with ([a-z0-9. ]+?) linecolor rgb '#([0-9A-Fa-f]+)' (?:title '((?:[^']|'')*)'|notitle)/
+    for match in script.matches(of: clause) {
+      guard let index = Int(match.output.1), index < blocks.count else { throw .malformed(name) }
+      let hex = String(match.output.3)
+      let faint = hex.count == 8
+      let group = GnuplotScript.paletteIndex(of: "#" + String(hex.suffix(6)))
+      chart.series.append(
+        Series(
+          title: match.output.4.map { unescape($0) } ?? "", x: blocks[index].map(\.x), y: blocks[index].map(\.y),
+          style: faint ? .faint : style(String(match.output.2)), colorGroup: group))
+    }
+    return chart
+  }
+
+  /// The data blocks of a `.dat` file (two blank lines apart, `#` lines are comments): x y pairs.
+  static func points(_ data: String) -> [[(x: Double, y: Double)]] {
+    var blocks: [[(x: Double, y: Double)]] = []
+    for block in data.components(separatedBy: "\n\n\n") {
+      var values: [(x: Double, y: Double)] = []
+      for line in block.split(separator: "\n") where !line.hasPrefix("#") {
+        let fields = line.split(separator: " ")
+        guard fields.count >= 2, let x = Double(fields[0]) ?? (fields[0] == "NaN" ? .nan : nil) else { continue }
+        let y = Double(fields[1]) ?? .nan
+        if x.isFinite { values.append((x, y)) }
+      }
+      blocks.append(values)
+    }
+    return blocks
+  }
+
+  private static func style(_ clause: String) -> Series.Style {
+    if clause.hasPrefix("linespoints") { return .linePoints }
+    if clause.hasPrefix("points") { return .points }
+    if clause.hasPrefix("steps") { return .steps }
+    if clause.contains("dashtype") { return .dashed }
+    return .line
+  }
+
+  private static func unescape(_ text: some StringProtocol) -> String {
+    String(text).replacingOccurrences(of: "''", with: "'")
+  }
+}
