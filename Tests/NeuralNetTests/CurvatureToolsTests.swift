@@ -22,12 +22,7 @@ struct CurvatureToolsTests {
     let (value, gradient) = loss.evaluate(y, t)
     let sum = zip(y.scalars, [0, 1, 1, 0, 0, 1] as [Float]).map { Double(($0 - $1) * ($0 - $1)) }.reduce(0, +)
     #expect(value.isApproximatelyEqual(to: 0.5 * sum / (reduction == .mean ? 3 : 1), relativeTolerance: 1e-6))
-    for i in 0..<y.count {
-      var plus = y
-      var minus = y
-      plus.scalars[i] += 1e-2
-      minus.scalars[i] -= 1e-2
-      let numeric = (loss.evaluate(plus, t).value - loss.evaluate(minus, t).value) / 2e-2
+    for (i, numeric) in FiniteDifference.gradient(at: y, step: 1e-2, { loss.evaluate($0, t).value }).enumerated() {
       #expect(numeric.isApproximatelyEqual(to: Double(gradient.scalars[i]), relativeTolerance: 1e-3))
     }
   }

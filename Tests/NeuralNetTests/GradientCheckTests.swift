@@ -21,26 +21,14 @@ struct GradientCheckTests {
     _ = layer.forward(input)
     let inputGradient = layer.backward(c)
     let parameterGradients = layer.parameters.map(\.gradient)
-    for i in 0..<input.count {
-      var plus = input
-      var minus = input
-      plus.scalars[i] += step
-      minus.scalars[i] -= step
-      let numeric = (loss(plus) - loss(minus)) / Double(2 * step)
+    for (i, numeric) in FiniteDifference.gradient(at: input, step: step, loss).enumerated() {
       #expect(
         numeric.isApproximatelyEqual(
           to: Double(inputGradient.scalars[i]), absoluteTolerance: 2e-3, relativeTolerance: 1e-2),
         "∂L/∂x[\(i)]: numeric \(numeric), backward \(inputGradient.scalars[i])")
     }
     for (p, parameter) in layer.parameters.enumerated() {
-      for i in 0..<parameter.value.count {
-        let original = parameter.value.scalars[i]
-        parameter.value.scalars[i] = original + step
-        let up = loss(input)
-        parameter.value.scalars[i] = original - step
-        let down = loss(input)
-        parameter.value.scalars[i] = original
-        let numeric = (up - down) / Double(2 * step)
+      for (i, numeric) in FiniteDifference.gradient(of: parameter, step: step, { loss(input) }).enumerated() {
         #expect(
           numeric.isApproximatelyEqual(
             to: Double(parameterGradients[p].scalars[i]), absoluteTolerance: 2e-3, relativeTolerance: 1e-2),
@@ -85,12 +73,8 @@ struct GradientCheckTests {
   /// Central differences of `loss` at `output` against its analytic gradient.
   static func checkLoss(_ loss: some Loss, output: Tensor, targets: Targets) {
     let (_, gradient) = loss.evaluate(output, targets)
-    for i in 0..<output.count {
-      var plus = output
-      var minus = output
-      plus.scalars[i] += step
-      minus.scalars[i] -= step
-      let numeric = (loss.evaluate(plus, targets).value - loss.evaluate(minus, targets).value) / Double(2 * step)
+    let numerics = FiniteDifference.gradient(at: output, step: step) { loss.evaluate($0, targets).value }
+    for (i, numeric) in numerics.enumerated() {
       #expect(
         numeric.isApproximatelyEqual(to: Double(gradient.scalars[i]), absoluteTolerance: 1e-3),
         "\(loss.name) [\(i)]: numeric \(numeric), backward \(gradient.scalars[i])")
@@ -123,14 +107,11 @@ struct GradientCheckTests {
     _ = model.measureGradients(input: x, targets: targets, loss: SoftmaxCrossEntropy())
     let first = model.denseLayers[0].weight
     let analytic = first.gradient
-    for i in [0, 7, 13, 29] {
-      let original = first.value.scalars[i]
-      first.value.scalars[i] = original + Self.step
-      let up = SoftmaxCrossEntropy().evaluate(model.forward(x), targets).value
-      first.value.scalars[i] = original - Self.step
-      let down = SoftmaxCrossEntropy().evaluate(model.forward(x), targets).value
-      first.value.scalars[i] = original
-      let numeric = (up - down) / Double(2 * Self.step)
+    let indices = [0, 7, 13, 29]
+    let numerics = FiniteDifference.gradient(of: first, step: Self.step, indices: indices) {
+      SoftmaxCrossEntropy().evaluate(model.forward(x), targets).value
+    }
+    for (i, numeric) in zip(indices, numerics) {
       #expect(
         numeric.isApproximatelyEqual(to: Double(analytic.scalars[i]), absoluteTolerance: 1e-3, relativeTolerance: 1e-2))
     }

@@ -30,14 +30,7 @@ struct RecurrentAndClippingTests {
     if readSteps == [steps - 1] { #expect(norms[steps - 1].isApproximatelyEqual(to: c[steps - 1].norm())) }
     let analytic = rnn.parameters.map(\.gradient)
     for (p, parameter) in rnn.parameters.enumerated() {
-      for i in 0..<parameter.value.count {
-        let original = parameter.value.scalars[i]
-        parameter.value.scalars[i] = original + 1e-2
-        let up = loss()
-        parameter.value.scalars[i] = original - 1e-2
-        let down = loss()
-        parameter.value.scalars[i] = original
-        let numeric = (up - down) / 2e-2
+      for (i, numeric) in FiniteDifference.gradient(of: parameter, step: 1e-2, loss).enumerated() {
         #expect(
           numeric.isApproximatelyEqual(
             to: Double(analytic[p].scalars[i]), absoluteTolerance: 2e-3, relativeTolerance: 1e-2),
@@ -125,14 +118,10 @@ struct RecurrentAndClippingTests {
     #expect(measured.stateGradientNorms.count == 5)
     let analytic = model.parameters.map(\.gradient)
     for (p, parameter) in model.parameters.enumerated() {
-      for i in 0..<parameter.value.count {
-        let original = parameter.value.scalars[i]
-        parameter.value.scalars[i] = original + 1e-2
-        let up = loss.evaluate(model.predict(sequence), .values(targets)).value
-        parameter.value.scalars[i] = original - 1e-2
-        let down = loss.evaluate(model.predict(sequence), .values(targets)).value
-        parameter.value.scalars[i] = original
-        let numeric = (up - down) / 2e-2
+      let numerics = FiniteDifference.gradient(of: parameter, step: 1e-2) {
+        loss.evaluate(model.predict(sequence), .values(targets)).value
+      }
+      for (i, numeric) in numerics.enumerated() {
         #expect(
           numeric.isApproximatelyEqual(
             to: Double(analytic[p].scalars[i]), absoluteTolerance: 1e-3, relativeTolerance: 1e-2),
