@@ -302,8 +302,10 @@ public final class Notebook {
       ("runs", .object(runs)),
     ])
     try OutputFile.write(metrics.serialized() + "\n", to: workingDirectory.appendingPathComponent("metrics.json"))
+    let peakMemory = Self.peakMemoryMegabytes()  // by then every experiment has run
     cells.append(
       markdown: "---\n\n\(checks.count - failed.count) of \(checks.count) checks passed. "
+        + "Peak memory: \(peakMemory) MB. "
         + "Numbers: [metrics.json](metrics.json). To draw a run of yours together with this one: "
         + "`swift run -c release gradientlab compare plots/\(lesson) <your plots-dir>/\(lesson)`.\n")
     let document = cells.map { cell in
@@ -334,7 +336,7 @@ public final class Notebook {
     try folder.publish()
 
     let summary =
-      "\(checks.count - failed.count)/\(checks.count) checks passed · \(chartCount) charts · notebook: \(outputDirectory.path)/README.md · metrics: \(outputDirectory.path)/metrics.json"
+      "\(checks.count - failed.count)/\(checks.count) checks passed · \(chartCount) charts · peak memory \(peakMemory) MB · notebook: \(outputDirectory.path)/README.md · metrics: \(outputDirectory.path)/metrics.json"
     terminal.line(terminal.colored(summary, good: failed.isEmpty && chartFailures.isEmpty))
     for check in failed {
       FileHandle.standardError.write(
@@ -362,6 +364,14 @@ public final class Notebook {
       ("step", .integer(number(of: claim.step))), ("step_id", .string(claim.step.rawValue)),
       ("evidence", .string(claim.evidence)),
     ])
+  }
+
+  /// The process's peak resident memory so far, in MB (getrusage's `ru_maxrss`, which Linux
+  /// gives in kilobytes).
+  static func peakMemoryMegabytes() -> Int {
+    var usage = rusage()
+    guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+    return (Int(usage.ru_maxrss) + 512) / 1024
   }
 
   /// A parameter value as plain text: "0.01", "relu", "2,5,10".
