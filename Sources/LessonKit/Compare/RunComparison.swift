@@ -94,10 +94,10 @@ public struct RunComparison {
     if differences.isEmpty {
       markdown.append("The two runs have the same parameters.\n")
     } else {
-      let rows = differences.map { "| `\($0.name)` | \($0.a) | \($0.b) |" }.joined(separator: "\n")
+      let rows = Table(headers: ["parameter", "A", "B"], rows: differences.map { ["`\($0.name)`", $0.a, $0.b] })
       let same = a.parameters.count - differences.filter { $0.name != "mode" && $0.name != "seed" }.count
       markdown.append(
-        "## What differs\n\n| parameter | A | B |\n| --- | --- | --- |\n\(rows)\n\n"
+        "## What differs\n\n\(rows.markdown)\n\n"
           + (same == 1 ? "The other parameter is the same.\n" : "The other \(same) parameters are the same.\n"))
     }
     markdown.append("## Charts\n\nA as the lesson drew it; B dashed, in the same colors.\n")
@@ -173,8 +173,7 @@ public struct RunComparison {
 
   private static func table(_ title: String, _ headers: [String], rows: [[String]]) -> String {
     guard !rows.isEmpty else { return "## \(title)\n\nNone.\n" }
-    let header = "| " + headers.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: headers.count)
-    return "## \(title)\n\n" + header + "\n"
-      + rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
+    return "## \(title)\n\n" + Table(headers: headers, rows: rows).markdown + "\n"
   }
+
 }
