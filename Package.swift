@@ -21,6 +21,7 @@ let lessons: [LessonTargets] = [
 /// - `Theory`: the published predictions that lessons print next to their measurements.
 /// - `Charts`: chart descriptions -> gnuplot script + data, rendered through `CGnuplot`.
 /// - `Notebook`: the lesson runner (steps, cells, terminal output, Markdown export, metrics.json, claims).
+/// - `LessonCatalogue`: every lesson in order, for the tools and tests that work across lessons.
 /// - `LessonKit`: what lessons share on top of the engine: the `Lesson` protocol and its one
 ///   generic command line, the shared options, the initializer choice, engine-aware charts, versions.
 /// - `COpenBLAS` / `CBLASKernel`: cblas from Debian's OpenBLAS, and the start-up hook that picks its fast kernel.
@@ -39,6 +40,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
   ],
   targets: [
     // MARK: C bridges
@@ -79,12 +81,17 @@ let package = Package(
       ]
     ),
 
+    .target(
+      name: "LessonCatalogue",
+      dependencies: ["LessonKit", "Notebook", .product(name: "CSV", package: "CSV.swift")]
+        + lessons.map { .target(name: $0.module) }),
+
     // MARK: Tools
     .executableTarget(
       name: "gradientlab",
       dependencies: [
-        "LessonKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ] + lessons.map { .target(name: $0.module) },
+        "LessonCatalogue", "LessonKit", "Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       path: "tools/gradientlab"
     ),
 
@@ -108,12 +115,13 @@ let package = Package(
       dependencies: ["Theory", .product(name: "Numerics", package: "swift-numerics")]
     ),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+    .testTarget(name: "LessonCatalogueTests", dependencies: ["LessonCatalogue", "Notebook"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "LessonKit", "Theory", "Charts"]),
     .target(name: "LessonTestSupport", dependencies: ["LessonKit", "Notebook"], path: "Tests/LessonTestSupport"),
     .testTarget(
       name: "LessonContractTests",
       dependencies: [
-        "LessonTestSupport", "Notebook", "CBLASKernel",
+        "LessonTestSupport", "Notebook", "LessonKit", "LessonCatalogue", "CBLASKernel",
       ] + lessons.map { .target(name: $0.name) }
     ),
   ] + lessons.flatMap(\.targets),

@@ -31,8 +31,9 @@ public protocol Lesson {
   static func configuration(lesson: LessonOptions, network: NetworkOptions, options: Options)
     throws(ConfigurationError) -> Configuration
 
-  /// The exercises, in order, for `--exercise N --answer X` and the last step.
-  static func exercises(_ config: Configuration) throws -> [Exercise]
+  /// The exercises of `variant`, in order, for `--exercise N --answer X`, `--solution` and the
+  /// last step.
+  static func exercises(_ config: Configuration, variant: ExerciseVariant) throws -> [Exercise]
 
   /// What the lesson is about: the notebook's first cell, before the outline.
   static func introduction(_ config: Configuration) -> String
@@ -74,7 +75,7 @@ extension Lesson {
     let claims = try steps(config, in: notebook)
     notebook.claimsStep(claimsTitle, source: claimsSource, basis: claimsBasis) { claims }
     afterClaims(claims, in: notebook)
-    let exercises = try exercises(config)
+    let exercises = try exercises(config, variant: notebook.settings.variant)
     notebook.exercisesStep(checkedAgainst: exercisesCheckedAgainst) { exercises }
     return try notebook.finish()
   }

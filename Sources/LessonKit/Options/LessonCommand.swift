@@ -42,7 +42,8 @@ public struct LessonCommand<L: Lesson>: ParsableCommand {
     }
     if try L.runInstead(config, options: options) { return }
     try Self.runNotebookOrExercise(
-      lesson, title: L.title, parameters: config.parameters, exercises: { try L.exercises(config) },
+      lesson, title: L.title, parameters: config.parameters,
+      exercises: { try L.exercises(config, variant: ExerciseVariant(lesson.variant)) },
       body: { try L.run(config, in: $0) })
   }
 
@@ -56,7 +57,7 @@ public struct LessonCommand<L: Lesson>: ParsableCommand {
       parsed = try parseAsRoot(arguments)
     } catch {
       if exitCode(for: error) == .success { exit(withError: error) }
-      FileHandle.standardError.write(Data("\(name): error: \(oneLine(message(for: error)))\n".utf8))
+      FileHandle.standardError.write(Data("\(name): error: \(ErrorLine.oneLine(message(for: error)))\n".utf8))
       Foundation.exit(ExitCode.validationFailure.rawValue)
     }
     // `--help`, `-h` and `help` parse to ArgumentParser's own help command, not to `Self`: running
@@ -72,10 +73,10 @@ public struct LessonCommand<L: Lesson>: ParsableCommand {
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
     } catch let error as ValidationError {
-      FileHandle.standardError.write(Data("\(name): error: \(oneLine(error.message))\n".utf8))
+      FileHandle.standardError.write(Data("\(name): error: \(ErrorLine.oneLine(error.message))\n".utf8))
       Foundation.exit(ExitCode.validationFailure.rawValue)
     } catch {
-      FileHandle.standardError.write(Data("\(name): error: \(oneLine("\(error)"))\n".utf8))
+      FileHandle.standardError.write(Data("\(name): error: \(ErrorLine.oneLine("\(error)"))\n".utf8))
       Foundation.exit(1)
     }
   }
@@ -93,7 +94,8 @@ public struct LessonCommand<L: Lesson>: ParsableCommand {
   }
 
   /// With `--exercise N --answer X` it checks the answer,
-  /// prints "Exercise N: correct/incorrect. reason" and exits 0 or 1; otherwise it runs the
+  /// prints "Exercise N: correct/incorrect. reason" and exits 0 or 1; with `--exercise N
+  /// --solution` it prints the worked solution, ending in `answer: VALUE`; otherwise it runs the
   /// notebook (`body`) and exits with its status.
   static func runNotebookOrExercise(
     _ options: LessonOptions, title: String, parameters: [(String, JSONValue)],
@@ -103,6 +105,12 @@ public struct LessonCommand<L: Lesson>: ParsableCommand {
       let verdict = try exercises()[number - 1].check(answer)
       print("Exercise \(number): \(verdict.correct ? "correct" : "incorrect"). \(verdict.reason)")
       if !verdict.correct { throw ExitCode(1) }
+      return
+    }
+    if let number = options.exercise, options.solution {
+      let worked = try exercises()[number - 1].workedSolution()
+      print(worked.text)
+      if !worked.verdict.correct { throw ExitCode(1) }
       return
     }
     let notebook: Notebook
@@ -121,24 +129,5 @@ public struct LessonCommand<L: Lesson>: ParsableCommand {
       throw error
     }
     if status != 0 { throw ExitCode(status) }
-  }
-
-  /// ArgumentParser lists allowed values on separate "- value" lines; this folds any message into
-  /// one line: "… Please provide one of the following: naive, lecun, xavier".
-  static func oneLine(_ message: String) -> String {
-    var text = ""
-    var listing = false
-    for line in message.split(whereSeparator: \.isNewline) {
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
-      if trimmed.isEmpty { continue }
-      if trimmed.hasPrefix("- ") {
-        text += (listing ? ", " : " ") + trimmed.dropFirst(2)
-        listing = true
-      } else {
-        text += (text.isEmpty ? "" : " ") + trimmed
-        listing = false
-      }
-    }
-    return text
   }
 }

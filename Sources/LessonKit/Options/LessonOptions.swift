@@ -24,14 +24,30 @@ public struct LessonOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Your answer to the exercise chosen with --exercise (a number).")
   public var answer: Double?
 
+  @Option(
+    help: "Your exercise variant K (0 = the default exercise): other numbers, so that a class does not share answers.")
+  public var variant = 0
+
+  @Flag(help: "Print the worked solution of the exercise chosen with --exercise, ending in 'answer: VALUE'.")
+  public var solution = false
+
   public init() {}
 
   public mutating func validate() throws {
     if let exercise, exercise < 1 {
       throw ValidationError("--exercise must be a positive exercise number (got \(exercise))")
     }
-    if exercise != nil && answer == nil {
-      throw ValidationError("--exercise needs an answer: add --answer VALUE")
+    if exercise != nil && answer == nil && !solution {
+      throw ValidationError("--exercise needs an answer: add --answer VALUE (or --solution to see the worked solution)")
+    }
+    if solution && exercise == nil {
+      throw ValidationError("--solution needs --exercise N to say which exercise to solve")
+    }
+    if solution && answer != nil {
+      throw ValidationError("--solution and --answer exclude each other: --solution prints the answer")
+    }
+    if variant < 0 {
+      throw ValidationError("--variant must be a whole number K ≥ 0 (got \(variant))")
     }
     if answer != nil && exercise == nil {
       throw ValidationError("--answer needs --exercise N to say which exercise it answers")

@@ -5,6 +5,7 @@ extension NotebookSettings {
   public init(_ options: LessonOptions) {
     self.init(
       seed: options.seed, quick: options.quick, plotsDir: options.plotsDir, pausesBetweenSteps: options.step,
-      chartPreviews: !options.noPreview, versionLines: Versions.lines, versionRecord: Versions.record)
+      chartPreviews: !options.noPreview,
+      variant: ExerciseVariant(options.variant), versionLines: Versions.lines, versionRecord: Versions.record)
   }
 }

@@ -19,14 +19,23 @@ extension Exercise {
   /// An exercise answered by predicting a number from the theory: correct within `tolerance`
   /// (relative) of `predicted`. The reason states `derivation`, the predicted value and whether the
   /// answer is within the tolerance, plus the hint of the first `mistakes` entry the answer matches.
+  /// The worked solution is `reasoning` (the steps that lead to the formula) and `derivation` with
+  /// its value.
   public static func prediction(
     number: Int, question: String, answerFormat: String, predicted: Double, tolerance: Double,
-    derivation: String, mistakes: [Mistake] = []
+    reasoning: [String] = [], derivation: String, mistakes: [Mistake] = []
   ) -> Exercise {
-    Exercise(number: number, question: question, answerFormat: answerFormat) { answer in
+    Exercise(
+      number: number, question: question, answerFormat: answerFormat,
+      solution: {
+        WorkedSolution(reasoning + ["\(derivation) = \(Format.number(predicted, digits: 6))."], answer: predicted)
+      }
+    ) { answer in
       let correct = abs(answer - predicted) <= tolerance * abs(predicted)
       var reason =
-        "\(derivation) = \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") \(Format.number(tolerance * 100))%."
+        tolerance == 0
+        ? "\(derivation) = \(Format.number(predicted)); your answer is \(correct ? "exactly that" : "not that number")."
+        : "\(derivation) = \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") \(Format.number(tolerance * 100))%."
       if !correct, let mistake = mistakes.first(where: { abs(answer - $0.value) <= $0.within }) {
         reason += " " + mistake.hint
       }

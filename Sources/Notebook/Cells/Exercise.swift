@@ -7,18 +7,36 @@ public struct Exercise: Sendable {
   public var question: String
   /// What kind of number to give ("a value of σ_w²", "a layer number").
   public var answerFormat: String
-  /// Decides whether `answer` is right, with the reason (may run an experiment).
+  /// The worked solution (may run an experiment): the reasoning and the number it arrives at,
+  /// which `check` judges correct.
+  public var solution: @Sendable () -> WorkedSolution
+  /// Decides whether `answer` is right, with the reason (may run an experiment; each answer's
+  /// verdict is computed once and remembered).
   public var check: @Sendable (Double) -> ExerciseVerdict
 
-  /// An exercise with a checking function.
+  /// An exercise with its worked solution and checking function.
   public init(
-    number: Int, question: String, answerFormat: String,
+    number: Int, question: String, answerFormat: String, solution: @escaping @Sendable () -> WorkedSolution,
     check: @escaping @Sendable (Double) -> ExerciseVerdict
   ) {
     self.number = number
     self.question = question
     self.answerFormat = answerFormat
-    self.check = check
+    self.solution = solution
+    let verdicts = MemoTable<Double, ExerciseVerdict>(check)
+    self.check = { verdicts[$0] }
+  }
+
+  /// The worked solution as `--solution` prints it: the question, the reasoning, the check's
+  /// verdict on the solution's number, and last `answer: VALUE`.
+  public func workedSolution() -> (text: String, verdict: ExerciseVerdict) {
+    let solved = solution()
+    let verdict = check(solved.answer)
+    var lines = ["Exercise \(number): \(question)", ""]
+    for paragraph in solved.reasoning { lines += [paragraph, ""] }
+    lines.append("Checked: \(verdict.correct ? "correct" : "incorrect"). \(verdict.reason)")
+    lines.append("answer: \(solved.answerText)")
+    return (lines.joined(separator: "\n"), verdict)
   }
 }
 

@@ -226,8 +226,10 @@ public final class Notebook {
 
   /// The exercises, with the command that checks an answer.
   public func exercises(_ exercises: [Exercise]) {
+    let variant = settings.variant == .original ? "" : " --variant \(settings.variant)"
     for exercise in exercises {
-      let how = "swift run -c release \(lesson) --exercise \(exercise.number) --answer <\(exercise.answerFormat)>"
+      let how =
+        "swift run -c release \(lesson)\(variant) --exercise \(exercise.number) --answer <\(exercise.answerFormat)>"
       terminal.line(Terminal.wrap("  \(exercise.number). \(exercise.question)"))
       terminal.line("     check: \(how)")
       cells.append(markdown: "\(exercise.number). \(exercise.question)\n\n   Check your answer: `\(how)`\n")
@@ -254,7 +256,13 @@ public final class Notebook {
   /// an answer against `checkedAgainst`.
   public func exercisesStep(checkedAgainst: String = "a real run or the theory", _ exercises: () -> [Exercise]) {
     step(.exercises, "Exercises") {
-      prose("Answer with a number; the lesson checks it against \(checkedAgainst) and says why.")
+      let variant = settings.variant == .original ? "" : " --variant \(settings.variant)"
+      prose(
+        "Answer with a number; the lesson checks it against \(checkedAgainst) and says why. Stuck? `swift run -c release \(lesson)\(variant) --exercise N --solution` prints a worked solution."
+      )
+      if settings.variant != .original {
+        prose("These are variant \(settings.variant)'s numbers; the checks and solutions above use the same variant.")
+      }
       self.exercises(exercises())
     }
   }

@@ -12,6 +12,8 @@ public struct NotebookSettings: Sendable {
   public var pausesBetweenSteps: Bool
   /// Print text previews of the charts in the terminal.
   public var chartPreviews: Bool
+  /// The exercise variant the last step prints (`--variant K`; 0 is the default exercise).
+  public var variant: ExerciseVariant
   /// One line per tool for the notebook's header ("GradientLab 0.1.0", "Swift 6.3", …).
   public var versionLines: [String]
   /// The same for metrics.json's `versions`.
@@ -20,13 +22,14 @@ public struct NotebookSettings: Sendable {
   /// Settings with every field given.
   public init(
     seed: UInt64, quick: Bool, plotsDir: String, pausesBetweenSteps: Bool = false, chartPreviews: Bool = true,
-    versionLines: [String] = [], versionRecord: JSONValue = .object([])
+    variant: ExerciseVariant = .original, versionLines: [String] = [], versionRecord: JSONValue = .object([])
   ) {
     self.seed = seed
     self.quick = quick
     self.plotsDir = plotsDir
     self.pausesBetweenSteps = pausesBetweenSteps
     self.chartPreviews = chartPreviews
+    self.variant = variant
     self.versionLines = versionLines
     self.versionRecord = versionRecord
   }

@@ -29,6 +29,14 @@ struct DocumentsLessonTests {
       })
   }
 
+  @Test func variantZerosCountsAreTheRealModels() {
+    let exercises = DocumentsExercises.all(Self.quick)
+    #expect(exercises[0].solution().answer == Double(DocumentsCNN.make(seed: 42).parameterCount))
+    #expect(exercises[1].solution().answer == Double(DocumentsCNN.expectedSummary()[0].outputsPerImage))
+    #expect(
+      DocumentsExercises.parameterCount(filters: 32, hidden: 64) == DocumentsCNN.make(seed: 42).parameterCount)
+  }
+
   @Test func theDocumentsCNNHasTheKerasShapesAndIsReproducible() throws {
     let model = DocumentsCNN.make(seed: 42)
     #expect(model.parameterCount == 320 + 2112 + 650)

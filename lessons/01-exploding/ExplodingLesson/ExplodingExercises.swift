@@ -9,15 +9,39 @@ package enum ExplodingExercises {
   /// The number of exercises.
   package static let count = 4
 
-  /// The exercises for a configuration (depth, width and activation follow the overrides).
-  package static func all(_ config: ExplodingConfiguration, digits: Dataset) -> [Exercise] {
+  /// The σ_w² of exercise 3, variant 0 first.
+  package static let growthGains2: [Double] = [4, 3, 5, 6, 8, 2.5]
+  /// The scale s and count L of exercise 4's random matrices N(0, s²/n), variant 0 first.
+  package static let productScales: [Double] = [1.1, 1.05, 1.2, 1.15, 0.9, 0.8]
+  package static let productCounts: [Int] = [50, 30, 40, 60, 20]
+
+  /// The exercises of `variant` for a configuration (depth, width and activation follow the
+  /// overrides). Exercises 3 and 4 change with the variant.
+  package static func all(_ config: ExplodingConfiguration, digits: Dataset, variant: ExerciseVariant = .original)
+    -> [Exercise]
+  {
     let depth = config.depth
+    let naive = Memo { ExplodingExperiments.naiveForward(config, digits: digits) }
+    let gain2 = variant.pick(growthGains2, salt: 13)
+    let scale = variant.pick(productScales, salt: 14)
+    let count = variant.pick(productCounts, salt: 24)
+    let derivative =
+      config.activation == .relu
+      ? "E[relu'(h)²] = ½ (relu' is 1 on half the inputs, 0 on the other half)"
+      : "E[tanh'(h)²] ≈ 1 near the origin, where tanh'(0) = 1"
     return [
       Exercise(
         number: 1,
         question:
           "Choose σ_w² (weights N(0, σ_w²/fan_in)) for a \(depth)-layer \(config.activation.rawValue) net of width \(config.width) so that the ratio of the first to the last layer's back-propagated gradient norm ‖∂L/∂h₁‖/‖∂L/∂h_L‖ lies in [0.5, 2].",
-        answerFormat: "σ_w²"
+        answerFormat: "σ_w²",
+        solution: {
+          WorkedSolution(
+            [
+              "Going back one layer, ∂L/∂h_{l−1} = Wᵀ·(φ'(h_l) ⊙ ∂L/∂h_l). With W ~ N(0, σ_w²/n) each layer multiplies the squared norm by σ_w²·E[φ'(h)²] on average, so the ratio over \(depth - 1) layers is (σ_w²·E[φ'²])^((\(depth) − 1)/2).",
+              "That stays in [0.5, 2] over \(depth) layers only if the factor is 1 within about \(Format.percent(Double.pow(2, 2 / Double(max(depth - 1, 1))) - 1)). Here \(derivative), so σ_w² = 1/E[φ'²] = \(Format.number(config.criticalGain2)).",
+            ], answer: config.criticalGain2)
+        }
       ) { answer in
         guard answer > 0 else {
           return ExerciseVerdict(correct: false, reason: "σ_w² is a variance times fan-in: it must be positive.")
@@ -36,9 +60,21 @@ package enum ExplodingExercises {
         number: 2,
         question:
           "With unscaled N(0, 1) weights (the documents' code), \(depth) \(config.activation.rawValue) layers of width \(config.width), and digits as input: at which hidden layer does the forward pass first produce a non-finite value? (Answer \(depth + 1) if it never does.)",
-        answerFormat: "layer number"
+        answerFormat: "layer number",
+        solution: {
+          let result = naive.value
+          let prediction = ExplodingExperiments.naivePrediction(
+            config, inputSquaredNorm: result.inputSquaredNorm, valuesPerLayer: result.valuesPerLayer)
+          let measured = result.firstNonFiniteLayer ?? (depth + 1)
+          return WorkedSolution(
+            [
+              "Unscaled N(0, 1) weights have σ_w² = fan_in = \(config.width), so from layer 2 on each layer multiplies the mean square by \(config.width)·E[φ(h)²]/E[h²] = \(Format.number(prediction.growth)): E[h_l²] = ‖x₀‖²·\(Format.number(prediction.growth))^(l−1), with ‖x₀‖² = \(Format.number(result.inputSquaredNorm)) for the digits.",
+              "Float32 overflows at 3.4e38. The mean square passes it at layer \(prediction.meanSquareLayer), but a layer overflows when its LARGEST value does: of N = \(result.valuesPerLayer) Gaussian values the largest is about √(2 ln N)·√E[h²], which passes 3.4e38 at layer \(prediction.valueLayer).",
+              "The real forward pass (the experiment this lesson runs) confirms it: the first non-finite value appears at hidden layer \(measured)\(result.firstNonFiniteLayer == nil ? " (it never does: answer depth + 1)" : "").",
+            ], answer: Double(measured))
+        }
       ) { answer in
-        let result = ExplodingExperiments.naiveForward(config, digits: digits)
+        let result = naive.value
         let measured = result.firstNonFiniteLayer ?? (depth + 1)
         let prediction = ExplodingExperiments.naivePrediction(
           config, inputSquaredNorm: result.inputSquaredNorm, valuesPerLayer: result.valuesPerLayer)
@@ -56,20 +92,32 @@ package enum ExplodingExercises {
       .prediction(
         number: 3,
         question:
-          "Predict the per-layer growth factor of the back-propagated gradient NORM in a deep ReLU net with σ_w² = 4.",
-        answerFormat: "factor", predicted: PlainNetworkTheory.normGrowthPerLayer(.relu, gain2: 4), tolerance: 0.02,
-        derivation: "Theory: √(σ_w²·E[relu'(h)²]) = √(4·½) = √2",
+          "Predict the per-layer growth factor of the back-propagated gradient NORM in a deep ReLU net with σ_w² = \(Format.number(gain2)).",
+        answerFormat: "factor", predicted: PlainNetworkTheory.normGrowthPerLayer(.relu, gain2: gain2), tolerance: 0.02,
+        reasoning: [
+          "One layer back, the squared norm is multiplied by σ_w²·E[relu'(h)²] on average: n·Var[W] = σ_w², and relu' is 1 on half of the units and 0 on the others, so E[relu'²] = ½. The norm grows by the square root of that."
+        ],
+        derivation: "√(σ_w²·E[relu'(h)²]) = √(\(Format.number(gain2))·½)",
         mistakes: [
-          .init(2, within: 0.04, hint: "2 is the factor of the SQUARED norm; the norm grows by its square root.")
+          .init(
+            gain2 / 2, within: 0.02 * gain2 / 2,
+            hint: "\(Format.number(gain2 / 2)) is the factor of the SQUARED norm; the norm grows by its square root.")
         ]
       ),
       .prediction(
         number: 4,
         question:
-          "A vector is multiplied by 50 random matrices with entries N(0, 1.1²/n). By what factor does its norm grow, according to the theory for wide matrices?",
-        answerFormat: "factor", predicted: Double.pow(1.1, 50), tolerance: 0.1,
-        derivation:
-          "s^L = 1.1^50 (\(ExplodingLesson.outline.reference(.products)) measures a slightly smaller geometric mean at finite width: e^(−L/2n) lower)"
+          "A vector is multiplied by \(count) random matrices with entries N(0, \(Format.number(scale))²/n). By what factor does its norm grow, according to the theory for wide matrices?",
+        answerFormat: "factor", predicted: Double.pow(scale, Double(count)), tolerance: 0.1,
+        reasoning: [
+          "For a wide matrix W with entries N(0, s²/n), ‖Wx‖² ≈ s²‖x‖²: each of the n outputs is a sum of n terms of variance s²x_j²/n. So each matrix multiplies the norm by s, and L of them by s^L (\(ExplodingLesson.outline.reference(.products)) measures a slightly smaller geometric mean at finite width: e^(−L/2n) lower)."
+        ],
+        derivation: "s^L = \(Format.number(scale))^\(count)",
+        mistakes: [
+          .init(
+            Double.pow(scale * scale, Double(count)), within: 0.1 * Double.pow(scale * scale, Double(count)),
+            hint: "s^(2L) is the growth of the SQUARED norm.")
+        ]
       ),
     ]
   }

@@ -25,8 +25,9 @@ extension ExplodingLesson: Lesson {
     try ExplodingConfiguration(lesson: lesson, network: network)
   }
 
-  package static func exercises(_ config: ExplodingConfiguration) throws -> [Exercise] {
-    ExplodingExercises.all(config, digits: try ExplodingExperiments.digitsSplit(seed: config.seed).train)
+  package static func exercises(_ config: ExplodingConfiguration, variant: ExerciseVariant) throws -> [Exercise] {
+    ExplodingExercises.all(
+      config, digits: try ExplodingExperiments.digitsSplit(seed: config.seed).train, variant: variant)
   }
 }
 

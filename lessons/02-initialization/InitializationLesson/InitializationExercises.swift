@@ -16,17 +16,33 @@ package enum InitializationExercises {
   /// Steps of the training run that checks exercise 3.
   package static let trainabilitySteps = 200
 
-  /// The exercises for a configuration.
-  package static func all(_ config: InitializationConfiguration, train: Dataset) -> [Exercise] {
+  /// The exercises of `variant` for a configuration. Exercises 1, 2, 4 and 5 change with the variant.
+  package static func all(
+    _ config: InitializationConfiguration, train: Dataset, variant: ExerciseVariant = .original
+  ) -> [Exercise] {
     let depth = config.depth
-    let bias2 = config.biasVariance
+    let bias2 = variant.pick([config.biasVariance, 0.01, 0.1, 0.2, 0.02, 0.15], salt: 21)
+    let critical = MeanField.criticalWeightVariance(.tanh, biasVariance: bias2)
+    let reluGain2 = variant.pick([4, 3, 5, 6, 1.5, 8], salt: 22)
+    let uniformBound = variant.pick([1, 2, 1.5, 0.5, 3.0.squareRoot(), 2.5], salt: 24)
+    let uniformFactor = uniformBound * uniformBound / 3
+    let matrices = variant.pick([2, 3, 4, 5], salt: 25)
+    let boundText = uniformBound == 1 ? "1" : Format.number(uniformBound)
     let batch = train.subset(0..<Swift.min(config.measurementBatch, train.count))
     return [
       Exercise(
         number: 1,
         question:
           "Deep tanh net, biases N(0, σ_b²) with σ_b² = \(Format.number(bias2)). Choose σ_w² (weights N(0, σ_w²/fan_in)) so that gradients neither explode nor vanish over \(depth) layers.",
-        answerFormat: "σ_w²"
+        answerFormat: "σ_w²",
+        solution: {
+          let meanField = MeanField(.tanh, weightVariance: critical, biasVariance: bias2)
+          return WorkedSolution(
+            [
+              "In a wide tanh net the pre-activations' variance settles at the fixed point q* of q = σ_w²·E_z[tanh(√q·z)²] + σ_b², and each layer multiplies the squared gradient norm by χ₁ = σ_w²·E_z[tanh'(√q*·z)²] (Poole et al. 2016; Schoenholz et al. 2017). Gradients neither explode nor vanish at χ₁ = 1, the edge of chaos.",
+              "Solve the two together (a fixed-point iteration for q*, Gauss–Hermite quadrature for the expectations, bisection on σ_w²): at σ_b² = \(Format.number(bias2)) the edge is σ_w² = \(Format.number(critical, digits: 6)), where q* = \(Format.number(meanField.fixedPoint ?? .nan)) and χ₁ = \(Format.number(meanField.chi1)). It is above 1 because σ_b² > 0 pushes q* out of tanh's linear range, where tanh'² < 1.",
+            ], answer: critical)
+        }
       ) { answer in
         guard answer > 0 && answer <= 100 else {
           return ExerciseVerdict(correct: false, reason: "σ_w² is a variance times fan-in: it must be in (0, 100].")
@@ -34,11 +50,11 @@ package enum InitializationExercises {
         let chi = MeanField(.tanh, weightVariance: answer, biasVariance: bias2).chi1
         var single = config
         single.networksPerCase = 1
+        single.biasVariance = bias2
         let point = EdgeOfChaos.measure(single, gains2: [answer], depth: depth, batch: batch)[0]
         let ratio = point.gradientNorm[0] / point.gradientNorm[depth - 1]
         let theoryOK = abs(chi - 1) <= 0.02
         let runOK = ratio >= 1.0 / 3 && ratio <= 3
-        let critical = config.criticalTanhGain2
         var reason =
           "χ₁ = \(Format.number(chi)) (\(theoryOK ? "within" : "not within") 2% of 1), and a real \(depth)-layer tanh net gives ‖g₁‖/‖g_L‖ = \(Format.number(ratio)) (\(runOK ? "inside" : "outside") [1/3, 3])."
         if !theoryOK {
@@ -50,18 +66,33 @@ package enum InitializationExercises {
       .prediction(
         number: 2,
         question:
-          "Predict the per-layer factor of the SQUARED back-propagated gradient norm ‖∂L/∂h_l‖² in a deep ReLU net with weights N(0, 4/fan_in).",
-        answerFormat: "factor", predicted: PlainNetworkTheory.squaredGrowthPerLayer(.relu, gain2: 4), tolerance: 0.02,
-        derivation: "σ_w²·E[relu'(h)²] = 4·½",
+          "Predict the per-layer factor of the SQUARED back-propagated gradient norm ‖∂L/∂h_l‖² in a deep ReLU net with weights N(0, \(Format.number(reluGain2))/fan_in).",
+        answerFormat: "factor", predicted: PlainNetworkTheory.squaredGrowthPerLayer(.relu, gain2: reluGain2),
+        tolerance: 0.02,
+        reasoning: [
+          "∂L/∂h_{l−1} = Wᵀ·(relu'(h_l) ⊙ ∂L/∂h_l): with n·Var[W] = σ_w² and relu' equal to 1 on half of the units, 0 on the rest, E[relu'²] = ½ and the squared norm is multiplied by σ_w²·½ per layer."
+        ],
+        derivation: "σ_w²·E[relu'(h)²] = \(Format.number(reluGain2))·½",
         mistakes: [
-          .init(2.0.squareRoot(), within: 0.03, hint: "√2 is the factor of the norm; the squared norm grows by 2.")
+          .init(
+            (reluGain2 / 2).squareRoot(), within: 0.015 * (reluGain2 / 2).squareRoot(),
+            hint:
+              "\(Format.number((reluGain2 / 2).squareRoot())) is the factor of the norm; the squared norm grows by its square."
+          )
         ]
       ),
       Exercise(
         number: 3,
         question:
           "Which init keeps a \(config.trainingDepth)-layer plain ReLU net trainable with SGD at lr \(Format.number(config.learningRate))? 1 = naive N(0,1), 2 = LeCun, 3 = Xavier, 4 = He, 5 = orthogonal. (Checked by training it for \(trainabilitySteps) steps: trainable means the mean loss of the last 20 steps is below 0.8·ln 10.)",
-        answerFormat: "choice 1–5"
+        answerFormat: "choice 1–5",
+        solution: {
+          WorkedSolution(
+            [
+              "A plain ReLU net multiplies the squared gradient norm by σ_w²·½ per layer (relu' is 1 on half of the units), so over \(config.trainingDepth) layers by (σ_w²/2)^\(config.trainingDepth - 1): naive N(0, 1) weights (σ_w² = fan_in) overflow at once, LeCun and Xavier (σ_w² ≈ 1) shrink the gradient by about 2^−\((config.trainingDepth - 1) / 2) in norm, and orthogonal weights (gain 1) shrink it like σ_w² = 1.",
+              "Only He (σ_w² = 2) makes the factor 1, so the first layers get gradients as large as the last: choice 4.",
+            ], answer: 4)
+        }
       ) { answer in
         guard answer == answer.rounded(), (1...Double(trainabilityChoices.count)).contains(answer) else {
           return ExerciseVerdict(
@@ -84,21 +115,27 @@ package enum InitializationExercises {
       .prediction(
         number: 4,
         question:
-          "Glorot & Bengio's \"standard\" init U[±1/√n_in] in tanh layers of equal width, in tanh's linear regime: by what factor does the back-propagated gradient VARIANCE shrink per layer?",
-        answerFormat: "factor", predicted: 1.0 / 3, tolerance: 0.05,
-        derivation: "Var[U[±a]] = a²/3, so n·Var[W] = 1/3 and the variance is multiplied by σ_w²·E[tanh'²] ≈ 1/3",
+          "Glorot & Bengio's \"standard\" init, scaled: U[±\(boundText)/√n_in] in tanh layers of equal width, in tanh's linear regime. By what factor is the back-propagated gradient VARIANCE multiplied per layer?",
+        answerFormat: "factor", predicted: uniformFactor, tolerance: 0.05,
+        reasoning: [
+          "A uniform U[±a] has variance a²/3. With a = \(boundText)/√n, n·Var[W] = \(boundText)²/3, and in tanh's linear regime tanh' ≈ 1, so the back-propagated variance is multiplied by n·Var[W]·E[tanh'²]."
+        ],
+        derivation: "n·Var[W] = \(boundText)²/3",
         mistakes: [
           .init(
-            (1.0 / 3).squareRoot(), within: 0.02, hint: "0.577 = √(1/3) is the factor of the norm, not of the variance."
-          )
+            uniformFactor.squareRoot(), within: 0.02 * uniformFactor.squareRoot(),
+            hint: "\(Format.number(uniformFactor.squareRoot())) is the factor of the norm, not of the variance.")
         ]
       ),
       .prediction(
         number: 5,
         question:
-          "Multiply two large N×N Gaussian matrices with entries N(0, 1/N). As N → ∞, what is the largest squared singular value of the product?",
-        answerFormat: "number", predicted: RandomMatrixTheory.fussCatalanEdge(layers: 2), tolerance: 0.03,
-        derivation: "The Fuss–Catalan edge (L+1)^(L+1)/L^L at L = 2 is 27/4",
+          "Multiply \(matrices) large N×N Gaussian matrices with entries N(0, 1/N). As N → ∞, what is the largest squared singular value of the product?",
+        answerFormat: "number", predicted: RandomMatrixTheory.fussCatalanEdge(layers: matrices), tolerance: 0.03,
+        reasoning: [
+          "The squared singular values of a product of L independent square Gaussian matrices follow the Fuss–Catalan law of order L (L = 1 is Marchenko–Pastur, edge 4); its support ends at (L+1)^(L+1)/L^L (Penson & Życzkowski 2011)."
+        ],
+        derivation: "(L+1)^(L+1)/L^L at L = \(matrices)",
         mistakes: [
           .init(
             4, within: 0.1,

@@ -29,8 +29,8 @@ extension InitializationLesson: Lesson {
     try InitializationConfiguration(lesson: lesson, network: network, biasVariance: options.biasVariance)
   }
 
-  package static func exercises(_ config: InitializationConfiguration) throws -> [Exercise] {
-    InitializationExercises.all(config, train: try Digits.trainTestSplit(seed: config.seed).train)
+  package static func exercises(_ config: InitializationConfiguration, variant: ExerciseVariant) throws -> [Exercise] {
+    InitializationExercises.all(config, train: try Digits.trainTestSplit(seed: config.seed).train, variant: variant)
   }
 }
 

@@ -8,21 +8,33 @@ package enum BatchNormExercises {
   /// The number of exercises.
   package static let count = 4
 
-  /// The exercises for a configuration.
-  package static func all(_ config: BatchNormConfiguration, train: Dataset, test: Dataset) -> [Exercise] {
-    [
+  /// The exercises of `variant` for a configuration. Exercises 1 and 4 change with the variant.
+  package static func all(
+    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, variant: ExerciseVariant = .original
+  ) -> [Exercise] {
+    let reluBatch = variant.pick([16, 8, 32, 64, 12, 24], salt: 31)
+    let linearBatch = variant.pick([8, 5, 10, 20, 6, 12], salt: 34)
+    let reluGrowth = BatchNormTheory.gradientGrowth(.relu, batchSize: reluBatch)
+    let linearGrowth = BatchNormTheory.gradientGrowth(.linear, batchSize: linearBatch)
+    let evaluation = Memo { EvaluationMode.run(config, train: train, test: test) }
+    let sweep = Memo { LearningRateSweep.runInParallel(config, train: train, test: test) }
+    return [
       .prediction(
         number: 1,
         question:
-          "A deep BN-ReLU net without skip connections, at initialization, batch size B = 16: by what factor does the SQUARED gradient norm grow per layer going backward (Yang et al.'s λ)?",
-        answerFormat: "λ", predicted: BatchNormTheory.gradientGrowth(.relu, batchSize: 16), tolerance: 0.02,
-        derivation: "Theorem 8 gives λ(16)",
+          "A deep BN-ReLU net without skip connections, at initialization, batch size B = \(reluBatch): by what factor does the SQUARED gradient norm grow per layer going backward (Yang et al.'s λ)?",
+        answerFormat: "λ", predicted: reluGrowth, tolerance: 0.02,
+        reasoning: [
+          "Yang et al. (2019) follow the batch's Gram matrix through BN-ReLU layers: it converges to a fixed point where all B examples have correlation c₀ = −1/(B−1), and the backward pass through BN's projection then multiplies the squared gradient norm by λ(B) per layer, given in closed form by their Theorem 8 through the arc-cosine kernel J₁ of ReLU.",
+          "λ(B) = (B−1)(J₁'(c₀) + (B−1)J₁(1)) / ((B−3)(B−1)(J₁(1) − J₁(c₀))) − 1/(B−3), with B = \(reluBatch) (Theory's BatchNormTheory.gradientGrowth evaluates it).",
+        ],
+        derivation: "λ(\(reluBatch))",
         mistakes: [
           .init(
-            BatchNormTheory.gradientGrowth(.relu, batchSize: 16).squareRoot(), within: 0.02,
+            reluGrowth.squareRoot(), within: 0.02,
             hint: "That is the factor of the norm; λ is for the squared norm."),
           .init(
-            BatchNormTheory.gradientGrowth(.linear, batchSize: 16), within: 0.01,
+            BatchNormTheory.gradientGrowth(.linear, batchSize: reluBatch), within: 0.01,
             hint: "(B−2)/(B−3) is the LINEAR case; ReLU grows faster."),
           .init(0.5, within: 0.5, hint: "BN nets without skip connections explode at init: λ > 1 for every B."),
         ]
@@ -31,16 +43,32 @@ package enum BatchNormExercises {
         number: 2,
         question:
           "Find a learning rate at which the plain \(config.sweepDepth)-layer net of \(BatchNormLesson.outline.reference(.learningRates)) does NOT train but the same net with batch norm DOES (\(config.sweepSteps) steps; trained = final loss below \(Format.number(TrainedRun.trainedLoss))).",
-        answerFormat: "learning rate"
+        answerFormat: "learning rate",
+        solution: {
+          let runs = sweep.value
+          let rates = config.sweepRates
+          let found = rates.indices.first { !runs[0].runs[$0].trained && runs[1].runs[$0].trained }
+          let table = rates.indices.map { i in
+            "η = \(Format.number(rates[i])): plain \(runs[0].runs[i].trained ? "trains" : "does not train"), BN \(runs[1].runs[i].trained ? "trains" : "does not train")"
+          }
+          return WorkedSolution(
+            [
+              "A plain net's stable step size is bounded by the curvature of its loss (η < 2/λ_max); with batch norm, the loss does not change when a layer's weights are scaled, so a too-large step grows the weights' norm, which shrinks the effective step η/‖W‖² until it is stable again (Arora, Li & Lyu 2019). So look above the plain net's largest trainable rate.",
+              "The lesson's sweep trains both nets at each rate: " + table.joined(separator: "; ") + ".",
+              found.map { "The first rate where only the BN net trains is η = \(Format.number(rates[$0]))." }
+                ?? "No rate of the sweep separates them in this configuration.",
+            ], answer: found.map { rates[$0] } ?? .nan)
+        }
       ) { answer in
         guard answer > 0 && answer <= 100 else {
           return ExerciseVerdict(correct: false, reason: "A learning rate must be in (0, 100].")
         }
         var single = config
         single.sweepRates = [answer]
-        let runs = LearningRateSweep.run(single, train: train, test: test)
-        let plain = runs[0].runs[0]
-        let bn = runs[1].runs[0]
+        let sameAsSweep = config.sweepRates.firstIndex(of: answer)
+        let runs = sameAsSweep == nil ? LearningRateSweep.run(single, train: train, test: test) : sweep.value
+        let plain = runs[0].runs[sameAsSweep ?? 0]
+        let bn = runs[1].runs[sameAsSweep ?? 0]
         let correct = !plain.trained && bn.trained
         func describe(_ r: TrainedRun) -> String {
           r.history.nonFinite.map { "goes non-finite at step \($0.step)" }
@@ -56,9 +84,18 @@ package enum BatchNormExercises {
         number: 3,
         question:
           "Train \(BatchNormLesson.outline.reference(.evaluationMode))'s 4-layer BN net, then score the test digits in TRAINING mode one example at a time (batches of 1). What accuracy do you get, as a fraction (e.g. 0.5)?",
-        answerFormat: "fraction"
+        answerFormat: "fraction",
+        solution: {
+          let result = evaluation.value
+          let measured = result.trainingModeAccuracy[result.batchSizes.firstIndex(of: 1) ?? 0]
+          return WorkedSolution(
+            [
+              "In training mode BN normalizes each feature with the batch's own mean and variance. With a batch of one example the mean is that example, so x − μ = 0 for every feature and every input leaves the layer as β: the net gives the same output for every digit.",
+              "Its accuracy is then the share of the test set that belongs to the one class it predicts, about 1/10. Which class, and so the exact share, depends on the trained β; the lesson's run measures \(Format.number(measured)).",
+            ], answer: measured)
+        }
       ) { answer in
-        let result = EvaluationMode.run(config, train: train, test: test)
+        let result = evaluation.value
         let measured = result.trainingModeAccuracy[result.batchSizes.firstIndex(of: 1) ?? 0]
         let correct = abs(answer - measured) <= 0.02
         var reason =
@@ -72,9 +109,12 @@ package enum BatchNormExercises {
       .prediction(
         number: 4,
         question:
-          "The same deep BN net with LINEAR activations, batch size 8: what is λ, the per-layer growth of the squared gradient norm at init?",
-        answerFormat: "λ", predicted: BatchNormTheory.gradientGrowth(.linear, batchSize: 8), tolerance: 0.02,
-        derivation: "(B−2)/(B−3) = 6/5",
+          "The same deep BN net with LINEAR activations, batch size \(linearBatch): what is λ, the per-layer growth of the squared gradient norm at init?",
+        answerFormat: "λ", predicted: linearGrowth, tolerance: 0.02,
+        reasoning: [
+          "Without a nonlinearity the batch's Gram matrix still converges to equal correlations c₀ = −1/(B−1), and Yang et al.'s (2019) Theorem 8 reduces to a rational function of B: BN's centring and scaling remove 2 of the B directions, leaving the factor (B−2)/(B−3)."
+        ],
+        derivation: "(B−2)/(B−3) = \(linearBatch - 2)/\(linearBatch - 3)",
         mistakes: [
           .init(
             1, within: 0.01, hint: "A linear net with BN is not neutral: BN's projection still makes gradients grow.")

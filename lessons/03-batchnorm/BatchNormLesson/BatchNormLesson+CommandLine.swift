@@ -31,9 +31,9 @@ extension BatchNormLesson: Lesson {
     try BatchNormConfiguration(lesson: lesson, network: network, momentum: options.momentum, epsilon: options.epsilon)
   }
 
-  package static func exercises(_ config: BatchNormConfiguration) throws -> [Exercise] {
+  package static func exercises(_ config: BatchNormConfiguration, variant: ExerciseVariant) throws -> [Exercise] {
     let (train, test) = try Digits.trainTestSplit(seed: config.seed)
-    return BatchNormExercises.all(config, train: train, test: test)
+    return BatchNormExercises.all(config, train: train, test: test, variant: variant)
   }
 }
 

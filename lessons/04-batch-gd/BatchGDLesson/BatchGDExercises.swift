@@ -1,3 +1,4 @@
+import Foundation
 import NeuralNet
 import Notebook
 import Theory
@@ -8,16 +9,52 @@ package enum BatchGDExercises {
   /// The number of exercises.
   package static let count = 3
 
-  /// The exercises for a configuration and the digits least-squares problem.
-  package static func all(_ config: BatchGDConfiguration, problem: QuadraticThreshold.Problem) -> [Exercise] {
+  /// The batch size whose noise exercise 2 scales, variant 0 first.
+  package static let noiseBaseBatches = [8, 4, 16, 10, 12, 6]
+  /// The factor exercise 2 scales the noise by, with its word, variant 0 first.
+  package static let noiseFractions: [(Double, String)] = [
+    (0.5, "halves"), (0.25, "quarters"), (1.0 / 3, "divides by 3"),
+  ]
+
+  /// The batch size among the two whole numbers around the exact solution whose noise is closest
+  /// to `fraction` of batch size `base`'s.
+  package static func noiseScalingBatch(_ base: Int, fraction: Double, examples n: Int) -> Int {
+    let exact = GradientDescentTheory.batchSize(scalingNoiseOf: base, by: fraction, examples: n)
+    let candidates = [Int(exact.rounded(.down)), Int(exact.rounded(.up))].filter { $0 >= 1 && $0 <= n }
+    return candidates.min { abs(noiseRatio($0, base, n) - fraction) < abs(noiseRatio($1, base, n) - fraction) } ?? 1
+  }
+
+  /// E‖g_B − ḡ‖² of batch size `b` over that of batch size `base` (the trace of Σ cancels).
+  static func noiseRatio(_ b: Int, _ base: Int, _ n: Int) -> Double {
+    GradientDescentTheory.miniBatchNoise(traceCovariance: 1, examples: n, batchSize: b)
+      / GradientDescentTheory.miniBatchNoise(traceCovariance: 1, examples: n, batchSize: base)
+  }
+
+  /// The exercises of `variant` for a configuration and the digits least-squares problem.
+  /// Exercise 2 changes with the variant.
+  package static func all(
+    _ config: BatchGDConfiguration, problem: QuadraticThreshold.Problem, variant: ExerciseVariant = .original
+  ) -> [Exercise] {
     let n = problem.inputs.rows
     let threshold = problem.threshold
+    let base = variant.pick(noiseBaseBatches, salt: 42)
+    let (fraction, scaling) = variant.pick(noiseFractions, salt: 43)
+    let exactBatch = GradientDescentTheory.batchSize(scalingNoiseOf: base, by: fraction, examples: n)
+    let lossHessian =
+      "The ½-mean squared error L(W) = (1/2n)‖XW − T‖² is quadratic with Hessian H = XᵀX/n (the same for each output column). Full-batch GD moves each eigen-direction of H as e ← (1 − ηλ)·e, so it converges only if |1 − ηλ| < 1 for every eigenvalue λ: η < 2/λ_max."
     return [
       Exercise(
         number: 1,
         question:
           "Least squares from the \(n) training digits to their one-hot labels, ½-MEAN squared error, full-batch GD: what is the largest step size η that still converges? (Compute λ_max of XᵀX/n.)",
-        answerFormat: "η"
+        answerFormat: "η",
+        solution: {
+          WorkedSolution(
+            [
+              lossHessian,
+              "λ_max of XᵀX/n for these \(n) digits is \(Format.number(problem.largestEigenvalue, digits: 6)), found by power iteration, so the threshold is 2/λ_max = \(Format.number(threshold, digits: 6)).",
+            ], answer: threshold)
+        }
       ) { answer in
         guard answer > 0 && answer <= 100 else {
           return ExerciseVerdict(correct: false, reason: "A step size must be in (0, 100].")
@@ -36,20 +73,30 @@ package enum BatchGDExercises {
       Exercise(
         number: 2,
         question:
-          "With n = \(n) training digits and mini-batches drawn without replacement, which batch size halves the gradient noise E‖g_B − ḡ‖² of batches of 8?",
-        answerFormat: "batch size"
+          "With n = \(n) training digits and mini-batches drawn without replacement, which batch size \(scaling) the gradient noise E‖g_B − ḡ‖² of batches of \(base)?",
+        answerFormat: "batch size",
+        solution: {
+          let batch = noiseScalingBatch(base, fraction: fraction, examples: n)
+          return WorkedSolution(
+            [
+              "The mean gradient of B examples drawn without replacement from n has E‖g_B − ḡ‖² = ((n − B)/(n − 1))·tr Σ/B (the finite-population correction). Setting it to \(Format.number(fraction)) times the value at B = \(base) and solving for B: B = n / (1 + \(Format.number(fraction))·(n − \(base))/\(base)) = \(Format.number(exactBatch)).",
+              "A batch size is a whole number: B = \(batch) gives \(Format.number(noiseRatio(batch, base, n))) of the noise of B = \(base). (Without the correction, 1/B alone, the answer would be \(Format.number(Double(base) / fraction)).)",
+            ], answer: Double(batch))
+        }
       ) { answer in
-        let exact = GradientDescentTheory.batchSize(scalingNoiseOf: 8, by: 0.5, examples: n)
+        let exact = exactBatch
         guard answer >= 1 && answer <= Double(n) && answer == answer.rounded() else {
           return ExerciseVerdict(correct: false, reason: "A batch size is a whole number from 1 to \(n).")
         }
-        let ratio =
-          GradientDescentTheory.miniBatchNoise(traceCovariance: 1, examples: n, batchSize: Int(answer))
-          / GradientDescentTheory.miniBatchNoise(traceCovariance: 1, examples: n, batchSize: 8)
-        let correct = abs(ratio - 0.5) <= 0.04
+        let ratio = noiseRatio(Int(answer), base, n)
+        let correct = abs(ratio - fraction) <= 0.08 * fraction
         var reason =
-          "The noise is ((n−B)/(n−1))·tr Σ/B, so B = \(Int(answer)) gives \(Format.number(ratio)) of B = 8's noise (exactly half at B ≈ \(Format.number(exact)))."
-        if !correct && answer == 32 { reason += " 32 halves the standard deviation of g_B, not its variance." }
+          "The noise is ((n−B)/(n−1))·tr Σ/B, so B = \(Int(answer)) gives \(Format.number(ratio)) of B = \(base)'s noise (exactly \(Format.number(fraction)) at B ≈ \(Format.number(exact)))."
+        let forStandardDeviation = noiseScalingBatch(base, fraction: fraction * fraction, examples: n)
+        if !correct && abs(answer - Double(forStandardDeviation)) <= 1 {
+          reason +=
+            " \(forStandardDeviation) scales the standard deviation of g_B by \(Format.number(fraction)), not its variance."
+        }
         return ExerciseVerdict(correct: correct, reason: reason)
       },
       .prediction(
@@ -57,6 +104,12 @@ package enum BatchGDExercises {
         question:
           "The same least-squares problem, but the loss is the SUM of ½(y − t)² over the \(n) examples instead of the mean. What is now the largest step size that converges?",
         answerFormat: "η", predicted: threshold / Double(n), tolerance: 0.02,
+        reasoning: [
+          lossHessian.replacingOccurrences(
+            of: "½-mean squared error L(W) = (1/2n)", with: "½-SUM squared error L(W) = ½"
+          )
+          .replacingOccurrences(of: "H = XᵀX/n", with: "H = XᵀX, n times the mean loss's")
+        ],
         derivation:
           "The sum multiplies the Hessian by n = \(n): λ_max = \(Format.number(problem.largestEigenvalue * Double(n))), so 2/λ_max",
         mistakes: [

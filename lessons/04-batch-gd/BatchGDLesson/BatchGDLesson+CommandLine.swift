@@ -28,9 +28,9 @@ extension BatchGDLesson: Lesson {
     try BatchGDConfiguration(lesson: lesson, network: network)
   }
 
-  package static func exercises(_ config: BatchGDConfiguration) throws -> [Exercise] {
+  package static func exercises(_ config: BatchGDConfiguration, variant: ExerciseVariant) throws -> [Exercise] {
     let (train, _) = try Digits.trainTestSplit(seed: config.seed)
-    return BatchGDExercises.all(config, problem: try BatchGDLesson.digitsProblem(train))
+    return BatchGDExercises.all(config, problem: try BatchGDLesson.digitsProblem(train), variant: variant)
   }
 }
 

@@ -30,8 +30,8 @@ extension ClippingLesson: Lesson {
       lesson: lesson, network: network, length: options.length, hidden: options.hidden, gain: options.gain)
   }
 
-  package static func exercises(_ config: ClippingConfiguration) throws -> [Exercise] {
-    ClippingExercises.all(config)
+  package static func exercises(_ config: ClippingConfiguration, variant: ExerciseVariant) throws -> [Exercise] {
+    ClippingExercises.all(config, variant: variant)
   }
 }
 

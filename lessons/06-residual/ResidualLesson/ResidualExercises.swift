@@ -25,42 +25,74 @@ package enum ResidualExercises {
     return history.nonFinite == nil ? test.accuracy(of: model) : .nan
   }
 
-  /// The exercises for a configuration.
-  package static func all(_ config: ResidualConfiguration, train: Dataset, test: Dataset) -> [Exercise] {
+  /// The exercises of `variant` for a configuration. Exercises 1 and 2 change with the variant.
+  package static func all(
+    _ config: ResidualConfiguration, train: Dataset, test: Dataset, variant: ExerciseVariant = .original
+  ) -> [Exercise] {
     let blocks = config.deepDepth / 2
+    let alpha = variant.pick([0.5, 0.3, 0.2, 0.4, 0.25], salt: 61)
+    let growthBlocks = variant.pick([20, 10, 30, 40, 50], salt: 71)
+    let growth = ResidualTheory.normGrowth(alpha: alpha, blocks: growthBlocks)
+    let targetBlocks = variant.pick([50, 20, 100, 30, 40], salt: 62)
+    let targetGrowth = variant.pick([2.0, 3, 1.5, 4], salt: 72)
+    let targetAlpha = ResidualTheory.alpha(forGrowth: targetGrowth, blocks: targetBlocks)
+    let blockVariance =
+      "At init W₁x has variance 2‖x‖²/n per unit, ReLU keeps half of its second moment, and W₂ ~ N(0, 1/n) passes it on: E‖W₂·ReLU(W₁x)‖² = ‖x‖². The branch is independent of x, so the two add in variance: E‖x + α·F(x)‖² = (1 + α²)‖x‖², and the blocks compound."
+    let accuracies = MemoTable<Double, Double> { accuracy(alpha: $0, config, train: train, test: test) }
     return [
       .prediction(
         number: 1,
         question:
-          "Residual blocks x + α·W₂·ReLU(W₁x) with W₁ ~ N(0, 2/n), W₂ ~ N(0, 1/n) and α = 0.5. By what factor does E‖x‖² grow over 20 blocks at init?",
-        answerFormat: "factor", predicted: ResidualTheory.normGrowth(alpha: 0.5, blocks: 20), tolerance: 0.02,
-        derivation: "Each block multiplies E‖x‖² by 1 + α² = 1.25, so 1.25^20",
+          "Residual blocks x + α·W₂·ReLU(W₁x) with W₁ ~ N(0, 2/n), W₂ ~ N(0, 1/n) and α = \(Format.number(alpha)). By what factor does E‖x‖² grow over \(growthBlocks) blocks at init?",
+        answerFormat: "factor", predicted: growth, tolerance: 0.02,
+        reasoning: [blockVariance],
+        derivation: "(1 + α²)^L = \(Format.number(1 + alpha * alpha))^\(growthBlocks)",
         mistakes: [
           .init(
-            Double.pow(1.5, 20), within: 50, hint: "The branch adds variance α²·‖x‖², not α: the factor is 1 + α²."),
-          .init(6, within: 0.1, hint: "The factors compound: (1 + α²)^L, not 1 + L·α²."),
+            Double.pow(1 + alpha, Double(growthBlocks)), within: 0.05 * Double.pow(1 + alpha, Double(growthBlocks)),
+            hint: "The branch adds variance α²·‖x‖², not α: the factor is 1 + α²."),
+          .init(
+            1 + Double(growthBlocks) * alpha * alpha, within: 0.02 * (1 + Double(growthBlocks) * alpha * alpha),
+            hint: "The factors compound: (1 + α²)^L, not 1 + L·α²."),
         ]),
       .prediction(
         number: 2,
-        question: "Which α makes 50 such blocks multiply E‖x‖² by exactly 2 at init?",
-        answerFormat: "α", predicted: ResidualTheory.alpha(forGrowth: 2, blocks: 50), tolerance: 0.01,
-        derivation: "(1 + α²)^50 = 2 gives α = √(2^{1/50} − 1)",
+        question:
+          "Which α makes \(targetBlocks) such blocks multiply E‖x‖² by exactly \(Format.number(targetGrowth)) at init?",
+        answerFormat: "α", predicted: targetAlpha, tolerance: 0.01,
+        reasoning: [blockVariance, "So solve (1 + α²)^L = \(Format.number(targetGrowth)) for α."],
+        derivation:
+          "α = √(\(Format.number(targetGrowth))^{1/\(targetBlocks)} − 1)",
         mistakes: [
           .init(
-            1 / 50.0.squareRoot(), within: 1e-3,
-            hint: "α = 1/√L gives (1 + 1/L)^L ≈ e = 2.69 at L = 50, not 2."),
-          .init(Double.pow(2, 1.0 / 50) - 1, within: 1e-4, hint: "That is α²; take the square root."),
+            1 / Double(targetBlocks).squareRoot(), within: 0.005 / Double(targetBlocks).squareRoot(),
+            hint:
+              "α = 1/√L gives (1 + 1/L)^L ≈ \(Format.number(Double.pow(1 + 1 / Double(targetBlocks), Double(targetBlocks)))) at L = \(targetBlocks), not \(Format.number(targetGrowth))."
+          ),
+          .init(
+            targetAlpha * targetAlpha, within: 0.005 * targetAlpha * targetAlpha,
+            hint: "That is α²; take the square root."),
         ]),
       Exercise(
         number: 3,
         question:
           "A residual net of \(blocks) two-layer blocks (\(config.deepDepth) weight layers, width \(config.width)) without normalization, trained like \(ResidualLesson.outline.reference(.withoutNormalization)) (η = \(Format.number(config.learningRate)), \(config.steps) steps). Give a fixed branch scale α with which it reaches at least \(Format.percent(requiredAccuracy)) test accuracy.",
-        answerFormat: "α"
+        answerFormat: "α",
+        solution: {
+          let alpha = 1 / Double(config.deepDepth).squareRoot()
+          let accuracy = accuracies[alpha]
+          return WorkedSolution(
+            [
+              blockVariance,
+              "With α = 1 the forward signal grows 2^\(blocks) at init and the first step overflows; with α → 0 the net starts as the identity and its branches learn slowly. α = 1/√L with L = \(config.deepDepth) weight layers keeps (1 + α²)^\(blocks) = \(Format.number(ResidualTheory.normGrowth(alpha: alpha, blocks: blocks))) (under e^½), close to the identity but with branches large enough to learn.",
+              "A real run with α = 1/√\(config.deepDepth) = \(Format.number(alpha)) \(accuracy.isFinite ? "reaches \(Format.percent(accuracy)) test accuracy" : "goes non-finite").",
+            ], answer: alpha)
+        }
       ) { answer in
         guard answer.isFinite && answer >= 0 && answer <= 10 else {
           return ExerciseVerdict(correct: false, reason: "α must be a number in [0, 10].")
         }
-        let accuracy = accuracy(alpha: answer, config, train: train, test: test)
+        let accuracy = accuracies[answer]
         let growth = ResidualTheory.normGrowth(alpha: answer, blocks: blocks)
         let correct = accuracy.isFinite && accuracy >= requiredAccuracy
         var reason =

@@ -28,9 +28,9 @@ extension ResidualLesson: Lesson {
     try ResidualConfiguration(lesson: lesson, network: network)
   }
 
-  package static func exercises(_ config: ResidualConfiguration) throws -> [Exercise] {
+  package static func exercises(_ config: ResidualConfiguration, variant: ExerciseVariant) throws -> [Exercise] {
     let (train, test) = try Digits.trainTestSplit(seed: config.seed)
-    return ResidualExercises.all(config, train: train, test: test)
+    return ResidualExercises.all(config, train: train, test: test, variant: variant)
   }
 }
 

@@ -39,8 +39,8 @@ extension DocumentsLesson: Lesson {
     try DocumentsConfiguration(lesson: lesson, network: network, epochs: options.epochs, patience: options.patience)
   }
 
-  package static func exercises(_ config: DocumentsConfiguration) throws -> [Exercise] {
-    DocumentsExercises.all(config)
+  package static func exercises(_ config: DocumentsConfiguration, variant: ExerciseVariant) throws -> [Exercise] {
+    DocumentsExercises.all(config, variant: variant)
   }
 
   /// `--evaluate CHECKPOINT`: loads a checkpoint of the documents' CNN and prints its test

@@ -36,6 +36,17 @@ package enum LearningRateSweep {
     }
   }
 
+  /// `run` with every (BN, rate) run on its own core (`ParallelSweep`): the same results.
+  package static func runInParallel(_ config: BatchNormConfiguration, train: Dataset, test: Dataset) -> [Result] {
+    let rates = config.sweepRates
+    let runs = ParallelSweep.map(2 * rates.count) { i in
+      single(config, batchNorm: i >= rates.count, rate: rates[i % rates.count], train: train, test: test)
+    }
+    return [false, true].enumerated().map { k, withBN in
+      Result(batchNorm: withBN, rates: rates, runs: Array(runs[(k * rates.count)..<((k + 1) * rates.count)]))
+    }
+  }
+
   /// One run of the sweep: the net with or without BN at one learning rate.
   static func single(
     _ config: BatchNormConfiguration, batchNorm withBN: Bool, rate: Double, train: Dataset, test: Dataset

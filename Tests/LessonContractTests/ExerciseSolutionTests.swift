@@ -1,0 +1,105 @@
+import Foundation
+import LessonCatalogue
+import LessonKit
+import LessonTestSupport
+import Notebook
+import Testing
+
+/// Every exercise of every lesson has a worked solution that its own check judges correct, in
+/// every variant; variants change at least half of the exercises; the command line's `--solution`
+/// ends in an `answer:` line that `--answer` accepts.
+@Suite("Exercise solutions and variants")
+struct ExerciseSolutionTests {
+  /// The variants checked beyond 0.
+  static let variants = 1..<6
+
+  /// The questions of every exercise of `lesson` in quick mode, for variant 0 and `variants`.
+  static func questions<L: Lesson>(_ lesson: L.Type) throws -> [[String]] {
+    try ([0] + Array(variants)).map { k in
+      try L.defaultExercises(variant: ExerciseVariant(k), quick: true).map(\.question)
+    }
+  }
+
+  /// Checks the solutions of `lesson`: every exercise in variant 0, and in each variant where its
+  /// question differs from variant 0's; the answer as printed (`answerText`) is judged correct.
+  static func solutionsAreCorrect<L: Lesson>(_ lesson: L.Type) throws {
+    let original = try L.defaultExercises(variant: .original, quick: true)
+    #expect(original.count == L.exerciseCount)
+    var checked = Array(original.indices.map { (0, $0) })
+    for k in variants {
+      let exercises = try L.defaultExercises(variant: ExerciseVariant(k), quick: true)
+      for i in exercises.indices where exercises[i].question != original[i].question { checked.append((k, i)) }
+    }
+    var lists: [Int: [Exercise]] = [0: original]
+    for (k, i) in checked {
+      if lists[k] == nil { lists[k] = try L.defaultExercises(variant: ExerciseVariant(k), quick: true) }
+      let exercise = lists[k]![i]
+      let worked = exercise.workedSolution()
+      #expect(worked.verdict.correct, "\(L.name) exercise \(i + 1) variant \(k): \(worked.text)")
+      let lines = worked.text.split(separator: "\n")
+      let last = String(lines.last ?? "")
+      #expect(last.hasPrefix("answer: "), "\(L.name) \(i + 1): \(last)")
+      let printed = Double(last.dropFirst("answer: ".count))
+      #expect(printed != nil, "\(L.name) \(i + 1): \(last)")
+      if let printed {
+        #expect(exercise.check(printed).correct, "\(L.name) \(i + 1) variant \(k): the printed answer \(printed)")
+      }
+      #expect(worked.text.count > 200, "\(L.name) \(i + 1): a worked solution explains, not only answers")
+    }
+  }
+
+  @Test(arguments: LessonCatalogue.lessons.indices)
+  func everyWorkedSolutionIsJudgedCorrectInEveryVariant(lesson index: Int) throws {
+    func open<L: Lesson>(_ lesson: L.Type) throws { try Self.solutionsAreCorrect(lesson) }
+    try open(LessonCatalogue.lessons[index])
+  }
+
+  @Test func atLeastHalfOfTheExercisesChangeWithTheVariantAndAVariantIsDeterministic() throws {
+    var total = 0
+    var changing = 0
+    for lesson in LessonCatalogue.lessons {
+      func open<L: Lesson>(_ lesson: L.Type) throws -> [[String]] { try Self.questions(lesson) }
+      let byVariant = try open(lesson)
+      let again = try open(lesson)
+      #expect(byVariant == again, "\(lesson.name): the same variant must give the same exercises")
+      for i in byVariant[0].indices {
+        total += 1
+        if byVariant.dropFirst().contains(where: { $0[i] != byVariant[0][i] }) { changing += 1 }
+      }
+    }
+    #expect(total == 26)
+    #expect(2 * changing >= total, "\(changing) of \(total) exercises change with the variant")
+  }
+
+  @Test func variantsPickTheirValuesDeterministicallyAndSpreadThem() {
+    let options = [10, 20, 30, 40, 50]
+    #expect(ExerciseVariant.original.pick(options, salt: 1) == 10)
+    let picked = (1...40).map { ExerciseVariant($0).pick(options, salt: 1) }
+    #expect(picked == (1...40).map { ExerciseVariant($0).pick(options, salt: 1) })
+    #expect(!picked.contains(10), "variants ≥ 1 differ from variant 0")
+    #expect(Set(picked) == [20, 30, 40, 50], "40 variants use every other value")
+    // Two salts do not move in lockstep.
+    let other = (1...40).map { ExerciseVariant($0).pick(options, salt: 2) }
+    #expect(picked != other)
+  }
+
+  @Test func theCommandLineSolutionEndsInAnAnswerThatTheCheckerAccepts() throws {
+    let directory = LessonProcess.temporaryDirectory("solution")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let solved = try LessonProcess.run(
+      "documents", ["--variant", "3", "--exercise", "1", "--solution", "--plots-dir", directory.path])
+    #expect(solved.status == 0, "\(solved.stderr)")
+    let last = solved.stdout.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(last.hasPrefix("answer: "))
+    let answer = String(last.dropFirst("answer: ".count))
+    let checked = try LessonProcess.run(
+      "documents", ["--variant", "3", "--exercise", "1", "--answer", answer, "--plots-dir", directory.path])
+    #expect(checked.status == 0, "\(checked.stdout)")
+    #expect(checked.stdout.hasPrefix("Exercise 1: correct."))
+    // Variant 3's answer is another network's count: variant 0 judges it wrong.
+    let original = try LessonProcess.run(
+      "documents", ["--exercise", "1", "--answer", answer, "--plots-dir", directory.path])
+    #expect(original.status == 1 && original.stdout.hasPrefix("Exercise 1: incorrect."), "\(original.stdout)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+  }
+}
