@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 /// The lessons, one line each: `lessons/<folder>/<Module>` is the lesson (a library),
@@ -14,6 +15,12 @@ let lessons: [LessonTargets] = [
   .init(folder: "07-documents", name: "documents", module: "DocumentsLesson"),
 ]
 
+/// Whether `exercises/Solutions` is there: a teacher may delete it before handing the repository
+/// out, and the package then builds without it (the checker's `--solutions` says it is missing).
+let hasSolutions = FileManager.default.fileExists(atPath: Context.packageDirectory + "/exercises/Solutions")
+let solutionTargets: [Target.Dependency] = hasSolutions ? ["ExerciseSolutions"] : []
+let solutionSettings: [SwiftSetting] = hasSolutions ? [.define("HAS_SOLUTIONS")] : []
+
 /// GradientLab: notebook-style lessons that measure why deep networks' gradients explode.
 ///
 /// Modules (one job each):
@@ -21,6 +28,9 @@ let lessons: [LessonTargets] = [
 /// - `Theory`: the published predictions that lessons print next to their measurements.
 /// - `Charts`: chart descriptions -> gnuplot script + data, rendered through `CGnuplot`.
 /// - `Notebook`: the lesson runner (steps, cells, terminal output, Markdown export, metrics.json, claims).
+/// - `ExerciseKit`: the code exercises' types (`Matrix`, the gradients they return) and their
+///   checks; `exercises/Student` (`StudentExercises`) and `exercises/Solutions` (`ExerciseSolutions`)
+///   are the functions they judge, and `check-exercises` the checker `gradientlab exercises` runs.
 /// - `LessonCatalogue`: every lesson in order, for the tools and tests that work across lessons.
 /// - `LessonKit`: what lessons share on top of the engine: the `Lesson` protocol and its one
 ///   generic command line, the shared options, the initializer choice, engine-aware charts, versions.
@@ -33,6 +43,7 @@ let package = Package(
     // One executable per lesson: `lessons` below.
     .executable(name: "bench", targets: ["bench"]),
     .executable(name: "gradientlab", targets: ["gradientlab"]),
+    .executable(name: "check-exercises", targets: ["check-exercises"]),
     .library(name: "NeuralNet", targets: ["NeuralNet"]),
     .library(name: "Notebook", targets: ["Notebook"]),
     .library(name: "LessonKit", targets: ["LessonKit"]),
@@ -86,6 +97,15 @@ let package = Package(
       dependencies: ["LessonKit", "Notebook", .product(name: "CSV", package: "CSV.swift")]
         + lessons.map { .target(name: $0.module) }),
 
+    // MARK: Code exercises
+    .target(
+      name: "ExerciseKit",
+      dependencies: ["NeuralNet", "Theory", .product(name: "RealModule", package: "swift-numerics")]),
+    .target(name: "StudentExercises", dependencies: ["ExerciseKit"], path: "exercises/Student"),
+    .executableTarget(
+      name: "check-exercises", dependencies: ["ExerciseKit", "StudentExercises"] + solutionTargets,
+      path: "tools/check-exercises", swiftSettings: solutionSettings),
+
     // MARK: Tools
     .executableTarget(
       name: "gradientlab",
@@ -116,6 +136,9 @@ let package = Package(
     ),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     .testTarget(name: "LessonCatalogueTests", dependencies: ["LessonCatalogue", "Notebook"]),
+    .testTarget(
+      name: "ExerciseKitTests", dependencies: ["ExerciseKit", "StudentExercises", "LessonTestSupport"] + solutionTargets,
+      swiftSettings: solutionSettings),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "LessonKit", "Theory", "Charts"]),
     .target(name: "LessonTestSupport", dependencies: ["LessonKit", "Notebook"], path: "Tests/LessonTestSupport"),
     .testTarget(
@@ -124,7 +147,9 @@ let package = Package(
         "LessonTestSupport", "Notebook", "LessonKit", "LessonCatalogue", "CBLASKernel",
       ] + lessons.map { .target(name: $0.name) }
     ),
-  ] + lessons.flatMap(\.targets),
+  ] + lessons.flatMap(\.targets)
+    + (hasSolutions
+      ? [.target(name: "ExerciseSolutions", dependencies: ["ExerciseKit"], path: "exercises/Solutions")] : []),
   swiftLanguageModes: [.v6]
 )
 

@@ -1,6 +1,6 @@
 // gradientlab: the lessons in one place. `list` names every lesson with the command that runs
 // it; `compare A B` draws two runs of one lesson together; `grade answers.csv` scores a class's
-// answers to the numeric exercises.
+// answers to the numeric exercises; `exercises` builds and checks the code exercises.
 import ArgumentParser
 import Foundation
 import LessonKit
@@ -8,8 +8,8 @@ import LessonKit
 struct GradientLab: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gradientlab",
-    abstract: "The GradientLab lessons: list them, compare two runs of one, grade a class's answers.",
-    subcommands: [List.self, Compare.self, Grade.self])
+    abstract: "The GradientLab lessons: list them, compare two runs of one, check the code exercises, grade a class.",
+    subcommands: [List.self, Compare.self, Grade.self, Exercises.self])
 }
 
 /// Like the lessons: a bad command line is one line on standard error and exit status 64;

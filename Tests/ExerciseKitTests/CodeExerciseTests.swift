@@ -1,0 +1,143 @@
+import ExerciseKit
+import Foundation
+import LessonTestSupport
+import StudentExercises
+import Testing
+
+#if HAS_SOLUTIONS
+  import ExerciseSolutions
+#endif
+
+/// The code exercises: the solutions pass, the shipped stubs are "not done", every deliberately
+/// wrong implementation is caught with the reason that names its mistake, and a solution copied
+/// over its stub compiles (the two files declare the same functions).
+@Suite("Code exercises")
+struct CodeExerciseTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  #if HAS_SOLUTIONS
+    static let solutions = Implementations(
+      heStandardDeviation: { try ExerciseSolutions.heStandardDeviation(fanIn: $0) },
+      xavierStandardDeviation: { try ExerciseSolutions.xavierStandardDeviation(fanIn: $0, fanOut: $1) },
+      denseBackward: { try ExerciseSolutions.denseBackward(input: $0, weight: $1, upstream: $2) },
+      batchNormForward: { try ExerciseSolutions.batchNormForward($0, gamma: $1, beta: $2, epsilon: $3) },
+      batchNormBackward: { try ExerciseSolutions.batchNormBackward($0, gamma: $1, epsilon: $2, upstream: $3) },
+      clipByGlobalNorm: { try ExerciseSolutions.clipByGlobalNorm($0, maxNorm: $1) },
+      clipByValue: { try ExerciseSolutions.clipByValue($0, limit: $1) },
+      residualBlockBackward: { try ExerciseSolutions.residualBlockBackward(input: $0, weight: $1, upstream: $2) },
+      recurrentStepBackward: {
+        try ExerciseSolutions.rnnStepBackward(
+          previousHidden: $0, input: $1, recurrentWeight: $2, inputWeight: $3, upstream: $4)
+      },
+      tanhChi1: { try ExerciseSolutions.tanhChi1(weightVariance: $0, biasVariance: $1) },
+      largestStableStepSize: { try ExerciseSolutions.largestStableStepSize(hessian: $0) })
+
+    @Test(arguments: CodeExercises.all.map(\.name))
+    func everySolutionIsCorrect(name: String) throws {
+      let exercise = try #require(CodeExercises.named(name))
+      let verdict = exercise.check(Self.solutions)
+      #expect(verdict.isCorrect, "\(name): \(verdict.text)")
+    }
+  #endif
+
+  @Test func thereAreAtLeastEightExercisesAndEachHasAStubAndASolutionFile() {
+    #expect(CodeExercises.all.count >= 8)
+    #expect(Set(CodeExercises.all.map(\.name)).count == CodeExercises.all.count)
+    for exercise in CodeExercises.all {
+      for folder in ["Student", "Solutions"] {
+        let path = Self.root.appendingPathComponent("exercises/\(folder)/\(exercise.file)").path
+        #expect(FileManager.default.fileExists(atPath: path), "\(folder)/\(exercise.file)")
+      }
+    }
+  }
+
+  /// The shipped stubs; fails once a student has written one (which is the point of the stubs).
+  @Test(arguments: CodeExercises.all.map(\.name))
+  func theShippedStubsReportNotDone(name: String) throws {
+    let exercise = try #require(CodeExercises.named(name))
+    let student = Implementations(
+      heStandardDeviation: { try StudentExercises.heStandardDeviation(fanIn: $0) },
+      xavierStandardDeviation: { try StudentExercises.xavierStandardDeviation(fanIn: $0, fanOut: $1) },
+      denseBackward: { try StudentExercises.denseBackward(input: $0, weight: $1, upstream: $2) },
+      batchNormForward: { try StudentExercises.batchNormForward($0, gamma: $1, beta: $2, epsilon: $3) },
+      batchNormBackward: { try StudentExercises.batchNormBackward($0, gamma: $1, epsilon: $2, upstream: $3) },
+      clipByGlobalNorm: { try StudentExercises.clipByGlobalNorm($0, maxNorm: $1) },
+      clipByValue: { try StudentExercises.clipByValue($0, limit: $1) },
+      residualBlockBackward: { try StudentExercises.residualBlockBackward(input: $0, weight: $1, upstream: $2) },
+      recurrentStepBackward: {
+        try StudentExercises.rnnStepBackward(
+          previousHidden: $0, input: $1, recurrentWeight: $2, inputWeight: $3, upstream: $4)
+      },
+      tanhChi1: { try StudentExercises.tanhChi1(weightVariance: $0, biasVariance: $1) },
+      largestStableStepSize: { try StudentExercises.largestStableStepSize(hessian: $0) })
+    #expect(exercise.check(student) == .notDone)
+    #expect(CodeExercises.line(exercise, .notDone).contains("exercises/Student/\(exercise.file)"))
+  }
+
+  @Test(arguments: WrongImplementations.cases)
+  func aWrongImplementationIsCaughtWithTheReasonThatNamesItsMistake(_ wrong: WrongImplementations.Case) throws {
+    let exercise = try #require(CodeExercises.named(wrong.exercise))
+    let verdict = exercise.check(wrong.implementations)
+    guard case .wrong(let reason) = verdict else {
+      Issue.record("\(wrong.exercise) (\(wrong.mistake)): \(verdict.label), expected wrong")
+      return
+    }
+    #expect(reason.contains(wrong.reason), "\(wrong.exercise) (\(wrong.mistake)): \(reason)")
+  }
+
+  @Test func everyExerciseHasAWrongImplementationInTheTests() {
+    let covered = Set(WrongImplementations.cases.map(\.exercise))
+    #expect(covered == Set(CodeExercises.all.map(\.name)))
+  }
+
+  @Test func anotherErrorIsWrongNotNotDone() throws {
+    struct Broken: Error {}
+    var implementations = Implementations.notImplemented
+    implementations.largestStableStepSize = { _ in throw Broken() }
+    let verdict = try #require(CodeExercises.named("stable-step-size")).check(implementations)
+    #expect(verdict.label == "wrong" && verdict.text.contains("threw"))
+  }
+
+  /// The checker `gradientlab exercises` runs (built with the tests): the shipped stubs are all
+  /// "not done" with exit status 2, the solutions all correct with 0, and an unknown name is
+  /// refused with 64.
+  @Test func theCheckerReportsStubsAsNotDoneAndSolutionsAsCorrect() throws {
+    let stubs = try LessonProcess.run("check-exercises", [])
+    #expect(stubs.status == 2, "\(stubs.stdout)")
+    #expect(stubs.stdout.split(separator: "\n").filter { $0.contains(": not done.") }.count == CodeExercises.all.count)
+    #if HAS_SOLUTIONS
+      let solved = try LessonProcess.run("check-exercises", ["--solutions", "clipping", "tanh-chi1"])
+      #expect(solved.status == 0, "\(solved.stdout)")
+      #expect(solved.stdout.split(separator: "\n").map { $0.prefix { $0 != ":" } } == ["clipping", "tanh-chi1"])
+    #endif
+    let unknown = try LessonProcess.run("check-exercises", ["nope"])
+    #expect(unknown.status == 64 && unknown.stderr.contains("no code exercise named 'nope'"))
+  }
+
+  @Test func verdictsGiveTheExitStatus() {
+    #expect(CodeExercises.exitStatus([.correct(""), .correct("")]) == 0)
+    #expect(CodeExercises.exitStatus([.correct(""), .notDone]) == 2)
+    #expect(CodeExercises.exitStatus([.notDone, .wrong("")]) == 1)
+    #expect(throws: CodeExercises.UnknownName.self) { try CodeExercises.select(["nope"]) }
+    #expect((try? CodeExercises.select([]))?.count == CodeExercises.all.count)
+  }
+
+  /// A solution copied over its stub compiles against the checker: both files declare the same
+  /// public functions with the same signatures.
+  @Test func eachStubDeclaresTheSameFunctionsAsItsSolution() throws {
+    for exercise in CodeExercises.all {
+      func declarations(_ folder: String) throws -> [String] {
+        let text = try String(
+          contentsOf: Self.root.appendingPathComponent("exercises/\(folder)/\(exercise.file)"), encoding: .utf8)
+        // A declaration runs from `public func` to the `{` that opens its body.
+        return text.components(separatedBy: "public func ").dropFirst().map {
+          String($0.prefix { $0 != "{" }).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+      }
+      let stub = try declarations("Student")
+      #expect(!stub.isEmpty, "\(exercise.file)")
+      #expect(stub == (try declarations("Solutions")), "\(exercise.file)")
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import ExerciseKit
+import Foundation
+
+/// Lesson 4 (batch-gd), step 3 "The exact threshold: η < 2/λ_max". Check with
+/// `swift run -c release gradientlab exercises stable-step-size`.
+///
+/// On a quadratic loss L(w) = ½·wᵀHw (a least-squares problem, or any loss near a minimum),
+/// gradient descent w ← w − η·H·w moves each eigen-direction of the symmetric `hessian` H as
+/// e ← (1 − ηλ)·e. It converges from every start only if |1 − ηλ| < 1 for every eigenvalue λ,
+/// i.e. η < 2/λ_max. Find λ_max by power iteration (v ← Hv/‖Hv‖ until λ = vᵀHv settles; H is
+/// positive semi-definite here) and return 2/λ_max.
+public func largestStableStepSize(hessian h: Matrix) throws -> Double {
+  throw NotImplemented()
+}
