@@ -86,7 +86,7 @@ let package = Package(
     .target(
       name: "LessonKit",
       dependencies: [
-        "Notebook", "NeuralNet", "Charts", "Theory",
+        "Notebook", "NeuralNet", "Charts", "Theory", "ExerciseKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "RealModule", package: "swift-numerics"),
       ]

@@ -9,10 +9,17 @@ public struct CodeExercise: Sendable {
   public var file: String
   /// What to write, in a few words.
   public var title: String
-  /// The lesson and step whose idea it is.
+  /// The lesson whose idea it is (its executable's name, "exploding").
   public var lesson: String
+  /// The step of that lesson, from 1.
+  public var step: Int
+  /// The step's title.
+  public var stepTitle: String
   /// Judges the exercise's function(s) in `implementations`.
   public var check: @Sendable (Implementations) -> CodeExerciseVerdict
+
+  /// "lesson exploding, step 3 "A controlled explosion: …"".
+  public var lessonStep: String { "lesson \(lesson), step \(step) \"\(stepTitle)\"" }
 }
 
 /// Every code exercise, in the order of the lessons.
@@ -48,7 +55,8 @@ extension CodeExercises {
   /// "dense-backward: correct. relative errors …" as the checker prints it.
   public static func line(_ exercise: CodeExercise, _ verdict: CodeExerciseVerdict) -> String {
     switch verdict {
-    case .notDone: "\(exercise.name): not done. Write it in exercises/Student/\(exercise.file) (\(exercise.lesson))."
+    case .notDone:
+      "\(exercise.name): not done. Write it in exercises/Student/\(exercise.file) (\(exercise.lessonStep))."
     case .correct(let details): "\(exercise.name): correct. \(details)"
     case .wrong(let reason): "\(exercise.name): wrong. \(reason)"
     }

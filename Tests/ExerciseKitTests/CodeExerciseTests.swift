@@ -17,26 +17,10 @@ struct CodeExerciseTests {
     .deletingLastPathComponent()
 
   #if HAS_SOLUTIONS
-    static let solutions = Implementations(
-      heStandardDeviation: { try ExerciseSolutions.heStandardDeviation(fanIn: $0) },
-      xavierStandardDeviation: { try ExerciseSolutions.xavierStandardDeviation(fanIn: $0, fanOut: $1) },
-      denseBackward: { try ExerciseSolutions.denseBackward(input: $0, weight: $1, upstream: $2) },
-      batchNormForward: { try ExerciseSolutions.batchNormForward($0, gamma: $1, beta: $2, epsilon: $3) },
-      batchNormBackward: { try ExerciseSolutions.batchNormBackward($0, gamma: $1, epsilon: $2, upstream: $3) },
-      clipByGlobalNorm: { try ExerciseSolutions.clipByGlobalNorm($0, maxNorm: $1) },
-      clipByValue: { try ExerciseSolutions.clipByValue($0, limit: $1) },
-      residualBlockBackward: { try ExerciseSolutions.residualBlockBackward(input: $0, weight: $1, upstream: $2) },
-      recurrentStepBackward: {
-        try ExerciseSolutions.rnnStepBackward(
-          previousHidden: $0, input: $1, recurrentWeight: $2, inputWeight: $3, upstream: $4)
-      },
-      tanhChi1: { try ExerciseSolutions.tanhChi1(weightVariance: $0, biasVariance: $1) },
-      largestStableStepSize: { try ExerciseSolutions.largestStableStepSize(hessian: $0) })
-
     @Test(arguments: CodeExercises.all.map(\.name))
     func everySolutionIsCorrect(name: String) throws {
       let exercise = try #require(CodeExercises.named(name))
-      let verdict = exercise.check(Self.solutions)
+      let verdict = exercise.check(ExerciseSolutions.implementations)
       #expect(verdict.isCorrect, "\(name): \(verdict.text)")
     }
   #endif
@@ -56,22 +40,7 @@ struct CodeExerciseTests {
   @Test(arguments: CodeExercises.all.map(\.name))
   func theShippedStubsReportNotDone(name: String) throws {
     let exercise = try #require(CodeExercises.named(name))
-    let student = Implementations(
-      heStandardDeviation: { try StudentExercises.heStandardDeviation(fanIn: $0) },
-      xavierStandardDeviation: { try StudentExercises.xavierStandardDeviation(fanIn: $0, fanOut: $1) },
-      denseBackward: { try StudentExercises.denseBackward(input: $0, weight: $1, upstream: $2) },
-      batchNormForward: { try StudentExercises.batchNormForward($0, gamma: $1, beta: $2, epsilon: $3) },
-      batchNormBackward: { try StudentExercises.batchNormBackward($0, gamma: $1, epsilon: $2, upstream: $3) },
-      clipByGlobalNorm: { try StudentExercises.clipByGlobalNorm($0, maxNorm: $1) },
-      clipByValue: { try StudentExercises.clipByValue($0, limit: $1) },
-      residualBlockBackward: { try StudentExercises.residualBlockBackward(input: $0, weight: $1, upstream: $2) },
-      recurrentStepBackward: {
-        try StudentExercises.rnnStepBackward(
-          previousHidden: $0, input: $1, recurrentWeight: $2, inputWeight: $3, upstream: $4)
-      },
-      tanhChi1: { try StudentExercises.tanhChi1(weightVariance: $0, biasVariance: $1) },
-      largestStableStepSize: { try StudentExercises.largestStableStepSize(hessian: $0) })
-    #expect(exercise.check(student) == .notDone)
+    #expect(exercise.check(StudentExercises.implementations) == .notDone)
     #expect(CodeExercises.line(exercise, .notDone).contains("exercises/Student/\(exercise.file)"))
   }
 
@@ -84,6 +53,16 @@ struct CodeExerciseTests {
       return
     }
     #expect(reason.contains(wrong.reason), "\(wrong.exercise) (\(wrong.mistake)): \(reason)")
+  }
+
+  /// Each exercise names a step of its lesson by number and title, as the committed notebook
+  /// of that lesson has it.
+  @Test(arguments: CodeExercises.all.map(\.name))
+  func theLessonStepAnExerciseNamesExists(name: String) throws {
+    let exercise = try #require(CodeExercises.named(name))
+    let readme = try String(
+      contentsOf: Self.root.appendingPathComponent("plots/\(exercise.lesson)/README.md"), encoding: .utf8)
+    #expect(readme.contains("## Step \(exercise.step). \(exercise.stepTitle)"), "\(exercise.lessonStep)")
   }
 
   @Test func everyExerciseHasAWrongImplementationInTheTests() {
@@ -126,6 +105,11 @@ struct CodeExerciseTests {
   /// A solution copied over its stub compiles against the checker: both files declare the same
   /// public functions with the same signatures.
   @Test func eachStubDeclaresTheSameFunctionsAsItsSolution() throws {
+    let table = { (folder: String) in
+      try String(
+        contentsOf: Self.root.appendingPathComponent("exercises/\(folder)/AllExercises.swift"), encoding: .utf8)
+    }
+    #expect(try table("Student") == table("Solutions"), "AllExercises.swift must be the same in both folders")
     for exercise in CodeExercises.all {
       func declarations(_ folder: String) throws -> [String] {
         let text = try String(

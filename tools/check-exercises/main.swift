@@ -13,23 +13,6 @@ import StudentExercises
   import ExerciseSolutions
 #endif
 
-/// The student's functions.
-let student = Implementations(
-  heStandardDeviation: { try StudentExercises.heStandardDeviation(fanIn: $0) },
-  xavierStandardDeviation: { try StudentExercises.xavierStandardDeviation(fanIn: $0, fanOut: $1) },
-  denseBackward: { try StudentExercises.denseBackward(input: $0, weight: $1, upstream: $2) },
-  batchNormForward: { try StudentExercises.batchNormForward($0, gamma: $1, beta: $2, epsilon: $3) },
-  batchNormBackward: { try StudentExercises.batchNormBackward($0, gamma: $1, epsilon: $2, upstream: $3) },
-  clipByGlobalNorm: { try StudentExercises.clipByGlobalNorm($0, maxNorm: $1) },
-  clipByValue: { try StudentExercises.clipByValue($0, limit: $1) },
-  residualBlockBackward: { try StudentExercises.residualBlockBackward(input: $0, weight: $1, upstream: $2) },
-  recurrentStepBackward: {
-    try StudentExercises.rnnStepBackward(
-      previousHidden: $0, input: $1, recurrentWeight: $2, inputWeight: $3, upstream: $4)
-  },
-  tanhChi1: { try StudentExercises.tanhChi1(weightVariance: $0, biasVariance: $1) },
-  largestStableStepSize: { try StudentExercises.largestStableStepSize(hessian: $0) })
-
 var arguments = Array(CommandLine.arguments.dropFirst())
 let solutions = arguments.contains("--solutions")
 let listOnly = arguments.contains("--list")
@@ -38,14 +21,14 @@ arguments.removeAll { $0 == "--solutions" || $0 == "--list" }
 let implementations: Implementations
 if solutions {
   #if HAS_SOLUTIONS
-    implementations = SolutionTable.implementations
+    implementations = ExerciseSolutions.implementations
   #else
     FileHandle.standardError.write(
       Data("check-exercises: error: there is no exercises/Solutions folder to check\n".utf8))
     exit(64)
   #endif
 } else {
-  implementations = student
+  implementations = StudentExercises.implementations
 }
 
 let chosen: [CodeExercise]

@@ -9,7 +9,7 @@ extension CodeExercises {
   static let batchNormBackward = CodeExercise(
     name: "batchnorm-backward", file: "BatchNormBackward.swift",
     title: "Batch normalization's backward pass in training mode: ∂L/∂x, ∂L/∂γ, ∂L/∂β",
-    lesson: "lesson 3 (batchnorm), step 4 \"The twist: deep BN nets explode at initialization\""
+    lesson: "batchnorm", step: 4, stepTitle: "The twist: deep BN nets explode at initialization"
   ) { impl in
     Attempt.verdict {
       var rng = SeededGenerator(seed: 17)

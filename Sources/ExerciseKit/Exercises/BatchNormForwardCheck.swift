@@ -8,7 +8,7 @@ extension CodeExercises {
   static let batchNormForward = CodeExercise(
     name: "batchnorm-forward", file: "BatchNormForward.swift",
     title: "Batch normalization's forward pass in training mode",
-    lesson: "lesson 3 (batchnorm), step 1 \"What batch norm computes, on one layer\""
+    lesson: "batchnorm", step: 1, stepTitle: "What batch norm computes, on one layer"
   ) { impl in
     Attempt.verdict {
       var rng = SeededGenerator(seed: 13)

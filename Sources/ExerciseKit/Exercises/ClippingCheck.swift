@@ -9,7 +9,7 @@ extension CodeExercises {
   static let clipping = CodeExercise(
     name: "clipping", file: "Clipping.swift",
     title: "Gradient clipping by global norm and by value",
-    lesson: "lesson 5 (clipping), step 4 \"Norm clipping (Algorithm 1): which thresholds train\""
+    lesson: "clipping", step: 4, stepTitle: "Norm clipping (Algorithm 1): which thresholds train"
   ) { impl in
     Attempt.verdict {
       let gradients: [[Double]] = [[3, -4], [12], [0.5, -1, 2]]

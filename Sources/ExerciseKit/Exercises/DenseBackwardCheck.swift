@@ -8,7 +8,7 @@ extension CodeExercises {
   static let denseBackward = CodeExercise(
     name: "dense-backward", file: "DenseBackward.swift",
     title: "A dense layer's backward pass: ∂L/∂x, ∂L/∂W, ∂L/∂b",
-    lesson: "lesson 1 (exploding), step 3 \"A controlled explosion: the gradient norm layer by layer\""
+    lesson: "exploding", step: 3, stepTitle: "A controlled explosion: the gradient norm layer by layer"
   ) { impl in
     Attempt.verdict {
       var rng = SeededGenerator(seed: 11)

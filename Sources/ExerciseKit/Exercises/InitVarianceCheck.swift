@@ -10,7 +10,7 @@ extension CodeExercises {
   static let initVariance = CodeExercise(
     name: "init-variance", file: "InitVariance.swift",
     title: "He and Xavier initialization: the standard deviation of N(0, σ²) weights",
-    lesson: "lesson 2 (initialization), step 4 \"He et al. 2015: a 30-layer ReLU net, Xavier vs He\""
+    lesson: "initialization", step: 4, stepTitle: "He et al. 2015: a 30-layer ReLU net, Xavier vs He"
   ) { impl in
     Attempt.verdict {
       let fans = [(64, 64), (256, 128), (100, 400), (784, 10), (3, 5)]

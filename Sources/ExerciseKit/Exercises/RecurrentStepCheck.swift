@@ -9,7 +9,7 @@ extension CodeExercises {
   static let recurrentStep = CodeExercise(
     name: "bptt-step", file: "RecurrentStepBackward.swift",
     title: "One step of backpropagation through time in a vanilla RNN",
-    lesson: "lesson 5 (clipping), step 2 \"The condition: σ₁ < 1/γ vanishes for sure, σ₁ > 1/γ only may explode\""
+    lesson: "clipping", step: 2, stepTitle: "The condition: σ₁ < 1/γ vanishes for sure, σ₁ > 1/γ only may explode"
   ) { impl in
     Attempt.verdict {
       var rng = SeededGenerator(seed: 23)

@@ -9,7 +9,7 @@ extension CodeExercises {
   static let residualBackward = CodeExercise(
     name: "residual-backward", file: "ResidualBackward.swift",
     title: "A residual block's backward pass: y = x + ReLU(x·W)",
-    lesson: "lesson 6 (residual), step 2 \"The gradient reaching the first layer, by depth\""
+    lesson: "residual", step: 2, stepTitle: "The gradient reaching the first layer, by depth"
   ) { impl in
     Attempt.verdict {
       var rng = SeededGenerator(seed: 19)

@@ -9,7 +9,7 @@ extension CodeExercises {
   static let stableStepSize = CodeExercise(
     name: "stable-step-size", file: "StableStepSize.swift",
     title: "The largest stable step size 2/λ_max of gradient descent",
-    lesson: "lesson 4 (batch-gd), step 3 \"The exact threshold: η < 2/λ_max\""
+    lesson: "batch-gd", step: 3, stepTitle: "The exact threshold: η < 2/λ_max"
   ) { impl in
     Attempt.verdict {
       var rng = SeededGenerator(seed: 29)

@@ -11,7 +11,7 @@ extension CodeExercises {
   static let tanhChi1 = CodeExercise(
     name: "tanh-chi1", file: "TanhChi1.swift",
     title: "χ₁ of a deep tanh net by Gauss–Hermite quadrature",
-    lesson: "lesson 2 (initialization), step 5 \"The edge of chaos: tanh with biases\""
+    lesson: "initialization", step: 5, stepTitle: "The edge of chaos: tanh with biases"
   ) { impl in
     Attempt.verdict {
       let cases: [(Double, Double)] = [(1.0, 0.05), (2.0, 0.05), (1.5, 0.0), (3.0, 0.3), (1.2, 0.1)]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExerciseKit
 import Notebook
 
 /// A lesson, as the one generic `LessonCommand` runs it: its name and title, its steps, how its
@@ -76,7 +77,10 @@ extension Lesson {
     notebook.claimsStep(claimsTitle, source: claimsSource, basis: claimsBasis) { claims }
     afterClaims(claims, in: notebook)
     let exercises = try exercises(config, variant: notebook.settings.variant)
-    notebook.exercisesStep(checkedAgainst: exercisesCheckedAgainst) { exercises }
+    let code = CodeExercises.all.filter { $0.lesson == name }.map {
+      CodeExerciseReference(name: $0.name, file: $0.file, title: $0.title, step: $0.step)
+    }
+    notebook.exercisesStep(checkedAgainst: exercisesCheckedAgainst, codeExercises: code) { exercises }
     return try notebook.finish()
   }
 }

@@ -254,7 +254,10 @@ public final class Notebook {
 
   /// The last step of every lesson (id `.exercises`): each exercise with the command that checks
   /// an answer against `checkedAgainst`.
-  public func exercisesStep(checkedAgainst: String = "a real run or the theory", _ exercises: () -> [Exercise]) {
+  public func exercisesStep(
+    checkedAgainst: String = "a real run or the theory", codeExercises: [CodeExerciseReference] = [],
+    _ exercises: () -> [Exercise]
+  ) {
     step(.exercises, "Exercises") {
       let variant = settings.variant == .original ? "" : " --variant \(settings.variant)"
       prose(
@@ -264,6 +267,15 @@ public final class Notebook {
         prose("These are variant \(settings.variant)'s numbers; the checks and solutions above use the same variant.")
       }
       self.exercises(exercises())
+      if !codeExercises.isEmpty {
+        prose(
+          "Code exercises of this lesson: write the function in `exercises/Student/`, then check it with `swift run -c release gradientlab exercises NAME`."
+        )
+        table(
+          Table(
+            headers: ["exercise", "file", "what to write", "step"],
+            rows: codeExercises.map { [$0.name, $0.file, $0.title, "\($0.step)"] }))
+      }
     }
   }
 
