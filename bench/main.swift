@@ -19,7 +19,8 @@
 //                     and what timing the parts apart does not see)
 //
 // with, apart, what the update-to-data ratios add (`measuresUpdates`: one copy of the weights and
-// one pass over them per step), and `roofline_fraction` = GEMMs alone / whole step (1 would be a step that is all GEMM).
+// one pass over them per step) and what the magnitude histograms add (one pass over every layer's output
+// and gradient), and `roofline_fraction` = GEMMs alone / whole step (1 would be a step that is all GEMM).
 // The last line is `steps_per_second: X` for the first workload. Peers in bench/peers/.
 import COpenBLAS
 import Foundation
@@ -131,10 +132,10 @@ for workload in workloads where only == nil || only == workload.name {
   }
   let data = Dataset(inputs: input, targets: targets)
   let batch = Array(0..<workload.batch)
-  func step(measuringUpdates: Bool) {
+  func step(measuringUpdates: Bool, histograms: Bool = false) {
     let record = Trainer.step(
       model, on: data, batch: batch, loss: loss, optimizer: optimizer, clipping: .none,
-      measuresUpdates: measuringUpdates, step: 0)
+      measuresUpdates: measuringUpdates, histograms: histograms, step: 0)
     precondition(record.nonFinite == nil, "benchmark run went non-finite")
   }
   func uninstrumented() {
@@ -148,10 +149,11 @@ for workload in workloads where only == nil || only == workload.name {
   let times = bestTimes(
     [
       { step(measuringUpdates: false) }, instrumented, uninstrumented, { optimizer.update(model.parameters) }, gemms,
-      { step(measuringUpdates: true) },
+      { step(measuringUpdates: true) }, { step(measuringUpdates: false, histograms: true) },
     ], seconds: seconds)
   let (whole, pass, plain, update, gemm) = (times[0], times[1], times[2], times[3], times[4])
   let withRatios = times[5]
+  let withHistograms = times[6]
   let rate = 1 / whole
   results.append((workload, rate))
   func ms(_ t: Double) -> String { String(format: "%.2f", t * 1000) }
@@ -165,6 +167,9 @@ for workload in workloads where only == nil || only == workload.name {
       + "optimizer \(ms(update)), the rest \(ms(whole - pass - update))")
   print(
     "  update-to-data ratios (Trainer.step with measuresUpdates, off by default): +\(ms(withRatios - whole)) ms/step")
+  print(
+    "  magnitude histograms of every layer's output and gradient (histograms, off by default): +\(ms(withHistograms - whole)) ms/step"
+  )
   print("  roofline_fraction: \(String(format: "%.2f", gemm / whole))")
 }
 if let first = results.first {

@@ -28,6 +28,12 @@ public struct LayerRecord: Sendable, Equatable {
   /// read it on a log scale against ≈ 1e-3: far above, the step size is too large for that layer;
   /// far below, the layer barely learns. Nil where no update followed (the step went non-finite).
   public var updateToDataRatio: Double? = nil
+  /// With histograms on (`measureGradients(…, histograms: true)`): the magnitudes of this layer's
+  /// output values in the forward pass, e.g. a ReLU layer's activations with its dead share.
+  public var outputHistogram: MagnitudeHistogram? = nil
+  /// With histograms on: the magnitudes of ∂L/∂output, the gradient arriving at this layer (for a
+  /// dense layer, at its pre-activation).
+  public var outputGradientHistogram: MagnitudeHistogram? = nil
 
   /// std(after − before) / std(before), in Double, over the elements of a weight matrix before and
   /// after one update (population standard deviations; NaN for a constant `before`).

@@ -87,9 +87,11 @@ public final class Sequential {
   }
 
   /// One instrumented forward and backward pass: sets every parameter's gradient and returns what
-  /// was measured. Parameters are not changed.
+  /// was measured. Parameters are not changed. With `histograms`, every layer's record also holds
+  /// the magnitude histograms of its output and of the gradient arriving at it (one more pass
+  /// over each; bench measures it).
   public func measureGradients(
-    input: Tensor, targets: Targets, loss: some Loss, step: Int = 0
+    input: Tensor, targets: Targets, loss: some Loss, step: Int = 0, histograms: Bool = false
   ) -> StepRecord {
     var firstNonFinite: NonFiniteEvent?
     func note(_ event: NonFiniteEvent) {
@@ -102,9 +104,11 @@ public final class Sequential {
     // Forward, with statistics of every layer's output.
     var summaries: [TensorSummary] = []
     summaries.reserveCapacity(layers.count)
+    var outputHistograms: [MagnitudeHistogram] = []
     var x = input
     for (index, layer) in layers.enumerated() {
       x = layer.forward(x)
+      if histograms { outputHistograms.append(MagnitudeHistogram(x)) }
       let summary = Sequential.summarize(x, kind: layer.kind)
       if !summary.meanSquare.isFinite {
         note(NonFiniteEvent(step: step, layer: index, tensor: .output))
@@ -123,6 +127,7 @@ public final class Sequential {
     for index in layers.indices.reversed() {
       let layer = layers[index]
       let outputGradientNorm = gradientNorm  // this layer's ∂L/∂output is the layer above's ∂L/∂input
+      let outputGradientHistogram = histograms ? MagnitudeHistogram(gradient) : nil
       gradient = layer.backward(gradient)
       gradientNorm = gradient.norm()
       let inputGradientNorm = gradientNorm
@@ -130,6 +135,10 @@ public final class Sequential {
         index: index, kind: layer.kind, weightGradientNorm: nil, biasGradientNorm: nil,
         outputGradientNorm: outputGradientNorm, inputGradientNorm: inputGradientNorm,
         output: summaries[index], deadFraction: nil, saturatedFraction: nil)
+      if histograms {
+        record.outputHistogram = outputHistograms[index]
+        record.outputGradientHistogram = outputGradientHistogram
+      }
       if let weighted = layer as? any WeightedLayer {
         let weightSquared = weighted.weight.gradient.sumOfSquares()
         record.weightGradientNorm = weightSquared.squareRoot()

@@ -32,19 +32,21 @@ public enum Trainer {
   /// Trains `model` on `data` for `steps` steps of SGD with mini-batches of `batchSize`, in the
   /// order fixed by `batchSeed`, clipping the gradients first if `clipping` says so (each step's
   /// record then says what clipping did). Stops cleanly, without applying the update, at the first
-  /// step whose forward or backward pass produces a non-finite value.
+  /// step whose forward or backward pass produces a non-finite value. With `histogramEvery: k`,
+  /// the records of steps 0, k, 2k, … hold every layer's magnitude histograms.
   public static func train(
     _ model: Sequential, on data: Dataset, loss: some Loss, optimizer: some Optimizer, steps: Int,
     batchSize: Int, batchSeed: UInt64, clipping: GradientClipping = .none, measuresUpdates: Bool = false,
-    progress: ((Int) -> Void)? = nil
+    histogramEvery: Int? = nil, progress: ((Int) -> Void)? = nil
   ) -> TrainingHistory {
+    precondition(histogramEvery.map { $0 >= 1 } ?? true, "histograms every k ≥ 1 steps")
     var sampler = BatchSampler(count: data.count, batchSize: batchSize, seed: batchSeed)
     var history = TrainingHistory(steps: [], nonFinite: nil)
     history.steps.reserveCapacity(steps)
     for step in 0..<steps {
       let record = Self.step(
         model, on: data, batch: sampler.next(), loss: loss, optimizer: optimizer, clipping: clipping,
-        measuresUpdates: measuresUpdates, step: step)
+        measuresUpdates: measuresUpdates, histograms: histogramEvery.map { step % $0 == 0 } ?? false, step: step)
       history.steps.append(record)
       progress?(step + 1)
       if let event = record.nonFinite {
@@ -58,13 +60,15 @@ public enum Trainer {
   /// One instrumented step on the examples at `batch`: forward and backward with per-layer records,
   /// clipping if asked, and the update, unless a value was not finite (then nothing is applied and
   /// the record says where it appeared). With `measuresUpdates`, each weight layer's record also
-  /// gets the update's `updateToDataRatio`.
+  /// gets the update's `updateToDataRatio`; with `histograms`, every layer's record holds the
+  /// magnitude histograms of its output and of its incoming gradient.
   public static func step(
     _ model: Sequential, on data: Dataset, batch: some Collection<Int>, loss: some Loss, optimizer: some Optimizer,
-    clipping: GradientClipping, measuresUpdates: Bool = false, step: Int
+    clipping: GradientClipping, measuresUpdates: Bool = false, histograms: Bool = false, step: Int
   ) -> StepRecord {
     var record = model.measureGradients(
-      input: data.inputs.gatheringRows(batch), targets: data.targets.gathering(batch), loss: loss, step: step)
+      input: data.inputs.gatheringRows(batch), targets: data.targets.gathering(batch), loss: loss, step: step,
+      histograms: histograms)
     guard record.nonFinite == nil else { return record }
     if clipping != .none { record.clip = clipping.apply(to: model.parameters) }
     guard measuresUpdates else {

@@ -15,10 +15,11 @@ struct ExplodingLessonTests {
 
   @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
     try LessonExpectations.quickRunPasses(
-      lesson: ExplodingLesson.name, title: ExplodingLesson.title, parameters: Self.quick.parameters, minimumChecks: 13,
+      lesson: ExplodingLesson.name, title: ExplodingLesson.title, parameters: Self.quick.parameters, minimumChecks: 14,
       charts: [
         "random-products", "naive-overflow", "gradient-by-layer", "training-loss", "training-gradient-norm",
-        "heatmap-exploding", "heatmap-fixed", "update-to-data-ratio",
+        "heatmap-exploding", "heatmap-fixed", "update-to-data-ratio", "gradient-histograms", "activation-histograms",
+        "gradient-histogram-layers-exploding", "gradient-histogram-layers-fixed",
       ], run: { try ExplodingLesson.run(Self.quick, in: $0) }
     ) { folder in
       let object = try LessonExpectations.metrics(in: folder)
@@ -31,6 +32,12 @@ struct ExplodingLessonTests {
       // The exploding net's one update is of the order of its weights; the fix's steps are small.
       #expect((ratios["exploding_median_step_0"] as? Double ?? 0) > 0.1)
       #expect((ratios["fixed_median_last_50_steps"] as? Double ?? 1) < 1e-2)
+      // The histograms' median moves by the theory's factor per layer in the exploding net and
+      // stays put in the fix.
+      let histograms = try #require(runs["gradient_histograms_step_0"] as? [String: Any])
+      let predicted = try #require(histograms["predicted_factor_per_layer"] as? Double)
+      #expect(abs((histograms["exploding_median_factor_per_layer"] as? Double ?? 0) / predicted - 1) < 0.05)
+      #expect(abs((histograms["fixed_median_factor_per_layer"] as? Double ?? 0) - 1) < 0.05)
       let exploding = try #require(runs["train_exploding"] as? [String: Any])
       #expect(exploding["first_nonfinite_step"] as? Int == 1)
       // Seed-dependent figures are spreads over the seeds; a run that blew up has no mean.
@@ -115,12 +122,12 @@ struct ExplodingLessonTests {
       ["--quick", "--no-preview", "--plots-dir", directory.path], environment: ["PATH": "/nonexistent"])
     #expect(result.status == 1)
     let complaints = result.stderr.split(separator: "\n").filter { $0.contains("gnuplot is not installed") }
-    #expect(complaints.count == 8, "one line per chart: \(result.stderr)")
-    #expect(result.stdout.contains("13/13 checks passed"))
+    #expect(complaints.count == 12, "one line per chart: \(result.stderr)")
+    #expect(result.stdout.contains("14/14 checks passed"))
     let folder = directory.appendingPathComponent("exploding")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-    #expect(files.filter { $0.hasSuffix(".gp") }.count == 8)
-    #expect(files.filter { $0.hasSuffix(".dat") }.count == 8)
+    #expect(files.filter { $0.hasSuffix(".gp") }.count == 12)
+    #expect(files.filter { $0.hasSuffix(".dat") }.count == 12)
     #expect(!files.contains { $0.hasSuffix(".png") })
     #expect(files.contains("README.md") && files.contains("metrics.json") && files.contains("exploding.ipynb"))
   }

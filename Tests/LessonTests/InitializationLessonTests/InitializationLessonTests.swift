@@ -19,7 +19,8 @@ struct InitializationLessonTests {
   @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
     let charts =
       ["linear", "relu", "tanh"].flatMap { ["gradient-by-layer-\($0)", "depth-sweep-\($0)"] } + [
-        "glorot-gradient-variance", "glorot-jacobian-singular-values", "he-training-loss", "he-gradient-at-init",
+        "glorot-gradient-variance", "glorot-jacobian-singular-values", "glorot-gradient-histograms",
+        "glorot-activation-histograms", "he-training-loss", "he-gradient-at-init",
         "edge-of-chaos-phase", "edge-of-chaos-gradients", "jacobian-spectrum", "finite-width-spread",
         "symmetry-training-loss",
       ]
@@ -84,6 +85,15 @@ struct InitializationLessonTests {
       }
       let meanW = r.weightMeanSingularValue.reduce(0, +) / Double(r.weightMeanSingularValue.count)
       #expect(abs(meanW / r.predictedWeightMeanSingularValue - 1) <= 0.01)
+      // The histograms' medians move as the norms do: the median's factor squared is the
+      // variance's factor per layer, up to the bins: a median is known to half a bin (a
+      // half-octave is log10 √2 ≈ 0.15 decades) at each end of the 4 layers fitted, so the
+      // squared factor to 2·0.15/4 decades. And no layer saturates.
+      let medianFactor = try #require(MagnitudeHistogramCharts.medianFactorPerLayer(r.gradientHistograms))
+      let varianceFactor = MeanFieldPrediction.backwardFactor(r.gradientVariance)
+      let bound = 2 * log10(2.0.squareRoot()) / Double(GlorotBengio.layers - 1)
+      #expect(abs(log10(medianFactor * medianFactor / varianceFactor)) <= bound, "\(medianFactor)² vs \(varianceFactor)")
+      #expect(r.activationHistograms.allSatisfy { $0.saturated < 0.01 })
     }
     // The paper's 0.49 for the standard init, and Xavier's gradients flowing ~2 orders better.
     #expect(abs(results[0].predictedWeightMeanSingularValue - 0.49) < 0.001)

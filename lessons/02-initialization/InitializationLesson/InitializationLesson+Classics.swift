@@ -98,6 +98,7 @@ extension InitializationLesson {
               colorGroup: 0),
           ]),
         caption: "Under the standard init every direction is shrunk (values near 0.5); normalized keeps them near 1.")
+      stepGlorotHistograms(results, in: notebook)
       notebook.check(
         results.flatMap { r -> [TheoryCheck] in
           let name = r.normalized ? "normalized" : "standard"

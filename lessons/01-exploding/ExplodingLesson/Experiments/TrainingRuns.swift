@@ -19,10 +19,10 @@ extension ExplodingExperiments {
 
   /// Step 4: the exploding init and the fix, trained with the same seed and the same batch order.
   /// With `measuresUpdates` the records carry each layer's update-to-data ratio (one copy of the
-  /// weights per step).
+  /// weights per step); with `histogramEvery: k`, steps 0, k, 2k, … carry magnitude histograms.
   package static func training(
     _ config: ExplodingConfiguration, train: Dataset, test: Dataset, measuresUpdates: Bool = false,
-    progress: ((Int) -> Void)? = nil
+    histogramEvery: Int? = nil, progress: ((Int) -> Void)? = nil
   ) -> [TrainingResult] {
     let runs: [(String, Initializer)] = [
       (config.explodingRunName, .scaledNormal(gain2: config.gain2)),
@@ -37,7 +37,7 @@ extension ExplodingExperiments {
       let history = Trainer.train(
         model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
         steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 4_001, clipping: config.clipping,
-        measuresUpdates: measuresUpdates, progress: { progress?(offset + $0) })
+        measuresUpdates: measuresUpdates, histogramEvery: histogramEvery, progress: { progress?(offset + $0) })
       offset += config.steps
       let accuracy = history.nonFinite == nil ? test.accuracy(of: model) : .nan
       return TrainingResult(name: name, initializer: initializer, history: history, testAccuracy: accuracy)
@@ -49,7 +49,8 @@ extension ExplodingExperiments {
   package typealias TrainingOverSeeds = SeedRuns<TrainingResult>
 
   /// Step 4 over `config.trainingSeeds` seeds, one seed per core (`ParallelSweep`); `progress`
-  /// gets the number of seeds done. The lesson's own seed measures the update-to-data ratios.
+  /// gets the number of seeds done. The lesson's own seed measures the update-to-data ratios and
+  /// every layer's magnitude histograms (every tenth of the run, from step 0).
   package static func trainingOverSeeds(
     _ config: ExplodingConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> TrainingOverSeeds {
@@ -57,7 +58,9 @@ extension ExplodingExperiments {
     let perSeed = ParallelSweep.map(seeds.count, progress: progress) { index in
       var seeded = config
       seeded.seed = seeds[index]
-      return training(seeded, train: train, test: test, measuresUpdates: index == 0)
+      return training(
+        seeded, train: train, test: test, measuresUpdates: index == 0,
+        histogramEvery: index == 0 ? Swift.max(config.steps / 10, 1) : nil)
     }
     return TrainingOverSeeds(seeds: seeds, perSeed: perSeed)
   }

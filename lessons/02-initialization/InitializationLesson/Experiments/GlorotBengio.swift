@@ -35,6 +35,12 @@ package enum GlorotBengio {
     package var predictedJacobianMeanSingularValue: [Double]
     /// Every Jacobian singular value measured (for the histogram).
     package var jacobianSingularValues: [Double]
+    /// Magnitude histograms of ∂L/∂h_l at each hidden layer's pre-activation, l = 1…5 (Glorot &
+    /// Bengio's Figure 7 reads these).
+    package var gradientHistograms: [MagnitudeHistogram]
+    /// Magnitude histograms of each hidden layer's tanh activations, with their saturated share
+    /// (|tanh| ≥ 0.99), l = 1…5 (their Figure 6).
+    package var activationHistograms: [(histogram: MagnitudeHistogram, saturated: Double)]
   }
 
   /// Runs both inits on a standardized digits batch at width `config.glorotWidth`.
@@ -49,8 +55,10 @@ package enum GlorotBengio {
       let model = MLP.make(
         inputs: batch.features, width: width, depth: layers, outputs: Digits.classes, activation: .tanh,
         initializer: initializer, bias: false, using: &rng)
-      let record = model.measureGradients(input: batch.inputs, targets: batch.targets, loss: SoftmaxCrossEntropy())
+      let record = model.measureGradients(
+        input: batch.inputs, targets: batch.targets, loss: SoftmaxCrossEntropy(), histograms: true)
       let hidden = Array(record.denseLayers.dropLast())
+      let tanhLayers = record.layers.filter { $0.kind == .activation(.tanh) }
       let top = hidden[layers - 1].outputGradientNorm
       let variance = hidden.map { Double.pow($0.outputGradientNorm / top, 2) }
 
@@ -100,7 +108,9 @@ package enum GlorotBengio {
         predictedGradientVariance: predictedVariance, weightMeanSingularValue: weightSV,
         predictedWeightMeanSingularValue: RandomMatrixTheory.meanSingularValue(entryScale: s),
         jacobianMeanSingularValue: jacobianMeans, predictedJacobianMeanSingularValue: predictedJacobian,
-        jacobianSingularValues: allValues)
+        jacobianSingularValues: allValues, gradientHistograms: hidden.compactMap(\.outputGradientHistogram),
+        activationHistograms: tanhLayers.compactMap { l in l.outputHistogram.map { ($0, l.saturatedFraction ?? .nan) } }
+      )
     }
   }
 
