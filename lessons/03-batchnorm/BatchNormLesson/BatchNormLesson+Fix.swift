@@ -124,6 +124,7 @@ extension BatchNormLesson {
           name: "plain net: per-layer gradient factor at step 0", measured: plainFactor, predicted: predicted,
           tolerance: .relative(tolerance), source: "theory §1")
       ])
+      fixHistograms(config, runs: runs, in: notebook)
       record(runs, prefix: "fix", in: notebook)
       for (i, name) in ["fix_plain_over_seeds", "fix_with_batch_norm_over_seeds"].enumerated() {
         notebook.recordRun(

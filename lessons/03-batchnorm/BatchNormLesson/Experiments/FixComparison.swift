@@ -4,9 +4,11 @@ import Theory
 /// Step 2: the fix the documents mean: a deep plain net with a too-large init explodes; the same
 /// net with batch norm after every dense layer trains (same weights, same batch order).
 package enum FixComparison {
-  /// Trains the plain and the BN net.
+  /// Trains the plain and the BN net; with `histograms`, every tenth of the run (from step 0)
+  /// records every layer's magnitude histograms.
   package static func run(
-    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
+    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, histograms: Bool = false,
+    progress: ((Int) -> Void)? = nil
   ) -> [TrainedRun] {
     var offset = 0
     return [false, true].map { withBN in
@@ -19,7 +21,7 @@ package enum FixComparison {
       return TrainedRun.train(
         withBN ? "with batch norm" : "plain", model, train: train, test: test, learningRate: config.learningRate,
         steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 2_001, clipping: config.clipping,
-        progress: { progress?(offset + $0) })
+        histogramEvery: histograms ? Swift.max(config.steps / 10, 1) : nil, progress: { progress?(offset + $0) })
     }
   }
 }
@@ -34,7 +36,8 @@ extension FixComparison {
   package typealias OverSeeds = SeedRuns<TrainedRun>
 
   /// `run` for each of `config.fixSeeds` seeds derived from the lesson's, one seed per core
-  /// (`ParallelSweep`); `progress` gets the number of seeds done.
+  /// (`ParallelSweep`); `progress` gets the number of seeds done. The lesson's own seed records
+  /// histograms.
   package static func overSeeds(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> OverSeeds {
@@ -44,7 +47,7 @@ extension FixComparison {
       perSeed: ParallelSweep.map(seeds.count, progress: progress) { index in
         var seeded = config
         seeded.seed = seeds[index]
-        return run(seeded, train: train, test: test)
+        return run(seeded, train: train, test: test, histograms: index == 0)
       })
   }
 }

@@ -19,14 +19,17 @@ package struct TrainedRun: Sendable {
   /// The loss below which a run counts as trained: half of ln 10.
   package static let trainedLoss = 0.5 * 2.302_585_092_994_046
 
-  /// Trains `model` with SGD and evaluates it on `test` in evaluation mode.
+  /// Trains `model` with SGD and evaluates it on `test` in evaluation mode; with `histogramEvery:
+  /// k`, steps 0, k, 2k, … record every layer's magnitude histograms.
   package static func train(
     _ name: String, _ model: Sequential, train: Dataset, test: Dataset, learningRate: Double, steps: Int,
-    batchSize: Int, batchSeed: UInt64, clipping: GradientClipping = .none, progress: ((Int) -> Void)? = nil
+    batchSize: Int, batchSeed: UInt64, clipping: GradientClipping = .none, histogramEvery: Int? = nil,
+    progress: ((Int) -> Void)? = nil
   ) -> TrainedRun {
     let history = Trainer.train(
       model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(learningRate)), steps: steps,
-      batchSize: batchSize, batchSeed: batchSeed, clipping: clipping, progress: progress)
+      batchSize: batchSize, batchSeed: batchSeed, clipping: clipping, histogramEvery: histogramEvery,
+      progress: progress)
     return TrainedRun(
       name: name, history: history, testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
   }

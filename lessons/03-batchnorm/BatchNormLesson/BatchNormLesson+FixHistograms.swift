@@ -1,0 +1,73 @@
+import Charts
+import LessonKit
+import NeuralNet
+import Notebook
+import RealModule
+import Theory
+
+extension BatchNormLesson {
+  /// What batch norm does to each layer's values at step 0 of step 2's runs: the magnitude
+  /// histograms of the activations and of the back-propagated gradients of a few hidden layers,
+  /// plain (solid) against BN (dashed), with the medians' shift per layer.
+  static func fixHistograms(_ config: BatchNormConfiguration, runs: [TrainedRun], in notebook: Notebook) {
+    let depth = config.depth
+    guard runs.count == 2, runs.allSatisfy({ $0.history.steps.first?.layers.first?.outputHistogram != nil }) else {
+      return
+    }
+    let records = runs.map { $0.history.steps[0] }
+    let gradients = records.map { r in r.denseLayers.prefix(depth).compactMap(\.outputGradientHistogram) }
+    let activations = records.map { r in
+      r.layers.filter { if case .activation = $0.kind { true } else { false } }.prefix(depth).compactMap(
+        \.outputHistogram)
+    }
+    guard gradients.allSatisfy({ $0.count == depth }), activations.allSatisfy({ $0.count == depth }) else { return }
+    let shown = Array(Set([1, depth / 4, depth / 2, 3 * depth / 4, depth].filter { $0 >= 1 })).sorted()
+    func overlayRuns(_ histograms: [[MagnitudeHistogram]]) -> [MagnitudeHistogramCharts.Run] {
+      zip(runs.indices, [Series.Style.steps, .dashed]).map { i, style in
+        MagnitudeHistogramCharts.Run(
+          name: runs[i].name, style: style, layers: shown.map { l in (l, histograms[i][l - 1], "") })
+      }
+    }
+    // Going down from the top: the gradient's factor per layer; the activations' forward growth
+    // per layer is its inverse.
+    let gradientFactors = gradients.map { MagnitudeHistogramCharts.medianFactorPerLayer($0) ?? .nan }
+    let activationGrowth = activations.map { 1 / (MagnitudeHistogramCharts.medianFactorPerLayer($0) ?? .nan) }
+    // The share of a drawn layer's units in the first bin (below 2^−47.5, the clamped tail).
+    let tiny = gradients.flatMap { h in shown.map { h[$0 - 1].shares.first ?? 0 } }.max() ?? 0
+    let phi: MeanField.Nonlinearity = config.activation == .relu ? .relu : .linear
+    let plainTheory = MeanField(phi, weightVariance: config.gain2).gradientFactor(atVariance: 1).squareRoot()
+    let yang = BatchNormTheory.gradientGrowth(config.nonlinearity, batchSize: config.batchSize).squareRoot()
+    notebook.prose(
+      """
+      **Layer by layer, value by value.** The histograms of step 0 show what batch norm changes. \
+      Forward, each layer's median |h| grows by \(Format.number(activationGrowth[0])) per layer in the \
+      plain net and by \(Format.number(activationGrowth[1])) with BN: BN resets every layer's scale, so \
+      its activation histograms lie on top of one another. Backward, the median |∂L/∂h| grows by \
+      \(Format.number(gradientFactors[0])) per layer going down in the plain net (the init's \
+      √(σ_w²·E[φ'²]) = \(Format.number(plainTheory))) and by \(Format.number(gradientFactors[1])) with BN \
+      (Yang et al.'s √λ(B) = \(Format.number(yang)) for B = \(config.batchSize)): with BN the growth no \
+      longer comes from the init, whose scale BN cancels, but from BN itself, the explosion of \
+      \(notebook.reference(.yang)).
+      """)
+    notebook.chart(
+      MagnitudeHistogramCharts.overlay(
+        name: "fix-activation-histograms", title: "|h| per hidden layer at step 0, plain vs batch norm",
+        xLabel: "log10 |h|", yLabel: "share of the layer's non-zero units", runs: overlayRuns(activations)),
+      caption: "Solid: \(runs[0].name); dashed: \(runs[1].name); one color per layer.")
+    notebook.chart(
+      MagnitudeHistogramCharts.overlay(
+        name: "fix-gradient-histograms", title: "|∂L/∂h| per hidden layer at step 0, plain vs batch norm",
+        xLabel: "log10 |∂L/∂h|", yLabel: "share of the layer's units", runs: overlayRuns(gradients)),
+      caption:
+        "Solid: \(runs[0].name); dashed: \(runs[1].name); one color per layer.\(tiny > 0.01 ? " The spike at the left edge is the first bin, which also holds every value below 2^−48: up to \(Format.percent(tiny)) of a layer's units get a gradient below 2^−48, almost none." : "")"
+    )
+    notebook.recordRun(
+      "fix_histograms_step_0",
+      [
+        ("plain_activation_growth_per_layer", activationGrowth[0]),
+        ("batch_norm_activation_growth_per_layer", activationGrowth[1]),
+        ("plain_gradient_factor_per_layer", gradientFactors[0]),
+        ("batch_norm_gradient_factor_per_layer", gradientFactors[1]),
+      ])
+  }
+}
