@@ -17,7 +17,10 @@ struct ResidualLessonTests {
   @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
     try LessonExpectations.quickRunPasses(
       lesson: ResidualLesson.name, title: ResidualLesson.title, parameters: Self.quick.parameters, minimumChecks: 4,
-      charts: ["variance-by-block", "gradient-by-depth", "training-by-architecture", "training-without-normalization"],
+      charts: [
+        "variance-by-block", "gradient-by-depth", "gradient-histograms-plain-vs-residual", "training-by-architecture",
+        "training-without-normalization",
+      ],
       run: { try ResidualLesson.run(Self.quick, in: $0) })
   }
 

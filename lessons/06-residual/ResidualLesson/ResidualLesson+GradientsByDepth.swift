@@ -94,6 +94,7 @@ extension ResidualLesson {
         residual net the same batch norm sits inside branches next to an identity, and the \
         explosion is gone.
         """)
+      gradientHistograms(config, input: input, targets: targets, in: notebook)
       for (a, architecture) in compared.enumerated() {
         for (d, depth) in config.gradientDepths.enumerated() {
           notebook.recordRun(
