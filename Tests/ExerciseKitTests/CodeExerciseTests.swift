@@ -99,6 +99,12 @@ struct CodeExerciseTests {
     #endif
     let unknown = try LessonProcess.run("check-exercises", ["nope"])
     #expect(unknown.status == 64 && unknown.stderr.contains("no code exercise named 'nope'"))
+    let option = try LessonProcess.run("check-exercises", ["--nope"])
+    #expect(option.status == 64 && option.stderr.contains("unknown option '--nope'"))
+    for flag in ["--help", "-h"] {
+      let help = try LessonProcess.run("check-exercises", [flag])
+      #expect(help.status == 0 && help.stdout.hasPrefix("USAGE: check-exercises"), "\(flag)")
+    }
   }
 
   @Test func verdictsGiveTheExitStatus() {

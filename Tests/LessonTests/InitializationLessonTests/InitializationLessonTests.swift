@@ -92,7 +92,8 @@ struct InitializationLessonTests {
       let medianFactor = try #require(MagnitudeHistogramCharts.medianFactorPerLayer(r.gradientHistograms))
       let varianceFactor = MeanFieldPrediction.backwardFactor(r.gradientVariance)
       let bound = 2 * log10(2.0.squareRoot()) / Double(GlorotBengio.layers - 1)
-      #expect(abs(log10(medianFactor * medianFactor / varianceFactor)) <= bound, "\(medianFactor)² vs \(varianceFactor)")
+      #expect(
+        abs(log10(medianFactor * medianFactor / varianceFactor)) <= bound, "\(medianFactor)² vs \(varianceFactor)")
       #expect(r.activationHistograms.allSatisfy { $0.saturated < 0.01 })
     }
     // The paper's 0.49 for the standard init, and Xavier's gradients flowing ~2 orders better.
