@@ -26,13 +26,13 @@ struct ExerciseSolutionTests {
     let original = try L.defaultExercises(variant: .original, quick: true)
     #expect(original.count == L.exerciseCount)
     var checked = Array(original.indices.map { (0, $0) })
+    var lists: [Int: [Exercise]] = [0: original]
     for k in variants {
       let exercises = try L.defaultExercises(variant: ExerciseVariant(k), quick: true)
+      lists[k] = exercises
       for i in exercises.indices where exercises[i].question != original[i].question { checked.append((k, i)) }
     }
-    var lists: [Int: [Exercise]] = [0: original]
     for (k, i) in checked {
-      if lists[k] == nil { lists[k] = try L.defaultExercises(variant: ExerciseVariant(k), quick: true) }
       let exercise = lists[k]![i]
       let worked = exercise.workedSolution()
       #expect(worked.verdict.correct, "\(L.name) exercise \(i + 1) variant \(k): \(worked.text)")

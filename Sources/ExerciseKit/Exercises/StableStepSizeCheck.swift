@@ -61,7 +61,7 @@ extension CodeExercises {
 /// Symmetric matrices with a chosen spectrum, and gradient descent on their quadratic.
 enum SymmetricProbe {
   /// Q·diag(λ)·Qᵀ with Q a random orthogonal matrix (Gram–Schmidt of a Gaussian one).
-  static func matrix<G: RandomNumberGenerator>(eigenvalues: [Double], using rng: inout G) -> Matrix {
+  static func matrix(eigenvalues: [Double], using rng: inout SeededGenerator) -> Matrix {
     let n = eigenvalues.count
     let a = Matrix.gaussian(rows: n, columns: n, using: &rng)
     var q = [[Double]]()

@@ -1,4 +1,4 @@
-import RealModule
+import NeuralNet
 
 extension Matrix {
   /// The matrix product A·B (A is m×k, B is k×n).
@@ -63,19 +63,10 @@ extension Matrix {
   /// The Frobenius norm √(Σ a_ij²).
   public var norm: Double { values.reduce(0) { $0 + $1 * $1 }.squareRoot() }
 
-  /// A matrix with entries N(0, σ²) from `generator` (Box–Muller).
-  public static func gaussian<G: RandomNumberGenerator>(
-    rows: Int, columns: Int, standardDeviation sigma: Double = 1, using generator: inout G
+  /// A matrix with entries N(0, σ²) from `generator` (the engine's seeded Box–Muller).
+  public static func gaussian(
+    rows: Int, columns: Int, standardDeviation sigma: Double = 1, using generator: inout SeededGenerator
   ) -> Matrix {
-    var values: [Double] = []
-    values.reserveCapacity(rows * columns)
-    while values.count < rows * columns {
-      let u = Double.random(in: Double.ulpOfOne..<1, using: &generator)
-      let v = Double.random(in: 0..<1, using: &generator)
-      let r = (-2 * Double.log(u)).squareRoot()
-      values.append(sigma * r * Double.cos(2 * .pi * v))
-      if values.count < rows * columns { values.append(sigma * r * Double.sin(2 * .pi * v)) }
-    }
-    return Matrix(rows: rows, columns: columns, values: values)
+    Matrix(rows: rows, columns: columns, values: (0..<(rows * columns)).map { _ in sigma * generator.nextGaussian() })
   }
 }

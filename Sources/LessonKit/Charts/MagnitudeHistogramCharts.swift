@@ -22,6 +22,35 @@ public enum MagnitudeHistogramCharts {
     }
   }
 
+  /// The layers (from 1) whose histograms an overlay draws out of `count`: the first, a quarter,
+  /// half and three quarters of the way, and the last.
+  public static func shownLayers(count: Int) -> [Int] {
+    Array(Set([1, count / 4, count / 2, 3 * count / 4, count].filter { $0 >= 1 })).sorted()
+  }
+
+  /// The histograms of the first `depth` hidden layers of an MLP's step record (nil if the record
+  /// has none): the gradient arriving at each dense layer (∂L/∂h at its pre-activation) and each
+  /// activation layer's output.
+  public static func hiddenLayers(_ record: StepRecord, depth: Int) -> (
+    gradients: [MagnitudeHistogram], activations: [MagnitudeHistogram]
+  )? {
+    let gradients = record.denseLayers.prefix(depth).compactMap(\.outputGradientHistogram)
+    let activations = record.layers.filter { if case .activation = $0.kind { true } else { false } }.prefix(depth)
+      .compactMap(\.outputHistogram)
+    return gradients.count == depth && activations.count == depth ? (gradients, activations) : nil
+  }
+
+  /// Two runs compared (before solid, after dashed): `histograms[i][l − 1]` is layer l of run i,
+  /// drawn for `layers`, each labelled with `note` of its histogram.
+  public static func beforeAndAfter(
+    _ names: [String], _ histograms: [[MagnitudeHistogram]], layers: [Int],
+    note: (MagnitudeHistogram) -> String = { _ in "" }
+  ) -> [Run] {
+    zip(zip(names, histograms), [Series.Style.steps, .dashed]).map { run, style in
+      Run(name: run.0, style: style, layers: layers.map { l in (l, run.1[l - 1], note(run.1[l - 1])) })
+    }
+  }
+
   /// The bins from one before the first to one after the last non-empty bin of any of
   /// `histograms`, so that the x axis spans what was measured.
   public static func span(_ histograms: [MagnitudeHistogram]) -> Range<Int> {

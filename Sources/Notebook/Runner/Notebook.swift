@@ -226,7 +226,7 @@ public final class Notebook {
 
   /// The exercises, with the command that checks an answer.
   public func exercises(_ exercises: [Exercise]) {
-    let variant = settings.variant == .original ? "" : " --variant \(settings.variant)"
+    let variant = settings.variantArgument
     for exercise in exercises {
       let how =
         "swift run -c release \(lesson)\(variant) --exercise \(exercise.number) --answer <\(exercise.answerFormat)>"
@@ -259,7 +259,7 @@ public final class Notebook {
     _ exercises: () -> [Exercise]
   ) {
     step(.exercises, "Exercises") {
-      let variant = settings.variant == .original ? "" : " --variant \(settings.variant)"
+      let variant = settings.variantArgument
       prose(
         "Answer with a number; the lesson checks it against \(checkedAgainst) and says why. Stuck? `swift run -c release \(lesson)\(variant) --exercise N --solution` prints a worked solution."
       )

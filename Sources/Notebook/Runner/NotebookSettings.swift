@@ -14,6 +14,8 @@ public struct NotebookSettings: Sendable {
   public var chartPreviews: Bool
   /// The exercise variant the last step prints (`--variant K`; 0 is the default exercise).
   public var variant: ExerciseVariant
+  /// " --variant K" for the commands a notebook prints, "" for variant 0.
+  public var variantArgument: String { variant == .original ? "" : " --variant \(variant)" }
   /// One line per tool for the notebook's header ("GradientLab 0.1.0", "Swift 6.3", …).
   public var versionLines: [String]
   /// The same for metrics.json's `versions`.

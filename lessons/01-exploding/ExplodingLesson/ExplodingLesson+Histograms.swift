@@ -6,12 +6,6 @@ import RealModule
 import Theory
 
 extension ExplodingLesson {
-  /// The hidden layers whose histograms are drawn: the first, a quarter, half and three quarters
-  /// down, and the last (1-based).
-  static func histogramLayers(depth: Int) -> [Int] {
-    Array(Set([1, depth / 4, depth / 2, 3 * depth / 4, depth].filter { $0 >= 1 })).sorted()
-  }
-
   /// Histograms at step 0 of both training runs: the magnitudes of every hidden layer's
   /// back-propagated gradient ∂L/∂h (at its pre-activation) and of its activations, overlaid for a
   /// few layers, and as layer × magnitude heatmaps; with the dead share and the histogram median's
@@ -19,29 +13,15 @@ extension ExplodingLesson {
   static func stepHistograms(
     _ config: ExplodingConfiguration, runs: [ExplodingExperiments.TrainingResult], in notebook: Notebook
   ) {
-    guard runs.count == 2, let explodingRecord = runs[0].history.steps.first,
-      let fixedRecord = runs[1].history.steps.first,
-      explodingRecord.layers.first?.outputGradientHistogram != nil
-    else { return }
     let depth = config.depth
-    let records = [explodingRecord, fixedRecord]
-    /// ∂L/∂h of hidden layers 1…L (the gradient arriving at each dense layer) and their activations.
-    let gradients = records.map { r in r.denseLayers.prefix(depth).compactMap(\.outputGradientHistogram) }
-    let activations = records.map { r in
-      r.layers.filter { if case .activation = $0.kind { true } else { false } }.prefix(depth).compactMap(
-        \.outputHistogram)
+    let hidden = runs.compactMap { run in
+      run.history.steps.first.flatMap { MagnitudeHistogramCharts.hiddenLayers($0, depth: depth) }
     }
-    guard gradients.allSatisfy({ $0.count == depth }), activations.allSatisfy({ $0.count == depth }) else { return }
-    let shown = histogramLayers(depth: depth)
-    func overlayRuns(_ histograms: [[MagnitudeHistogram]], note: (MagnitudeHistogram) -> String)
-      -> [MagnitudeHistogramCharts.Run]
-    {
-      zip(runs.indices, [Series.Style.steps, .dashed]).map { i, style in
-        MagnitudeHistogramCharts.Run(
-          name: runs[i].name, style: style,
-          layers: shown.map { l in (l, histograms[i][l - 1], note(histograms[i][l - 1])) })
-      }
-    }
+    guard runs.count == 2, hidden.count == 2 else { return }
+    let gradients = hidden.map(\.gradients)
+    let activations = hidden.map(\.activations)
+    let shown = MagnitudeHistogramCharts.shownLayers(count: depth)
+    let names = runs.map(\.name)
     // ‖g_l‖ ∝ factor^(L − l): the medians' shift per layer, fitted from the top down.
     let explodingFactor = MagnitudeHistogramCharts.medianFactorPerLayer(gradients[0])
     let fixedFactor = MagnitudeHistogramCharts.medianFactorPerLayer(gradients[1])
@@ -65,7 +45,8 @@ extension ExplodingLesson {
     notebook.chart(
       MagnitudeHistogramCharts.overlay(
         name: "gradient-histograms", title: "|∂L/∂h| per hidden layer at step 0 (share of units per half-octave)",
-        xLabel: "log10 |∂L/∂h|", yLabel: "share of the layer's units", runs: overlayRuns(gradients, note: { _ in "" })),
+        xLabel: "log10 |∂L/∂h|", yLabel: "share of the layer's units",
+        runs: MagnitudeHistogramCharts.beforeAndAfter(names, gradients, layers: shown)),
       caption:
         "Solid: the \(runs[0].name) net; dashed: the \(runs[1].name) fix; one color per layer. Each layer's histogram is shifted by the per-layer factor: in the fix the shift is ≈ 0."
     )
@@ -73,7 +54,8 @@ extension ExplodingLesson {
       MagnitudeHistogramCharts.overlay(
         name: "activation-histograms", title: "|h| per hidden layer at step 0 (non-zero activations)",
         xLabel: "log10 |h|", yLabel: "share of the layer's non-zero units",
-        runs: overlayRuns(activations, note: { " (\(Format.percent($0.zeroShare)) zero)" })),
+        runs: MagnitudeHistogramCharts.beforeAndAfter(
+          names, activations, layers: shown, note: { " (\(Format.percent($0.zeroShare)) zero)" })),
       caption:
         "Solid: \(runs[0].name); dashed: \(runs[1].name). The legend gives each layer's share of exact zeros (dead ReLU units for this batch)."
     )

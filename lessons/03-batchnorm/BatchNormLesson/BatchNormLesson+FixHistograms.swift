@@ -11,23 +11,14 @@ extension BatchNormLesson {
   /// plain (solid) against BN (dashed), with the medians' shift per layer.
   static func fixHistograms(_ config: BatchNormConfiguration, runs: [TrainedRun], in notebook: Notebook) {
     let depth = config.depth
-    guard runs.count == 2, runs.allSatisfy({ $0.history.steps.first?.layers.first?.outputHistogram != nil }) else {
-      return
+    let hidden = runs.compactMap { run in
+      run.history.steps.first.flatMap { MagnitudeHistogramCharts.hiddenLayers($0, depth: depth) }
     }
-    let records = runs.map { $0.history.steps[0] }
-    let gradients = records.map { r in r.denseLayers.prefix(depth).compactMap(\.outputGradientHistogram) }
-    let activations = records.map { r in
-      r.layers.filter { if case .activation = $0.kind { true } else { false } }.prefix(depth).compactMap(
-        \.outputHistogram)
-    }
-    guard gradients.allSatisfy({ $0.count == depth }), activations.allSatisfy({ $0.count == depth }) else { return }
-    let shown = Array(Set([1, depth / 4, depth / 2, 3 * depth / 4, depth].filter { $0 >= 1 })).sorted()
-    func overlayRuns(_ histograms: [[MagnitudeHistogram]]) -> [MagnitudeHistogramCharts.Run] {
-      zip(runs.indices, [Series.Style.steps, .dashed]).map { i, style in
-        MagnitudeHistogramCharts.Run(
-          name: runs[i].name, style: style, layers: shown.map { l in (l, histograms[i][l - 1], "") })
-      }
-    }
+    guard runs.count == 2, hidden.count == 2 else { return }
+    let gradients = hidden.map(\.gradients)
+    let activations = hidden.map(\.activations)
+    let shown = MagnitudeHistogramCharts.shownLayers(count: depth)
+    let names = runs.map(\.name)
     // Going down from the top: the gradient's factor per layer; the activations' forward growth
     // per layer is its inverse.
     let gradientFactors = gradients.map { MagnitudeHistogramCharts.medianFactorPerLayer($0) ?? .nan }
@@ -52,12 +43,14 @@ extension BatchNormLesson {
     notebook.chart(
       MagnitudeHistogramCharts.overlay(
         name: "fix-activation-histograms", title: "|h| per hidden layer at step 0, plain vs batch norm",
-        xLabel: "log10 |h|", yLabel: "share of the layer's non-zero units", runs: overlayRuns(activations)),
+        xLabel: "log10 |h|", yLabel: "share of the layer's non-zero units",
+        runs: MagnitudeHistogramCharts.beforeAndAfter(names, activations, layers: shown)),
       caption: "Solid: \(runs[0].name); dashed: \(runs[1].name); one color per layer.")
     notebook.chart(
       MagnitudeHistogramCharts.overlay(
         name: "fix-gradient-histograms", title: "|∂L/∂h| per hidden layer at step 0, plain vs batch norm",
-        xLabel: "log10 |∂L/∂h|", yLabel: "share of the layer's units", runs: overlayRuns(gradients)),
+        xLabel: "log10 |∂L/∂h|", yLabel: "share of the layer's units",
+        runs: MagnitudeHistogramCharts.beforeAndAfter(names, gradients, layers: shown)),
       caption:
         "Solid: \(runs[0].name); dashed: \(runs[1].name); one color per layer.\(tiny > 0.01 ? " The spike at the left edge is the first bin, which also holds every value below 2^−48: up to \(Format.percent(tiny)) of a layer's units get a gradient below 2^−48, almost none." : "")"
     )

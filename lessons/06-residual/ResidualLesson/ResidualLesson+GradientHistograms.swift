@@ -22,7 +22,7 @@ extension ResidualLesson {
     let residual = measured[1].layers.filter { $0.kind == .residual }.compactMap(\.outputGradientHistogram)
     guard plain.count >= depth, residual.count == blocks else { return }
     let plainAtBlocks = (1...blocks).map { plain[plain.count - depth + 2 * $0 - 1] }
-    let shown = Array(Set([1, blocks / 4, blocks / 2, 3 * blocks / 4, blocks].filter { $0 >= 1 })).sorted()
+    let shown = MagnitudeHistogramCharts.shownLayers(count: blocks)
     let runs = [
       MagnitudeHistogramCharts.Run(
         name: Architecture.plain.rawValue, style: .steps, layers: shown.map { (2 * $0, plainAtBlocks[$0 - 1], "") }),
