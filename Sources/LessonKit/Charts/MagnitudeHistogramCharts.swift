@@ -92,6 +92,24 @@ public enum MagnitudeHistogramCharts {
         }, colorLabel: "log10 share of units", colorRange: -4...0))
   }
 
+  /// One layer's histograms over training, fast.ai's "colorful dimension" chart: columns are the
+  /// steps that recorded one (`histograms[i]` at `steps[i]`), rows the half-octaves of the bins any
+  /// of them used, colors log10 of the share of the layer's non-zero values (blank where empty),
+  /// on the fixed 1e-4…1 scale of `layerHeatmap`.
+  public static func overSteps(
+    name: String, title: String, yLabel: String, steps: [Int], histograms: [MagnitudeHistogram]
+  ) -> Chart {
+    precondition(steps.count == histograms.count, "one histogram per step")
+    let range = span(histograms)
+    let shares = histograms.map(\.shares)
+    return Chart(
+      name: name, title: title, xLabel: "SGD step", yLabel: yLabel,
+      heatmap: Heatmap(
+        xValues: steps.map(Double.init), yValues: Array(edges[range]),
+        values: range.map { bin in shares.map { $0[bin] > 0 ? Double.log10($0[bin]) : .nan } },
+        colorLabel: "log10 share of units", colorRange: -4...0))
+  }
+
   /// The per-layer factor by which a layer's median magnitude moves going down from the top, by
   /// least squares on the medians (`histograms[l − 1]` is layer l of `histograms.count`); nil with
   /// fewer than two usable layers.

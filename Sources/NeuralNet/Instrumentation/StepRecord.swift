@@ -12,6 +12,19 @@ public struct StepRecord: Sendable, Equatable {
   public var nonFinite: NonFiniteEvent?
   /// What gradient clipping did before the update (nil when training without clipping).
   public var clip: GradientClipping.Record? = nil
+  /// The step size η of this step's update, when training followed a `LearningRateSchedule`.
+  public var learningRate: Double? = nil
+
+  /// A record with every field given (the trainer fills `clip` and `learningRate` later).
+  public init(
+    step: Int, loss: Double, globalGradientNorm: Double, layers: [LayerRecord], nonFinite: NonFiniteEvent? = nil
+  ) {
+    self.step = step
+    self.loss = loss
+    self.globalGradientNorm = globalGradientNorm
+    self.layers = layers
+    self.nonFinite = nonFinite
+  }
 
   /// The records of the dense layers, in order.
   public var denseLayers: [LayerRecord] { layers.filter { $0.kind == .dense } }

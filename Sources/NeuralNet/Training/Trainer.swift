@@ -5,6 +5,12 @@ public struct TrainingHistory: Sendable, Equatable {
   /// Where training stopped on a NaN or Inf, if it did.
   public var nonFinite: NonFiniteEvent?
 
+  /// A history of `steps`, stopped at `nonFinite` if given.
+  public init(steps: [StepRecord], nonFinite: NonFiniteEvent?) {
+    self.steps = steps
+    self.nonFinite = nonFinite
+  }
+
   /// The loss of the last recorded step.
   public var finalLoss: Double { steps.last?.loss ?? .nan }
   /// The global gradient norm at the first step (at initialization); NaN if no step was taken.
@@ -20,6 +26,17 @@ public struct TrainingHistory: Sendable, Equatable {
     guard nonFinite == nil, !steps.isEmpty else { return .nan }
     let tail = steps.suffix(count).map(\.loss)
     return tail.reduce(0, +) / Double(tail.count)
+  }
+  /// The step a run blew up: the first whose loss is not finite or at least `factor` times the
+  /// lowest loss of the steps before it; nil if there is none. (fast.ai's learning-rate finder
+  /// stops at 4× the best loss; 10× leaves room for the noise of mini-batch losses.)
+  public func explosionStep(factor: Double = 10) -> Int? {
+    var lowest = Double.infinity
+    for record in steps {
+      if !record.loss.isFinite || record.loss >= factor * lowest { return record.step }
+      lowest = Swift.min(lowest, record.loss)
+    }
+    return nil
   }
   /// The fraction of steps whose gradient was clipped.
   public var clippedFraction: Double {
@@ -39,14 +56,48 @@ public enum Trainer {
     batchSize: Int, batchSeed: UInt64, clipping: GradientClipping = .none, measuresUpdates: Bool = false,
     histogramEvery: Int? = nil, progress: ((Int) -> Void)? = nil
   ) -> TrainingHistory {
+    run(
+      model, on: data, loss: loss, steps: steps, batchSize: batchSize, batchSeed: batchSeed, clipping: clipping,
+      measuresUpdates: measuresUpdates, histogramEvery: histogramEvery, observe: nil, progress: progress
+    ) { _ in (optimizer, nil) }
+  }
+
+  /// Trains like `train(_:on:loss:optimizer:…)` with plain SGD whose step size follows `schedule`
+  /// (each record holds its η). `observe`, if given, is called with the step number before each
+  /// step, while the model still holds the parameters that step starts from (to measure, say, the
+  /// sharpness along the run; it must leave the parameters as it found them).
+  public static func train(
+    _ model: Sequential, on data: Dataset, loss: some Loss, schedule: LearningRateSchedule, steps: Int,
+    batchSize: Int, batchSeed: UInt64, clipping: GradientClipping = .none, measuresUpdates: Bool = false,
+    histogramEvery: Int? = nil, observe: ((Int) -> Void)? = nil, progress: ((Int) -> Void)? = nil
+  ) -> TrainingHistory {
+    run(
+      model, on: data, loss: loss, steps: steps, batchSize: batchSize, batchSeed: batchSeed, clipping: clipping,
+      measuresUpdates: measuresUpdates, histogramEvery: histogramEvery, observe: observe, progress: progress
+    ) { step in
+      let rate = schedule.rate(atStep: step)
+      return (SGD(learningRate: Float(rate)), rate)
+    }
+  }
+
+  /// The loop both `train` variants share: `optimizerAt` gives each step's update rule and the
+  /// step size to record (nil when the rule has no single one).
+  private static func run<Rule: Optimizer>(
+    _ model: Sequential, on data: Dataset, loss: some Loss, steps: Int, batchSize: Int, batchSeed: UInt64,
+    clipping: GradientClipping, measuresUpdates: Bool, histogramEvery: Int?, observe: ((Int) -> Void)?,
+    progress: ((Int) -> Void)?, optimizerAt: (Int) -> (Rule, Double?)
+  ) -> TrainingHistory {
     precondition(histogramEvery.map { $0 >= 1 } ?? true, "histograms every k ≥ 1 steps")
     var sampler = BatchSampler(count: data.count, batchSize: batchSize, seed: batchSeed)
     var history = TrainingHistory(steps: [], nonFinite: nil)
     history.steps.reserveCapacity(steps)
     for step in 0..<steps {
-      let record = Self.step(
+      observe?(step)
+      let (optimizer, rate) = optimizerAt(step)
+      var record = Self.step(
         model, on: data, batch: sampler.next(), loss: loss, optimizer: optimizer, clipping: clipping,
         measuresUpdates: measuresUpdates, histograms: histogramEvery.map { step % $0 == 0 } ?? false, step: step)
+      record.learningRate = rate
       history.steps.append(record)
       progress?(step + 1)
       if let event = record.nonFinite {

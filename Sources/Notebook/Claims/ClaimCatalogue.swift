@@ -201,9 +201,7 @@ public enum ClaimCatalogue {
         source: .document(.generalization), quote: "当模型训练进行到第 50 步时，突然死亡，经检查发现是由于梯度爆炸引起的。",
         translation:
           "When training reaches step 50 the model suddenly dies, and inspection shows gradient explosion caused it.",
-        status: .notTested(
-          "The lessons' explosions happen at initialization or at the first updates (lessons 1, 3, 4); none yet reproduces a run that trains for tens of steps and then blows up."
-        ))
+        status: .judged(in: ["exploding"]))
     case .resnetExample:
       Entry(
         source: .document(.batchNormAndBatchGD), quote: "从上述代码可以看出，使用批量归一化和批量梯度下降方法可以有效地解决梯度爆炸问题，提高模型的训练效果。",

@@ -19,7 +19,10 @@ struct ExplodingLessonTests {
       charts: [
         "random-products", "naive-overflow", "gradient-by-layer", "training-loss", "training-gradient-norm",
         "heatmap-exploding", "heatmap-fixed", "update-to-data-ratio", "gradient-histograms", "activation-histograms",
-        "gradient-histogram-layers-exploding", "gradient-histogram-layers-fixed",
+        "gradient-histogram-layers-exploding", "gradient-histogram-layers-fixed", "mid-training-loss",
+        "mid-training-gradient-norm", "mid-training-heatmap-baseline", "mid-training-heatmap-smaller-step",
+        "mid-training-heatmap-clipping", "mid-training-heatmap-batch-norm", "mid-training-sharpness",
+        "mid-training-update-to-data-ratio", "mid-training-activation-histograms", "mid-training-gradient-histograms",
       ], run: { try ExplodingLesson.run(Self.quick, in: $0) }
     ) { folder in
       let object = try LessonExpectations.metrics(in: folder)
@@ -45,9 +48,51 @@ struct ExplodingLessonTests {
       let loss = try #require(exploding["final_loss"] as? [String: Any])
       #expect(loss["mean"] is NSNull && (loss["per_seed"] as? [Any])?.count == Self.quick.trainingSeeds)
       #expect(exploding["nonfinite_seeds"] as? Int == Self.quick.trainingSeeds)
+      // The explosion during training: the baseline trains ≥ 20 steps and explodes, each fix stays
+      // finite, and batch norm (not a fix here) is recorded apart.
+      let mid = try #require(runs["mid_training_explosion"] as? [String: Any])
+      #expect((mid["explosion_step"] as? Int ?? 0) >= 20)
+      #expect(mid["exploded_seeds"] as? Int == Self.quick.trainingSeeds)
+      for fix in ["smaller_step", "clipping"] {
+        let fixed = try #require(runs["mid_training_explosion_fixed_\(fix)"] as? [String: Any])
+        #expect(fixed["explosion_step"] is NSNull && fixed["exploded_seeds"] as? Int == 0, "\(fix)")
+        #expect(fixed["steps_recorded"] as? Int == Self.quick.midTraining.steps)
+      }
+      #expect(runs["mid_training_explosion_with_batch_norm"] != nil)
+      let claims = try #require(object["claims"] as? [[String: Any]])
+      let death = try #require(claims.first { $0["id"] as? String == ClaimID.suddenDeath.rawValue })
+      #expect(death["verdict"] as? String == Claim.Verdict.partlyHolds.rawValue)
       let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
       #expect(readme.contains("![") && readme.contains("Seed: 42"))
     }
+  }
+
+  /// The run-up to the explosion, measured: the warm-up flattens the net before it blows up, the
+  /// blow-up is a gradient explosion, and each fix does what the notebook says.
+  @Test func theWarmupRunFlattensThenExplodesAndTheFixesHold() throws {
+    let digits = try ExplodingExperiments.digitsSplit(seed: 42).train
+    let setup = Self.quick.midTraining
+    let runs = MidTrainingExplosion.runs(setup, train: digits, seed: 42, detailed: false)
+    let baseline = try #require(runs.first { $0.variant == .baseline })
+    let explosion = try #require(baseline.explosionStep)
+    #expect(explosion >= 20)
+    // It trained first: the loss before the run-up is well below the loss at the start.
+    #expect(baseline.meanLoss(explosion - 15..<explosion - 5) < 0.7 * baseline.meanLoss(0..<5))
+    // The sharpness fell at least twofold while η rose, and the flattest point came before the explosion.
+    let flattest = try #require(baseline.flattest)
+    #expect(flattest.sharpness < baseline.initialSharpness / 2 && flattest.step < explosion)
+    // The gradient exploded: its largest finite norm is orders of magnitude above its early level.
+    #expect(baseline.peakGradientGrowth > 1e3)
+    for variant in [MidTrainingExplosion.Variant.smallerStep, .clipping] {
+      let run = try #require(runs.first { $0.variant == variant })
+      #expect(run.explosionStep == nil && run.history.nonFinite == nil, "\(variant)")
+      #expect(run.history.steps.count == setup.steps)
+    }
+    let clipped = try #require(runs.first { $0.variant == .clipping })
+    #expect(clipped.clippedShare(from: explosion) > 0.2)
+    #expect(clipped.history.steps.allSatisfy { ($0.clip?.normAfter ?? 0) <= setup.clipNorm * (1 + 1e-5) })
+    // Same weights and batches: every run's first step is the same except batch norm's.
+    #expect(runs[0].history.steps[0].loss == runs[1].history.steps[0].loss)
   }
 
   @Test func gradientFactorsMatchTheoryInFullWidth() {
@@ -87,7 +132,7 @@ struct ExplodingLessonTests {
     #expect(p[0].geometricMeanRatio == q[0].geometricMeanRatio)
   }
 
-  @Test(arguments: [(1, 2.0, 3.0), (2, 43.0, 22.0), (3, 1.414, 2.0), (4, 117.0, 50.0)])
+  @Test(arguments: [(1, 2.0, 3.0), (2, 43.0, 22.0), (3, 1.414, 2.0), (4, 117.0, 50.0), (5, 0.1, 0.4), (5, 0.1, 0.02)])
   func exerciseAcceptsTheRightAnswerAndRejectsAWrongOne(number: Int, right: Double, wrong: Double) throws {
     let digits = try ExplodingExperiments.digitsSplit(seed: 42).train
     let exercise = ExplodingExercises.all(Self.quick, digits: digits)[number - 1]
@@ -122,12 +167,12 @@ struct ExplodingLessonTests {
       ["--quick", "--no-preview", "--plots-dir", directory.path], environment: ["PATH": "/nonexistent"])
     #expect(result.status == 1)
     let complaints = result.stderr.split(separator: "\n").filter { $0.contains("gnuplot is not installed") }
-    #expect(complaints.count == 12, "one line per chart: \(result.stderr)")
+    #expect(complaints.count == 22, "one line per chart: \(result.stderr)")
     #expect(result.stdout.contains("14/14 checks passed"))
     let folder = directory.appendingPathComponent("exploding")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-    #expect(files.filter { $0.hasSuffix(".gp") }.count == 12)
-    #expect(files.filter { $0.hasSuffix(".dat") }.count == 12)
+    #expect(files.filter { $0.hasSuffix(".gp") }.count == 22)
+    #expect(files.filter { $0.hasSuffix(".dat") }.count == 22)
     #expect(!files.contains { $0.hasSuffix(".png") })
     #expect(files.contains("README.md") && files.contains("metrics.json") && files.contains("exploding.ipynb"))
   }

@@ -1,3 +1,4 @@
+import Theory
 import NeuralNet
 import Notebook
 
@@ -13,13 +14,15 @@ enum ExplodingClaims {
   /// The explosion "precedes training" when the exploding net's gradient norm at step 0 is this
   /// many times the fixed net's.
   static let initialGap = 100.0
+  /// A run "trains, then dies" when its explosion step is at least this.
+  static let suddenDeathEarliest = 20
 
   /// The claims, judged by the overflow of the naive net, the gradient profiles and the training runs.
   static func claims(
     _ config: ExplodingConfiguration, overflow: ExplodingExperiments.OverflowResult,
     prediction: (growth: Double, meanSquareLayer: Int, valueLayer: Int),
     profiles: [ExplodingExperiments.GradientProfile], training: ExplodingExperiments.TrainingOverSeeds,
-    in notebook: Notebook
+    midTraining: SeedRuns<MidTrainingExplosion.Run>, in notebook: Notebook
   ) -> [Claim] {
     let critical = profiles.profile(gain2: config.criticalGain2)
     let exploding = profiles.profile(gain2: config.gain2)
@@ -62,6 +65,16 @@ enum ExplodingClaims {
     let explodingOutcome =
       explodingRun?.history.nonFinite.map { "goes non-finite at \($0)" } ?? "stays finite"
     let seedsText = "\(n) seed\(n == 1 ? "" : "s")"
+    func seedCount(_ count: Int) -> String { "\(count) seed\(count == 1 ? "" : "s")" }
+    let midStep = notebook.reference(.midTraining)
+    let midBaselines = midTraining.runs(.baseline)
+    let midExplosions = midBaselines.compactMap(\.explosionStep)
+    let midGrowth = midBaselines.map(\.peakGradientGrowth)
+    let midSeeds = midTraining.seeds.count
+    let midText =
+      midExplosions.count == midSeeds
+      ? "in \(midStep) a net at its critical init trains normally, then explodes at step \(midExplosions.map(String.init).joined(separator: ", ")) on its \(midSeeds) seed\(midSeeds == 1 ? "" : "s") once its warm-up outgrows what it tolerates, and a smaller step, not an init, removes that"
+      : "\(midStep) tries one (a net at its critical init whose warm-up outgrows it): it exploded on \(midExplosions.count) of \(midSeeds) seeds"
 
     return [
       .measured(
@@ -155,7 +168,7 @@ enum ExplodingClaims {
           switch verdict {
           case .false_:
             return
-              "For the explosion at initialization it is exactly the fix: with \(fix) the same \(config.depth)-layer net trains with no non-finite value on all \(seedsText), its gradient norm growing at most ×\(Format.number(m["fixed_largest_gradient_growth"])) (\(accuracy)), while σ_w² = \(gainText) went non-finite on \(Format.number(m["exploding_nonfinite_seeds"])) of \(n) (\(trainingStep)). What initialization cannot fix is a too-large learning rate: with `--lr 0.3` the He-initialized net goes non-finite within a few steps too."
+              "For the explosion at initialization it is exactly the fix: with \(fix) the same \(config.depth)-layer net trains with no non-finite value on all \(seedsText), its gradient norm growing at most ×\(Format.number(m["fixed_largest_gradient_growth"])) (\(accuracy)), while σ_w² = \(gainText) went non-finite on \(Format.number(m["exploding_nonfinite_seeds"])) of \(n) (\(trainingStep)). What initialization cannot fix is a step too large for the net: \(midText)."
           case .holds:
             return
               "In this run the \(fix) net also went non-finite, on \(Format.number(m["fixed_nonfinite_seeds"])) of \(seedsText) at lr = \(Format.number(config.learningRate)) (\(trainingStep)): this initialization did not solve it here. A well-scaled init removes the explosion at initialization, not one caused by the step size."
@@ -165,6 +178,41 @@ enum ExplodingClaims {
           default:
             return
               "Neither run went non-finite on any seed (\(trainingStep)), so this run has no explosion for an initialization to solve."
+          }
+        }),
+      .measured(
+        .suddenDeath, step: .midTraining,
+        measurements: [
+          "exploded_seeds": Double(midExplosions.count), "seeds": Double(midSeeds),
+          "earliest_explosion_step": midExplosions.min().map(Double.init),
+          "smallest_peak_gradient_growth": midGrowth.min(),
+          "smaller_step_exploded_seeds": Double(midTraining.explodedCount(.smallerStep)),
+        ],
+        rule:
+          "not tested unless the warm-up run explodes on every seed at a step ≥ \(Self.suddenDeathEarliest); false if its global gradient norm never reaches \(Format.number(explosionRatio))× its median over the first 20 steps on some seed (it died of something else); partly holds if the same run with a smaller peak step stays finite on every seed (the exploding gradient is how the run dies, the step size is why); holds otherwise",
+        verdict: { m in
+          guard m["exploded_seeds"] == m["seeds"], m["earliest_explosion_step"] >= Double(Self.suddenDeathEarliest)
+          else { return .notTested }
+          guard m["smallest_peak_gradient_growth"] >= explosionRatio else { return .false_ }
+          return m["smaller_step_exploded_seeds"] == 0 ? .partlyHolds : .holds
+        },
+        evidence: { m, verdict in
+          let steps = midExplosions.map(String.init).joined(separator: ", ")
+          switch verdict {
+          case .partlyHolds:
+            let growth = Format.number(m["smallest_peak_gradient_growth"])
+            return
+              "A run can train normally and then die suddenly of an exploding gradient: in \(midStep) the warm-up run exploded at step \(steps) (\(seedCount(midSeeds))), its gradient norm growing to at least \(growth)× its early level before it overflowed. "
+              + "But the exploding gradient is the symptom: the cause is a step larger than the flattest region the net can reach tolerates, and the same run with a smaller peak step stayed finite on every seed."
+          case .holds:
+            return
+              "In \(midStep) the warm-up run trained, then exploded at step \(steps), its gradient norm growing to at least \(Format.number(m["smallest_peak_gradient_growth"]))× its early level; the smaller step exploded too, on \(Format.number(m["smaller_step_exploded_seeds"])) of \(midSeeds) seeds."
+          case .false_:
+            return
+              "The warm-up run of \(midStep) died at step \(steps), but its gradient norm never grew beyond \(Format.number(m["smallest_peak_gradient_growth"]))× its early level on some seed: not a gradient explosion."
+          default:
+            return
+              "In this run the warm-up of \(midStep) did not produce a run that trains for \(Self.suddenDeathEarliest)+ steps and then explodes on every seed (it exploded on \(Format.number(m["exploded_seeds"])) of \(midSeeds)\(steps.isEmpty ? "" : ", at step \(steps)")), so it cannot judge the claim."
           }
         }),
     ]

@@ -35,6 +35,9 @@ package struct ExplodingConfiguration: Sendable, Equatable {
   package var trainingSeeds: Int
   /// Gradient clipping of the training runs (`--clip-norm`, `--clip-value`; none by default).
   package var clipping: GradientClipping = .none
+  /// Step 5's runs: a tanh net whose warm-up outgrows what it tolerates, and its fixes (quick
+  /// mode stops at step 120, well past the explosion, and measures the sharpness half as often).
+  package var midTraining: MidTrainingExplosion.Setup
 
   /// The name of step 4's exploding run in tables and charts: "σ_w² = 3".
   package var explodingRunName: String { "σ_w² = \(Format.number(gain2))" }
@@ -55,6 +58,9 @@ package struct ExplodingConfiguration: Sendable, Equatable {
     productTrials = quick ? 24 : 32
     networksPerGain = quick ? 2 : 4
     trainingSeeds = quick ? 2 : 5
+    midTraining = MidTrainingExplosion.Setup(
+      depth: 10, width: 256, schedule: .linearWarmup(to: 0.4, over: 200), steps: quick ? 120 : 200, batchSize: 64,
+      smallerStepDivisor: 4, clipNorm: 2, sharpnessEvery: quick ? 10 : 5, sharpnessProbe: 128)
   }
 
   /// The defaults with the command line's overrides applied; throws a one-line message for a value
@@ -110,6 +116,14 @@ package struct ExplodingConfiguration: Sendable, Equatable {
       ("measurement_batch", .integer(measurementBatch)), ("product_trials", .integer(productTrials)),
       ("networks_per_gain", .integer(networksPerGain)),
       ("training_seeds", .integer(trainingSeeds)), ("clipping", .string(clipping.description)),
+      ("mid_training_depth", .integer(midTraining.depth)), ("mid_training_width", .integer(midTraining.width)),
+      ("mid_training_peak_lr", .number(midTraining.schedule.peak)),
+      ("mid_training_warmup_steps", .integer(midTraining.schedule.warmupSteps)),
+      ("mid_training_steps", .integer(midTraining.steps)), ("mid_training_batch_size", .integer(midTraining.batchSize)),
+      ("mid_training_smaller_step_divisor", .number(midTraining.smallerStepDivisor)),
+      ("mid_training_clip_norm", .number(midTraining.clipNorm)),
+      ("mid_training_sharpness_every", .integer(midTraining.sharpnessEvery)),
+      ("mid_training_sharpness_probe", .integer(midTraining.sharpnessProbe)),
     ]
   }
 }

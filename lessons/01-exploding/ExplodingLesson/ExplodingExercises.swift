@@ -7,13 +7,18 @@ import Theory
 /// theory, never by matching text.
 package enum ExplodingExercises {
   /// The number of exercises.
-  package static let count = 4
+  package static let count = 5
 
   /// The σ_w² of exercise 3, variant 0 first.
   package static let growthGains2: [Double] = [4, 3, 5, 6, 8, 2.5]
   /// The scale s and count L of exercise 4's random matrices N(0, s²/n), variant 0 first.
   package static let productScales: [Double] = [1.1, 1.05, 1.2, 1.15, 0.9, 0.8]
   package static let productCounts: [Int] = [50, 30, 40, 60, 20]
+
+  /// Exercise 5's target: the warm-up run must end below this loss (mean of its last 20 steps):
+  /// a peak of a fifth of the one that stays finite does not get there (quick mode's run is
+  /// shorter, so its target is higher).
+  package static func warmupLossTarget(_ config: ExplodingConfiguration) -> Double { config.quick ? 0.22 : 0.2 }
 
   /// The exercises of `variant` for a configuration (depth, width and activation follow the
   /// overrides). Exercises 3 and 4 change with the variant.
@@ -119,6 +124,63 @@ package enum ExplodingExercises {
             hint: "s^(2L) is the growth of the SQUARED norm.")
         ]
       ),
+      warmupExercise(config, digits: digits),
     ]
+  }
+
+  /// Exercise 5: a peak step for step 5's warm-up that neither explodes nor crawls, checked by
+  /// training the net with it (one run, the lesson's seed).
+  static func warmupExercise(_ config: ExplodingConfiguration, digits: Dataset) -> Exercise {
+    let setup = config.midTraining
+    let target = warmupLossTarget(config)
+    let step = ExplodingLesson.outline.reference(.midTraining)
+    @Sendable func train(peak: Double) -> MidTrainingExplosion.Run {
+      var run = setup
+      run.schedule = .linearWarmup(to: peak, over: setup.schedule.warmupSteps)
+      return MidTrainingExplosion.run(
+        run, variant: .baseline, train: digits, seed: config.seed, measuresSharpness: false)
+    }
+    return Exercise(
+      number: 5,
+      question:
+        "In \(step) the warm-up to η = \(Format.number(setup.schedule.peak)) over \(setup.schedule.warmupSteps) steps explodes. Choose a peak η for the same warm-up so that the \(setup.steps)-step run stays finite and ends with a loss (mean of its last 20 steps) below \(Format.number(target)).",
+      answerFormat: "peak η",
+      solution: {
+        // The flattest sharpness the exploding warm-up reached, and η·λ_max while it rode the edge.
+        let baseline = MidTrainingExplosion.run(setup, variant: .baseline, train: digits, seed: config.seed)
+        let flattest = baseline.flattest?.sharpness ?? .nan
+        let products = zip(baseline.sharpnessSteps, baseline.stepTimesSharpness).filter { step, _ in
+          step >= 10 && step <= (baseline.flattest?.step ?? 0)
+        }.map(\.1).filter(\.isFinite).sorted()
+        let edge = products.isEmpty ? 3 : products[products.count / 2]
+        let estimate = edge / flattest
+        let answer = setup.schedule.peak / setup.smallerStepDivisor
+        let run = train(peak: answer)
+        return WorkedSolution(
+          [
+            "The warm-up run survives while the net can flatten itself to follow 2/η. Measured on the lesson's seed: λ_max fell from \(Format.number(baseline.initialSharpness)) at step 0 to \(Format.number(flattest)) before it stopped falling, with η·λ_max riding near \(Format.number(edge)). A peak with η·λ_max at most that at the floor, η ≈ \(Format.number(edge))/\(Format.number(flattest)) = \(Format.number(estimate)), never pushes the net past the flattest region it can reach.",
+            "Too small a peak is safe but slow (try a fifth of it: it does not get below \(Format.number(target)) in \(setup.steps) steps). The lesson's smaller step, \(Format.number(answer)), is in between; this run with it ended \(run.explosionStep.map { "with an explosion at step \($0)" } ?? "finite, with a loss of \(Format.number(run.finalLoss))").",
+          ], answer: answer)
+      }
+    ) { answer in
+      guard answer > 0, answer.isFinite else {
+        return ExerciseVerdict(correct: false, reason: "A step size must be positive.")
+      }
+      let run = train(peak: answer)
+      if let exploded = run.explosionStep {
+        return ExerciseVerdict(
+          correct: false,
+          reason:
+            "With a peak of \(Format.number(answer)) the run exploded at step \(exploded) (η = \(Format.number(run.history.steps[exploded].learningRate ?? .nan))): the step outgrew the flattest region the net can reach. Choose a smaller peak."
+        )
+      }
+      let loss = run.finalLoss
+      let correct = loss < target
+      return ExerciseVerdict(
+        correct: correct,
+        reason:
+          "With a peak of \(Format.number(answer)) the run stayed finite and ended with a loss of \(Format.number(loss)), \(correct ? "below" : "not below") \(Format.number(target))\(correct ? "." : ": too small a step is safe but does not learn enough in \(setup.steps) steps; choose a larger peak.")"
+      )
+    }
   }
 }

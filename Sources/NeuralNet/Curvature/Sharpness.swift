@@ -1,15 +1,12 @@
-import NeuralNet
-import RealModule
-
 /// The sharpness of a loss at the current parameters: the largest eigenvalue of its Hessian, by
 /// power iteration on Hessian-vector products, each from a central difference of two gradients:
 /// Hv ≈ (∇L(θ + εv) − ∇L(θ − εv)) / (2ε) (Pearlmutter 1994 gives the exact product; a difference
 /// of gradients is enough here and needs no second backward pass).
-package enum Sharpness {
+public enum Sharpness {
   /// The top eigenvalue of the Hessian of `loss` on (`input`, `targets`) at the model's parameters,
   /// estimated with `iterations` power-iteration steps from a seeded random start. The model's
   /// parameters are restored afterwards.
-  package static func largestEigenvalue(
+  public static func largestEigenvalue(
     _ model: Sequential, input: Tensor, targets: Targets, loss: some Loss, iterations: Int = 20,
     start: [Double]? = nil, seed: UInt64 = 1
   ) -> (value: Double, vector: [Double]) {

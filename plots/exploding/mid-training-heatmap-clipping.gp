@@ -1,0 +1,13 @@
+# mid-training-heatmap-clipping.gp — written by GradientLab. Edit and re-render with: gnuplot mid-training-heatmap-clipping.gp
+set terminal pngcairo size 900,560 enhanced font 'DejaVu Sans,10'
+set output 'mid-training-heatmap-clipping.png'
+set title 'log10 ‖∂L/∂W_l‖ by layer and step: clipped at ‖g‖ = 2'
+set xlabel 'SGD step'
+set ylabel 'hidden layer l'
+set grid
+set key outside right top
+set cblabel 'log10 ‖∂L/∂W_l‖'
+set palette defined (0 '#313695', 0.25 '#74add1', 0.5 '#ffffbf', 0.75 '#f46d43', 1 '#a50026')
+set autoscale xfix; set autoscale yfix
+set cbrange [-9.777287591484605:32.053703700308546]
+plot 'mid-training-heatmap-clipping.dat' index 0 using 1:2:3 with image notitle
