@@ -11,11 +11,14 @@ import ResidualLesson
 /// Every lesson, in order, for the tools that work across lessons (`gradientlab list`, `grade`)
 /// and the tests that hold every lesson to one contract.
 public enum LessonCatalogue {
-  /// The lesson types, in the order of the course.
-  public static let lessons: [any Lesson.Type] = [
-    ExplodingLesson.self, InitializationLesson.self, BatchNormLesson.self, BatchGDLesson.self, ClippingLesson.self,
-    ResidualLesson.self, DocumentsLesson.self,
-  ]
+  /// The lesson types, in the order of the course (computed: a stored array of metatypes is
+  /// not Sendable, and strict concurrency checking flags it as shared mutable state).
+  public static var lessons: [any Lesson.Type] {
+    [
+      ExplodingLesson.self, InitializationLesson.self, BatchNormLesson.self, BatchGDLesson.self, ClippingLesson.self,
+      ResidualLesson.self, DocumentsLesson.self,
+    ]
+  }
 
   /// The lesson named `name` (its executable's name), if there is one.
   public static func lesson(named name: String) -> (any Lesson.Type)? {

@@ -177,7 +177,10 @@ extension ExplodingLesson {
       Each overshooting step threw the net out of a sharp region into a flatter one, so λ_max followed \
       2/η down: η·λ_max stayed near \(Format.number(bandMedian)) (median from step 10 to the flattest \
       point) instead of growing with η. That is the edge of stability of lesson 4, ridden by a step \
-      that keeps growing; it is why warm-ups work. \(floorText) \
+      that keeps growing; it is why warm-ups work. (The level is \(Format.number(bandMedian, digits: 2)), not \
+      lesson 4's 2: λ_max here is the sharpness of a \(setup.sharpnessProbe)-image probe, and since λ_max \
+      is convex a subsample's is on average at least the whole training set's; each SGD step sees \
+      another batch of \(setup.batchSize).) \(floorText) \
       The smaller peak's step grows \(Format.number(setup.smallerStepDivisor)) times more slowly\(smaller.flattest.map { " (its flattest λ_max: \(Format.number($0.sharpness)) at step \($0.step))" } ?? ""): \
       its η·λ_max never exceeded \(Format.number(smallerProducts.max() ?? .nan)) in this run.
       """)
