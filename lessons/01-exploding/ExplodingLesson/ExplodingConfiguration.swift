@@ -36,7 +36,8 @@ package struct ExplodingConfiguration: Sendable, Equatable {
   /// Gradient clipping of the training runs (`--clip-norm`, `--clip-value`; none by default).
   package var clipping: GradientClipping = .none
   /// Step 5's runs: a tanh net whose warm-up outgrows what it tolerates, and its fixes (quick
-  /// mode stops at step 120, well past the explosion, and measures the sharpness half as often).
+  /// mode stops at step 120, well past the explosion, and measures the sharpness and the
+  /// histograms less often).
   package var midTraining: MidTrainingExplosion.Setup
 
   /// The name of step 4's exploding run in tables and charts: "σ_w² = 3".
@@ -60,7 +61,8 @@ package struct ExplodingConfiguration: Sendable, Equatable {
     trainingSeeds = quick ? 2 : 5
     midTraining = MidTrainingExplosion.Setup(
       depth: 10, width: 256, schedule: .linearWarmup(to: 0.4, over: 200), steps: quick ? 120 : 200, batchSize: 64,
-      smallerStepDivisor: 4, clipNorm: 2, sharpnessEvery: quick ? 10 : 5, sharpnessProbe: 128)
+      smallerStepDivisor: 4, clipNorm: 2, sharpnessEvery: quick ? 20 : 5, sharpnessProbe: 128,
+      histogramEvery: quick ? 4 : 2)
   }
 
   /// The defaults with the command line's overrides applied; throws a one-line message for a value
@@ -124,6 +126,7 @@ package struct ExplodingConfiguration: Sendable, Equatable {
       ("mid_training_clip_norm", .number(midTraining.clipNorm)),
       ("mid_training_sharpness_every", .integer(midTraining.sharpnessEvery)),
       ("mid_training_sharpness_probe", .integer(midTraining.sharpnessProbe)),
+      ("mid_training_histogram_every", .integer(midTraining.histogramEvery)),
     ]
   }
 }

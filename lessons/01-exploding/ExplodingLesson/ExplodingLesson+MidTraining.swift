@@ -258,7 +258,7 @@ extension ExplodingLesson {
         yLabel: "log10 |activation| (half-octave bins)", steps: steps,
         histograms: layers.map { $0.activations[setup.depth - 1] }),
       caption:
-        "Each column is one step's histogram (every second step), colored by the share of the layer's units in each magnitude bin."
+        "Each column is one step's histogram (every \(setup.histogramEvery) steps), colored by the share of the layer's units in each magnitude bin."
     )
     notebook.chart(
       MagnitudeHistogramCharts.overSteps(

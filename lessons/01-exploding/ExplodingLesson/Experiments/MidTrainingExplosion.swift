@@ -35,6 +35,8 @@ package enum MidTrainingExplosion {
     package var sharpnessEvery: Int
     /// Training images the sharpness is measured on (the first ones, the same at every step).
     package var sharpnessProbe: Int
+    /// Steps between two histogram records of the lesson seed's runs.
+    package var histogramEvery: Int
   }
 
   /// One run of the comparison.
@@ -132,7 +134,8 @@ package enum MidTrainingExplosion {
   }
 
   /// The four runs on one seed (weights and batch order), in `Variant` order. The lesson's seed
-  /// also measures every layer's update-to-data ratio and, every second step, its histograms.
+  /// also measures every layer's update-to-data ratio and, every `histogramEvery` steps, its
+  /// histograms.
   package static func runs(
     _ setup: Setup, train: Dataset, seed: UInt64, detailed: Bool, progress: ((Int) -> Void)? = nil
   ) -> [Run] {
@@ -176,7 +179,7 @@ package enum MidTrainingExplosion {
     let history = Trainer.train(
       model, on: data, loss: loss, schedule: schedule, steps: setup.steps, batchSize: setup.batchSize,
       batchSeed: seed &+ 9_001, clipping: variant == .clipping ? .norm(setup.clipNorm) : .none,
-      measuresUpdates: detailed, histogramEvery: detailed ? 2 : nil,
+      measuresUpdates: detailed, histogramEvery: detailed ? setup.histogramEvery : nil,
       observe: { step in
         guard let sharpnessEvery, step % sharpnessEvery == 0 else { return }
         // Warm-started power iteration: 20 products at step 0, then 6 from the last direction.
