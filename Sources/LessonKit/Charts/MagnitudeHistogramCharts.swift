@@ -40,6 +40,16 @@ public enum MagnitudeHistogramCharts {
     return gradients.count == depth && activations.count == depth ? (gradients, activations) : nil
   }
 
+  /// The first step's hidden-layer histograms of two runs (before, after) and the layers an
+  /// overlay draws; nil unless both runs recorded histograms at their first step.
+  public static func firstStepPair(_ histories: [TrainingHistory], depth: Int) -> (
+    gradients: [[MagnitudeHistogram]], activations: [[MagnitudeHistogram]], shown: [Int]
+  )? {
+    let hidden = histories.compactMap { history in history.steps.first.flatMap { hiddenLayers($0, depth: depth) } }
+    guard histories.count == 2, hidden.count == 2 else { return nil }
+    return (hidden.map(\.gradients), hidden.map(\.activations), shownLayers(count: depth))
+  }
+
   /// Two runs compared (before solid, after dashed): `histograms[i][l − 1]` is layer l of run i,
   /// drawn for `layers`, each labelled with `note` of its histogram.
   public static func beforeAndAfter(

@@ -14,13 +14,9 @@ extension ExplodingLesson {
     _ config: ExplodingConfiguration, runs: [ExplodingExperiments.TrainingResult], in notebook: Notebook
   ) {
     let depth = config.depth
-    let hidden = runs.compactMap { run in
-      run.history.steps.first.flatMap { MagnitudeHistogramCharts.hiddenLayers($0, depth: depth) }
-    }
-    guard runs.count == 2, hidden.count == 2 else { return }
-    let gradients = hidden.map(\.gradients)
-    let activations = hidden.map(\.activations)
-    let shown = MagnitudeHistogramCharts.shownLayers(count: depth)
+    guard
+      let (gradients, activations, shown) = MagnitudeHistogramCharts.firstStepPair(runs.map(\.history), depth: depth)
+    else { return }
     let names = runs.map(\.name)
     // ‖g_l‖ ∝ factor^(L − l): the medians' shift per layer, fitted from the top down.
     let explodingFactor = MagnitudeHistogramCharts.medianFactorPerLayer(gradients[0])

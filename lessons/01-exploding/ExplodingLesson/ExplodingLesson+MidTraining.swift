@@ -51,7 +51,7 @@ extension ExplodingLesson {
   }
 
   /// The name of a run in tables and charts.
-  static func name(_ variant: MidTrainingExplosion.Variant, _ setup: MidTrainingExplosion.Setup) -> String {
+  static func runName(_ variant: MidTrainingExplosion.Variant, _ setup: MidTrainingExplosion.Setup) -> String {
     switch variant {
     case .baseline: "warm-up to η = \(Format.number(setup.schedule.peak))"
     case .smallerStep: "peak η = \(Format.number(setup.schedule.peak / setup.smallerStepDivisor))"
@@ -71,13 +71,13 @@ extension ExplodingLesson {
     else { return }
     func markers(_ shown: [MidTrainingExplosion.Run]) -> [Marker] {
       shown.compactMap { run in
-        run.explosionStep.map { Marker(x: Double($0), label: "\(name(run.variant, setup)): explodes at step \($0)") }
+        run.explosionStep.map { Marker(x: Double($0), label: "\(runName(run.variant, setup)): explodes at step \($0)") }
       }
     }
     func series(_ shown: [MidTrainingExplosion.Run], _ value: (StepRecord) -> Double) -> [Series] {
       shown.enumerated().map { index, run in
         Series(
-          title: name(run.variant, setup), x: run.history.steps.map { Double($0.step) },
+          title: runName(run.variant, setup), x: run.history.steps.map { Double($0.step) },
           y: run.history.steps.map(value), colorGroup: index)
       }
     }
@@ -120,7 +120,7 @@ extension ExplodingLesson {
       At the explosion step the global gradient norm was \(Format.number(growth))× its median over the \
       first 20 steps; its largest finite value, just before the overflow, was \(Format.number(baseline.peakGradientGrowth))× that. \(lead.map { "The first layer whose weight gradient reached 10× its own early level was \(layerName($0.layer, setup)), at step \($0.step)" } ?? "No layer's weight gradient reached 10× its early level")\(leaders(runs.runs(.baseline), setup)).
       """)
-    let heatmapRuns = main.map { (name: name($0.variant, setup), history: $0.history) }
+    let heatmapRuns = main.map { (name: runName($0.variant, setup), history: $0.history) }
     let heatmaps = WeightGradientHeatmaps.charts(
       heatmapRuns,
       chartNames: main.map { "mid-training-heatmap-\($0.variant.rawValue.replacingOccurrences(of: "_", with: "-"))" },
@@ -139,11 +139,11 @@ extension ExplodingLesson {
       let steps = run.sharpnessSteps.map(Double.init)
       sharpnessSeries.append(
         Series(
-          title: "λ_{max}, \(name(run.variant, setup))", x: steps, y: run.sharpness, style: .linePoints,
+          title: "λ_{max}, \(runName(run.variant, setup))", x: steps, y: run.sharpness, style: .linePoints,
           colorGroup: index))
       sharpnessSeries.append(
         Series(
-          title: "2/η, \(name(run.variant, setup))", x: run.history.steps.map { Double($0.step) },
+          title: "2/η, \(runName(run.variant, setup))", x: run.history.steps.map { Double($0.step) },
           y: run.history.steps.map { 2 / ($0.learningRate ?? .nan) }, style: .dashed, colorGroup: index))
     }
     notebook.chart(
@@ -208,9 +208,9 @@ extension ExplodingLesson {
         name: "mid-training-update-to-data-ratio", title: "Update-to-data ratio std(Δw)/std(w), median layer",
         xLabel: "SGD step", yLabel: "std(Δw) / std(w)", logY: true,
         series: [
-          Series(title: name(.baseline, setup), x: x, y: ratios, colorGroup: 0),
+          Series(title: runName(.baseline, setup), x: x, y: ratios, colorGroup: 0),
           Series(
-            title: name(.smallerStep, setup), x: smaller.history.steps.map { Double($0.step) }, y: smallerRatios,
+            title: runName(.smallerStep, setup), x: smaller.history.steps.map { Double($0.step) }, y: smallerRatios,
             colorGroup: 1),
           Series(title: "1e-3", x: [0, last], y: [1e-3, 1e-3], style: .dashed, colorGroup: 7),
         ], markers: [Marker(x: Double(explosion), label: "explodes at step \(explosion)")]),
@@ -254,7 +254,7 @@ extension ExplodingLesson {
     notebook.chart(
       MagnitudeHistogramCharts.overSteps(
         name: "mid-training-activation-histograms",
-        title: "Activations |tanh| of hidden layer \(setup.depth) over training (\(name(.baseline, setup)))",
+        title: "Activations |tanh| of hidden layer \(setup.depth) over training (\(runName(.baseline, setup)))",
         yLabel: "log10 |activation| (half-octave bins)", steps: steps,
         histograms: layers.map { $0.activations[setup.depth - 1] }),
       caption:
@@ -263,7 +263,7 @@ extension ExplodingLesson {
     notebook.chart(
       MagnitudeHistogramCharts.overSteps(
         name: "mid-training-gradient-histograms",
-        title: "Back-propagated gradient ∂L/∂h at hidden layer 1 over training (\(name(.baseline, setup)))",
+        title: "Back-propagated gradient ∂L/∂h at hidden layer 1 over training (\(runName(.baseline, setup)))",
         yLabel: "log10 |∂L/∂h| (half-octave bins)", steps: steps, histograms: layers.map { $0.gradients[0] }),
       caption: "The same, for the gradient arriving at the first hidden layer.")
     func saturated(_ step: Int) -> Double {
@@ -351,7 +351,7 @@ extension ExplodingLesson {
         rows: MidTrainingExplosion.Variant.allCases.map { variant in
           let exploded = runs.explodedCount(variant)
           return [
-            name(variant, setup), "\(exploded) of \(n)",
+            runName(variant, setup), "\(exploded) of \(n)",
             exploded == n
               ? Format.spread(spread(variant) { Double($0.explosionStep ?? 0) })
               : exploded == 0 ? "none" : "\(exploded) of \(n)",
@@ -410,7 +410,7 @@ extension ExplodingLesson {
           ("flattest_sharpness_step", main.flattest.map { Double($0.step) }),
         ],
         extra: [
-          ("name", .string(name(variant, setup))),
+          ("name", .string(runName(variant, setup))),
           ("seeds", .seeds(runs.seeds)),
           ("explosion_steps", .array(own.map { $0.explosionStep.map { .integer($0) } ?? .null })),
           ("final_loss", .spread(spread(variant) { $0.finalLoss })),

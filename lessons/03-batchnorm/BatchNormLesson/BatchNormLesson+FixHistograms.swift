@@ -11,13 +11,9 @@ extension BatchNormLesson {
   /// plain (solid) against BN (dashed), with the medians' shift per layer.
   static func fixHistograms(_ config: BatchNormConfiguration, runs: [TrainedRun], in notebook: Notebook) {
     let depth = config.depth
-    let hidden = runs.compactMap { run in
-      run.history.steps.first.flatMap { MagnitudeHistogramCharts.hiddenLayers($0, depth: depth) }
-    }
-    guard runs.count == 2, hidden.count == 2 else { return }
-    let gradients = hidden.map(\.gradients)
-    let activations = hidden.map(\.activations)
-    let shown = MagnitudeHistogramCharts.shownLayers(count: depth)
+    guard
+      let (gradients, activations, shown) = MagnitudeHistogramCharts.firstStepPair(runs.map(\.history), depth: depth)
+    else { return }
     let names = runs.map(\.name)
     // Going down from the top: the gradient's factor per layer; the activations' forward growth
     // per layer is its inverse.
