@@ -1,87 +1,81 @@
 import NeuralNet
 
 extension CodeExercises {
-  /// Batch normalization's backward pass in training mode (its lesson step: `lesson` below).
+  /// Checks batch normalization's backward pass in training mode.
   ///
   /// With x̂ = (x − μ)/√(σ² + ε) and g = ∂L/∂y over a batch of B rows, per feature:
   /// ∂L/∂γ = Σ g·x̂, ∂L/∂β = Σ g, ∂L/∂x = γ/(B·√(σ² + ε))·(B·g − Σ g − x̂·Σ(g·x̂)).
   /// The two sums are the paths through μ and σ², which depend on every row of the batch.
-  static let batchNormBackward = CodeExercise(
-    name: "batchnorm-backward", file: "BatchNormBackward.swift",
-    title: "Batch normalization's backward pass in training mode: ∂L/∂x, ∂L/∂γ, ∂L/∂β",
-    lesson: "batchnorm", step: 4, stepTitle: "The twist: deep BN nets explode at initialization"
-  ) { impl in
-    Attempt.verdict {
-      var rng = SeededGenerator(seed: 17)
-      let (b, d) = (6, 4)
-      var x = Matrix.gaussian(rows: b, columns: d, using: &rng)
-      for i in 0..<b { for j in 0..<d { x[i, j] = 2 * x[i, j] + Double(j) } }
-      let gamma = (0..<d).map { 0.7 + 0.4 * Double($0) }
-      let beta = (0..<d).map { 0.1 * Double($0) }
-      let epsilon = 1e-5
-      // A non-uniform upstream gradient: with a constant one, Σ g and the mean path cancel and
-      // a missing term would go unseen.
-      let g = Matrix.gaussian(rows: b, columns: d, using: &rng)
-      let result = try Attempt.call("batchNormBackward") { try impl.batchNormBackward(x, gamma, epsilon, g) }
-      try Expect.shape(result.input, b, d, "∂L/∂x", hint: "it has the shape of x")
-      try Expect.count(result.gamma, d, "∂L/∂γ", hint: "one value per feature, summed over the batch")
-      try Expect.count(result.beta, d, "∂L/∂β", hint: "one value per feature, summed over the batch")
-      try Expect.finite(result.input.values + result.gamma + result.beta, "the gradients")
-      func loss(_ x: Matrix, _ gamma: [Double], _ beta: [Double]) -> Double {
-        BatchNormReference.forward(x, gamma: gamma, beta: beta, epsilon: epsilon).dot(g)
-      }
-      let dx = NumericalGradient.of(x) { loss($0, gamma, beta) }
-      let dgamma = NumericalGradient.of(gamma) { loss(x, $0, beta) }
-      let dbeta = NumericalGradient.of(beta) { loss(x, gamma, $0) }
-      let errors = [
-        RelativeError.of(result.input, dx), RelativeError.of(result.gamma, dgamma),
-        RelativeError.of(result.beta, dbeta),
-      ]
-      let report =
-        "relative errors against finite differences: ∂L/∂x \(RelativeError.text(errors[0])), ∂L/∂γ \(RelativeError.text(errors[1])), ∂L/∂β \(RelativeError.text(errors[2])) (threshold \(RelativeError.text(gradientThreshold)))"
-      if errors[0] > gradientThreshold {
-        let terms = BatchNormReference.backwardTerms(x, gamma: gamma, epsilon: epsilon, upstream: g)
-        throw Expect.diagnose(
-          result.input.values,
-          [
-            (
-              terms.withoutBatchStatistics.values,
-              "∂L/∂x = γ·g/√(σ² + ε) treats the batch mean and variance as constants; both depend on x: subtract Σ g and x̂·Σ(g·x̂), divided by B"
-            ),
-            (
-              terms.withoutVariancePath.values,
-              "the term through the variance is missing: ∂L/∂x = γ/(B√(σ² + ε))·(B·g − Σ g − x̂·Σ(g·x̂))"
-            ),
-            (
-              terms.withoutMeanPath.values,
-              "the term through the mean is missing: ∂L/∂x = γ/(B√(σ² + ε))·(B·g − Σ g − x̂·Σ(g·x̂))"
-            ),
-            (((1.0 / Double(b)) * dx).values, "∂L/∂x is divided by B once too often"),
-          ],
-          otherwise: "∂L/∂x is wrong: \(report)")
-      }
-      if errors[1] > gradientThreshold {
-        throw Expect.diagnose(
-          result.gamma, [(g.columnSums, "∂L/∂γ is Σ g·x̂ (γ multiplies x̂), not Σ g")],
-          otherwise: "∂L/∂γ is wrong: \(report). It is Σ_rows g·x̂")
-      }
-      if errors[2] > gradientThreshold {
-        throw Expect.diagnose(
-          result.beta, [(g.columnMeans, "∂L/∂β is the MEAN of g; the loss is a sum over the batch, so ∂L/∂β = Σ g")],
-          otherwise: "∂L/∂β is wrong: \(report). It is Σ_rows g")
-      }
-      let layer = BatchNorm(features: d, epsilon: Float(epsilon))
-      layer.gamma.value = Tensor(shape: [d], scalars: gamma.map { Float($0) })
-      layer.beta.value = Tensor(shape: [d], scalars: beta.map { Float($0) })
-      _ = layer.forward(Tensor(shape: [b, d], scalars: x.values.map { Float($0) }))
-      let engine = layer.backward(Tensor(shape: [b, d], scalars: g.values.map { Float($0) })).scalars.map { Double($0) }
-      let engineError = zip(result.input.values, engine).map { abs($0 - $1) }.max() ?? 0
-      guard engineError < 1e-4 else {
-        throw Mistake("your ∂L/∂x differs from the engine's BatchNorm by up to \(engineError)")
-      }
-      return
-        "\(report), with a non-uniform upstream gradient; the engine's BatchNorm agrees within \(RelativeError.text(engineError)) (Float32)"
+  static func checkBatchNormBackward(_ impl: Implementations) throws -> String {
+    var rng = SeededGenerator(seed: 17)
+    let (b, d) = (6, 4)
+    var x = Matrix.gaussian(rows: b, columns: d, using: &rng)
+    for i in 0..<b { for j in 0..<d { x[i, j] = 2 * x[i, j] + Double(j) } }
+    let gamma = (0..<d).map { 0.7 + 0.4 * Double($0) }
+    let beta = (0..<d).map { 0.1 * Double($0) }
+    let epsilon = 1e-5
+    // A non-uniform upstream gradient: with a constant one, Σ g and the mean path cancel and
+    // a missing term would go unseen.
+    let g = Matrix.gaussian(rows: b, columns: d, using: &rng)
+    let result = try Attempt.call("batchNormBackward") { try impl.batchNormBackward(x, gamma, epsilon, g) }
+    try Expect.shape(result.input, b, d, "∂L/∂x", hint: "it has the shape of x")
+    try Expect.count(result.gamma, d, "∂L/∂γ", hint: "one value per feature, summed over the batch")
+    try Expect.count(result.beta, d, "∂L/∂β", hint: "one value per feature, summed over the batch")
+    try Expect.finite(result.input.values + result.gamma + result.beta, "the gradients")
+    func loss(_ x: Matrix, _ gamma: [Double], _ beta: [Double]) -> Double {
+      BatchNormReference.forward(x, gamma: gamma, beta: beta, epsilon: epsilon).dot(g)
     }
+    let dx = NumericalGradient.of(x) { loss($0, gamma, beta) }
+    let dgamma = NumericalGradient.of(gamma) { loss(x, $0, beta) }
+    let dbeta = NumericalGradient.of(beta) { loss(x, gamma, $0) }
+    let errors = [
+      RelativeError.of(result.input, dx), RelativeError.of(result.gamma, dgamma),
+      RelativeError.of(result.beta, dbeta),
+    ]
+    let report =
+      "relative errors against finite differences: ∂L/∂x \(RelativeError.text(errors[0])), ∂L/∂γ \(RelativeError.text(errors[1])), ∂L/∂β \(RelativeError.text(errors[2])) (threshold \(RelativeError.text(gradientThreshold)))"
+    if errors[0] > gradientThreshold {
+      let terms = BatchNormReference.backwardTerms(x, gamma: gamma, epsilon: epsilon, upstream: g)
+      throw Expect.diagnose(
+        result.input.values,
+        [
+          (
+            terms.withoutBatchStatistics.values,
+            "∂L/∂x = γ·g/√(σ² + ε) treats the batch mean and variance as constants; both depend on x: subtract Σ g and x̂·Σ(g·x̂), divided by B"
+          ),
+          (
+            terms.withoutVariancePath.values,
+            "the term through the variance is missing: ∂L/∂x = γ/(B√(σ² + ε))·(B·g − Σ g − x̂·Σ(g·x̂))"
+          ),
+          (
+            terms.withoutMeanPath.values,
+            "the term through the mean is missing: ∂L/∂x = γ/(B√(σ² + ε))·(B·g − Σ g − x̂·Σ(g·x̂))"
+          ),
+          (((1.0 / Double(b)) * dx).values, "∂L/∂x is divided by B once too often"),
+        ],
+        otherwise: "∂L/∂x is wrong: \(report)")
+    }
+    if errors[1] > gradientThreshold {
+      throw Expect.diagnose(
+        result.gamma, [(g.columnSums, "∂L/∂γ is Σ g·x̂ (γ multiplies x̂), not Σ g")],
+        otherwise: "∂L/∂γ is wrong: \(report). It is Σ_rows g·x̂")
+    }
+    if errors[2] > gradientThreshold {
+      throw Expect.diagnose(
+        result.beta, [(g.columnMeans, "∂L/∂β is the MEAN of g; the loss is a sum over the batch, so ∂L/∂β = Σ g")],
+        otherwise: "∂L/∂β is wrong: \(report). It is Σ_rows g")
+    }
+    let layer = BatchNorm(features: d, epsilon: Float(epsilon))
+    layer.gamma.value = Tensor(shape: [d], scalars: gamma.map { Float($0) })
+    layer.beta.value = Tensor(shape: [d], scalars: beta.map { Float($0) })
+    _ = layer.forward(Tensor(shape: [b, d], scalars: x.values.map { Float($0) }))
+    let engine = layer.backward(Tensor(shape: [b, d], scalars: g.values.map { Float($0) })).scalars.map { Double($0) }
+    let engineError = zip(result.input.values, engine).map { abs($0 - $1) }.max() ?? 0
+    guard engineError < 1e-4 else {
+      throw Mistake("your ∂L/∂x differs from the engine's BatchNorm by up to \(engineError)")
+    }
+    return
+      "\(report), with a non-uniform upstream gradient; the engine's BatchNorm agrees within \(RelativeError.text(engineError)) (Float32)"
   }
 }
 

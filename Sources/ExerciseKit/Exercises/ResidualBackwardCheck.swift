@@ -1,64 +1,58 @@
 import NeuralNet
 
 extension CodeExercises {
-  /// A residual block's backward pass (its lesson step: `lesson` below).
+  /// Checks a residual block's backward pass.
   ///
   /// For y = x + ReLU(x·W) (x: B×n, W: n×n) and g = ∂L/∂y, with a = x·W and m = 1[a > 0]:
   /// ∂L/∂W = xᵀ·(g ⊙ m) and ∂L/∂x = g + (g ⊙ m)·Wᵀ: the identity adds g itself, so the gradient
   /// reaching x is never smaller than what a plain layer would pass.
-  static let residualBackward = CodeExercise(
-    name: "residual-backward", file: "ResidualBackward.swift",
-    title: "A residual block's backward pass: y = x + ReLU(x·W)",
-    lesson: "residual", step: 2, stepTitle: "The gradient reaching the first layer, by depth"
-  ) { impl in
-    Attempt.verdict {
-      var rng = SeededGenerator(seed: 19)
-      let (b, n) = (5, 4)
-      let x = Matrix.gaussian(rows: b, columns: n, using: &rng)
-      let w = Matrix.gaussian(rows: n, columns: n, standardDeviation: 0.7, using: &rng)
-      let g = Matrix.gaussian(rows: b, columns: n, using: &rng)
-      let result = try Attempt.call("residualBlockBackward") { try impl.residualBlockBackward(x, w, g) }
-      try Expect.shape(result.input, b, n, "∂L/∂x", hint: "it has the shape of x")
-      try Expect.shape(result.weight, n, n, "∂L/∂W", hint: "it has the shape of W")
-      try Expect.finite(result.input.values + result.weight.values, "the gradients")
-      func forward(_ x: Matrix, _ w: Matrix) -> Matrix { x + (x * w).map { Swift.max($0, 0) } }
-      let dx = NumericalGradient.of(x) { forward($0, w).dot(g) }
-      let dw = NumericalGradient.of(w) { forward(x, $0).dot(g) }
-      let errors = [RelativeError.of(result.input, dx), RelativeError.of(result.weight, dw)]
-      let report =
-        "relative errors against finite differences: ∂L/∂x \(RelativeError.text(errors[0])), ∂L/∂W \(RelativeError.text(errors[1])) (threshold \(RelativeError.text(gradientThreshold)))"
-      let mask = (x * w).map { $0 > 0 ? 1 : 0 }
-      let branch = g.hadamard(mask)
-      if errors[0] > gradientThreshold {
-        throw Expect.diagnose(
-          result.input.values,
-          [
-            (
-              (branch * w.transposed).values,
-              "the skip connection's identity term is missing: ∂y/∂x = I + ∂ReLU(x·W)/∂x, so ∂L/∂x = g + (g ⊙ 1[x·W > 0])·Wᵀ"
-            ),
-            (
-              (g + g * w.transposed).values,
-              "ReLU's derivative is missing on the branch: multiply g by 1[x·W > 0] before ·Wᵀ"
-            ),
-            ((g + branch * w).values, "the branch's gradient goes back through Wᵀ, not W"),
-          ],
-          otherwise: "∂L/∂x is wrong: \(report)")
-      }
-      if errors[1] > gradientThreshold {
-        throw Expect.diagnose(
-          result.weight.values,
-          [
-            ((x.transposed * g).values, "ReLU's derivative is missing: ∂L/∂W = xᵀ·(g ⊙ 1[x·W > 0])"),
-            ((branch.transposed * x).values, "∂L/∂W is transposed: xᵀ·(g ⊙ m), not (g ⊙ m)ᵀ·x"),
-          ],
-          otherwise: "∂L/∂W is wrong: \(report)")
-      }
-      // The lesson's point, measured on this block: the identity keeps the gradient's norm.
-      let plain = (branch * w.transposed).norm / g.norm
-      let residual = result.input.norm / g.norm
-      return
-        "\(report); ‖∂L/∂x‖/‖g‖ is \(String(format: "%.3f", residual)) with the skip connection against \(String(format: "%.3f", plain)) for the branch alone"
+  static func checkResidualBackward(_ impl: Implementations) throws -> String {
+    var rng = SeededGenerator(seed: 19)
+    let (b, n) = (5, 4)
+    let x = Matrix.gaussian(rows: b, columns: n, using: &rng)
+    let w = Matrix.gaussian(rows: n, columns: n, standardDeviation: 0.7, using: &rng)
+    let g = Matrix.gaussian(rows: b, columns: n, using: &rng)
+    let result = try Attempt.call("residualBlockBackward") { try impl.residualBlockBackward(x, w, g) }
+    try Expect.shape(result.input, b, n, "∂L/∂x", hint: "it has the shape of x")
+    try Expect.shape(result.weight, n, n, "∂L/∂W", hint: "it has the shape of W")
+    try Expect.finite(result.input.values + result.weight.values, "the gradients")
+    func forward(_ x: Matrix, _ w: Matrix) -> Matrix { x + (x * w).map { Swift.max($0, 0) } }
+    let dx = NumericalGradient.of(x) { forward($0, w).dot(g) }
+    let dw = NumericalGradient.of(w) { forward(x, $0).dot(g) }
+    let errors = [RelativeError.of(result.input, dx), RelativeError.of(result.weight, dw)]
+    let report =
+      "relative errors against finite differences: ∂L/∂x \(RelativeError.text(errors[0])), ∂L/∂W \(RelativeError.text(errors[1])) (threshold \(RelativeError.text(gradientThreshold)))"
+    let mask = (x * w).map { $0 > 0 ? 1 : 0 }
+    let branch = g.hadamard(mask)
+    if errors[0] > gradientThreshold {
+      throw Expect.diagnose(
+        result.input.values,
+        [
+          (
+            (branch * w.transposed).values,
+            "the skip connection's identity term is missing: ∂y/∂x = I + ∂ReLU(x·W)/∂x, so ∂L/∂x = g + (g ⊙ 1[x·W > 0])·Wᵀ"
+          ),
+          (
+            (g + g * w.transposed).values,
+            "ReLU's derivative is missing on the branch: multiply g by 1[x·W > 0] before ·Wᵀ"
+          ),
+          ((g + branch * w).values, "the branch's gradient goes back through Wᵀ, not W"),
+        ],
+        otherwise: "∂L/∂x is wrong: \(report)")
     }
+    if errors[1] > gradientThreshold {
+      throw Expect.diagnose(
+        result.weight.values,
+        [
+          ((x.transposed * g).values, "ReLU's derivative is missing: ∂L/∂W = xᵀ·(g ⊙ 1[x·W > 0])"),
+          ((branch.transposed * x).values, "∂L/∂W is transposed: xᵀ·(g ⊙ m), not (g ⊙ m)ᵀ·x"),
+        ],
+        otherwise: "∂L/∂W is wrong: \(report)")
+    }
+    // The lesson's point, measured on this block: the identity keeps the gradient's norm.
+    let plain = (branch * w.transposed).norm / g.norm
+    let residual = result.input.norm / g.norm
+    return
+      "\(report); ‖∂L/∂x‖/‖g‖ is \(String(format: "%.3f", residual)) with the skip connection against \(String(format: "%.3f", plain)) for the branch alone"
   }
 }

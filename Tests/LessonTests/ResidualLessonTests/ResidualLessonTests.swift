@@ -78,16 +78,6 @@ struct ResidualLessonTests {
     }
   }
 
-  @Test(arguments: [(1, 86.74, 3325.3), (2, 0.1181, 0.1414), (3, 0.1414, 1.0)])
-  func exerciseAcceptsTheRightAnswerAndRejectsAWrongOne(number: Int, right: Double, wrong: Double) throws {
-    let (train, test) = try Self.data()
-    let exercises = ResidualExercises.all(Self.quick, train: train, test: test)
-    let yes = exercises[number - 1].check(right)
-    let no = exercises[number - 1].check(wrong)
-    #expect(yes.correct, "\(yes.reason)")
-    #expect(!no.correct && no.reason.count > 40, "\(no.reason)")
-  }
-
   @Test func overridesReachTheRun() throws {
     let directory = LessonProcess.temporaryDirectory("residual-tests")
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -82,16 +82,8 @@ package struct ExplodingConfiguration: Sendable, Equatable {
     }
     if let weightStd = network.weightStd { self.weightStd = weightStd }
     if let fix = network.initialization { self.fix = fix }
-    if let lr = network.lr { learningRate = lr }
-    if let steps = network.steps { self.steps = steps }
-    clipping = network.clipping
-    if let batchSize = try network.batchSize(atMost: Self.trainingExamples, in: "digits training set") {
-      self.batchSize = batchSize
-    }
+    try network.applyTraining(learningRate: &learningRate, steps: &steps, batchSize: &batchSize, clipping: &clipping)
   }
-
-  /// Examples in the digits training split.
-  package static let trainingExamples = Digits.trainingExamples
 
   /// The theory's name for the activation.
   package var nonlinearity: PlainNetworkTheory.Nonlinearity { activation == .relu ? .relu : .linear }

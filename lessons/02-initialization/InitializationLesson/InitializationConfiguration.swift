@@ -111,16 +111,8 @@ package struct InitializationConfiguration: Sendable, Equatable {
       }
       self.biasVariance = biasVariance
     }
-    if let lr = network.lr { learningRate = lr }
-    if let steps = network.steps { self.steps = steps }
-    clipping = network.clipping
-    if let batchSize = try network.batchSize(atMost: Self.trainingExamples, in: "digits training set") {
-      self.batchSize = batchSize
-    }
+    try network.applyTraining(learningRate: &learningRate, steps: &steps, batchSize: &batchSize, clipping: &clipping)
   }
-
-  /// Examples in the digits training split.
-  package static let trainingExamples = Digits.trainingExamples
 
   /// σ_w² on the edge of chaos for tanh at this σ_b² (docs/theory.md §4).
   package var criticalTanhGain2: Double { MeanField.criticalWeightVariance(.tanh, biasVariance: biasVariance) }

@@ -108,16 +108,11 @@ package struct BatchNormConfiguration: Sendable, Equatable {
     }
     if let weightStd = network.weightStd { self.weightStd = weightStd }
     if let choice = network.initialization { initialization = choice }
-    if let lr = network.lr { learningRate = lr }
-    if let steps = network.steps { self.steps = steps }
-    clipping = network.clipping
-    if let batchSize = try network.batchSize(atMost: Digits.trainingExamples, in: "digits training set") {
-      guard batchSize >= 4 else {
-        throw ConfigurationError(
-          "--batch-size must be at least 4 with batch norm: a batch of 1 has no variance, and λ(B) needs B ≥ 4 (got \(batchSize))"
-        )
-      }
-      self.batchSize = batchSize
+    try network.applyTraining(learningRate: &learningRate, steps: &steps, batchSize: &batchSize, clipping: &clipping)
+    guard batchSize >= 4 else {
+      throw ConfigurationError(
+        "--batch-size must be at least 4 with batch norm: a batch of 1 has no variance, and λ(B) needs B ≥ 4 (got \(batchSize))"
+      )
     }
     if let momentum {
       guard momentum.isFinite && momentum > 0 && momentum <= 1 else {

@@ -74,29 +74,15 @@ package struct BatchGDConfiguration: Sendable, Equatable {
   /// this lesson cannot use.
   package init(lesson: LessonOptions, network: NetworkOptions) throws(ConfigurationError) {
     self.init(quick: lesson.quick, seed: lesson.seed)
-    if let depth = network.depth {
-      guard depth <= 20 else {
-        throw ConfigurationError(
-          "--depth must be at most 20 in this lesson: its nets are trained full-batch thousands of times (got \(depth))"
-        )
-      }
+    let fullBatchTraining = "its nets are trained full-batch thousands of times"
+    if let depth = try NetworkOptions.limited(network.depth, "--depth", atMost: 20, fullBatchTraining) {
       self.depth = depth
     }
-    if let width = network.width {
-      guard width <= 512 else {
-        throw ConfigurationError("--width must be at most 512 in this lesson (got \(width))")
-      }
-      self.width = width
-    }
+    if let width = try NetworkOptions.limited(network.width, "--width", atMost: 512) { self.width = width }
     if let activation = network.activation { self.activation = activation }
     if let choice = network.initialization { initialization = choice }
     if let weightStd = network.weightStd { self.weightStd = weightStd }
-    if let lr = network.lr { learningRate = lr }
-    if let steps = network.steps { self.steps = steps }
-    clipping = network.clipping
-    if let batchSize = try network.batchSize(atMost: Digits.trainingExamples, in: "digits training set") {
-      self.batchSize = batchSize
-    }
+    try network.applyTraining(learningRate: &learningRate, steps: &steps, batchSize: &batchSize, clipping: &clipping)
   }
 
   /// The parameters as recorded in the notebook and metrics.json.

@@ -122,38 +122,19 @@ package struct ClippingConfiguration: Sendable, Equatable {
       }
       self.activation = activation
     }
-    if let batchSize = network.batchSize {
-      guard batchSize <= 1000 else {
-        throw ConfigurationError("--batch-size must be at most 1000 sequences in this lesson (got \(batchSize))")
-      }
+    if let batchSize = try NetworkOptions.limited(network.batchSize, "--batch-size", atMost: 1000) {
       self.batchSize = batchSize
     }
     if let lr = network.lr { learningRate = lr }
-    if let steps = network.steps {
-      guard steps <= 20000 else {
-        throw ConfigurationError(
-          "--steps must be at most 20000 in this lesson: \(ClippingLesson.outline.reference(.sweep)) trains many nets (got \(steps))"
-        )
-      }
-      self.steps = steps
-    }
+    let sweep = "\(ClippingLesson.outline.reference(.sweep)) trains many nets"
+    if let steps = try NetworkOptions.limited(network.steps, "--steps", atMost: 20000, sweep) { self.steps = steps }
     switch network.clipping {
     case .norm(let t): userThreshold = t
     case .value(let c): valueClip = c
     case .none: break
     }
-    if let depth = network.depth {
-      guard depth <= 100 else {
-        throw ConfigurationError("--depth must be at most 100 in this lesson (got \(depth))")
-      }
-      self.depth = depth
-    }
-    if let width = network.width {
-      guard width <= 512 else {
-        throw ConfigurationError("--width must be at most 512 in this lesson (got \(width))")
-      }
-      self.width = width
-    }
+    if let depth = try NetworkOptions.limited(network.depth, "--depth", atMost: 100) { self.depth = depth }
+    if let width = try NetworkOptions.limited(network.width, "--width", atMost: 512) { self.width = width }
     if let choice = network.initialization { mlpInitialization = choice }
     if let weightStd = network.weightStd { self.weightStd = weightStd }
   }

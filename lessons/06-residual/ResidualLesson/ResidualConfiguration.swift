@@ -68,29 +68,17 @@ package struct ResidualConfiguration: Sendable, Equatable {
       }
       self.depth = depth
     }
-    if let width = network.width {
-      guard width <= 512 else { throw ConfigurationError("--width must be at most 512 in this lesson (got \(width))") }
-      self.width = width
-    }
+    if let width = try NetworkOptions.limited(network.width, "--width", atMost: 512) { self.width = width }
     if network.activation != nil || network.initialization != nil || network.weightStd != nil {
       throw ConfigurationError(
         "--activation, --init and --weight-std do not apply here: the lesson compares fixed ReLU architectures and inits"
       )
     }
-    if let lr = network.lr { learningRate = lr }
-    if let steps = network.steps {
-      guard steps <= 20000 else {
-        throw ConfigurationError("--steps must be at most 20000 in this lesson (got \(steps))")
-      }
-      self.steps = steps
+    try network.applyTraining(
+      learningRate: &learningRate, steps: &steps, batchSize: &batchSize, clipping: &clipping, maxSteps: 20000)
+    guard batchSize >= 4 else {
+      throw ConfigurationError("--batch-size must be at least 4: batch norm needs a batch (got \(batchSize))")
     }
-    if let batchSize = try network.batchSize(atMost: Digits.trainingExamples, in: "digits training set") {
-      guard batchSize >= 4 else {
-        throw ConfigurationError("--batch-size must be at least 4: batch norm needs a batch (got \(batchSize))")
-      }
-      self.batchSize = batchSize
-    }
-    clipping = network.clipping
   }
 
   /// The parameters as recorded in the notebook and metrics.json.

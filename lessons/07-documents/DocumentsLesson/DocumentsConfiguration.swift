@@ -90,12 +90,7 @@ package struct DocumentsConfiguration: Sendable, Equatable {
     }
     if let weightStd = network.weightStd { badInitStd = weightStd }
     if let lr = network.lr { learningRate = lr }
-    if let steps = network.steps {
-      guard steps <= 5000 else {
-        throw ConfigurationError("--steps must be at most 5000 in this lesson (got \(steps))")
-      }
-      self.steps = steps
-    }
+    if let steps = try NetworkOptions.limited(network.steps, "--steps", atMost: 5000) { self.steps = steps }
     if let batchSize = try network.batchSize(atMost: 1000, in: "training digits after the validation split") {
       guard batchSize >= 4 else {
         throw ConfigurationError("--batch-size must be at least 4: batch norm needs a batch (got \(batchSize))")

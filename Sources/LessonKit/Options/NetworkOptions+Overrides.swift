@@ -1,0 +1,29 @@
+import NeuralNet
+
+extension NetworkOptions {
+  /// Applies `--lr`, `--steps`, `--batch-size` and `--clip-norm`/`--clip-value`, where given, to a
+  /// lesson's SGD training parameters; `--batch-size` is checked against the `examples` of the
+  /// training set it samples from (`dataName` in the message), `--steps` against `maxSteps`.
+  public func applyTraining(
+    learningRate: inout Double, steps: inout Int, batchSize: inout Int, clipping: inout GradientClipping,
+    maxSteps: Int = 100_000, examples: Int = Digits.trainingExamples, dataName: String = "digits training set"
+  ) throws(ConfigurationError) {
+    if let lr { learningRate = lr }
+    if let value = try Self.limited(self.steps, "--steps", atMost: maxSteps) { steps = value }
+    if let value = try self.batchSize(atMost: examples, in: dataName) { batchSize = value }
+    clipping = self.clipping
+  }
+
+  /// `value` if it is at most this lesson's `limit`, else the one-line error "--OPTION must be at
+  /// most LIMIT in this lesson[: why] (got VALUE)"; nil when the option was not given.
+  public static func limited(_ value: Int?, _ option: String, atMost limit: Int, _ why: String = "")
+    throws(ConfigurationError) -> Int?
+  {
+    guard let value else { return nil }
+    guard value <= limit else {
+      let reason = why.isEmpty ? "" : ": \(why)"
+      throw ConfigurationError("\(option) must be at most \(limit) in this lesson\(reason) (got \(value))")
+    }
+    return value
+  }
+}
