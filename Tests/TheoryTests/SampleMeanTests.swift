@@ -12,3 +12,51 @@ struct SampleMeanTests {
     #expect(SampleMean([7]).variance == 0 && SampleMean([7]).relativeTolerance(around: 7, floor: 0.03) == 0.03)
   }
 }
+
+/// The log-normal mean's band covers what a 3σ band should, where ±3 standard errors do not.
+@Suite("Log-normal mean")
+struct LogNormalMeanTests {
+  /// SplitMix64 as a tiny deterministic source of normals (Theory has no generator of its own).
+  struct Normals {
+    var state: UInt64
+    mutating func uniform() -> Double {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return Double((z ^ (z >> 31)) >> 11) * 0x1.0p-53
+    }
+    mutating func next() -> Double {
+      let u1 = 1 - uniform()
+      let u2 = uniform()
+      return (-2 * Double.log(u1)).squareRoot() * Double.cos(2 * .pi * u2)
+    }
+  }
+
+  @Test func theFactorBandCoversTheMeanOfLogNormalsAndThreeStandardErrorsUndercoverItsUpperTail() {
+    // Logs N(−σ²/2, σ²), so every value has expectation 1; σ² = 2 and n = 200 as in lesson 2's step 7.
+    let (logVariance, n, trials) = (2.0, 200, 4000)
+    let factor = LogNormalMean.factorTolerance(logVariance: logVariance, count: n)
+    let standardError = (Double.expMinusOne(logVariance) / Double(n)).squareRoot()
+    var normals = Normals(state: 7)
+    var outsideFactor = 0
+    var aboveThreeSE = 0
+    for _ in 0..<trials {
+      var sum = 0.0
+      for _ in 0..<n { sum += Double.exp(-logVariance / 2 + logVariance.squareRoot() * normals.next()) }
+      let mean = sum / Double(n)
+      if mean > factor || mean < 1 / factor { outsideFactor += 1 }
+      if mean > 1 + 3 * standardError { aboveThreeSE += 1 }
+    }
+    // A 3σ band misses 0.27%; allow up to 0.75% (30 of 4000). A normal 3σ upper tail misses 0.135%.
+    #expect(outsideFactor <= 30, "\(outsideFactor) of \(trials) outside ×÷\(factor)")
+    #expect(aboveThreeSE > 2 * trials * 135 / 100_000, "\(aboveThreeSE) above 1 + 3 SE")
+  }
+
+  @Test func theBandNarrowsToOneAsTheLogVarianceOrTheSpreadVanishes() {
+    #expect(abs(LogNormalMean.factorTolerance(logVariance: 1e-8, count: 100) - 1) < 1e-3)
+    #expect(
+      LogNormalMean.factorTolerance(logVariance: 2, count: 10_000)
+        < LogNormalMean.factorTolerance(logVariance: 2, count: 100))
+  }
+}

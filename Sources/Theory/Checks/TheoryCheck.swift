@@ -8,16 +8,20 @@ public struct TheoryCheck: Sendable, Equatable {
     case relative(Double)
     /// |measured − predicted| ≤ t.
     case absolute(Double)
+    /// predicted/t ≤ measured ≤ t·predicted (t > 1): a band that is symmetric in log scale, for a
+    /// positive, right-skewed statistic such as the mean of log-normal values.
+    case factor(Double)
     /// measured ≥ predicted: `predicted` is a floor (a stated minimum, not a prediction).
     case atLeast
     /// measured ≤ predicted: `predicted` is a ceiling (a stated maximum, not a prediction).
     case atMost
 
-    /// "relative" or "absolute", as written in metrics.json.
+    /// "relative", "absolute", "factor", "at_least" or "at_most", as written in metrics.json.
     public var kind: String {
       switch self {
       case .relative: "relative"
       case .absolute: "absolute"
+      case .factor: "factor"
       case .atLeast: "at_least"
       case .atMost: "at_most"
       }
@@ -26,7 +30,7 @@ public struct TheoryCheck: Sendable, Equatable {
     /// The numeric tolerance as written in metrics.json.
     public var value: Double {
       switch self {
-      case .relative(let t), .absolute(let t): t
+      case .relative(let t), .absolute(let t), .factor(let t): t
       case .atLeast, .atMost: 0
       }
     }
@@ -58,6 +62,7 @@ public struct TheoryCheck: Sendable, Equatable {
     switch tolerance {
     case .relative(let t): return abs(measured - predicted) <= t * abs(predicted)
     case .absolute(let t): return abs(measured - predicted) <= t
+    case .factor(let t): return measured >= predicted / t && measured <= predicted * t
     case .atLeast: return measured >= predicted
     case .atMost: return measured <= predicted
     }
