@@ -15,14 +15,15 @@ extension NetworkOptions {
   }
 
   /// `value` if it is at most this lesson's `limit`, else the one-line error "--OPTION must be at
-  /// most LIMIT in this lesson[: why] (got VALUE)"; nil when the option was not given.
-  public static func limited(_ value: Int?, _ option: String, atMost limit: Int, _ why: String = "")
-    throws(ConfigurationError) -> Int?
-  {
+  /// most LIMIT[ unit] in this lesson[: why] (got VALUE)"; nil when the option was not given.
+  public static func limited(
+    _ value: Int?, _ option: String, atMost limit: Int, unit: String = "", _ why: String = ""
+  ) throws(ConfigurationError) -> Int? {
     guard let value else { return nil }
     guard value <= limit else {
+      let units = unit.isEmpty ? "" : " \(unit)"
       let reason = why.isEmpty ? "" : ": \(why)"
-      throw ConfigurationError("\(option) must be at most \(limit) in this lesson\(reason) (got \(value))")
+      throw ConfigurationError("\(option) must be at most \(limit)\(units) in this lesson\(reason) (got \(value))")
     }
     return value
   }

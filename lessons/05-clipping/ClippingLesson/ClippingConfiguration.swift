@@ -122,7 +122,7 @@ package struct ClippingConfiguration: Sendable, Equatable {
       }
       self.activation = activation
     }
-    if let batchSize = try NetworkOptions.limited(network.batchSize, "--batch-size", atMost: 1000) {
+    if let batchSize = try NetworkOptions.limited(network.batchSize, "--batch-size", atMost: 1000, unit: "sequences") {
       self.batchSize = batchSize
     }
     if let lr = network.lr { learningRate = lr }
