@@ -26,6 +26,8 @@ let solutionSettings: [SwiftSetting] = hasSolutions ? [.define("HAS_SOLUTIONS")]
 /// Modules (one job each):
 /// - `NeuralNet`: tensors, layers with forward/backward, losses, initializers, SGD, instrumentation, datasets.
 /// - `Theory`: the published predictions that lessons print next to their measurements.
+/// - `ExperimentKit`: what the lessons' experiments share on top of the engine and the theory: the
+///   same experiment over seeds on both cores (`SeedRuns.parallel`).
 /// - `Charts`: chart descriptions -> gnuplot script + data, rendered through `CGnuplot`.
 /// - `Notebook`: the lesson runner (steps, cells, terminal output, Markdown export, metrics.json, claims).
 /// - `ExerciseKit`: the code exercises' types (`Matrix`, the gradients they return) and their
@@ -81,6 +83,7 @@ let package = Package(
     ),
     .target(
       name: "Theory", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+    .target(name: "ExperimentKit", dependencies: ["NeuralNet", "Theory"]),
     .target(name: "Charts", dependencies: ["CGnuplot"]),
     .target(name: "Notebook", dependencies: ["Charts", "Theory", "CFolderExchange"]),
     .target(
@@ -169,7 +172,7 @@ struct LessonTargets {
       .target(
         name: module,
         dependencies: [
-          "LessonKit", "Notebook", "NeuralNet", "Theory", "Charts",
+          "LessonKit", "Notebook", "NeuralNet", "Theory", "ExperimentKit", "Charts",
           .product(name: "ArgumentParser", package: "swift-argument-parser"),
           .product(name: "RealModule", package: "swift-numerics"),
         ],

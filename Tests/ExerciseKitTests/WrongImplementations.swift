@@ -54,6 +54,19 @@ enum WrongImplementations {
     return dx
   }
 
+  /// A batch-norm backward pass with the right ∂L/∂γ, ∂L/∂β and the chosen terms of ∂L/∂x
+  /// (`batchNormInputGradient`).
+  static func batchNormBackward(meanTerm: Bool, varianceTerm: Bool)
+    -> @Sendable (Matrix, [Double], Double, Matrix) throws -> BatchNormGradients
+  {
+    { x, gamma, epsilon, g in
+      let (_, _, xhat) = batchNormStatistics(x, epsilon)
+      return BatchNormGradients(
+        input: batchNormInputGradient(x, gamma, epsilon, g, meanTerm: meanTerm, varianceTerm: varianceTerm),
+        gamma: g.hadamard(xhat).columnSums, beta: g.columnSums)
+    }
+  }
+
   static func chi1(_ w2: Double, _ b2: Double, q fixed: Double?, factor: Bool = true, normalized: Bool = true) -> Double
   {
     let (nodes, weights) = HermiteRule.physicists(count: 100)
@@ -145,34 +158,16 @@ enum WrongImplementations {
       }, reason: "each example"),
     Case(
       exercise: "batchnorm-backward", mistake: "batch statistics treated as constants",
-      implementations: with {
-        $0.batchNormBackward = { x, gamma, epsilon, g in
-          let (_, _, xhat) = batchNormStatistics(x, epsilon)
-          return BatchNormGradients(
-            input: batchNormInputGradient(x, gamma, epsilon, g, meanTerm: false, varianceTerm: false),
-            gamma: g.hadamard(xhat).columnSums, beta: g.columnSums)
-        }
-      }, reason: "as constants"),
+      implementations: with { $0.batchNormBackward = batchNormBackward(meanTerm: false, varianceTerm: false) },
+      reason: "as constants"),
     Case(
       exercise: "batchnorm-backward", mistake: "the variance path missing",
-      implementations: with {
-        $0.batchNormBackward = { x, gamma, epsilon, g in
-          let (_, _, xhat) = batchNormStatistics(x, epsilon)
-          return BatchNormGradients(
-            input: batchNormInputGradient(x, gamma, epsilon, g, meanTerm: true, varianceTerm: false),
-            gamma: g.hadamard(xhat).columnSums, beta: g.columnSums)
-        }
-      }, reason: "through the variance is missing"),
+      implementations: with { $0.batchNormBackward = batchNormBackward(meanTerm: true, varianceTerm: false) },
+      reason: "through the variance is missing"),
     Case(
       exercise: "batchnorm-backward", mistake: "the mean path missing",
-      implementations: with {
-        $0.batchNormBackward = { x, gamma, epsilon, g in
-          let (_, _, xhat) = batchNormStatistics(x, epsilon)
-          return BatchNormGradients(
-            input: batchNormInputGradient(x, gamma, epsilon, g, meanTerm: false, varianceTerm: true),
-            gamma: g.hadamard(xhat).columnSums, beta: g.columnSums)
-        }
-      }, reason: "through the mean is missing"),
+      implementations: with { $0.batchNormBackward = batchNormBackward(meanTerm: false, varianceTerm: true) },
+      reason: "through the mean is missing"),
     Case(
       exercise: "batchnorm-backward", mistake: "∂L/∂γ = Σ g",
       implementations: with {

@@ -8,8 +8,21 @@ struct SampleMeanTests {
     let sample = SampleMean([1, 2, 3, 4])
     #expect(sample.mean == 2.5 && abs(sample.variance - 5.0 / 3) < 1e-15)
     #expect(abs(sample.standardError - (5.0 / 12).squareRoot()) < 1e-15)
-    #expect(abs(sample.relativeTolerance(around: 2.5, floor: 0.01) - 3 * (5.0 / 12).squareRoot() / 2.5) < 1e-15)
+    let k = SampleMean.coverageMultiplier(count: 4)
+    #expect(abs(sample.relativeTolerance(around: 2.5, floor: 0.01) - k * (5.0 / 12).squareRoot() / 2.5) < 1e-12)
     #expect(SampleMean([7]).variance == 0 && SampleMean([7]).relativeTolerance(around: 7, floor: 0.03) == 0.03)
+  }
+
+  /// The multiplier is Student's t quantile at the coverage of a normal 3σ band: reference values
+  /// from SciPy's `stats.t.ppf(0.5 + erf(3/√2)/2, n − 1)`, odd and even ν.
+  @Test(arguments: [
+    (2, 235.801_497_960_466_5), (3, 19.206_744_211_508_52), (4, 9.218_940_458_700_235),
+    (5, 6.620_205_966_815_855), (16, 3.586_423_226_344_95), (32, 3.260_941_918_894_387_6),
+    (60, 3.132_224_337_020_453), (200, 3.038_127_892_610_465_3),
+  ])
+  func theMultiplierIsStudentsQuantileAtTheCoverageOfThreeSigma(count: Int, quantile: Double) {
+    let k = SampleMean.coverageMultiplier(count: count)
+    #expect(abs(k / quantile - 1) < 1e-9, "n = \(count): \(k) against \(quantile)")
   }
 }
 

@@ -9,7 +9,7 @@ set key outside right top
 set logscale y; set format y '10^{%L}'
 plot 'bptt-tanh.dat' index 0 using 1:2 with lines linewidth 2 linecolor rgb '#ff7f0e' title 'tanh, orthogonal ×0.9 (σ₁ = 0.9)', \
      'bptt-tanh.dat' index 1 using 1:2 with lines dashtype 2 linewidth 2 linecolor rgb '#ff7f0e' notitle, \
-     'bptt-tanh.dat' index 2 using 1:2 with lines linewidth 2 linecolor rgb '#9467bd' title 'tanh, Gaussian 0.8/√n (σ₁ = 1.5)', \
+     'bptt-tanh.dat' index 2 using 1:2 with lines linewidth 2 linecolor rgb '#9467bd' title 'tanh, Gaussian 0.8/√n (σ₁ = 1.53)', \
      'bptt-tanh.dat' index 3 using 1:2 with lines dashtype 2 linewidth 2 linecolor rgb '#9467bd' notitle, \
      'bptt-tanh.dat' index 4 using 1:2 with lines linewidth 2 linecolor rgb '#8c564b' title 'tanh, orthogonal ×1.5 (σ₁ = 1.5)', \
      'bptt-tanh.dat' index 5 using 1:2 with lines dashtype 2 linewidth 2 linecolor rgb '#8c564b' notitle, \

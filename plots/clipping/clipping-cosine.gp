@@ -6,5 +6,5 @@ set xlabel 'SGD step'
 set ylabel 'cosine'
 set grid
 set key outside right top
-plot 'clipping-cosine.dat' index 0 using 1:2 with lines linewidth 2 linecolor rgb '#1f77b4' title 'norm, τ = 0.8388', \
-     'clipping-cosine.dat' index 1 using 1:2 with lines linewidth 1 linecolor rgb '#B0d62728' title 'value, c = 0.01614'
+plot 'clipping-cosine.dat' index 0 using 1:2 with lines linewidth 2 linecolor rgb '#1f77b4' title 'norm, τ = 0.7911', \
+     'clipping-cosine.dat' index 1 using 1:2 with lines linewidth 1 linecolor rgb '#B0d62728' title 'value, c = 0.01522'

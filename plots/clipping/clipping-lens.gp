@@ -1,7 +1,7 @@
 # clipping-lens.gp — written by GradientLab. Edit and re-render with: gnuplot clipping-lens.gp
 set terminal pngcairo size 900,560 enhanced font 'DejaVu Sans,10'
 set output 'clipping-lens.png'
-set title 'The clipping lens, τ = 0.8388: norm before and after clipping'
+set title 'The clipping lens, τ = 0.7911: norm before and after clipping'
 set xlabel 'SGD step'
 set ylabel '‖g‖'
 set grid

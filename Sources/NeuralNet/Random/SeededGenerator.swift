@@ -3,7 +3,8 @@ import RealModule
 /// A seeded pseudo-random generator: xoshiro256** (Blackman & Vigna 2018), seeded by SplitMix64.
 ///
 /// Every random choice in GradientLab (weights, data splits, mini-batch order) draws from one of
-/// these, passed explicitly, so the same seed gives bit-identical results run after run. Swift's
+/// these, passed explicitly, so the same seed gives bit-identical results run after run; an
+/// experiment's sub-tasks draw from named streams of its seed (`init(seed:stream:)`). Swift's
 /// standard library has only the unseeded `SystemRandomNumberGenerator`, and no package on this
 /// machine provides a seeded one, so the 20 lines of the published algorithm live here.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
@@ -13,11 +14,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   public init(seed: UInt64) {
     var splitMix = seed
     func next() -> UInt64 {
-      splitMix &+= 0x9E37_79B9_7F4A_7C15
-      var z = splitMix
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
+      defer { splitMix &+= 0x9E37_79B9_7F4A_7C15 }
+      return Self.mix(splitMix)
     }
     state = (next(), next(), next(), next())
   }
@@ -35,10 +33,32 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     return result
   }
 
-  /// An independent generator for a sub-task, derived from this one's next output, so that adding
-  /// draws to one sub-task does not shift the random numbers of another.
-  public mutating func fork() -> SeededGenerator {
-    SeededGenerator(seed: next())
+  /// A generator for the random stream named `label` of an experiment seeded with `seed`
+  /// (`streamSeed`): "weights", "batches", "products 3", ….
+  public init(seed: UInt64, stream label: String) {
+    self.init(seed: Self.streamSeed(seed, label))
+  }
+
+  /// The seed of the random stream named `label` under `seed`: SplitMix64's finalizer of `seed`
+  /// XOR the label's 64-bit FNV-1a hash (Fowler, Noll & Vo), finalized again.
+  ///
+  /// Each sub-task of an experiment (the weights, the batch order, the data split, the k-th
+  /// network of a sweep) draws from its own stream, so adding draws to one never shifts another,
+  /// and the label says in the code what the stream is for. Two runs that must see the same
+  /// random numbers (the same batch order for two architectures) name the same stream.
+  public static func streamSeed(_ seed: UInt64, _ label: String) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in label.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    return mix(mix(seed) ^ hash)
+  }
+
+  /// SplitMix64's output function (Steele, Lea & Flood 2014): a bijection of 64-bit words whose
+  /// outputs for nearby inputs look independent.
+  private static func mix(_ value: UInt64) -> UInt64 {
+    var z = value &+ 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 
   /// A uniform double in [0, 1) with 53 random bits.

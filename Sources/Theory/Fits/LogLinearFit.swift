@@ -50,4 +50,23 @@ public struct LogLinearFit: Sendable, Equatable {
   public static func randomWalkSlopeTolerance(perStepVariance v: Double, points: Int, walks: Int = 1) -> Double {
     Swift.max(0.02, 3 * randomWalkSlopeStandardError(perStepVariance: v, points: points, walks: walks))
   }
+
+  /// The sample variance of the log increments log(y_{k+1}/y_k) over consecutive finite, positive
+  /// values: the per-step variance v of a random walk's steps, measured. Nil with fewer than three
+  /// such values.
+  public static func incrementVariance(of y: [Double]) -> Double? {
+    let steps = zip(y, y.dropFirst()).compactMap { a, b -> Double? in
+      a.isFinite && b.isFinite && a > 0 && b > 0 ? Double.log(b / a) : nil
+    }
+    guard steps.count >= 2 else { return nil }
+    return SampleMean(steps).variance
+  }
+
+  /// The factor t of the band [g/t, g·t] a fitted per-step factor is held to when the prediction
+  /// g is the factor of the MEAN: t = exp(3·SE + v/2), with SE the random walk's slope error
+  /// (`randomWalkSlopeStandardError`). The v/2 is the walk's own drift below log g: a step factor
+  /// X with E[X] = g has E[log X] ≈ log g − Var[log X]/2 (exact for a log-normal X).
+  public static func randomWalkFactorTolerance(perStepVariance v: Double, points: Int, walks: Int = 1) -> Double {
+    Double.exp(3 * randomWalkSlopeStandardError(perStepVariance: v, points: points, walks: walks) + v / 2)
+  }
 }

@@ -15,6 +15,12 @@ public struct SeedRuns<Run: Sendable>: Sendable {
     self.perSeed = perSeed
   }
 
+  /// The same seeds with each seed's runs regrouped by `transform` (e.g. flat jobs into the
+  /// results they make up).
+  public func regrouped<T: Sendable>(_ transform: ([Run]) -> [T]) -> SeedRuns<T> {
+    SeedRuns<T>(seeds: seeds, perSeed: perSeed.map(transform))
+  }
+
   /// The lesson's own seed's runs.
   public var main: [Run] { perSeed[0] }
 

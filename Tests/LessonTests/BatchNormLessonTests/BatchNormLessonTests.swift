@@ -43,7 +43,7 @@ struct BatchNormLessonTests {
   @Test(arguments: [8, 16, 64])
   func yangLambdaAtFullWidth(batchSize: Int) throws {
     let data = try Digits.trainTestSplit(seed: 42).train
-    let m = YangExplosion.measure(.relu, batchSize: batchSize, depth: 50, width: 512, networks: 3, data: data, seed: 9)
+    let m = YangExplosion.measure(.relu, batchSize: batchSize, depth: 50, width: 512, networks: 8, data: data, seed: 9)
     #expect(abs(m.measured / m.predicted - 1) <= m.tolerance, "B = \(batchSize): \(m.measured) vs \(m.predicted)")
     #expect(m.tolerance < 0.06)
     let linear = YangExplosion.measure(.identity, batchSize: 8, depth: 50, width: 512, networks: 1, data: data, seed: 9)

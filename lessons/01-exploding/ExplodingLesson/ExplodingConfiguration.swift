@@ -1,10 +1,11 @@
+import ExperimentKit
 import LessonKit
 import NeuralNet
 import Notebook
 import Theory
 
 /// The parameters of lesson 1, after defaults and command-line overrides.
-package struct ExplodingConfiguration: Sendable, Equatable {
+package struct ExplodingConfiguration: SeededConfiguration, Equatable {
   /// Small sizes for tests and CI.
   package var quick: Bool
   /// The seed every random choice derives from.

@@ -9,6 +9,9 @@ package enum ExplodingExercises {
   /// The number of exercises.
   package static let count = 5
 
+  /// The nets exercise 1's root-mean-square ratio is taken over.
+  package static let ratioNetworks = 32
+
   /// The σ_w² of exercise 3, variant 0 first.
   package static let growthGains2: [Double] = [4, 3, 5, 6, 8, 2.5]
   /// The scale s and count L of exercise 4's random matrices N(0, s²/n), variant 0 first.
@@ -38,27 +41,27 @@ package enum ExplodingExercises {
       Exercise(
         number: 1,
         question:
-          "Choose σ_w² (weights N(0, σ_w²/fan_in)) for a \(depth)-layer \(config.activation.rawValue) net of width \(config.width) so that the ratio of the first to the last layer's back-propagated gradient norm ‖∂L/∂h₁‖/‖∂L/∂h_L‖ lies in [0.5, 2].",
+          "Choose σ_w² (weights N(0, σ_w²/fan_in)) for a \(depth)-layer \(config.activation.rawValue) net of width \(config.width) so that the ratio of the first to the last layer's back-propagated gradient norm ‖∂L/∂h₁‖/‖∂L/∂h_L‖, as a root mean square over \(ratioNetworks) random nets, lies in [0.5, 2].",
         answerFormat: "σ_w²",
         solution: {
           WorkedSolution(
             [
               "Going back one layer, ∂L/∂h_{l−1} = Wᵀ·(φ'(h_l) ⊙ ∂L/∂h_l). With W ~ N(0, σ_w²/n) each layer multiplies the squared norm by σ_w²·E[φ'(h)²] on average, so the ratio over \(depth - 1) layers is (σ_w²·E[φ'²])^((\(depth) − 1)/2).",
               "That stays in [0.5, 2] over \(depth) layers only if the factor is 1 within about \(Format.percent(Double.pow(2, 2 / Double(max(depth - 1, 1))) - 1)). Here \(derivative), so σ_w² = 1/E[φ'²] = \(Format.number(config.criticalGain2)).",
+              "Why a root mean square over \(ratioNetworks) nets: the average (σ_w²·E[φ'²])^(L−1) is that of the SQUARED ratio, and one net's ratio scatters around it (at width \(config.width) its log has a standard deviation of about ½·√(5·\(depth - 1)/\(config.width)) = \(Format.number(0.5 * (5 * Double(depth - 1) / Double(config.width)).squareRoot())), Hanin 2018), so even the right σ_w² can put a single net outside [0.5, 2].",
             ], answer: config.criticalGain2)
         }
       ) { answer in
         guard answer > 0 else {
           return ExerciseVerdict(correct: false, reason: "σ_w² is a variance times fan-in: it must be positive.")
         }
-        var single = config
-        single.networksPerGain = 1
-        let ratio = ExplodingExperiments.gradientProfiles(single, gains2: [answer], digits: digits)[0].firstToLastRatio
+        let ratio = ExplodingExperiments.rootMeanSquareRatio(
+          config, gain2: answer, networks: ratioNetworks, digits: digits)
         let inRange = ratio >= 0.5 && ratio <= 2
         return ExerciseVerdict(
           correct: inRange,
           reason:
-            "A real \(depth)-layer net with σ_w² = \(Format.number(answer)) gives ‖∂L/∂h₁‖/‖∂L/∂h_L‖ = \(Format.number(ratio)), \(inRange ? "inside" : "outside") [0.5, 2]. The theory: each layer multiplies the norm by √(σ_w²·E[φ'²]), which is 1 only at σ_w² = \(Format.number(config.criticalGain2))."
+            "\(ratioNetworks) real \(depth)-layer nets with σ_w² = \(Format.number(answer)) give a root-mean-square ‖∂L/∂h₁‖/‖∂L/∂h_L‖ of \(Format.number(ratio)), \(inRange ? "inside" : "outside") [0.5, 2]. The theory: each layer multiplies the norm by √(σ_w²·E[φ'²]), which is 1 only at σ_w² = \(Format.number(config.criticalGain2))."
         )
       },
       Exercise(

@@ -64,7 +64,7 @@ extension ExplodingLesson {
       notebook.check([
         TheoryCheck(
           name: "growth of E[h²] per layer", measured: result.fittedGrowth, predicted: prediction.growth,
-          tolerance: .relative(0.05), source: "theory §1"),
+          tolerance: .factor(result.growthTolerance), source: "theory §1"),
         TheoryCheck(
           name: "first layer with E[h²] > Float32 max (\(beyond) = none)",
           measured: Double(result.firstLayerMeanSquareAboveFloatMax ?? beyond),

@@ -1,10 +1,11 @@
+import ExperimentKit
 import LessonKit
 import NeuralNet
 import Notebook
 import Theory
 
 /// The parameters of lesson 2, after defaults and command-line overrides.
-package struct InitializationConfiguration: Sendable, Equatable {
+package struct InitializationConfiguration: SeededConfiguration, Equatable {
   /// Small sizes for tests and CI.
   package var quick: Bool
   /// The seed every random choice derives from.

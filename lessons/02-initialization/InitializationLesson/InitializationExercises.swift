@@ -151,13 +151,14 @@ package enum InitializationExercises {
   package static func trainedLoss(_ config: InitializationConfiguration, choice: InitializerChoice, train: Dataset)
     -> Double
   {
-    var rng = SeededGenerator(seed: config.seed &+ 90_000)
+    var rng = SeededGenerator(seed: config.seed, stream: "trainability weights")
     let model = MLP.make(
       inputs: train.features, width: config.width, depth: config.trainingDepth, outputs: Digits.classes,
       activation: .relu, initializer: choice.initializer(weightStd: config.weightStd), using: &rng)
     let history = Trainer.train(
       model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
-      steps: trainabilitySteps, batchSize: config.batchSize, batchSeed: config.seed &+ 90_001,
+      steps: trainabilitySteps, batchSize: config.batchSize,
+      batchSeed: SeededGenerator.streamSeed(config.seed, "trainability batches"),
       clipping: config.clipping)
     guard history.nonFinite == nil else { return .nan }
     let last = history.steps.suffix(20).map(\.loss)

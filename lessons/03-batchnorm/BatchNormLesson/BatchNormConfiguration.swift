@@ -1,10 +1,11 @@
+import ExperimentKit
 import LessonKit
 import NeuralNet
 import Notebook
 import Theory
 
 /// The parameters of lesson 3, after defaults and command-line overrides.
-package struct BatchNormConfiguration: Sendable, Equatable {
+package struct BatchNormConfiguration: SeededConfiguration, Equatable {
   /// Small sizes for tests and CI.
   package var quick: Bool
   /// The seed every random choice derives from.
@@ -75,7 +76,7 @@ package struct BatchNormConfiguration: Sendable, Equatable {
     yangBatchSizes = [8, 16, 32, 64, 128]
     yangDepth = quick ? 40 : 50
     yangWidth = quick ? 256 : 512
-    yangNetworks = quick ? 4 : 3
+    yangNetworks = quick ? 6 : 8
     limitDepths = quick ? [5, 15, 40] : [10, 25, 50, 100]
     limitWidth = quick ? 64 : 128
     evaluationBatchSizes = [1, 2, 4, 8, 32, 128]

@@ -17,7 +17,7 @@ package enum BatchNormExercises {
     let reluGrowth = BatchNormTheory.gradientGrowth(.relu, batchSize: reluBatch)
     let linearGrowth = BatchNormTheory.gradientGrowth(.linear, batchSize: linearBatch)
     let evaluation = Memo { EvaluationMode.run(config, train: train, test: test) }
-    let sweep = Memo { LearningRateSweep.runInParallel(config, train: train, test: test) }
+    let sweep = Memo { LearningRateSweep.overSeeds(config, train: train, test: test) }
     return [
       .prediction(
         number: 1,
@@ -42,21 +42,26 @@ package enum BatchNormExercises {
       Exercise(
         number: 2,
         question:
-          "Find a learning rate at which the plain \(config.sweepDepth)-layer net of \(BatchNormLesson.outline.reference(.learningRates)) does NOT train but the same net with batch norm DOES (\(config.sweepSteps) steps; trained = final loss below \(Format.number(TrainedRun.trainedLoss))).",
+          "Find a learning rate at which the plain \(config.sweepDepth)-layer net of \(BatchNormLesson.outline.reference(.learningRates)) DIVERGES but the same net with batch norm TRAINS, on each of the step's \(config.fixSeeds) seeds (\(config.sweepSteps) steps; diverges = goes non-finite or ends no lower than its first loss; trains = final loss below \(Format.number(TrainedRun.trainedLoss))).",
         answerFormat: "learning rate",
         solution: {
           let runs = sweep.value
           let rates = config.sweepRates
-          let found = rates.indices.first { !runs[0].runs[$0].trained && runs[1].runs[$0].trained }
+          let seeds = runs.seeds.count
+          let found = rates.indices.first { i in
+            runs.count(0) { $0.runs[i].diverged } == seeds && runs.count(1) { $0.runs[i].trained } == seeds
+          }
           let table = rates.indices.map { i in
-            "η = \(Format.number(rates[i])): plain \(runs[0].runs[i].trained ? "trains" : "does not train"), BN \(runs[1].runs[i].trained ? "trains" : "does not train")"
+            "η = \(Format.number(rates[i])): plain diverges on \(runs.count(0) { $0.runs[i].diverged }) of \(seeds) seeds, BN trains on \(runs.count(1) { $0.runs[i].trained })"
           }
           return WorkedSolution(
             [
               "A plain net's stable step size is bounded by the curvature of its loss (η < 2/λ_max); with batch norm, the loss does not change when a layer's weights are scaled, so a too-large step grows the weights' norm, which shrinks the effective step η/‖W‖² until it is stable again (Arora, Li & Lyu 2019). So look above the plain net's largest trainable rate.",
               "The lesson's sweep trains both nets at each rate: " + table.joined(separator: "; ") + ".",
-              found.map { "The first rate where only the BN net trains is η = \(Format.number(rates[$0]))." }
-                ?? "No rate of the sweep separates them in this configuration.",
+              found.map {
+                "The first rate where the plain net diverges and the BN net trains, on every seed, is η = \(Format.number(rates[$0]))."
+              }
+                ?? "No rate of the sweep separates them on every seed in this configuration.",
             ], answer: found.map { rates[$0] } ?? .nan)
         }
       ) { answer in
@@ -65,19 +70,25 @@ package enum BatchNormExercises {
         }
         var single = config
         single.sweepRates = [answer]
-        let sameAsSweep = config.sweepRates.firstIndex(of: answer)
-        let runs = sameAsSweep == nil ? LearningRateSweep.run(single, train: train, test: test) : sweep.value
-        let plain = runs[0].runs[sameAsSweep ?? 0]
-        let bn = runs[1].runs[sameAsSweep ?? 0]
-        let correct = !plain.trained && bn.trained
+        let runs = LearningRateSweep.overSeeds(single, train: train, test: test)
+        let seeds = runs.seeds.count
+        let plainDiverged = runs.count(0) { $0.runs[0].diverged }
+        let bnTrained = runs.count(1) { $0.runs[0].trained }
+        let correct = plainDiverged == seeds && bnTrained == seeds
         func describe(_ r: TrainedRun) -> String {
           r.history.nonFinite.map { "goes non-finite at step \($0.step)" }
             ?? "ends at loss \(Format.number(r.finalLoss))"
         }
+        let verdict =
+          correct
+          ? "BN's scale invariance lets it take steps the plain net cannot."
+          : plainDiverged < seeds
+            ? "The plain net still learns (without diverging) on \(seeds - plainDiverged) of \(seeds) seeds: it is slow or stable there, not unstable; try larger."
+            : "The BN net trains on only \(bnTrained) of \(seeds) seeds: try smaller."
         return ExerciseVerdict(
           correct: correct,
           reason:
-            "At lr \(Format.number(answer)) the plain net \(describe(plain)) and the BN net \(describe(bn)). \(correct ? "BN's scale invariance lets it take steps the plain net cannot." : plain.trained ? "The plain net still trains here: try larger." : "The BN net does not train here either: try smaller.")"
+            "At lr \(Format.number(answer)), on seed \(runs.seeds[0]) the plain net \(describe(runs.main[0].runs[0])) and the BN net \(describe(runs.main[1].runs[0])); over \(seeds) seeds the plain net diverges on \(plainDiverged) and the BN net trains on \(bnTrained). \(verdict)"
         )
       },
       Exercise(

@@ -117,7 +117,9 @@ extension BatchNormLesson {
         \(config.yangDepth)-layer BN nets of width \(config.yangWidth) (\(config.yangNetworks) \
         network(s) per B) and fit the growth of its square over layers \
         \(YangExplosion.fitLayers(depth: config.yangDepth).lowerBound)–\(YangExplosion.fitLayers(depth: config.yangDepth).upperBound). \
-        Each tolerance is three standard errors of the networks' own spread, at least 3%.
+        Each tolerance is the networks' own spread: the band around their mean that covers as often as \
+        three standard deviations of a normal (Student's t, as the spread is estimated from few \
+        networks), at least 3%.
         """)
       let activations: [Activation] = [.relu, .identity]
       let linearSizes = config.yangBatchSizes.filter { $0 <= 32 }
@@ -131,7 +133,7 @@ extension BatchNormLesson {
           return YangExplosion.measure(
             activation, batchSize: b, depth: config.yangDepth, width: config.yangWidth,
             networks: config.yangNetworks, settings: config.settings, data: data,
-            seed: config.seed &+ 4_000 &+ UInt64(b * 10 + (activation == .relu ? 0 : 1)))
+            seed: SeededGenerator.streamSeed(config.seed, "yang \(activation) \(b)"))
         }
       }
       notebook.table(

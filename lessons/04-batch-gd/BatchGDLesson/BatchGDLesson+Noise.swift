@@ -150,8 +150,9 @@ extension BatchGDLesson {
               name: "noise at B = n (full batch)", measured: result.measured[i], predicted: 0,
               tolerance: .absolute(1e-9 * result.traceCovariance), source: "theory §7")
           }
-          // Three standard errors of the mean over the draws, at least 5%.
-          let tolerance = Swift.max(0.05, 3 * result.standardError[i] / predicted[i])
+          // The t band of the mean over the draws (as wide as a normal 3σ band covers), at least 5%.
+          let multiplier = SampleMean.coverageMultiplier(count: config.noiseDraws)
+          let tolerance = Swift.max(0.05, multiplier * result.standardError[i] / predicted[i])
           return TheoryCheck(
             name: "noise E‖g_B − ḡ‖², B = \(b)", measured: result.measured[i], predicted: predicted[i],
             tolerance: .relative(tolerance), source: "theory §7")

@@ -1,9 +1,10 @@
+import ExperimentKit
 import LessonKit
 import NeuralNet
 import Notebook
 
 /// The parameters of lesson 5, after defaults and command-line overrides.
-package struct ClippingConfiguration: Sendable, Equatable {
+package struct ClippingConfiguration: SeededConfiguration, Equatable {
   /// Small sizes for tests and CI.
   package var quick: Bool
   /// The seed every random choice derives from.
@@ -171,12 +172,13 @@ package struct ClippingConfiguration: Sendable, Equatable {
   {
     AddingProblemTrainer.Settings(
       length: length, batchSize: batchSize, learningRate: learningRate, steps: steps ?? self.steps,
-      clipping: clipping, evaluateEvery: evaluateEvery, dataSeed: seed &+ 1000, tracksSpectralNorm: tracksSpectralNorm)
+      clipping: clipping, evaluateEvery: evaluateEvery,
+      dataSeed: SeededGenerator.streamSeed(seed, "adding-problem data"), tracksSpectralNorm: tracksSpectralNorm)
   }
 
   /// The fixed test set of the recurrent runs.
   package func testSet() -> (sequence: [Tensor], targets: Tensor) {
-    var rng = SeededGenerator(seed: seed &+ 2000)
+    var rng = SeededGenerator(seed: seed, stream: "test set")
     return AddingProblem.make(count: testSequences, length: length, using: &rng)
   }
 }

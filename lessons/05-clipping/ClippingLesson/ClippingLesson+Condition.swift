@@ -24,7 +24,8 @@ extension ClippingLesson {
       let cases = BackpropThroughTime.cases(hidden: config.hidden, activation: config.activation, gain: config.gain)
       let profiles = cases.enumerated().map { i, c in
         BackpropThroughTime.measure(
-          c, hidden: config.hidden, length: config.length, batch: config.batchSize, seed: config.seed &+ UInt64(i))
+          c, hidden: config.hidden, length: config.length, batch: config.batchSize,
+          seed: SeededGenerator.streamSeed(config.seed, "condition \(i)"))
       }
       notebook.table(
         Table(
@@ -64,9 +65,14 @@ extension ClippingLesson {
             tolerance: .relative(1e-3), source: "theory §6")
         }
         + linear.dropFirst(2).map { p in
+          // ‖(Wᵀ)^k v‖^{1/k} reaches ρ only as k → ∞ (Gelfand), and how fast depends on how the
+          // eigenvalues of this W crowd its spectral circle, so no fixed percentage is a prediction.
+          // What the prose claims is that ρ, not σ₁, sets the rate: the factor must be nearer ρ
+          // than σ₁ on a log scale, i.e. within the factor √(σ₁/ρ) of ρ.
           TheoryCheck(
-            name: "\(p.name): late factor per step back vs ρ", measured: p.lateFactorPerStep,
-            predicted: p.spectralRadius, tolerance: .relative(0.05), source: "theory §6")
+            name: "\(p.name): late factor per step back nearer ρ than σ₁", measured: p.lateFactorPerStep,
+            predicted: p.spectralRadius, tolerance: .factor((p.largestSingularValue / p.spectralRadius).squareRoot()),
+            source: "theory §6")
         }
       notebook.check(checks)
       for (name, activation) in [("bptt-tanh", Activation.tanh), ("bptt-sigmoid", .sigmoid)] {

@@ -42,7 +42,7 @@ extension ClippingLesson {
         parameters) and clip it both ways: τ = ḡ = \(Format.number(tau)) for the norm, c = \
         \(Format.number(c)) for the value (\(config.valueClip == nil ? "ḡ/√P, the size of an average component" : "your --clip-value")).
         """)
-      var rng = SeededGenerator(seed: config.seed &+ 1000)
+      var rng = SeededGenerator(seed: config.seed, stream: "direction")
       let batch = AddingProblem.make(count: config.batchSize, length: config.length, using: &rng)
       _ = model.measureGradients(batch.sequence, targets: .values(batch.targets), loss: HalfSquaredError())
       let rawGradients = model.parameters.map(\.gradient)

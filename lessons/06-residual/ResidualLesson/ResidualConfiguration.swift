@@ -1,9 +1,10 @@
+import ExperimentKit
 import LessonKit
 import NeuralNet
 import Notebook
 
 /// The parameters of lesson 6, after defaults and command-line overrides.
-package struct ResidualConfiguration: Sendable, Equatable {
+package struct ResidualConfiguration: SeededConfiguration, Equatable {
   /// Small sizes for tests and CI.
   package var quick: Bool
   /// The seed every random choice derives from.

@@ -21,7 +21,8 @@ package enum ResidualExercises {
       scale: .fixed(Float(alpha)), using: &rng)
     let history = Trainer.train(
       model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
-      steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 7, clipping: config.clipping)
+      steps: config.steps, batchSize: config.batchSize, batchSeed: SeededGenerator.streamSeed(config.seed, "batches"),
+      clipping: config.clipping)
     return history.nonFinite == nil ? test.accuracy(of: model) : .nan
   }
 

@@ -54,7 +54,8 @@ extension ResidualLesson {
         return compared.map { architecture in
           config.gradientDepths.map { depth in
             (0..<config.gradientNetworks).map { n in
-              let model = architecture.make(depth: depth, width: config.width, seed: config.seed &+ UInt64(n))
+              let model = architecture.make(
+                depth: depth, width: config.width, seed: SeededGenerator.streamSeed(config.seed, "network \(n)"))
               let record = model.measureGradients(input: input, targets: targets, loss: SoftmaxCrossEntropy())
               done += 1
               progress.update(done)

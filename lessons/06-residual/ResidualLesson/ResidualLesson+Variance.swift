@@ -45,7 +45,7 @@ extension ResidualLesson {
         ParallelSweep.map(alphas.count * networks, progress: progress.update) { job in
           ResidualVariance.profile(
             alpha: alphas[job / networks], blocks: blocks, width: width, batch: 32,
-            seed: seed &+ UInt64(job % networks))
+            seed: SeededGenerator.streamSeed(seed, "variance network \(job % networks)"))
         }
       }
       for (i, alpha) in alphas.enumerated() {
@@ -81,8 +81,8 @@ extension ResidualLesson {
         alphas.indices.map { i in
           let sample = SampleMean(checked[i])
           let predicted = ResidualTheory.normGrowth(alpha: alphas[i], blocks: checkedBlocks[i])
-          // Each network's ratio is a product of random per-block factors: hold the mean to three
-          // standard errors of the networks' spread, at least 5% (exact for α = 0).
+          // Each network's ratio is a product of random per-block factors: hold the mean to the t band
+          // of the networks' spread (`SampleMean.relativeTolerance`), at least 5% (exact for α = 0).
           let tolerance = alphas[i] == 0 ? 1e-9 : sample.relativeTolerance(around: predicted, floor: 0.05)
           return TheoryCheck(
             name: "\(names[i]): ‖x_\(checkedBlocks[i])‖²/‖x_0‖²", measured: sample.mean, predicted: predicted,

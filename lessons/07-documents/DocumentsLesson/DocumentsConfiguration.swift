@@ -1,9 +1,10 @@
+import ExperimentKit
 import LessonKit
 import NeuralNet
 import Notebook
 
 /// The parameters of lesson 7, after defaults and command-line overrides.
-package struct DocumentsConfiguration: Sendable, Equatable {
+package struct DocumentsConfiguration: SeededConfiguration, Equatable {
   /// Small sizes for tests and CI.
   package var quick: Bool
   /// The seed every random choice derives from.
@@ -123,7 +124,7 @@ package struct DocumentsConfiguration: Sendable, Equatable {
   /// The 28×28 digits: training (minus validation), validation and test sets, all from `seed`.
   package func data() throws -> (train: Dataset, validation: Dataset, test: Dataset) {
     let (train, test) = try Digits28.trainTestSplit(seed: seed)
-    var rng = SeededGenerator(seed: seed &+ 11)
+    var rng = SeededGenerator(seed: seed, stream: "validation split")
     let (fit, validation) = train.split(testFraction: validationFraction, using: &rng)
     return (fit, validation, test)
   }

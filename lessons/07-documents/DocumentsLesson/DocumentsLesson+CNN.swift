@@ -52,7 +52,8 @@ extension DocumentsLesson {
       let checkpoint = notebook.workingDirectory.appendingPathComponent(checkpointName)
       let stepsPerEpoch = data.train.count / config.batchSize
       let settings = EpochTrainer.Settings(
-        epochs: config.epochs, batchSize: config.batchSize, batchSeed: config.seed &+ 7, patience: config.patience,
+        epochs: config.epochs, batchSize: config.batchSize,
+        batchSeed: SeededGenerator.streamSeed(config.seed, "batches"), patience: config.patience,
         checkpoint: checkpoint)
       let (model, history, pooled, pooledHistory) = try notebook.experiment(
         "two CNNs", total: 2 * config.epochs * stepsPerEpoch
@@ -70,7 +71,7 @@ extension DocumentsLesson {
       }
       let accuracy = data.test.accuracy(of: model)
       // A fresh model of another seed, loaded from the file: the same predictions.
-      let reloaded = DocumentsCNN.make(seed: config.seed &+ 99)
+      let reloaded = DocumentsCNN.make(seed: SeededGenerator.streamSeed(config.seed, "reloaded weights"))
       try Checkpoint.load(into: reloaded, from: checkpoint)
       let reloadedAccuracy = data.test.accuracy(of: reloaded)
       let pooledAccuracy = data.test.accuracy(of: pooled)

@@ -12,7 +12,8 @@ extension DocumentsLesson {
   ) {
     notebook.step(.resnet, "The documents' ResNet, in small") {
       let shape = ImageShape(height: config.resnetSide, width: config.resnetSide, channels: config.resnetChannels)
-      let data = SmallResNet.data(count: config.resnetExamples, shape: shape, seed: config.seed &+ 21)
+      let data = SmallResNet.data(
+        count: config.resnetExamples, shape: shape, seed: SeededGenerator.streamSeed(config.seed, "resnet data"))
       let mean = data.inputs.scalars.reduce(0, +) / Float(data.inputs.count)
       let baseline =
         data.inputs.scalars.map { Double(($0 - mean) * ($0 - mean)) }.reduce(0, +) / Double(data.inputs.count)

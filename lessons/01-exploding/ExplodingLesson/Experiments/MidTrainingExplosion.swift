@@ -155,7 +155,7 @@ package enum MidTrainingExplosion {
     let data = train.withOneHotTargets
     let probe = data.subset(0..<Swift.min(setup.sharpnessProbe, data.count))
     let loss = HalfSquaredError()
-    var rng = SeededGenerator(seed: seed &+ 9_000)
+    var rng = SeededGenerator(seed: seed, stream: "mid-training weights")
     let model = MLP.make(
       inputs: data.features, width: setup.width, depth: setup.depth, outputs: Digits.classes, activation: .tanh,
       initializer: .scaledNormal(gain2: 1), batchNorm: variant == .batchNorm ? BatchNorm.Settings() : nil,
@@ -178,7 +178,8 @@ package enum MidTrainingExplosion {
       }
     let history = Trainer.train(
       model, on: data, loss: loss, schedule: schedule, steps: setup.steps, batchSize: setup.batchSize,
-      batchSeed: seed &+ 9_001, clipping: variant == .clipping ? .norm(setup.clipNorm) : .none,
+      batchSeed: SeededGenerator.streamSeed(seed, "mid-training batches"),
+      clipping: variant == .clipping ? .norm(setup.clipNorm) : .none,
       measuresUpdates: detailed, histogramEvery: detailed ? setup.histogramEvery : nil,
       observe: { step in
         guard let sharpnessEvery, step % sharpnessEvery == 0 else { return }

@@ -17,6 +17,10 @@ extension ExplodingExperiments {
     package var inputSquaredNorm: Double
     /// The per-layer growth of E[h²] fitted over the finite layers ≥ 2.
     package var fittedGrowth: Double
+    /// The factor t of the band [g/t, g·t] the fitted growth is held to: log E[h_l²] random-walks
+    /// across layers, so t comes from the measured variance of its per-layer steps
+    /// (`LogLinearFit.randomWalkFactorTolerance`).
+    package var growthTolerance: Double
     /// Values per layer (batch × width), for the prediction of the largest value.
     package var valuesPerLayer: Int
     /// What the engine recorded as the first non-finite value.
@@ -25,7 +29,7 @@ extension ExplodingExperiments {
 
   /// Step 2: one instrumented pass through a naive N(0, 1) network on a batch of digits.
   package static func naiveForward(_ config: ExplodingConfiguration, digits: Dataset) -> OverflowResult {
-    var rng = SeededGenerator(seed: config.seed &+ 2_000)
+    var rng = SeededGenerator(seed: config.seed, stream: "naive forward")
     let model = MLP.make(
       inputs: digits.features, width: config.width, depth: config.depth, outputs: 10,
       activation: config.activation, initializer: .naive, bias: false, using: &rng)
@@ -41,10 +45,15 @@ extension ExplodingExperiments {
     }
     let finiteLayers = (1..<meanSquare.count).filter { meanSquare[$0].isFinite }
     let fit = LogLinearFit(x: finiteLayers.map { Double($0 + 1) }, y: finiteLayers.map { meanSquare[$0] })
+    let stepVariance = LogLinearFit.incrementVariance(of: Array(meanSquare.dropFirst()))
+    let tolerance = stepVariance.map {
+      LogLinearFit.randomWalkFactorTolerance(perStepVariance: $0, points: finiteLayers.count)
+    }
     return OverflowResult(
       meanSquare: meanSquare, firstNonFiniteLayer: firstNonFinite,
       firstLayerMeanSquareAboveFloatMax: above.map { $0 + 1 }, inputSquaredNorm: inputSquaredNorm,
-      fittedGrowth: fit?.factor ?? .nan, valuesPerLayer: batch.count * config.width, event: record.nonFinite)
+      fittedGrowth: fit?.factor ?? .nan, growthTolerance: tolerance ?? .nan, valuesPerLayer: batch.count * config.width,
+      event: record.nonFinite)
   }
 
   /// The predictions for step 2: growth of E[h²] per layer, and the two overflow layers.

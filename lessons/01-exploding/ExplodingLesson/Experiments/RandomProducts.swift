@@ -23,7 +23,7 @@ extension ExplodingExperiments {
     var results: [ProductResult] = []
     var done = 0
     for (index, scale) in scales.enumerated() {
-      var rng = SeededGenerator(seed: seed &+ 1_000 &+ UInt64(index))
+      var rng = SeededGenerator(seed: seed, stream: "products \(index)")
       var logSums = [Double](repeating: 0, count: depth + 1)
       for _ in 0..<trials {
         var v = Tensor(shape: [width, 1], scalars: (0..<width).map { _ in Float(rng.nextGaussian()) })

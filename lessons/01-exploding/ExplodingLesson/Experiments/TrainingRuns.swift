@@ -1,3 +1,4 @@
+import ExperimentKit
 import NeuralNet
 import RealModule
 import Theory
@@ -30,13 +31,14 @@ extension ExplodingExperiments {
     ]
     var offset = 0
     return runs.map { name, initializer in
-      var rng = SeededGenerator(seed: config.seed &+ 4_000)
+      var rng = SeededGenerator(seed: config.seed, stream: "training weights")
       let model = MLP.make(
         inputs: train.features, width: config.width, depth: config.depth, outputs: 10,
         activation: config.activation, initializer: initializer, using: &rng)
       let history = Trainer.train(
         model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
-        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 4_001, clipping: config.clipping,
+        steps: config.steps, batchSize: config.batchSize,
+        batchSeed: SeededGenerator.streamSeed(config.seed, "training batches"), clipping: config.clipping,
         measuresUpdates: measuresUpdates, histogramEvery: histogramEvery, progress: { progress?(offset + $0) })
       offset += config.steps
       let accuracy = history.nonFinite == nil ? test.accuracy(of: model) : .nan
@@ -54,15 +56,12 @@ extension ExplodingExperiments {
   package static func trainingOverSeeds(
     _ config: ExplodingConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> TrainingOverSeeds {
-    let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
-    let perSeed = ParallelSweep.map(seeds.count, progress: progress) { index in
-      var seeded = config
-      seeded.seed = seeds[index]
+    TrainingOverSeeds.parallel(config, seeds: config.trainingSeeds, progress: progress) { seeded in
+      let own = seeded.seed == config.seed
       return training(
-        seeded, train: train, test: test, measuresUpdates: index == 0,
-        histogramEvery: index == 0 ? Swift.max(config.steps / 10, 1) : nil)
+        seeded, train: train, test: test, measuresUpdates: own,
+        histogramEvery: own ? Swift.max(config.steps / 10, 1) : nil)
     }
-    return TrainingOverSeeds(seeds: seeds, perSeed: perSeed)
   }
 }
 

@@ -66,7 +66,7 @@ package enum EdgeOfChaos {
     let bias2 = config.biasVariance
     return gains2.enumerated().map { index, gain2 in
       let profiles = (0..<config.networksPerCase).map { network in
-        var rng = SeededGenerator(seed: config.seed &+ 50_000 &+ UInt64(index * 100 + network))
+        var rng = SeededGenerator(seed: config.seed, stream: "edge-of-chaos \(index) \(network)")
         let model = MLP.make(
           inputs: batch.features, width: config.width, depth: depth, outputs: Digits.classes, activation: .tanh,
           initializer: .scaledNormal(gain2: gain2), biasStd: bias2.squareRoot(), using: &rng)

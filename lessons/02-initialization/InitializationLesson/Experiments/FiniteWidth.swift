@@ -45,7 +45,7 @@ package enum FiniteWidth {
     precondition(example.count == 1, "the finite-width study follows one example")
     var ratios: [[Double]] = []
     for s in 0..<seeds {
-      var rng = SeededGenerator(seed: seed &+ 70_000 &+ UInt64(s))
+      var rng = SeededGenerator(seed: seed, stream: "finite-width \(s)")
       let model = MLP.make(
         inputs: example.features, width: width, depth: depth, outputs: Digits.classes, activation: .relu,
         initializer: .heNormal, bias: false, using: &rng)

@@ -51,7 +51,7 @@ package enum GlorotBengio {
     let width = config.glorotWidth
     return [false, true].enumerated().map { index, normalized in
       let initializer: Initializer = normalized ? .xavierUniform : .standardUniform
-      var rng = SeededGenerator(seed: config.seed &+ 30_000)
+      var rng = SeededGenerator(seed: config.seed, stream: "glorot-bengio")
       let model = MLP.make(
         inputs: batch.features, width: width, depth: layers, outputs: Digits.classes, activation: .tanh,
         initializer: initializer, bias: false, using: &rng)

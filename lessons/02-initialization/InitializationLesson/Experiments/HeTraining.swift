@@ -32,13 +32,14 @@ package enum HeTraining {
     var offset = 0
     return [config.challenger, .he].map { choice in
       let initializer = choice.initializer(weightStd: config.weightStd)
-      var rng = SeededGenerator(seed: config.seed &+ 40_000)
+      var rng = SeededGenerator(seed: config.seed, stream: "he-training weights")
       let model = MLP.make(
         inputs: train.features, width: config.width, depth: config.trainingDepth, outputs: Digits.classes,
         activation: .relu, initializer: initializer, using: &rng)
       let history = Trainer.train(
         model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
-        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 40_001, clipping: config.clipping,
+        steps: config.steps, batchSize: config.batchSize,
+        batchSeed: SeededGenerator.streamSeed(config.seed, "he-training batches"), clipping: config.clipping,
         progress: { progress?(offset + $0) })
       offset += config.steps
       let first = history.steps.first?.denseLayers.dropLast() ?? []

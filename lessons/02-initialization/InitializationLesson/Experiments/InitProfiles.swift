@@ -58,7 +58,7 @@ package enum InitProfiles {
   ) -> Profile {
     let initializer = choice.initializer(weightStd: weightStd)
     let profiles = (0..<networks).map { network in
-      var rng = SeededGenerator(seed: seed &+ UInt64(network))
+      var rng = SeededGenerator(seed: seed, stream: "network \(network)")
       let model = MLP.make(
         inputs: batch.features, width: width, depth: depth, outputs: Digits.classes, activation: activation,
         initializer: initializer, bias: false, using: &rng)
@@ -83,8 +83,8 @@ package enum InitProfiles {
     _ config: InitializationConfiguration, batch: Dataset, progress: ((Int) -> Void)? = nil
   ) -> [Profile] {
     var done = 0
-    return config.activations.enumerated().flatMap { a, activation in
-      config.inits.enumerated().map { i, choice in
+    return config.activations.flatMap { activation in
+      config.inits.map { choice in
         defer {
           done += 1
           progress?(done)
@@ -92,7 +92,7 @@ package enum InitProfiles {
         return measure(
           activation, choice, depth: measuredDepth(choice, activation, depth: config.depth), width: config.width,
           weightStd: config.weightStd, batch: batch, networks: config.networksPerCase,
-          seed: config.seed &+ 10_000 &+ UInt64(a * 1_000 + i * 100))
+          seed: SeededGenerator.streamSeed(config.seed, "profiles \(activation) \(choice)"))
       }
     }
   }
@@ -138,15 +138,15 @@ package enum InitProfiles {
     _ config: InitializationConfiguration, batch: Dataset, progress: ((Int) -> Void)? = nil
   ) -> [DepthSweep] {
     var done = 0
-    return config.activations.enumerated().flatMap { a, activation in
-      sweepInits(config).enumerated().map { i, choice in
+    return config.activations.flatMap { activation in
+      sweepInits(config).map { choice in
         var measured: [Double] = []
         var predicted: [Double] = []
         var variance = 0.0
-        for (d, depth) in config.sweepDepths.enumerated() {
+        for depth in config.sweepDepths {
           let profile = measure(
             activation, choice, depth: depth, width: config.width, weightStd: config.weightStd, batch: batch,
-            networks: 1, seed: config.seed &+ 20_000 &+ UInt64(a * 10_000 + i * 1_000 + d * 10))
+            networks: 1, seed: SeededGenerator.streamSeed(config.seed, "depth sweep \(activation) \(choice) \(depth)"))
           measured.append(profile.measuredRatio)
           variance = profile.perLayerVariance
           predicted.append(profile.predictedRatio)

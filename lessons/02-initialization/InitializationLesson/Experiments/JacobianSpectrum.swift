@@ -41,7 +41,7 @@ package enum JacobianSpectrum {
     var done = 0
     return [false, true].flatMap { orthogonal in
       depths.map { layers in
-        var rng = SeededGenerator(seed: seed &+ 60_000 &+ UInt64(layers * 10 + (orthogonal ? 1 : 0)))
+        var rng = SeededGenerator(seed: seed, stream: "spectrum \(layers) \(orthogonal ? "orthogonal" : "gaussian")")
         let initializer: Initializer = orthogonal ? .orthogonal(gain: 1) : .lecunNormal
         var values: [Double] = []
         var largest = 0.0

@@ -43,13 +43,14 @@ package enum Symmetry {
     ]
     var offset = 0
     return runs.map { name, initializer in
-      var rng = SeededGenerator(seed: config.seed &+ 80_000)
+      var rng = SeededGenerator(seed: config.seed, stream: "symmetry weights")
       let model = MLP.make(
         inputs: train.features, width: config.width, depth: depth, outputs: Digits.classes, activation: activation,
         initializer: initializer, using: &rng)
       let history = Trainer.train(
         model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
-        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 80_001, clipping: config.clipping,
+        steps: config.steps, batchSize: config.batchSize,
+        batchSeed: SeededGenerator.streamSeed(config.seed, "symmetry batches"), clipping: config.clipping,
         progress: { progress?(offset + $0) })
       offset += config.steps
       let hidden = model.layers.compactMap { $0 as? Dense }.dropLast()

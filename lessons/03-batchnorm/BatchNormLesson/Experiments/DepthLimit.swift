@@ -62,7 +62,7 @@ package enum DepthLimit {
   ) -> TrainedRun {
     // Both nets are drawn from one stream, the plain one first, so the residual job draws the
     // plain net too (cheap next to training) to reach the same weights.
-    var rng = SeededGenerator(seed: seed &+ 5_000 &+ UInt64(depth))
+    var rng = SeededGenerator(seed: seed, stream: "depth-limit weights \(depth)")
     let initializer = config.initialization.initializer(weightStd: config.weightStd)
     var model = MLP.make(
       inputs: train.features, width: config.limitWidth, depth: depth, outputs: Digits.classes,
@@ -74,7 +74,8 @@ package enum DepthLimit {
     }
     return TrainedRun.train(
       residual ? "residual BN" : "plain BN", model, train: train, test: test, learningRate: config.learningRate,
-      steps: config.steps, batchSize: config.batchSize, batchSeed: seed &+ 5_001, clipping: config.clipping)
+      steps: config.steps, batchSize: config.batchSize,
+      batchSeed: SeededGenerator.streamSeed(seed, "depth-limit batches"), clipping: config.clipping)
   }
 
   /// The residual net's test accuracy minus the plain one's; +∞ when the plain net went

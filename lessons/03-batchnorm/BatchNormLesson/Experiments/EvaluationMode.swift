@@ -1,3 +1,4 @@
+import ExperimentKit
 import NeuralNet
 import Theory
 
@@ -24,14 +25,15 @@ package enum EvaluationMode {
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, depth: Int = 4,
     progress: ((Int) -> Void)? = nil
   ) -> Result {
-    var rng = SeededGenerator(seed: config.seed &+ 6_000)
+    var rng = SeededGenerator(seed: config.seed, stream: "evaluation-mode weights")
     let model = MLP.make(
       inputs: train.features, width: config.width, depth: depth, outputs: Digits.classes,
       activation: config.activation, initializer: config.initialization.initializer(weightStd: config.weightStd),
       batchNorm: config.settings, using: &rng)
     let run = TrainedRun.train(
       "BN net, \(depth) layers", model, train: train, test: test, learningRate: config.learningRate,
-      steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 6_001, clipping: config.clipping,
+      steps: config.steps, batchSize: config.batchSize,
+      batchSeed: SeededGenerator.streamSeed(config.seed, "evaluation-mode batches"), clipping: config.clipping,
       progress: progress)
     // Evaluation mode first: evaluating in training mode updates the running statistics (as in
     // PyTorch), which is part of the bug.
@@ -61,12 +63,6 @@ extension EvaluationMode {
   package static func overSeeds(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> OverSeeds {
-    let seeds = SeedSpread.seeds(from: config.seed, count: config.fixSeeds)
-    let results = ParallelSweep.map(seeds.count, progress: progress) { index in
-      var seeded = config
-      seeded.seed = seeds[index]
-      return run(seeded, train: train, test: test)
-    }
-    return OverSeeds(seeds: seeds, perSeed: results.map { [$0] })
+    OverSeeds.parallel(config, seeds: config.fixSeeds, progress: progress) { [run($0, train: train, test: test)] }
   }
 }

@@ -1,3 +1,4 @@
+import ExperimentKit
 import NeuralNet
 import Theory
 
@@ -12,7 +13,7 @@ package enum FixComparison {
   ) -> [TrainedRun] {
     var offset = 0
     return [false, true].map { withBN in
-      var rng = SeededGenerator(seed: config.seed &+ 2_000)
+      var rng = SeededGenerator(seed: config.seed, stream: "fix weights")
       let model = MLP.make(
         inputs: train.features, width: config.width, depth: config.depth, outputs: Digits.classes,
         activation: config.activation, initializer: .scaledNormal(gain2: config.gain2),
@@ -20,7 +21,8 @@ package enum FixComparison {
       defer { offset += config.steps }
       return TrainedRun.train(
         withBN ? "with batch norm" : "plain", model, train: train, test: test, learningRate: config.learningRate,
-        steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 2_001, clipping: config.clipping,
+        steps: config.steps, batchSize: config.batchSize,
+        batchSeed: SeededGenerator.streamSeed(config.seed, "fix batches"), clipping: config.clipping,
         histogramEvery: histograms ? Swift.max(config.steps / 10, 1) : nil, progress: { progress?(offset + $0) })
     }
   }
@@ -41,14 +43,9 @@ extension FixComparison {
   package static func overSeeds(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> OverSeeds {
-    let seeds = SeedSpread.seeds(from: config.seed, count: config.fixSeeds)
-    return OverSeeds(
-      seeds: seeds,
-      perSeed: ParallelSweep.map(seeds.count, progress: progress) { index in
-        var seeded = config
-        seeded.seed = seeds[index]
-        return run(seeded, train: train, test: test, histograms: index == 0)
-      })
+    OverSeeds.parallel(config, seeds: config.fixSeeds, progress: progress) { seeded in
+      run(seeded, train: train, test: test, histograms: seeded.seed == config.seed)
+    }
   }
 }
 

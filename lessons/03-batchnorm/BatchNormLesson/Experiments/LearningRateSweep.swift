@@ -1,3 +1,4 @@
+import ExperimentKit
 import NeuralNet
 import Theory
 
@@ -19,46 +20,19 @@ package enum LearningRateSweep {
     }
   }
 
-  /// Both sweeps, plain first.
-  package static func run(
-    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
-  ) -> [Result] {
-    var done = 0
-    return [false, true].map { withBN in
-      let runs = config.sweepRates.map { rate in
-        defer {
-          done += 1
-          progress?(done)
-        }
-        return single(config, batchNorm: withBN, rate: rate, train: train, test: test)
-      }
-      return Result(batchNorm: withBN, rates: config.sweepRates, runs: runs)
-    }
-  }
-
-  /// `run` with every (BN, rate) run on its own core (`ParallelSweep`): the same results.
-  package static func runInParallel(_ config: BatchNormConfiguration, train: Dataset, test: Dataset) -> [Result] {
-    let rates = config.sweepRates
-    let runs = ParallelSweep.map(2 * rates.count) { i in
-      single(config, batchNorm: i >= rates.count, rate: rates[i % rates.count], train: train, test: test)
-    }
-    return [false, true].enumerated().map { k, withBN in
-      Result(batchNorm: withBN, rates: rates, runs: Array(runs[(k * rates.count)..<((k + 1) * rates.count)]))
-    }
-  }
-
   /// One run of the sweep: the net with or without BN at one learning rate.
   static func single(
     _ config: BatchNormConfiguration, batchNorm withBN: Bool, rate: Double, train: Dataset, test: Dataset
   ) -> TrainedRun {
-    var rng = SeededGenerator(seed: config.seed &+ 3_000)
+    var rng = SeededGenerator(seed: config.seed, stream: "lr-sweep weights")
     let model = MLP.make(
       inputs: train.features, width: config.width, depth: config.sweepDepth, outputs: Digits.classes,
       activation: config.activation, initializer: config.initialization.initializer(weightStd: config.weightStd),
       batchNorm: withBN ? config.settings : nil, using: &rng)
     return TrainedRun.train(
       "lr \(rate)", model, train: train, test: test, learningRate: rate, steps: config.sweepSteps,
-      batchSize: config.batchSize, batchSeed: config.seed &+ 3_001, clipping: config.clipping)
+      batchSize: config.batchSize, batchSeed: SeededGenerator.streamSeed(config.seed, "lr-sweep batches"),
+      clipping: config.clipping)
   }
 }
 
@@ -71,21 +45,18 @@ extension LearningRateSweep {
   package static func overSeeds(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> OverSeeds {
-    let seeds = SeedSpread.seeds(from: config.seed, count: config.fixSeeds)
     let rates = config.sweepRates
-    let jobs = seeds.flatMap { seed in [false, true].flatMap { bn in rates.map { (seed, bn, $0) } } }
-    let runs = ParallelSweep.map(jobs.count, progress: progress) { i in
-      var seeded = config
-      seeded.seed = jobs[i].0
-      return single(seeded, batchNorm: jobs[i].1, rate: jobs[i].2, train: train, test: test)
+    let runs = SeedRuns<TrainedRun>.parallel(
+      config, seeds: config.fixSeeds, runsPerSeed: 2 * rates.count, progress: progress
+    ) {
+      seeded, job in
+      single(seeded, batchNorm: job >= rates.count, rate: rates[job % rates.count], train: train, test: test)
     }
-    let perSeed = seeds.indices.map { s in
+    return runs.regrouped { jobs in
       [false, true].enumerated().map { b, bn in
-        let start = (s * 2 + b) * rates.count
-        return Result(batchNorm: bn, rates: rates, runs: Array(runs[start..<(start + rates.count)]))
+        Result(batchNorm: bn, rates: rates, runs: Array(jobs[(b * rates.count)..<((b + 1) * rates.count)]))
       }
     }
-    return OverSeeds(seeds: seeds, perSeed: perSeed)
   }
 }
 

@@ -23,7 +23,7 @@ package enum OneLayer {
   package static func run(
     batch: Dataset, features: Int, settings: BatchNorm.Settings, seed: UInt64
   ) -> Result {
-    var rng = SeededGenerator(seed: seed &+ 1_000)
+    var rng = SeededGenerator(seed: seed, stream: "one layer")
     let dense = Dense(
       weight: Initializer.heNormal.makeWeights(fanOut: features, fanIn: batch.features, using: &rng), bias: false)
     let bn = BatchNorm(features: features, settings: settings)

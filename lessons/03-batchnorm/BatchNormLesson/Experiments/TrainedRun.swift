@@ -16,6 +16,14 @@ package struct TrainedRun: Sendable {
   /// (ln 10 / 2 ≈ 1.15).
   package var trained: Bool { finalLoss.isFinite && finalLoss < TrainedRun.trainedLoss }
 
+  /// Whether the run diverged rather than learning slowly: it went non-finite, or its final loss is
+  /// no lower than its first step's. A step too large for the loss's curvature does this; a step
+  /// too small only leaves the run short of `trained`.
+  package var diverged: Bool {
+    guard finalLoss.isFinite, let first = history.steps.first?.loss, first.isFinite else { return true }
+    return finalLoss >= first
+  }
+
   /// The loss below which a run counts as trained: half of ln 10.
   package static let trainedLoss = 0.5 * 2.302_585_092_994_046
 

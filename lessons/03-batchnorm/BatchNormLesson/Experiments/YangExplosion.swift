@@ -20,8 +20,9 @@ package enum YangExplosion {
     /// λ fitted on each network alone.
     package var perNetwork: [Double]
 
-    /// The relative tolerance of `measured`: three standard errors of the mean of the per-network
-    /// fits (their spread is the finite-width noise of this very run), at least 3%.
+    /// The relative tolerance of `measured`: the t band of the mean of the per-network fits
+    /// (`SampleMean.relativeTolerance`; their spread is the finite-width noise of this very run), at
+    /// least 3%.
     package var tolerance: Double {
       let sample = SampleMean(perNetwork)
       return sample.relativeTolerance(around: sample.mean, floor: 0.03)
@@ -50,7 +51,7 @@ package enum YangExplosion {
     data: Dataset, seed: UInt64
   ) -> Measurement {
     let profiles = (0..<networks).map { network in
-      var rng = SeededGenerator(seed: seed &+ UInt64(network))
+      var rng = SeededGenerator(seed: seed, stream: "network \(network)")
       let model = MLP.make(
         inputs: data.features, width: width, depth: depth, outputs: Digits.classes, activation: activation,
         initializer: .heNormal, batchNorm: settings, using: &rng)

@@ -21,8 +21,9 @@ package enum BatchSizeComparison {
     let sizes = [train.count, config.batchSize, 1]
     var done = 0
     return sizes.map { b in
-      let model = config.makeModel(seed: config.seed &+ 1_000)
-      var sampler = BatchSampler(count: train.count, batchSize: b, seed: config.seed &+ 1_001)
+      let model = config.makeModel(seed: SeededGenerator.streamSeed(config.seed, "weights"))
+      var sampler = BatchSampler(
+        count: train.count, batchSize: b, seed: SeededGenerator.streamSeed(config.seed, "batches"))
       let optimizer = SGD(learningRate: Float(config.learningRate))
       var run = Run(batchSize: b, evaluatedSteps: [], fullLoss: [], gradientNorm: [], firstNonFiniteStep: nil)
       let every = Swift.max(1, config.steps / 50)

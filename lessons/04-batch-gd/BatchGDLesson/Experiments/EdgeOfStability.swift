@@ -42,7 +42,7 @@ package enum EdgeOfStability {
     let data = train.subset(0..<Swift.min(config.stabilityExamples, train.count))
     let targets = data.oneHotTargets
     let loss = HalfSquaredError()
-    var rng = SeededGenerator(seed: config.seed &+ 5_000)
+    var rng = SeededGenerator(seed: config.seed, stream: "edge-of-stability")
     let model = MLP.make(
       inputs: Digits.pixels, width: config.width, depth: config.depth, outputs: Digits.classes, activation: .tanh,
       initializer: .scaledNormal(gain2: config.stabilityGain2), using: &rng)

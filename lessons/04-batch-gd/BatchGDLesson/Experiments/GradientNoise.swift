@@ -40,7 +40,7 @@ package enum GradientNoise {
 
   /// Measures the noise at the initial parameters of the step-1 model.
   package static func run(_ config: BatchGDConfiguration, train: Dataset, progress: ((Int) -> Void)? = nil) -> Result {
-    let model = config.makeModel(seed: config.seed &+ 1_000)
+    let model = config.makeModel(seed: SeededGenerator.streamSeed(config.seed, "weights"))
     let loss = SoftmaxCrossEntropy()
     let n = train.count
     let mean = model.lossAndGradient(input: train.inputs, targets: train.targets, loss: loss).gradient
@@ -54,7 +54,7 @@ package enum GradientNoise {
     }
     trace /= Double(n)
     progress?(1)
-    var rng = SeededGenerator(seed: config.seed &+ 2_000)
+    var rng = SeededGenerator(seed: config.seed, stream: "noise batches")
     let sizes = batchSizes(examples: n)
     var measured: [Double] = []
     var errors: [Double] = []

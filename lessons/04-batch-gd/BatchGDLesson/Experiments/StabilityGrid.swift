@@ -31,7 +31,8 @@ package enum StabilityGrid {
       for multiple in config.gridRates {
         let model = problem.linearModel()
         let initial = model.lossAndGradient(input: problem.inputs, targets: targets, loss: loss).loss
-        var sampler = BatchSampler(count: n, batchSize: b, seed: config.seed &+ 4_000)
+        var sampler = BatchSampler(
+          count: n, batchSize: b, seed: SeededGenerator.streamSeed(config.seed, "grid batches"))
         let optimizer = SGD(learningRate: Float(multiple * problem.threshold))
         var final = initial
         for _ in 0..<config.gridSteps {

@@ -89,7 +89,7 @@ package enum BackpropThroughTime {
     let w = c.recurrentInit.makeWeights(fanOut: hidden, fanIn: hidden, using: &rng)
     let model = RecurrentRegressor(
       inputs: 2, hidden: hidden, outputs: 1, recurrentWeight: w, activation: c.activation, using: &rng)
-    var data = SeededGenerator(seed: seed &+ 1)
+    var data = SeededGenerator(seed: seed, stream: "data")
     let (sequence, targets) = AddingProblem.make(count: batch, length: length, using: &data)
     let measured = model.measureGradients(sequence, targets: .values(targets), loss: HalfSquaredError())
     return Profile(

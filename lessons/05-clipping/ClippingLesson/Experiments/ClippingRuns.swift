@@ -1,4 +1,5 @@
 import NeuralNet
+import Theory
 
 /// The recurrent training runs of steps 3–5: the probe that measures the average gradient norm ḡ,
 /// the unclipped run, the norm-clipping sweep τ = m·ḡ over several network seeds, and a
@@ -28,7 +29,7 @@ package enum ClippingRuns {
     settings.learningRate /= 10
     settings.evaluateEvery = config.probeSteps
     // The probe's test loss is not used: one test sequence keeps its evaluations cheap.
-    var rng = SeededGenerator(seed: config.seed &+ 3000)
+    var rng = SeededGenerator(seed: config.seed, stream: "gradient norm")
     let probeTest = AddingProblem.make(count: 1, length: config.length, using: &rng)
     let history = AddingProblemTrainer.train(
       config.makeRecurrentModel(seed: networkSeed), settings: settings, test: probeTest)
@@ -46,7 +47,7 @@ package enum ClippingRuns {
 
   /// The network seeds of the sweep: the lesson's seed first.
   package static func networkSeeds(_ config: ClippingConfiguration) -> [UInt64] {
-    (0..<UInt64(config.sweepSeeds)).map { config.seed &+ $0 }
+    SeedSpread.seeds(from: config.seed, count: config.sweepSeeds)
   }
 
   /// One run with `clipping` from network seed `networkSeed`.

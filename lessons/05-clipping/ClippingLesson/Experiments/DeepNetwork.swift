@@ -30,7 +30,7 @@ package enum DeepNetwork {
         initializer: plan.initializer, using: &rng)
       let history = Trainer.train(
         model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(plan.learningRate)),
-        steps: steps, batchSize: 32, batchSeed: seed &+ 7, clipping: plan.clipping,
+        steps: steps, batchSize: 32, batchSeed: SeededGenerator.streamSeed(seed, "batches"), clipping: plan.clipping,
         progress: { progress?(i * steps + $0) })
       return DeepNetworkRun(
         name: plan.name, clipping: plan.clipping, history: history,
@@ -48,7 +48,7 @@ package enum DeepNetwork {
     let probe = MLP.make(
       inputs: Digits.pixels, width: width, depth: depth, outputs: Digits.classes, activation: .relu,
       initializer: .xavierNormal, using: &rng)
-    var sampler = BatchSampler(count: train.count, batchSize: 32, seed: seed &+ 7)
+    var sampler = BatchSampler(count: train.count, batchSize: 32, seed: SeededGenerator.streamSeed(seed, "batches"))
     let indices = sampler.next()
     let first = probe.measureGradients(
       input: train.inputs.gatheringRows(indices), targets: train.targets.gathering(indices),

@@ -49,7 +49,8 @@ extension Architecture {
     let rate = learningRate ?? config.learningRate
     let history = Trainer.train(
       model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(rate)),
-      steps: config.steps, batchSize: config.batchSize, batchSeed: config.seed &+ 7, clipping: config.clipping,
+      steps: config.steps, batchSize: config.batchSize, batchSeed: SeededGenerator.streamSeed(config.seed, "batches"),
+      clipping: config.clipping,
       progress: progress)
     return TrainedArchitecture(
       architecture: self, depth: depth, learningRate: rate, history: history,

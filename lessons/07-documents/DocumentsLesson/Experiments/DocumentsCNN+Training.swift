@@ -25,7 +25,7 @@ extension DocumentsCNN {
       let model = job % 2 == 0 ? make(seed: seed) : makePooled(seed: seed)
       var seeded = settings
       seeded.checkpoint = nil
-      seeded.batchSeed = seed &+ 7
+      seeded.batchSeed = SeededGenerator.streamSeed(seed, "batches")
       let fitted = try? fit(model, data: data, learningRate: learningRate, settings: seeded)
       return fitted == nil ? Double.nan : data.test.accuracy(of: model)
     }

@@ -1,3 +1,4 @@
+import ExperimentKit
 import NeuralNet
 import Theory
 
@@ -48,18 +49,16 @@ package struct FixPlan: Sendable {
     _ plans: [FixPlan], seeds: [UInt64], learningRate: Double, train: Dataset, test: Dataset,
     progress: (@Sendable (Int) -> Void)? = nil
   ) -> FixesOverSeeds {
-    let jobs = seeds.flatMap { seed in plans.map { (seed, $0) } }
-    let all = ParallelSweep.map(jobs.count, progress: progress) { i in
-      let (seed, plan) = jobs[i]
+    FixesOverSeeds.parallel(seeds: seeds, runsPerSeed: plans.count, progress: progress) { seed, index in
+      let plan = plans[index]
       let model = DocumentsCNN.make(initializer: plan.initializer, batchNorm: plan.batchNorm, seed: seed)
       let history = Trainer.train(
         model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(learningRate)),
-        steps: plan.steps, batchSize: plan.batchSize, batchSeed: seed &+ 7, clipping: plan.clipping)
+        steps: plan.steps, batchSize: plan.batchSize, batchSeed: SeededGenerator.streamSeed(seed, "batches"),
+        clipping: plan.clipping)
       return FixRun(
         name: plan.name, chart: plan.chart, batchSize: plan.batchSize, history: history,
         testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
     }
-    return FixesOverSeeds(
-      seeds: seeds, perSeed: seeds.indices.map { Array(all[($0 * plans.count)..<(($0 + 1) * plans.count)]) })
   }
 }

@@ -29,7 +29,7 @@ extension SmallResNet {
       let model = make(variant, shape: shape, blocks: blocks, seed: seed)
       let history = Trainer.train(
         model, on: data, loss: MeanSquaredError(), optimizer: Adam(), steps: full ? fullBatchSteps : steps,
-        batchSize: batch, batchSeed: seed &+ 7)
+        batchSize: batch, batchSeed: SeededGenerator.streamSeed(seed, "batches"))
       return ResNetRun(
         variant: variant, batchSize: batch, history: history,
         finalError: data.loss(of: model, using: MeanSquaredError()))

@@ -1,0 +1,61 @@
+import NeuralNet
+import Theory
+
+/// A lesson's configuration: every random choice of an experiment derives from its `seed`, so the
+/// same experiment on another seed is the same configuration with another seed.
+public protocol SeededConfiguration: Sendable {
+  /// The seed every random choice derives from.
+  var seed: UInt64 { get set }
+}
+
+extension SeededConfiguration {
+  /// This configuration with `seed` instead of its own.
+  public func reseeded(_ seed: UInt64) -> Self {
+    var copy = self
+    copy.seed = seed
+    return copy
+  }
+}
+
+extension SeedRuns {
+  /// The same experiment over `count` seeds: `body` on `config` reseeded with every seed of
+  /// `SeedSpread.seeds(from: config.seed, count:)` (the lesson's own first), each seed on a core of
+  /// its own (`ParallelSweep`); `body` returns that seed's runs. `progress` gets the seeds done.
+  ///
+  /// Seeds share nothing, so the result is the sequential loop's, bit for bit, whatever the
+  /// schedule.
+  public static func parallel<Configuration: SeededConfiguration>(
+    _ config: Configuration, seeds count: Int, progress: (@Sendable (Int) -> Void)? = nil,
+    _ body: @Sendable (_ seeded: Configuration) -> [Run]
+  ) -> SeedRuns {
+    let seeds = SeedSpread.seeds(from: config.seed, count: count)
+    return SeedRuns(
+      seeds: seeds, perSeed: ParallelSweep.map(seeds.count, progress: progress) { body(config.reseeded(seeds[$0])) })
+  }
+
+  /// `parallel` with finer jobs: `body(seeded, run)` for every seed and every `run` in
+  /// `0..<runsPerSeed`, each (seed, run) job on a core of its own; `perSeed[s][r]` is job (s, r).
+  /// `progress` gets the jobs done.
+  public static func parallel<Configuration: SeededConfiguration>(
+    _ config: Configuration, seeds count: Int, runsPerSeed: Int, progress: (@Sendable (Int) -> Void)? = nil,
+    _ body: @Sendable (_ seeded: Configuration, _ run: Int) -> Run
+  ) -> SeedRuns {
+    parallel(seeds: SeedSpread.seeds(from: config.seed, count: count), runsPerSeed: runsPerSeed, progress: progress) {
+      body(config.reseeded($0), $1)
+    }
+  }
+
+  /// `body(seed, run)` for each of `seeds` and every `run` in `0..<runsPerSeed`, each (seed, run)
+  /// job on a core of its own (`ParallelSweep`); `perSeed[s][r]` is job (s, r), bit for bit the
+  /// sequential loop's. `progress` gets the jobs done.
+  public static func parallel(
+    seeds: [UInt64], runsPerSeed: Int, progress: (@Sendable (Int) -> Void)? = nil,
+    _ body: @Sendable (_ seed: UInt64, _ run: Int) -> Run
+  ) -> SeedRuns {
+    let runs = ParallelSweep.map(seeds.count * runsPerSeed, progress: progress) { job in
+      body(seeds[job / runsPerSeed], job % runsPerSeed)
+    }
+    return SeedRuns(
+      seeds: seeds, perSeed: seeds.indices.map { Array(runs[($0 * runsPerSeed)..<(($0 + 1) * runsPerSeed)]) })
+  }
+}
