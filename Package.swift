@@ -25,7 +25,8 @@ let solutionSettings: [SwiftSetting] = hasSolutions ? [.define("HAS_SOLUTIONS")]
 ///
 /// Modules (one job each):
 /// - `NeuralNet`: tensors, layers with forward/backward, losses, initializers, SGD, instrumentation, datasets.
-/// - `Theory`: the published predictions that lessons print next to their measurements.
+/// - `Theory`: the published predictions that lessons print next to their measurements, and the
+///   nonlinearity type (`Activation`) the engine applies and the theory predicts with.
 /// - `ExperimentKit`: what the lessons' experiments share on top of the engine and the theory: the
 ///   same experiment over seeds on both cores (`SeedRuns.parallel`).
 /// - `Charts`: chart descriptions -> gnuplot script + data, rendered through `CGnuplot`.
@@ -77,7 +78,7 @@ let package = Package(
     .target(
       name: "NeuralNet",
       dependencies: [
-        "COpenBLAS", "CBLASKernel", .product(name: "RealModule", package: "swift-numerics"),
+        "COpenBLAS", "CBLASKernel", "Theory", .product(name: "RealModule", package: "swift-numerics"),
       ],
       resources: [.copy("Data/Resources")]
     ),
@@ -130,7 +131,7 @@ let package = Package(
     .testTarget(
       name: "NeuralNetTests",
       dependencies: [
-        "NeuralNet", .product(name: "Numerics", package: "swift-numerics"),
+        "NeuralNet", "Theory", .product(name: "Numerics", package: "swift-numerics"),
       ]
     ),
     .testTarget(

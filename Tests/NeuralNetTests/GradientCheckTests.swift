@@ -1,3 +1,4 @@
+import Theory
 import Numerics
 import RealModule
 import Testing

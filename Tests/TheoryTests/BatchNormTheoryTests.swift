@@ -15,8 +15,8 @@ struct BatchNormTheoryTests {
       BatchNormTheory.gradientGrowth(.relu, batchSize: 1_000_000).isApproximatelyEqual(
         to: BatchNormTheory.reluLargeBatchLimit, relativeTolerance: 1e-5))
     #expect(abs(BatchNormTheory.reluLargeBatchLimit - 1.46694) < 1e-5)
-    #expect(BatchNormTheory.gradientGrowth(.linear, batchSize: 8).isApproximatelyEqual(to: 1.2))
-    #expect(abs(BatchNormTheory.gradientGrowth(.linear, batchSize: 16) - 1.077) < 1e-3)
+    #expect(BatchNormTheory.gradientGrowth(.identity, batchSize: 8).isApproximatelyEqual(to: 1.2))
+    #expect(abs(BatchNormTheory.gradientGrowth(.identity, batchSize: 16) - 1.077) < 1e-3)
     // Per-layer gradient NORM factor at large B: √(π/(π−1)) ≈ 1.211.
     #expect(abs(BatchNormTheory.reluLargeBatchLimit.squareRoot() - 1.211) < 1e-3)
   }

@@ -48,7 +48,7 @@ struct MeanFieldTests {
     #expect(MeanField(.relu, weightVariance: 2).chi1 == 1)
     #expect(MeanField(.relu, weightVariance: 1, biasVariance: 0.1).chi1 == 0.5)
     #expect(MeanField(.relu, weightVariance: 3).fixedPoint == nil)
-    #expect(MeanField(.linear, weightVariance: 0.5, biasVariance: 0.1).fixedPoint == 0.2)
+    #expect(MeanField(.identity, weightVariance: 0.5, biasVariance: 0.1).fixedPoint == 0.2)
   }
 
   @Test func lengthMapMatchesClosedFormsAndIsConsistentAtTheFixedPoint() throws {
@@ -76,7 +76,7 @@ struct MeanFieldTests {
   @Test func finiteWidthFluctuationReducesToTheoryMdForReLUAndLinear() {
     // docs/theory.md §1: Var[log‖x_L‖²] ≈ 5L/n (ReLU), 2L/n (linear); log‖·‖ has a quarter of that.
     #expect(MeanField(.relu, weightVariance: 2).logNormVariancePerLayer(1, width: 100) == 5.0 / 400)
-    #expect(MeanField(.linear, weightVariance: 1).logNormVariancePerLayer(1, width: 100) == 2.0 / 400)
+    #expect(MeanField(.identity, weightVariance: 1).logNormVariancePerLayer(1, width: 100) == 2.0 / 400)
     // tanh: K → 1 as q → 0 (linear regime) and grows as units saturate.
     let tanh = MeanField(.tanh, weightVariance: 1)
     #expect(abs(tanh.derivativeKurtosis(1e-6) - 1) < 1e-4)

@@ -12,7 +12,7 @@ struct TheoryTests {
         to: 2.98e-8, relativeTolerance: 1e-3))
     #expect(PlainNetworkTheory.normRatio(.relu, gain2: 2, depth: 50) == 1)
     // Linear, σ_w² = 1.1: second-moment ratio 1.1^50 ≈ 117.4.
-    let secondMoment = Double.pow(PlainNetworkTheory.squaredGrowthPerLayer(.linear, gain2: 1.1), 50)
+    let secondMoment = Double.pow(PlainNetworkTheory.squaredGrowthPerLayer(.identity, gain2: 1.1), 50)
     #expect(secondMoment.isApproximatelyEqual(to: 117.39, relativeTolerance: 1e-3))
     #expect(
       PlainNetworkTheory.normGrowthPerLayer(.relu, gain2: 3).isApproximatelyEqual(to: 1.224745, relativeTolerance: 1e-6)
@@ -22,7 +22,7 @@ struct TheoryTests {
   @Test func finiteWidthMoments() {
     let relu = PlainNetworkTheory.logSquaredNormMoments(.relu, gain2: 2, depth: 50, width: 250)
     #expect(relu.mean.isApproximatelyEqual(to: -0.5) && relu.variance.isApproximatelyEqual(to: 1))
-    let linear = PlainNetworkTheory.logSquaredNormMoments(.linear, gain2: 1, depth: 50, width: 100)
+    let linear = PlainNetworkTheory.logSquaredNormMoments(.identity, gain2: 1, depth: 50, width: 100)
     #expect(linear.mean.isApproximatelyEqual(to: -0.5) && linear.variance.isApproximatelyEqual(to: 1))
   }
 

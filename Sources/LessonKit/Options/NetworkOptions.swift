@@ -1,3 +1,4 @@
+import Theory
 import ArgumentParser
 import NeuralNet
 

@@ -1,3 +1,4 @@
+import Theory
 import RealModule
 
 /// A layer applying an `Activation` elementwise: y = φ(h).

@@ -1,3 +1,5 @@
+import Theory
+
 /// One differentiable stage of a network: a forward map and its backward (vector–Jacobian) map.
 ///
 /// `forward` caches what `backward` needs; `backward` receives ∂L/∂output, writes the gradients of

@@ -1,3 +1,5 @@
+import Theory
+
 /// Builders for plain multilayer perceptrons: `depth` hidden blocks Dense(width) → φ, then a
 /// linear readout Dense(outputs).
 public enum MLP {

@@ -1,3 +1,5 @@
+import Theory
+
 /// A vanilla RNN read out linearly from its last hidden state: ŷ = W_out·h_T + b_out, the model of
 /// the adding problem.
 public final class RecurrentRegressor {

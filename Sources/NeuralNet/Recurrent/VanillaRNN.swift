@@ -1,3 +1,5 @@
+import Theory
+
 /// A vanilla recurrent layer unrolled over T steps (Elman 1990; the model of Pascanu, Mikolov &
 /// Bengio 2013, docs/theory.md §6):
 ///
@@ -43,7 +45,7 @@ public final class VanillaRNN {
   /// The trainable parameters.
   public var parameters: [Parameter] { [inputWeight, recurrentWeight, bias] }
   /// γ: the largest |φ'| (1 for tanh and the identity, ¼ for sigmoid).
-  public var derivativeBound: Double { activation == .sigmoid ? 0.25 : 1 }
+  public var derivativeBound: Double { activation.derivativeBound }
 
   /// Runs the sequence `u_1 … u_T` and returns `h_1 … h_T`, caching what BPTT needs.
   public func forward(_ sequence: [Tensor]) -> [Tensor] {

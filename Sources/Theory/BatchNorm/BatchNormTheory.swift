@@ -13,19 +13,14 @@ import RealModule
 ///
 /// which decreases to π/(π−1) ≈ 1.46694 as B → ∞; for linear φ, λ = (B−2)/(B−3).
 public enum BatchNormTheory {
-  /// The nonlinearities with a closed form.
-  public enum Nonlinearity: String, Sendable, CaseIterable {
-    case linear
-    case relu
-  }
-
-  /// λ(B): the per-layer growth of the squared gradient norm, for B ≥ 4.
+  /// λ(B): the per-layer growth of the squared gradient norm, for B ≥ 4; NaN for tanh and sigmoid
+  /// (no closed form).
   /// ReLU: 3.084 (B = 4), 1.788 (8), 1.590 (16), 1.522 (32), 1.493 (64), 1.480 (128), 1.473 (256).
-  public static func gradientGrowth(_ phi: Nonlinearity, batchSize: Int) -> Double {
+  public static func gradientGrowth(_ phi: Activation, batchSize: Int) -> Double {
     precondition(batchSize >= 4, "λ(B) needs B ≥ 4 (got \(batchSize))")
     let b = Double(batchSize)
     switch phi {
-    case .linear:
+    case .identity:
       return (b - 2) / (b - 3)
     case .relu:
       let c0 = -1 / (b - 1)
@@ -33,6 +28,8 @@ public enum BatchNormTheory {
       let numerator = (b - 1) * (arcCosineKernelDerivative(c0) + (b - 1) * one)
       let denominator = (b - 3) * (b - 1) * (one - arcCosineKernel(c0))
       return numerator / denominator - 1 / (b - 3)
+    case .tanh, .sigmoid:
+      return .nan  // no closed form
     }
   }
 

@@ -13,23 +13,15 @@ import RealModule
 /// (ordered phase), above 1 they explode (chaotic phase), and the gradient depth scale is
 /// ξ_∇ = −1/ln χ₁.
 public struct MeanField: Sendable, Equatable {
-  /// The nonlinearities the theory is evaluated for.
-  public enum Nonlinearity: String, Sendable, CaseIterable {
-    case linear
-    case relu
-    case tanh
-    case sigmoid
-  }
-
   /// φ.
-  public var nonlinearity: Nonlinearity
+  public var nonlinearity: Activation
   /// σ_w²: the weight variance times fan-in.
   public var weightVariance: Double
   /// σ_b²: the bias variance.
   public var biasVariance: Double
 
   /// The theory for φ with weights N(0, σ_w²/n_in) and biases N(0, σ_b²).
-  public init(_ nonlinearity: Nonlinearity, weightVariance: Double, biasVariance: Double = 0) {
+  public init(_ nonlinearity: Activation, weightVariance: Double, biasVariance: Double = 0) {
     self.nonlinearity = nonlinearity
     self.weightVariance = weightVariance
     self.biasVariance = biasVariance
@@ -38,7 +30,7 @@ public struct MeanField: Sendable, Equatable {
   /// E[φ(h)²] for h ~ N(0, q).
   public func meanSquareActivation(_ q: Double) -> Double {
     switch nonlinearity {
-    case .linear: return q
+    case .identity: return q
     case .relu: return q / 2
     case .tanh, .sigmoid:
       return MeanField.gaussianExpectation(variance: q) { h in
@@ -51,7 +43,7 @@ public struct MeanField: Sendable, Equatable {
   /// E[φ'(h)²] for h ~ N(0, q).
   public func meanSquareDerivative(_ q: Double) -> Double {
     switch nonlinearity {
-    case .linear: return 1
+    case .identity: return 1
     case .relu: return 0.5  // E[1{h > 0}] = ½ for symmetric h
     case .tanh, .sigmoid:
       return MeanField.gaussianExpectation(variance: q) { h in
@@ -69,7 +61,7 @@ public struct MeanField: Sendable, Equatable {
   /// docs/theory.md §1), using E[z⁴] = 3 for the Gaussian (Wᵀg)ᵢ.
   public func derivativeKurtosis(_ q: Double) -> Double {
     switch nonlinearity {
-    case .linear: return 1
+    case .identity: return 1
     case .relu: return 2
     case .tanh, .sigmoid:
       let fourth = MeanField.gaussianExpectation(variance: q) { h in
@@ -107,8 +99,8 @@ public struct MeanField: Sendable, Equatable {
   /// map crawls (near σ_w² = 1 its rate tends to 1).
   public var fixedPoint: Double? {
     switch nonlinearity {
-    case .linear, .relu:
-      let slope = nonlinearity == .linear ? weightVariance : weightVariance / 2
+    case .identity, .relu:
+      let slope = nonlinearity == .identity ? weightVariance : weightVariance / 2
       guard slope < 1 else { return biasVariance == 0 && slope == 1 ? 1 : nil }
       return biasVariance / (1 - slope)
     case .tanh where biasVariance == 0 && weightVariance <= 1:
@@ -179,9 +171,9 @@ public struct MeanField: Sendable, Equatable {
   ///
   /// tanh: 1 at σ_b² = 0, 1.7610 at σ_b² = 0.05 (docs/theory.md §4). ReLU and linear: 2 and 1, and only
   /// at σ_b² = 0 (their χ₁ does not depend on q, so a bias only moves q*).
-  public static func criticalWeightVariance(_ nonlinearity: Nonlinearity, biasVariance: Double) -> Double {
+  public static func criticalWeightVariance(_ nonlinearity: Activation, biasVariance: Double) -> Double {
     switch nonlinearity {
-    case .linear: return 1
+    case .identity: return 1
     case .relu: return 2
     case .tanh, .sigmoid: break
     }
@@ -221,13 +213,8 @@ public struct MeanField: Sendable, Equatable {
   }
 
   /// φ(h) and φ'(h) of the smooth nonlinearities (tanh, sigmoid), whose Gaussian moments need
-  /// quadrature; linear and ReLU have closed forms and never get here.
+  /// quadrature; identity and ReLU have closed forms and never get here.
   private func smooth(_ h: Double) -> (value: Double, derivative: Double) {
-    if nonlinearity == .tanh {
-      let t = Double.tanh(h)
-      return (t, 1 - t * t)
-    }
-    let s = 1 / (1 + Double.exp(-h))
-    return (s, s * (1 - s))
+    (nonlinearity.value(h), nonlinearity.derivative(h))
   }
 }

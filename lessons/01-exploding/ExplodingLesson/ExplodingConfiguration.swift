@@ -86,9 +86,6 @@ package struct ExplodingConfiguration: SeededConfiguration, Equatable {
     try network.applyTraining(learningRate: &learningRate, steps: &steps, batchSize: &batchSize, clipping: &clipping)
   }
 
-  /// The theory's name for the activation.
-  package var nonlinearity: PlainNetworkTheory.Nonlinearity { activation == .relu ? .relu : .linear }
-
   /// σ_w² of the exploding net.
   package var gain2: Double { weightStd * weightStd }
 

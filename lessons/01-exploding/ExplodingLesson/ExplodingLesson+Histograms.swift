@@ -21,7 +21,7 @@ extension ExplodingLesson {
     // ‖g_l‖ ∝ factor^(L − l): the medians' shift per layer, fitted from the top down.
     let explodingFactor = MagnitudeHistogramCharts.medianFactorPerLayer(gradients[0])
     let fixedFactor = MagnitudeHistogramCharts.medianFactorPerLayer(gradients[1])
-    let predicted = PlainNetworkTheory.normGrowthPerLayer(config.nonlinearity, gain2: config.gain2)
+    let predicted = PlainNetworkTheory.normGrowthPerLayer(config.activation, gain2: config.gain2)
     let sameZeros = (0..<depth).allSatisfy { activations[0][$0].zeros == activations[1][$0].zeros }
     let deadShares = shown.map { l in (activations[0][l - 1].zeroShare, activations[1][l - 1].zeroShare) }
     notebook.prose(

@@ -17,7 +17,7 @@ extension ExplodingLesson {
         """
         The documents' code draws weights from N(0, 1) whatever the layer size. Then a layer of \
         width \(config.width) multiplies E[h²] by \(config.width)·E[φ(h)²]/E[h²] = \
-        \(Format.number(PlainNetworkTheory.squaredGrowthPerLayer(config.nonlinearity, gain2: Double(config.width)))) \
+        \(Format.number(PlainNetworkTheory.squaredGrowthPerLayer(config.activation, gain2: Double(config.width)))) \
         (\(phi)). Float32 holds numbers up to 3.4e38, so two things break at predictable layers: \
         first the mean square E[h²] itself passes 3.4e38 — any Float32 variance or squared norm is \
         Inf from there on — and later the values h themselves overflow. We push \

@@ -37,7 +37,7 @@ extension ExplodingLesson {
           name: "gradient-by-layer", title: "Back-propagated gradient norm by layer (\(phi), depth \(depth))",
           xLabel: "hidden layer l (input side = 1)", yLabel: "‖∂L/∂h_l‖", logY: true,
           series: profiles.enumerated().flatMap { index, profile in
-            let factor = PlainNetworkTheory.normGrowthPerLayer(config.nonlinearity, gain2: profile.gain2)
+            let factor = PlainNetworkTheory.normGrowthPerLayer(config.activation, gain2: profile.gain2)
             let top = profile.gradientNorm[depth - 1]
             return [
               Series(
@@ -54,7 +54,7 @@ extension ExplodingLesson {
         Table(
           headers: ["σ_w²", "factor/layer measured", "predicted √(σ_w²·E[φ'²])", "‖g₁‖/‖g_L‖ measured", "predicted"],
           rows: profiles.map { profile in
-            let factor = PlainNetworkTheory.normGrowthPerLayer(config.nonlinearity, gain2: profile.gain2)
+            let factor = PlainNetworkTheory.normGrowthPerLayer(config.activation, gain2: profile.gain2)
             return [
               Format.number(profile.gain2), Format.number(profile.fittedBackwardFactor), Format.number(factor),
               Format.number(profile.firstToLastRatio), Format.number(Double.pow(factor, Double(depth - 1))),
@@ -65,7 +65,7 @@ extension ExplodingLesson {
           TheoryCheck(
             name: "per-layer gradient factor, σ_w² = \(Format.number(profile.gain2))",
             measured: profile.fittedBackwardFactor,
-            predicted: PlainNetworkTheory.normGrowthPerLayer(config.nonlinearity, gain2: profile.gain2),
+            predicted: PlainNetworkTheory.normGrowthPerLayer(config.activation, gain2: profile.gain2),
             tolerance: .relative(0.05), source: "theory §1")
         })
       notebook.prose(

@@ -1,3 +1,4 @@
+import Theory
 import LessonKit
 import NeuralNet
 import Notebook

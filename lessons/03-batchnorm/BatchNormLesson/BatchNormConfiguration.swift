@@ -131,9 +131,6 @@ package struct BatchNormConfiguration: SeededConfiguration, Equatable {
     }
   }
 
-  /// The theory's name for the activation.
-  package var nonlinearity: BatchNormTheory.Nonlinearity { activation == .relu ? .relu : .linear }
-
   /// σ_w² of the bad init.
   package var gain2: Double { weightStd * weightStd }
 

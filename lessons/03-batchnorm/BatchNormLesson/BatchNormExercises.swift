@@ -15,7 +15,7 @@ package enum BatchNormExercises {
     let reluBatch = variant.pick([16, 8, 32, 64, 12, 24], salt: 31)
     let linearBatch = variant.pick([8, 5, 10, 20, 6, 12], salt: 34)
     let reluGrowth = BatchNormTheory.gradientGrowth(.relu, batchSize: reluBatch)
-    let linearGrowth = BatchNormTheory.gradientGrowth(.linear, batchSize: linearBatch)
+    let linearGrowth = BatchNormTheory.gradientGrowth(.identity, batchSize: linearBatch)
     let evaluation = Memo { EvaluationMode.run(config, train: train, test: test) }
     let sweep = Memo { LearningRateSweep.overSeeds(config, train: train, test: test) }
     return [
@@ -34,7 +34,7 @@ package enum BatchNormExercises {
             reluGrowth.squareRoot(), within: 0.02,
             hint: "That is the factor of the norm; λ is for the squared norm."),
           .init(
-            BatchNormTheory.gradientGrowth(.linear, batchSize: reluBatch), within: 0.01,
+            BatchNormTheory.gradientGrowth(.identity, batchSize: reluBatch), within: 0.01,
             hint: "(B−2)/(B−3) is the LINEAR case; ReLU grows faster."),
           .init(0.5, within: 0.5, hint: "BN nets without skip connections explode at init: λ > 1 for every B."),
         ]

@@ -166,7 +166,7 @@ extension BatchNormLesson {
               style: .points, colorGroup: 0),
             Series(
               title: "linear, (B−2)/(B−3)", x: curveB,
-              y: curveB.map { BatchNormTheory.gradientGrowth(.linear, batchSize: Int($0)) }, style: .dashed,
+              y: curveB.map { BatchNormTheory.gradientGrowth(.identity, batchSize: Int($0)) }, style: .dashed,
               colorGroup: 0),
             Series(
               title: "π/(π−1)", x: [curveB.first!, curveB.last!],
@@ -211,7 +211,7 @@ extension BatchNormLesson {
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> DepthLimit.Result {
     notebook.step(.depthLimit, "What that means in practice: a depth limit, and the skip connection that lifts it") {
-      let lambda = BatchNormTheory.gradientGrowth(config.nonlinearity, batchSize: config.batchSize)
+      let lambda = BatchNormTheory.gradientGrowth(config.activation, batchSize: config.batchSize)
       notebook.prose(
         """
         With B = \(config.batchSize), λ = \(Format.number(lambda)): over L layers the first layer's \

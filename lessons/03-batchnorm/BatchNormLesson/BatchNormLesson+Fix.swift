@@ -60,7 +60,7 @@ extension BatchNormLesson {
         """
         A \(depth)-layer \(phi) net of width \(config.width) with weights N(0, \
         \(Format.number(config.gain2))/fan_in): each layer multiplies the squared signal by \
-        \(Format.number(PlainNetworkTheory.squaredGrowthPerLayer(config.activation == .relu ? .relu : .linear, gain2: config.gain2))), \
+        \(Format.number(PlainNetworkTheory.squaredGrowthPerLayer(config.activation, gain2: config.gain2))), \
         so the forward pass and the gradients grow geometrically (lesson 1). Then the same weights \
         with a BN layer after every dense layer: BN divides each feature by its batch standard \
         deviation, so the weights' scale cancels in the forward pass. Both are trained with SGD \
@@ -114,7 +114,7 @@ extension BatchNormLesson {
           "Without BN the gradient grows by √(σ_w²/2) per layer going down. With BN it still grows, more slowly: that is \(notebook.reference(.yang))."
       )
       let plainFactor = 1 / (LogLinearFit(x: x, y: layersOfPlain)?.factor ?? .nan)
-      let phiTheory: MeanField.Nonlinearity = config.activation == .relu ? .relu : .linear
+      let phiTheory = config.activation
       let predicted = MeanField(phiTheory, weightVariance: config.gain2).gradientFactor(atVariance: 1).squareRoot()
       // Three standard errors of the fit, from the finite-width random walk of log‖g_l‖ (docs/theory.md §1).
       let v = MeanField(phiTheory, weightVariance: config.gain2).logNormVariancePerLayer(1, width: config.width)

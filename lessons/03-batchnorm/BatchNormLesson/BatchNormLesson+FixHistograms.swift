@@ -21,9 +21,9 @@ extension BatchNormLesson {
     let activationGrowth = activations.map { 1 / (MagnitudeHistogramCharts.medianFactorPerLayer($0) ?? .nan) }
     // The share of a drawn layer's units in the first bin (below 2^−47.5, the clamped tail).
     let tiny = gradients.flatMap { h in shown.map { h[$0 - 1].shares.first ?? 0 } }.max() ?? 0
-    let phi: MeanField.Nonlinearity = config.activation == .relu ? .relu : .linear
+    let phi = config.activation
     let plainTheory = MeanField(phi, weightVariance: config.gain2).gradientFactor(atVariance: 1).squareRoot()
-    let yang = BatchNormTheory.gradientGrowth(config.nonlinearity, batchSize: config.batchSize).squareRoot()
+    let yang = BatchNormTheory.gradientGrowth(config.activation, batchSize: config.batchSize).squareRoot()
     notebook.prose(
       """
       **Layer by layer, value by value.** The histograms of step 0 show what batch norm changes. \

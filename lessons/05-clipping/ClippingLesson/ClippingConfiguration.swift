@@ -1,3 +1,4 @@
+import Theory
 import ExperimentKit
 import LessonKit
 import NeuralNet

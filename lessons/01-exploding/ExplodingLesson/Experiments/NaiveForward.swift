@@ -61,7 +61,7 @@ extension ExplodingExperiments {
     -> (growth: Double, meanSquareLayer: Int, valueLayer: Int)
   {
     // Naive weights: σ_w² = fan_in, so layers ≥ 2 multiply E[h²] by width·E[φ(h)²]/E[h²].
-    let growth = PlainNetworkTheory.squaredGrowthPerLayer(config.nonlinearity, gain2: Double(config.width))
+    let growth = PlainNetworkTheory.squaredGrowthPerLayer(config.activation, gain2: Double(config.width))
     return (
       growth,
       Float32Overflow.firstLayerWithOverflowingMeanSquare(initialMeanSquare: inputSquaredNorm, growth: growth),

@@ -68,7 +68,7 @@ package enum InitProfiles {
     let gain2 = MeanFieldPrediction.hiddenGain2(initializer, width: width)
     let q1 = MeanFieldPrediction.firstLayerVariances(
       batch, weightVariance: initializer.variance(fanIn: batch.features, fanOut: width))
-    let theory = MeanField(MeanFieldPrediction.nonlinearity(activation), weightVariance: gain2)
+    let theory = MeanField(activation, weightVariance: gain2)
     return Profile(
       activation: activation, choice: choice, depth: depth, hiddenGain2: gain2,
       gradientNorm: ProfileAverage.geometricMean(profiles),

@@ -5,16 +5,6 @@ import Theory
 /// The bridge from a real network to the mean-field theory: which φ, which σ_w², and the
 /// first-layer variances q₁ of the examples in a batch.
 package enum MeanFieldPrediction {
-  /// The theory's name for an engine activation.
-  package static func nonlinearity(_ activation: Activation) -> MeanField.Nonlinearity {
-    switch activation {
-    case .identity: .linear
-    case .relu: .relu
-    case .tanh: .tanh
-    case .sigmoid: .sigmoid
-    }
-  }
-
   /// σ_w² = fan-in × Var[W] of a square hidden layer of `width` units under `initializer`.
   package static func hiddenGain2(_ initializer: Initializer, width: Int) -> Double {
     Double(width) * initializer.variance(fanIn: width, fanOut: width)

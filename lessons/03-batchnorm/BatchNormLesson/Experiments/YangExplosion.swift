@@ -60,7 +60,7 @@ package enum YangExplosion {
       return model.measureGradients(input: batch.inputs, targets: batch.targets, loss: SoftmaxCrossEntropy())
         .hiddenGradientNorms
     }
-    let phi: BatchNormTheory.Nonlinearity = activation == .relu ? .relu : .linear
+    let phi = activation
     return Measurement(
       activation: activation, batchSize: batchSize, gradientNorm: ProfileAverage.geometricMean(profiles),
       fitLayers: fitLayers(depth: depth), predicted: BatchNormTheory.gradientGrowth(phi, batchSize: batchSize),
