@@ -3,14 +3,14 @@ import Theory
 
 /// A lesson's configuration: every random choice of an experiment derives from its `seed`, so the
 /// same experiment on another seed is the same configuration with another seed.
-public protocol SeededConfiguration: Sendable {
+package protocol SeededConfiguration: Sendable {
   /// The seed every random choice derives from.
   var seed: UInt64 { get set }
 }
 
 extension SeededConfiguration {
   /// This configuration with `seed` instead of its own.
-  public func reseeded(_ seed: UInt64) -> Self {
+  package func reseeded(_ seed: UInt64) -> Self {
     var copy = self
     copy.seed = seed
     return copy
@@ -24,7 +24,7 @@ extension SeedRuns {
   ///
   /// Seeds share nothing, so the result is the sequential loop's, bit for bit, whatever the
   /// schedule.
-  public static func parallel<Configuration: SeededConfiguration>(
+  package static func parallel<Configuration: SeededConfiguration>(
     _ config: Configuration, seeds count: Int, progress: (@Sendable (Int) -> Void)? = nil,
     _ body: @Sendable (_ seeded: Configuration) -> [Run]
   ) -> SeedRuns {
@@ -36,7 +36,7 @@ extension SeedRuns {
   /// `parallel` with finer jobs: `body(seeded, run)` for every seed and every `run` in
   /// `0..<runsPerSeed`, each (seed, run) job on a core of its own; `perSeed[s][r]` is job (s, r).
   /// `progress` gets the jobs done.
-  public static func parallel<Configuration: SeededConfiguration>(
+  package static func parallel<Configuration: SeededConfiguration>(
     _ config: Configuration, seeds count: Int, runsPerSeed: Int, progress: (@Sendable (Int) -> Void)? = nil,
     _ body: @Sendable (_ seeded: Configuration, _ run: Int) -> Run
   ) -> SeedRuns {
@@ -48,7 +48,7 @@ extension SeedRuns {
   /// `body(seed, run)` for each of `seeds` and every `run` in `0..<runsPerSeed`, each (seed, run)
   /// job on a core of its own (`ParallelSweep`); `perSeed[s][r]` is job (s, r), bit for bit the
   /// sequential loop's. `progress` gets the jobs done.
-  public static func parallel(
+  package static func parallel(
     seeds: [UInt64], runsPerSeed: Int, progress: (@Sendable (Int) -> Void)? = nil,
     _ body: @Sendable (_ seed: UInt64, _ run: Int) -> Run
   ) -> SeedRuns {

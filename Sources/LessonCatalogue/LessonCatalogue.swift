@@ -10,10 +10,10 @@ import ResidualLesson
 
 /// Every lesson, in order, for the tools that work across lessons (`gradientlab list`, `grade`)
 /// and the tests that hold every lesson to one contract.
-public enum LessonCatalogue {
+package enum LessonCatalogue {
   /// The lesson types, in the order of the course (computed: a stored array of metatypes is
   /// not Sendable, and strict concurrency checking flags it as shared mutable state).
-  public static var lessons: [any Lesson.Type] {
+  package static var lessons: [any Lesson.Type] {
     [
       ExplodingLesson.self, InitializationLesson.self, BatchNormLesson.self, BatchGDLesson.self, ClippingLesson.self,
       ResidualLesson.self, DocumentsLesson.self,
@@ -21,18 +21,18 @@ public enum LessonCatalogue {
   }
 
   /// The lesson named `name` (its executable's name), if there is one.
-  public static func lesson(named name: String) -> (any Lesson.Type)? {
+  package static func lesson(named name: String) -> (any Lesson.Type)? {
     lessons.first { $0.name == name }
   }
 
   /// The names of every lesson, for error messages ("exploding, initialization, …").
-  public static var names: String { lessons.map { $0.name }.joined(separator: ", ") }
+  package static var names: String { lessons.map { $0.name }.joined(separator: ", ") }
 }
 
 extension Lesson {
   /// The exercises of `variant` with the lesson's default configuration (full mode, or quick)
   /// for `seed`: the ones a student sees when running the lesson with only `--variant K`.
-  public static func defaultExercises(variant: ExerciseVariant, quick: Bool = false, seed: UInt64 = 42) throws
+  package static func defaultExercises(variant: ExerciseVariant, quick: Bool = false, seed: UInt64 = 42) throws
     -> [Exercise]
   {
     try exercises(Configuration(quick: quick, seed: seed), variant: variant)

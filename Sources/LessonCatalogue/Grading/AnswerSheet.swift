@@ -9,45 +9,45 @@ import Notebook
 ///
 /// The CSV itself is parsed by yaslab/CSV.swift (RFC 4180: quoted fields, commas and newlines in
 /// quotes); this type only maps its rows to answers and validates them.
-public struct AnswerSheet: Sendable {
+package struct AnswerSheet: Sendable {
   /// One answer: a student's number for one exercise of one lesson, in one variant.
-  public struct Answer: Sendable, Hashable {
+  package struct Answer: Sendable, Hashable {
     /// The line of the file the row starts on (the header is line 1).
-    public var line: Int
-    public var student: String
+    package var line: Int
+    package var student: String
     /// The lesson's executable name ("exploding").
-    public var lesson: String
-    public var exercise: Int
-    public var variant: Int
-    public var answer: Double
+    package var lesson: String
+    package var exercise: Int
+    package var variant: Int
+    package var answer: Double
     /// The answer as written in the file, for reports.
-    public var answerText: String
+    package var answerText: String
   }
 
   /// A row that was not graded, and why: "line 6: exercise 'x' is not a number".
-  public struct Problem: Sendable, Equatable, CustomStringConvertible {
-    public var line: Int
-    public var message: String
-    public var description: String { "line \(line): \(message)" }
+  package struct Problem: Sendable, Equatable, CustomStringConvertible {
+    package var line: Int
+    package var message: String
+    package var description: String { "line \(line): \(message)" }
   }
 
   /// The columns a sheet must have, in the order a template lists them.
-  public static let columns = ["student", "lesson", "exercise", "variant", "answer"]
+  package static let columns = ["student", "lesson", "exercise", "variant", "answer"]
 
   /// The rows that can be graded, in file order.
-  public var answers: [Answer]
+  package var answers: [Answer]
   /// The rows that cannot, in file order.
-  public var problems: [Problem]
+  package var problems: [Problem]
 
   /// The sheet's contents cannot be used at all: no header, or a header without a column.
-  public struct Unreadable: Error, CustomStringConvertible {
-    public var description: String
+  package struct Unreadable: Error, CustomStringConvertible {
+    package var description: String
   }
 
   /// Reads a sheet from CSV text. A missing column in the header is `Unreadable`; a bad row is a
   /// `Problem` (`exercise 'x' is not a number`, `unknown lesson 'foo'`, an exercise the lesson does
   /// not have, …) and the rows after it are still read.
-  public init(csv text: String, lessons: [(name: String, exerciseCount: Int)]) throws(Unreadable) {
+  package init(csv text: String, lessons: [(name: String, exerciseCount: Int)]) throws(Unreadable) {
     let reader: CSVReader
     do {
       reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: true)

@@ -10,21 +10,21 @@ import Notebook
 /// real run that does not depend on the answer (a forward pass, a trained model) runs it once for
 /// the whole class; a check that runs the student's own value (a σ_w², a threshold) runs once per
 /// distinct value (`Exercise.check` remembers its verdicts).
-public struct ClassGrades: Sendable {
+package struct ClassGrades: Sendable {
   /// One graded answer.
-  public struct Graded: Sendable {
-    public var answer: AnswerSheet.Answer
-    public var verdict: ExerciseVerdict
+  package struct Graded: Sendable {
+    package var answer: AnswerSheet.Answer
+    package var verdict: ExerciseVerdict
   }
 
   /// One student's score: answers judged correct out of answers graded.
-  public struct Score: Sendable, Equatable {
-    public var student: String
-    public var correct: Int
-    public var answered: Int
+  package struct Score: Sendable, Equatable {
+    package var student: String
+    package var correct: Int
+    package var answered: Int
 
     /// A score of `correct` out of `answered`.
-    public init(student: String, correct: Int, answered: Int) {
+    package init(student: String, correct: Int, answered: Int) {
       self.student = student
       self.correct = correct
       self.answered = answered
@@ -32,14 +32,14 @@ public struct ClassGrades: Sendable {
   }
 
   /// Every graded answer, in file order.
-  public var graded: [Graded]
+  package var graded: [Graded]
   /// Rows not graded, with their line numbers (the sheet's problems, and repeated answers).
-  public var problems: [AnswerSheet.Problem]
+  package var problems: [AnswerSheet.Problem]
 
   /// Grades `sheet` with the exercises that `exercises(lesson, variant)` gives. When a student
   /// answered one exercise of one variant twice, the later row counts and the earlier one is
   /// reported.
-  public init(
+  package init(
     _ sheet: AnswerSheet, exercises: (_ lesson: String, _ variant: ExerciseVariant) throws -> [Exercise]
   ) rethrows {
     var problems = sheet.problems
@@ -76,7 +76,7 @@ public struct ClassGrades: Sendable {
 
   /// Grades `sheet` with each lesson's default configuration (full mode unless `quick`, seed 42):
   /// the exercises a student sees when running `<lesson> --variant K`.
-  public init(_ sheet: AnswerSheet, quick: Bool = false) throws {
+  package init(_ sheet: AnswerSheet, quick: Bool = false) throws {
     try self.init(sheet) { name, variant in
       guard let lesson = LessonCatalogue.lesson(named: name) else { return [] }
       return try lesson.defaultExercises(variant: variant, quick: quick)
@@ -84,7 +84,7 @@ public struct ClassGrades: Sendable {
   }
 
   /// The students' scores, in the order they first appear.
-  public var scores: [Score] {
+  package var scores: [Score] {
     var order: [String] = []
     var totals: [String: (Int, Int)] = [:]
     for g in graded {
@@ -96,7 +96,7 @@ public struct ClassGrades: Sendable {
   }
 
   /// One line per student, names padded to one width: "ada    2/2".
-  public var scoreLines: [String] {
+  package var scoreLines: [String] {
     let width = scores.map { $0.student.count }.max() ?? 0
     return scores.map {
       "\($0.student)\(String(repeating: " ", count: width - $0.student.count))  \($0.correct)/\($0.answered)"
@@ -104,7 +104,7 @@ public struct ClassGrades: Sendable {
   }
 
   /// One line per graded answer: "ada  exploding 3 (variant 1): 1.58 correct. reason".
-  public var detailLines: [String] {
+  package var detailLines: [String] {
     graded.map { g in
       let a = g.answer
       return
@@ -114,7 +114,7 @@ public struct ClassGrades: Sendable {
 
   /// The scores as CSV (`student,correct,answered`), or with `details` every graded answer
   /// (`student,lesson,exercise,variant,answer,verdict,reason`).
-  public func csv(details: Bool) throws -> String {
+  package func csv(details: Bool) throws -> String {
     let stream = OutputStream(toMemory: ())
     let writer = try CSVWriter(stream: stream)
     if details {
