@@ -14,6 +14,28 @@ extension NetworkOptions {
     clipping = self.clipping
   }
 
+  /// `value` if it is at least `minimum`, else the one-line error "--OPTION must be at least
+  /// MINIMUM[qualifier] (got VALUE)", where `qualifier` says why (" for this lesson: …", ": …");
+  /// nil when the option was not given.
+  public static func atLeast(
+    _ value: Int?, _ option: String, _ minimum: Int, _ qualifier: String = ""
+  ) throws(ConfigurationError) -> Int? {
+    guard let value else { return nil }
+    let given: Int = try atLeast(value, option, minimum, qualifier)
+    return given
+  }
+
+  /// `atLeast` for a value the lesson already holds (e.g. its batch size after the overrides).
+  @discardableResult
+  public static func atLeast(
+    _ value: Int, _ option: String, _ minimum: Int, _ qualifier: String = ""
+  ) throws(ConfigurationError) -> Int {
+    guard value >= minimum else {
+      throw ConfigurationError("\(option) must be at least \(minimum)\(qualifier) (got \(value))")
+    }
+    return value
+  }
+
   /// `value` if it is at most this lesson's `limit`, else the one-line error "--OPTION must be at
   /// most LIMIT[ unit] in this lesson[: why] (got VALUE)"; nil when the option was not given.
   public static func limited(

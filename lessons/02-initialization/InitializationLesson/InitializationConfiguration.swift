@@ -80,19 +80,14 @@ package struct InitializationConfiguration: SeededConfiguration, Equatable {
   /// this lesson cannot use.
   package init(lesson: LessonOptions, network: NetworkOptions, biasVariance: Double?) throws(ConfigurationError) {
     self.init(quick: lesson.quick, seed: lesson.seed)
-    if let depth = network.depth {
-      guard depth >= 3 else {
-        throw ConfigurationError(
-          "--depth must be at least 3 for this lesson: the per-layer factor is a fit over layers (got \(depth))")
-      }
+    if let depth = try NetworkOptions.atLeast(
+      network.depth, "--depth", 3, " for this lesson: the per-layer factor is a fit over layers")
+    {
       self.depth = depth
       trainingDepth = depth
       if !sweepDepths.contains(depth) { sweepDepths = (sweepDepths + [depth]).sorted() }
     }
-    if let width = network.width {
-      guard width >= 16 else {
-        throw ConfigurationError("--width must be at least 16 for the mean-field theory to apply (got \(width))")
-      }
+    if let width = try NetworkOptions.atLeast(network.width, "--width", 16, " for the mean-field theory to apply") {
       self.width = width
     }
     if let activation = network.activation { activations = [activation] }

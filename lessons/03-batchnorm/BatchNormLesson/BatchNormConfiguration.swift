@@ -88,15 +88,12 @@ package struct BatchNormConfiguration: SeededConfiguration, Equatable {
     throws(ConfigurationError)
   {
     self.init(quick: lesson.quick, seed: lesson.seed)
-    if let depth = network.depth {
-      guard depth >= 3 else {
-        throw ConfigurationError(
-          "--depth must be at least 3 for this lesson: the per-layer factor is a fit over layers (got \(depth))")
-      }
+    if let depth = try NetworkOptions.atLeast(
+      network.depth, "--depth", 3, " for this lesson: the per-layer factor is a fit over layers")
+    {
       self.depth = depth
     }
-    if let width = network.width {
-      guard width >= 16 else { throw ConfigurationError("--width must be at least 16 (got \(width))") }
+    if let width = try NetworkOptions.atLeast(network.width, "--width", 16) {
       self.width = width
       limitWidth = width
     }
@@ -110,11 +107,8 @@ package struct BatchNormConfiguration: SeededConfiguration, Equatable {
     if let weightStd = network.weightStd { self.weightStd = weightStd }
     if let choice = network.initialization { initialization = choice }
     try network.applyTraining(learningRate: &learningRate, steps: &steps, batchSize: &batchSize, clipping: &clipping)
-    guard batchSize >= 4 else {
-      throw ConfigurationError(
-        "--batch-size must be at least 4 with batch norm: a batch of 1 has no variance, and λ(B) needs B ≥ 4 (got \(batchSize))"
-      )
-    }
+    try NetworkOptions.atLeast(
+      batchSize, "--batch-size", 4, " with batch norm: a batch of 1 has no variance, and λ(B) needs B ≥ 4")
     if let momentum {
       guard momentum.isFinite && momentum > 0 && momentum <= 1 else {
         throw ConfigurationError(

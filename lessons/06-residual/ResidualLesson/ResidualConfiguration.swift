@@ -77,9 +77,7 @@ package struct ResidualConfiguration: SeededConfiguration, Equatable {
     }
     try network.applyTraining(
       learningRate: &learningRate, steps: &steps, batchSize: &batchSize, clipping: &clipping, maxSteps: 20000)
-    guard batchSize >= 4 else {
-      throw ConfigurationError("--batch-size must be at least 4: batch norm needs a batch (got \(batchSize))")
-    }
+    try NetworkOptions.atLeast(batchSize, "--batch-size", 4, ": batch norm needs a batch")
   }
 
   /// The parameters as recorded in the notebook and metrics.json.

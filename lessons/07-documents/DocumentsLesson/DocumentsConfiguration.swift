@@ -93,10 +93,7 @@ package struct DocumentsConfiguration: SeededConfiguration, Equatable {
     if let lr = network.lr { learningRate = lr }
     if let steps = try NetworkOptions.limited(network.steps, "--steps", atMost: 5000) { self.steps = steps }
     if let batchSize = try network.batchSize(atMost: 1000, in: "training digits after the validation split") {
-      guard batchSize >= 4 else {
-        throw ConfigurationError("--batch-size must be at least 4: batch norm needs a batch (got \(batchSize))")
-      }
-      self.batchSize = batchSize
+      self.batchSize = try NetworkOptions.atLeast(batchSize, "--batch-size", 4, ": batch norm needs a batch")
     }
     switch network.clipping {
     case .norm(let t): clipNorm = t
