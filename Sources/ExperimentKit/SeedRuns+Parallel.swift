@@ -59,3 +59,22 @@ extension SeedRuns {
       seeds: seeds, perSeed: seeds.indices.map { Array(runs[($0 * runsPerSeed)..<(($0 + 1) * runsPerSeed)]) })
   }
 }
+
+extension SeedRuns {
+  /// `main`, the lesson's own seed's runs (already made, often with more recorded), and the same
+  /// runs for the other seeds of `SeedSpread.seeds(from: config.seed, count:)`:
+  /// `body(config.reseeded(seed), r)` remakes run r, each (seed, run) job on a core of its own
+  /// (`ParallelSweep`). `progress` gets the jobs done, (count − 1)·main.count in all.
+  package static func extending<Configuration: SeededConfiguration>(
+    _ main: [Run], _ config: Configuration, seeds count: Int, progress: (@Sendable (Int) -> Void)? = nil,
+    _ body: @Sendable (_ seeded: Configuration, _ run: Int) -> Run
+  ) -> SeedRuns {
+    let seeds = SeedSpread.seeds(from: config.seed, count: count)
+    let others = Array(seeds.dropFirst())
+    let runs = ParallelSweep.map(others.count * main.count, progress: progress) { job in
+      body(config.reseeded(others[job / main.count]), job % main.count)
+    }
+    let perSeed = others.indices.map { Array(runs[($0 * main.count)..<(($0 + 1) * main.count)]) }
+    return SeedRuns(seeds: seeds, perSeed: [main] + perSeed)
+  }
+}

@@ -1,3 +1,4 @@
+import ExperimentKit
 import Charts
 import NeuralNet
 import Notebook
@@ -11,20 +12,17 @@ extension ResidualLesson {
     _ main: [TrainedArchitecture], _ config: ResidualConfiguration, train: Dataset, test: Dataset,
     in notebook: Notebook
   ) -> ArchitecturesOverSeeds {
-    let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
-    let jobs = seeds.dropFirst().flatMap { seed in main.map { (seed, $0.architecture, $0.depth, $0.learningRate) } }
-    let others = notebook.experiment("the same \(main.count) nets for \(seeds.count - 1) more seeds", total: jobs.count)
+    let more = config.trainingSeeds - 1
+    let overSeeds = notebook.experiment("the same \(main.count) nets for \(more) more seeds", total: more * main.count)
     {
       progress in
-      ParallelSweep.map(jobs.count, progress: progress.update) { i in
-        var seeded = config
-        seeded.seed = jobs[i].0
-        return jobs[i].1.train(depth: jobs[i].2, seeded, train: train, test: test, learningRate: jobs[i].3)
+      ArchitecturesOverSeeds.extending(main, config, seeds: config.trainingSeeds, progress: progress.update) {
+        seeded, r in
+        main[r].architecture.train(
+          depth: main[r].depth, seeded, train: train, test: test, learningRate: main[r].learningRate)
       }
     }
-    let overSeeds = ArchitecturesOverSeeds(
-      seeds: seeds,
-      perSeed: [main] + stride(from: 0, to: others.count, by: main.count).map { Array(others[$0..<$0 + main.count]) })
+    let seeds = overSeeds.seeds
     notebook.table(
       Table(
         headers: ["net", "η", "went non-finite", "final loss (last 20)", "test accuracy"],
