@@ -89,6 +89,8 @@ struct BatchNormTests {
       using: &rng)
     #expect(model.layers.filter { $0 is BatchNorm }.count == 3)
     #expect(model.denseLayers.dropLast().allSatisfy { $0.bias == nil })
+    // Dense, BN, ReLU per hidden layer, then the readout: each model layer maps to its hidden layer.
+    #expect(model.layers.indices.map { model.denseLayerNumber(atOrAfter: $0) } == [1, 1, 1, 2, 2, 2, 3, 3, 3, 4])
     let digits = try Digits.load().subset(0..<200)
     _ = Trainer.train(
       model, on: digits, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: 0.1), steps: 30, batchSize: 32,

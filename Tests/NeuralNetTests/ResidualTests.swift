@@ -24,10 +24,11 @@ struct ResidualTests {
     let model = TwoLayerResidualMLP.make(
       inputs: width, width: width, blocks: blocks, outputs: 2, scale: .fixed(alpha), using: &rng)
     let x = GradientCheckTests.randomInput(rows: 64, columns: width, seed: seed &+ 1)
-    // Layers 0–1 are the input projection and its ReLU; the blocks follow.
-    let start = model.layers[1].forward(model.layers[0].forward(x))
+    #expect(TwoLayerResidualMLP.blocks(of: model).count == blocks)
+    #expect(TwoLayerResidualMLP.blocks(of: model).allSatisfy { $0 is Residual })
+    let start = TwoLayerResidualMLP.stem(of: model).reduce(x) { $1.forward($0) }
     var h = start
-    for layer in model.layers[2..<(2 + blocks)] { h = layer.forward(h) }
+    for layer in TwoLayerResidualMLP.blocks(of: model) { h = layer.forward(h) }
     return h.sumOfSquares() / start.sumOfSquares()
   }
 

@@ -94,6 +94,22 @@ public protocol LessonConfiguration: Sendable {
   var parameters: [(String, JSONValue)] { get }
 }
 
+/// A lesson configuration built from the shared options alone, for a lesson without options of its
+/// own: its `Lesson.configuration` is then this init, and the lesson does not write it.
+public protocol NetworkConfiguration: LessonConfiguration {
+  /// The defaults with the command line's overrides applied; a `ConfigurationError` says in one
+  /// line what was wrong and what is allowed.
+  init(lesson: LessonOptions, network: NetworkOptions) throws(ConfigurationError)
+}
+
+extension Lesson where Options == NoLessonOptions, Configuration: NetworkConfiguration {
+  public static func configuration(lesson: LessonOptions, network: NetworkOptions, options: NoLessonOptions)
+    throws(ConfigurationError) -> Configuration
+  {
+    try Configuration(lesson: lesson, network: network)
+  }
+}
+
 /// The options of a lesson that has none of its own.
 public struct NoLessonOptions: ParsableArguments {
   public init() {}

@@ -71,6 +71,12 @@ public struct Dataset: Sendable, Equatable {
     accuracy(of: model, batchSize: count, training: false)
   }
 
+  /// The accuracy of a model trained with `history`: NaN if the training went non-finite (the
+  /// weights then hold Inf or NaN, and an accuracy computed from them would mean nothing).
+  public func accuracy(of model: Sequential, after history: TrainingHistory) -> Double {
+    history.nonFinite == nil ? accuracy(of: model) : .nan
+  }
+
   /// The accuracy when the examples are fed in consecutive batches of `batchSize` with the model in
   /// training (`training: true`) or evaluation mode; the model's mode is restored afterwards.
   ///

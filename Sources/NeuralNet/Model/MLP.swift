@@ -107,4 +107,12 @@ public enum TwoLayerResidualMLP {
     layers.append(Dense(weight: readout))
     return Sequential(layers)
   }
+
+  /// The stem of a model `make` built: the input projection and its ReLU, x ↦ x₀.
+  public static func stem(of model: Sequential) -> ArraySlice<any Layer> { model.layers[0..<2] }
+
+  /// The residual blocks of a model `make` built, x_l ↦ x_{l+1}, in order (the readout excluded).
+  public static func blocks(of model: Sequential) -> ArraySlice<any Layer> {
+    model.layers[2..<(model.layers.count - 1)]
+  }
 }

@@ -71,6 +71,13 @@ public final class Sequential {
   /// The dense layers, in order.
   public var denseLayers: [Dense] { layers.compactMap { $0 as? Dense } }
 
+  /// The dense layer, counted from 1, that model layer `index` is or follows (its activation or
+  /// batch norm): in an `MLP`, the hidden layer l that `index` belongs to. Nil before the first.
+  public func denseLayerNumber(atOrAfter index: Int) -> Int? {
+    let count = layers[...index].filter { $0 is Dense }.count
+    return count > 0 ? count : nil
+  }
+
   /// Each layer named by kind and position among layers of that kind: "dense 1", "relu 1", ...
   public var layerNames: [String] {
     var counts: [String: Int] = [:]

@@ -7,10 +7,12 @@ import Foundation
 /// Why: the lessons' matrices are small (widths 64–256, batches of 32–128), so OpenBLAS's second
 /// thread buys little, while two networks trained at once, one per core, finish 1.85× sooner (two
 /// quick lessons side by side on this project's 2-core machines). Why it is exact: each job builds
-/// its own model from its own seed and touches nothing shared, and OpenBLAS's sgemm gives the same
-/// bits with one thread as with two (the summation over the inner dimension is not split between
-/// threads), so a sweep's results are identical to the sequential run's whatever the schedule.
-/// `ParallelSweepTests` holds that.
+/// its own model from its own seed and touches nothing shared, and every job runs with a
+/// one-thread BLAS, so a sweep's results are the same whatever the schedule, and the same as the
+/// jobs run one after another with a one-thread BLAS (`ParallelSweepTests` holds that). They are
+/// the same as a two-thread sequential loop only where the kernel gives the same bits with one
+/// thread as with two: SkylakeX's sgemm does on the lessons' shapes, the Zen kernel does not on
+/// all of them (`singleThreadedBLAS`).
 public enum ParallelSweep {
   /// `body(i)` for every `i` in `0..<count`, in index order, computed up to one per core at a time.
   /// `progress` is called (serially, from the worker threads) with the number of jobs done.
@@ -32,6 +34,20 @@ public enum ParallelSweep {
       if let progress { results.serially { progress(done) } }
     }
     return results.values()
+  }
+
+  /// `body` with OpenBLAS single-threaded throughout, as a sweep's jobs run, whatever other sweeps
+  /// start or finish meanwhile.
+  ///
+  /// Why: some kernels give other bits with two threads than with one on some shapes (measured on
+  /// this project's AMD EPYC machines with OpenBLAS's Zen kernel: lesson 1's naive forward pass and
+  /// gradient profiles differ in the last digits under `OPENBLAS_NUM_THREADS=1`). The thread count
+  /// is one setting for the process, so code that compares two of its own computations bit for bit
+  /// while other code may run sweeps (tests run in parallel) holds the count fixed with this.
+  public static func singleThreadedBLAS<T>(_ body: () throws -> T) rethrows -> T {
+    blasThreads.enter()
+    defer { blasThreads.leave() }
+    return try body()
   }
 
   /// OpenBLAS's thread count is one setting for the whole process: the first sweep to start sets

@@ -139,8 +139,14 @@ struct InitializationLessonTests {
 
   @Test func experimentsAreBitIdenticalUnderASeed() throws {
     let batch = try Digits.trainTestSplit(seed: 3).train.subset(0..<32)
-    let a = InitProfiles.measure(.tanh, .xavier, depth: 8, width: 32, weightStd: 1, batch: batch, networks: 2, seed: 3)
-    let b = InitProfiles.measure(.tanh, .xavier, depth: 8, width: 32, weightStd: 1, batch: batch, networks: 2, seed: 3)
+    // One BLAS thread for both runs: another test's sweep could otherwise change the process's
+    // thread count between them, and on some kernels (Zen) the bits with it.
+    let (a, b) = ParallelSweep.singleThreadedBLAS {
+      (
+        InitProfiles.measure(.tanh, .xavier, depth: 8, width: 32, weightStd: 1, batch: batch, networks: 2, seed: 3),
+        InitProfiles.measure(.tanh, .xavier, depth: 8, width: 32, weightStd: 1, batch: batch, networks: 2, seed: 3)
+      )
+    }
     #expect(a.gradientNorm == b.gradientNorm)
     let c = InitProfiles.measure(.tanh, .xavier, depth: 8, width: 32, weightStd: 1, batch: batch, networks: 2, seed: 4)
     #expect(a.gradientNorm != c.gradientNorm)

@@ -19,16 +19,10 @@ extension ExplodingLesson: Lesson {
 
   package static let exerciseCount = ExplodingExercises.count
 
-  package static func configuration(lesson: LessonOptions, network: NetworkOptions, options: NoLessonOptions)
-    throws(ConfigurationError) -> ExplodingConfiguration
-  {
-    try ExplodingConfiguration(lesson: lesson, network: network)
-  }
-
   package static func exercises(_ config: ExplodingConfiguration, variant: ExerciseVariant) throws -> [Exercise] {
     ExplodingExercises.all(
       config, digits: try ExplodingExperiments.digitsSplit(seed: config.seed).train, variant: variant)
   }
 }
 
-extension ExplodingConfiguration: LessonConfiguration {}
+extension ExplodingConfiguration: NetworkConfiguration {}

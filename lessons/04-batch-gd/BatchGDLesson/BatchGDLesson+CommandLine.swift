@@ -22,16 +22,10 @@ extension BatchGDLesson: Lesson {
 
   package static let exerciseCount = BatchGDExercises.count
 
-  package static func configuration(lesson: LessonOptions, network: NetworkOptions, options: NoLessonOptions)
-    throws(ConfigurationError) -> BatchGDConfiguration
-  {
-    try BatchGDConfiguration(lesson: lesson, network: network)
-  }
-
   package static func exercises(_ config: BatchGDConfiguration, variant: ExerciseVariant) throws -> [Exercise] {
     let (train, _) = try Digits.trainTestSplit(seed: config.seed)
     return BatchGDExercises.all(config, problem: try BatchGDLesson.digitsProblem(train), variant: variant)
   }
 }
 
-extension BatchGDConfiguration: LessonConfiguration {}
+extension BatchGDConfiguration: NetworkConfiguration {}

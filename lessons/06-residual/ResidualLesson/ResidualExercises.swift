@@ -23,7 +23,7 @@ package enum ResidualExercises {
       model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
       steps: config.steps, batchSize: config.batchSize, batchSeed: SeededGenerator.streamSeed(config.seed, "batches"),
       clipping: config.clipping)
-    return history.nonFinite == nil ? test.accuracy(of: model) : .nan
+    return test.accuracy(of: model, after: history)
   }
 
   /// The exercises of `variant` for a configuration. Exercises 1 and 2 change with the variant.

@@ -22,16 +22,10 @@ extension ResidualLesson: Lesson {
 
   package static let exerciseCount = ResidualExercises.count
 
-  package static func configuration(lesson: LessonOptions, network: NetworkOptions, options: NoLessonOptions)
-    throws(ConfigurationError) -> ResidualConfiguration
-  {
-    try ResidualConfiguration(lesson: lesson, network: network)
-  }
-
   package static func exercises(_ config: ResidualConfiguration, variant: ExerciseVariant) throws -> [Exercise] {
     let (train, test) = try Digits.trainTestSplit(seed: config.seed)
     return ResidualExercises.all(config, train: train, test: test, variant: variant)
   }
 }
 
-extension ResidualConfiguration: LessonConfiguration {}
+extension ResidualConfiguration: NetworkConfiguration {}

@@ -41,7 +41,7 @@ extension ExplodingExperiments {
     let above = meanSquare.firstIndex { !$0.isFinite || $0 > Double(Float.greatestFiniteMagnitude) }
     var firstNonFinite: Int?
     if let event = record.nonFinite, let layer = event.layer {
-      firstNonFinite = layer / 2 + 1  // layers alternate Dense, activation
+      firstNonFinite = model.denseLayerNumber(atOrAfter: layer)
     }
     let finiteLayers = (1..<meanSquare.count).filter { meanSquare[$0].isFinite }
     let fit = LogLinearFit(x: finiteLayers.map { Double($0 + 1) }, y: finiteLayers.map { meanSquare[$0] })

@@ -41,7 +41,7 @@ extension ExplodingExperiments {
         batchSeed: SeededGenerator.streamSeed(config.seed, "training batches"), clipping: config.clipping,
         measuresUpdates: measuresUpdates, histogramEvery: histogramEvery, progress: { progress?(offset + $0) })
       offset += config.steps
-      let accuracy = history.nonFinite == nil ? test.accuracy(of: model) : .nan
+      let accuracy = test.accuracy(of: model, after: history)
       return TrainingResult(name: name, initializer: initializer, history: history, testAccuracy: accuracy)
     }
   }

@@ -47,7 +47,7 @@ package enum HeTraining {
       let gain2 = MeanFieldPrediction.hiddenGain2(initializer, width: config.width)
       return Run(
         choice: choice, history: history,
-        testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan,
+        testAccuracy: test.accuracy(of: model, after: history),
         initialGradientNorm: first.map(\.outputGradientNorm),
         predictedFactor: PlainNetworkTheory.normGrowthPerLayer(.relu, gain2: gain2),
         initialSignalRatio: (meanSquares.last ?? .nan) / (meanSquares.first ?? .nan),

@@ -57,7 +57,7 @@ package enum Symmetry {
       return Run(
         name: name, initializer: initializer, distinctUnits: hidden.map { distinctRows($0.weight.value) },
         largestWeightNorm: hidden.map { $0.weight.value.sumOfSquares().squareRoot() }.max() ?? 0, history: history,
-        testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
+        testAccuracy: test.accuracy(of: model, after: history))
     }
   }
 

@@ -39,6 +39,6 @@ package struct TrainedRun: Sendable {
       batchSize: batchSize, batchSeed: batchSeed, clipping: clipping, histogramEvery: histogramEvery,
       progress: progress)
     return TrainedRun(
-      name: name, history: history, testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
+      name: name, history: history, testAccuracy: test.accuracy(of: model, after: history))
   }
 }

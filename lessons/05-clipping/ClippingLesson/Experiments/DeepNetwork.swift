@@ -34,7 +34,7 @@ package enum DeepNetwork {
         progress: { progress?(i * steps + $0) })
       return DeepNetworkRun(
         name: plan.name, clipping: plan.clipping, history: history,
-        testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
+        testAccuracy: test.accuracy(of: model, after: history))
     }
   }
 

@@ -54,6 +54,6 @@ extension Architecture {
       progress: progress)
     return TrainedArchitecture(
       architecture: self, depth: depth, learningRate: rate, history: history,
-      testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
+      testAccuracy: test.accuracy(of: model, after: history))
   }
 }

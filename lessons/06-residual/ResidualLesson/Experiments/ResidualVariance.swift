@@ -9,10 +9,10 @@ package enum ResidualVariance {
     let model = TwoLayerResidualMLP.make(
       inputs: width, width: width, blocks: blocks, outputs: 1, scale: .fixed(Float(alpha)), using: &rng)
     let x = Tensor(shape: [batch, width], scalars: (0..<(batch * width)).map { _ in Float(rng.nextGaussian()) })
-    var h = model.layers[1].forward(model.layers[0].forward(x))
+    var h = TwoLayerResidualMLP.stem(of: model).reduce(x) { $1.forward($0) }
     let start = h.sumOfSquares()
     var ratios = [1.0]
-    for layer in model.layers[2..<(2 + blocks)] {
+    for layer in TwoLayerResidualMLP.blocks(of: model) {
       h = layer.forward(h)
       ratios.append(h.sumOfSquares() / start)
     }

@@ -58,7 +58,7 @@ package struct FixPlan: Sendable {
         clipping: plan.clipping)
       return FixRun(
         name: plan.name, chart: plan.chart, batchSize: plan.batchSize, history: history,
-        testAccuracy: history.nonFinite == nil ? test.accuracy(of: model) : .nan)
+        testAccuracy: test.accuracy(of: model, after: history))
     }
   }
 }
