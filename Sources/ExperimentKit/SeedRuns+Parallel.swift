@@ -22,8 +22,8 @@ extension SeedRuns {
   /// `SeedSpread.seeds(from: config.seed, count:)` (the lesson's own first), each seed on a core of
   /// its own (`ParallelSweep`); `body` returns that seed's runs. `progress` gets the seeds done.
   ///
-  /// Seeds share nothing, so the result is the sequential loop's, bit for bit, whatever the
-  /// schedule.
+  /// Seeds share nothing and every job runs with a one-thread BLAS, so the result is the same bit
+  /// for bit whatever the schedule (`ParallelSweep`).
   package static func parallel<Configuration: SeededConfiguration>(
     _ config: Configuration, seeds count: Int, progress: (@Sendable (Int) -> Void)? = nil,
     _ body: @Sendable (_ seeded: Configuration) -> [Run]
@@ -46,17 +46,25 @@ extension SeedRuns {
   }
 
   /// `body(seed, run)` for each of `seeds` and every `run` in `0..<runsPerSeed`, each (seed, run)
-  /// job on a core of its own (`ParallelSweep`); `perSeed[s][r]` is job (s, r), bit for bit the
-  /// sequential loop's. `progress` gets the jobs done.
+  /// job on a core of its own (`ParallelSweep`); `perSeed[s][r]` is job (s, r). `progress` gets the
+  /// jobs done.
   package static func parallel(
     seeds: [UInt64], runsPerSeed: Int, progress: (@Sendable (Int) -> Void)? = nil,
     _ body: @Sendable (_ seed: UInt64, _ run: Int) -> Run
   ) -> SeedRuns {
+    SeedRuns(seeds: seeds, perSeed: jobs(seeds: seeds, runsPerSeed: runsPerSeed, progress: progress, body))
+  }
+
+  /// `body(seed, run)` for every (seed, run) pair, one job per core, grouped by seed: the work of
+  /// `parallel(seeds:…)` and `extending`, which may have no seeds to run.
+  private static func jobs(
+    seeds: [UInt64], runsPerSeed: Int, progress: (@Sendable (Int) -> Void)?,
+    _ body: @Sendable (_ seed: UInt64, _ run: Int) -> Run
+  ) -> [[Run]] {
     let runs = ParallelSweep.map(seeds.count * runsPerSeed, progress: progress) { job in
       body(seeds[job / runsPerSeed], job % runsPerSeed)
     }
-    return SeedRuns(
-      seeds: seeds, perSeed: seeds.indices.map { Array(runs[($0 * runsPerSeed)..<(($0 + 1) * runsPerSeed)]) })
+    return seeds.indices.map { Array(runs[($0 * runsPerSeed)..<(($0 + 1) * runsPerSeed)]) }
   }
 }
 
@@ -70,11 +78,9 @@ extension SeedRuns {
     _ body: @Sendable (_ seeded: Configuration, _ run: Int) -> Run
   ) -> SeedRuns {
     let seeds = SeedSpread.seeds(from: config.seed, count: count)
-    let others = Array(seeds.dropFirst())
-    let runs = ParallelSweep.map(others.count * main.count, progress: progress) { job in
-      body(config.reseeded(others[job / main.count]), job % main.count)
+    let others = jobs(seeds: Array(seeds.dropFirst()), runsPerSeed: main.count, progress: progress) {
+      body(config.reseeded($0), $1)
     }
-    let perSeed = others.indices.map { Array(runs[($0 * main.count)..<(($0 + 1) * main.count)]) }
-    return SeedRuns(seeds: seeds, perSeed: [main] + perSeed)
+    return SeedRuns(seeds: seeds, perSeed: [main] + others)
   }
 }
