@@ -38,6 +38,8 @@ let solutionSettings: [SwiftSetting] = hasSolutions ? [.define("HAS_SOLUTIONS")]
 /// - `LessonKit`: what lessons share on top of the engine: the `Lesson` protocol and its one
 ///   generic command line, the shared options, the initializer choice, engine-aware charts, versions.
 /// - `COpenBLAS` / `CBLASKernel`: cblas from Debian's OpenBLAS, and the start-up hook that picks its fast kernel.
+/// - `CVectorMath`: tanh, sigmoid and the Box–Muller transform over arrays, through SLEEF's
+///   deterministic vector functions (Debian's libsleef-dev).
 /// - `CGnuplot`: a C header over gnuplot-iostream (C++), so Swift imports it as plain C.
 /// - `CFolderExchange`: Linux's atomic exchange of two folders, to publish a lesson's outputs whole.
 let package = Package(
@@ -64,6 +66,7 @@ let package = Package(
       providers: [.apt(["libopenblas-dev"])]
     ),
     .target(name: "CBLASKernel", dependencies: ["COpenBLAS"]),
+    .target(name: "CVectorMath", linkerSettings: [.linkedLibrary("sleef")]),
     .target(name: "CFolderExchange"),
     .target(
       name: "CGnuplot",
@@ -78,7 +81,7 @@ let package = Package(
     .target(
       name: "NeuralNet",
       dependencies: [
-        "COpenBLAS", "CBLASKernel", "Theory", .product(name: "RealModule", package: "swift-numerics"),
+        "COpenBLAS", "CBLASKernel", "CVectorMath", "Theory", .product(name: "RealModule", package: "swift-numerics"),
       ],
       resources: [.copy("Data/Resources")]
     ),

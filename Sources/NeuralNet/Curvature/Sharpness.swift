@@ -13,7 +13,7 @@ public enum Sharpness {
     let theta = model.parameterVector
     defer { model.parameterVector = theta }
     var rng = SeededGenerator(seed: seed)
-    var v = start ?? (0..<theta.count).map { _ in rng.nextGaussian() }
+    var v = start ?? rng.gaussians(count: theta.count)
     normalize(&v)
     var lambda = 0.0
     let thetaNorm = (theta.map { Double($0) * Double($0) }.reduce(0, +)).squareRoot()

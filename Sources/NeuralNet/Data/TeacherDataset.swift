@@ -7,7 +7,7 @@ public enum TeacherDataset {
     count: Int, inputs: Int, hidden: Int = 64, outputs: Int, classification: Bool,
     using rng: inout SeededGenerator
   ) -> Dataset {
-    let x = Tensor(shape: [count, inputs], scalars: (0..<(count * inputs)).map { _ in Float(rng.nextGaussian()) })
+    let x = Tensor(shape: [count, inputs], scalars: rng.gaussians(count: count * inputs, scale: 1))
     let teacher = MLP.make(
       inputs: inputs, width: hidden, depth: 1, outputs: outputs, activation: .tanh,
       initializer: .lecunNormal, bias: false, using: &rng)

@@ -85,7 +85,7 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .naive, .normal, .scaledNormal, .lecunNormal, .xavierNormal, .heNormal:
       let std = variance(fanIn: fanIn, fanOut: fanOut).squareRoot()
-      return Tensor(shape: [rows, columns], scalars: (0..<count).map { _ in Float(std * rng.nextGaussian()) })
+      return Tensor(shape: [rows, columns], scalars: rng.gaussians(count: count, scale: std))
     case .uniform, .standardUniform, .xavierUniform, .heUniform:
       let limit = (3 * variance(fanIn: fanIn, fanOut: fanOut)).squareRoot()
       return Tensor(
@@ -105,7 +105,7 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
     // Factor a tall m x n Gaussian matrix (m >= n) in LAPACK's column-major layout.
     let m = Swift.max(rows, columns)
     let n = Swift.min(rows, columns)
-    var a = (0..<(m * n)).map { _ in Float(rng.nextGaussian()) }
+    var a = rng.gaussians(count: m * n, scale: 1)
     var tau = [Float](repeating: 0, count: n)
     var mm = Int32(m)
     var nn = Int32(n)

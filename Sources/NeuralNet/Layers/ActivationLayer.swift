@@ -1,5 +1,4 @@
 import Theory
-import RealModule
 
 /// A layer applying an `Activation` elementwise: y = φ(h).
 public final class ActivationLayer: Layer {
@@ -23,9 +22,9 @@ public final class ActivationLayer: Layer {
         case .relu:
           ActivationLayer.reluForward(x, into: out)
         case .tanh:
-          for i in 0..<x.count { out[i] = Float.tanh(x[i]) }
+          VectorMath.tanh(x, into: out)
         case .sigmoid:
-          for i in 0..<x.count { out[i] = 1 / (1 + Float.exp(-x[i])) }
+          VectorMath.sigmoid(x, into: out)
         case .identity:
           _ = out.initialize(from: x)
         }

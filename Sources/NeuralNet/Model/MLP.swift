@@ -24,7 +24,7 @@ public enum MLP {
       // With batch norm after the dense layer a bias would be subtracted right away: leave it out.
       let dense = Dense(weight: weight, bias: bias && batchNorm == nil)
       if biasStd > 0, let b = dense.bias {
-        b.value.scalars = (0..<width).map { _ in Float(biasStd * rng.nextGaussian()) }
+        b.value.scalars = rng.gaussians(count: width, scale: biasStd)
       }
       layers.append(dense)
       if let batchNorm { layers.append(BatchNorm(features: width, settings: batchNorm)) }

@@ -26,7 +26,7 @@ extension ExplodingExperiments {
       var rng = SeededGenerator(seed: seed, stream: "products \(index)")
       var logSums = [Double](repeating: 0, count: depth + 1)
       for _ in 0..<trials {
-        var v = Tensor(shape: [width, 1], scalars: (0..<width).map { _ in Float(rng.nextGaussian()) })
+        var v = Tensor(shape: [width, 1], scalars: rng.gaussians(count: width, scale: 1))
         let logNorm0 = Double.log(v.norm())
         for l in 1...depth {
           let w = Initializer.normal(std: scale / Double(width).squareRoot())

@@ -8,7 +8,7 @@ package enum ResidualVariance {
     var rng = SeededGenerator(seed: seed)
     let model = TwoLayerResidualMLP.make(
       inputs: width, width: width, blocks: blocks, outputs: 1, scale: .fixed(Float(alpha)), using: &rng)
-    let x = Tensor(shape: [batch, width], scalars: (0..<(batch * width)).map { _ in Float(rng.nextGaussian()) })
+    let x = Tensor(shape: [batch, width], scalars: rng.gaussians(count: batch * width, scale: 1))
     var h = TwoLayerResidualMLP.stem(of: model).reduce(x) { $1.forward($0) }
     let start = h.sumOfSquares()
     var ratios = [1.0]

@@ -51,7 +51,7 @@ package enum SmallResNet {
   /// does (`(x − min)/(max − min)`); the targets are the inputs.
   package static func data(count: Int, shape: ImageShape, seed: UInt64) -> Dataset {
     var rng = SeededGenerator(seed: seed)
-    var values = (0..<(count * shape.count)).map { _ in Float(rng.nextGaussian()) }
+    var values = rng.gaussians(count: count * shape.count, scale: 1)
     let low = values.min() ?? 0
     let high = values.max() ?? 1
     values = values.map { ($0 - low) / (high - low) }

@@ -1,0 +1,24 @@
+#ifndef CVECTORMATH_H
+#define CVECTORMATH_H
+
+/// Elementwise tanh, sigmoid and the Box–Muller transform over arrays, through SLEEF's
+/// deterministic ("finz") functions: the same bits with 1, 8 or 16 lanes, on every CPU with FMA.
+///
+/// `lanes` picks the code path: 16 (AVX-512), 8 (AVX2 + FMA), 1 (scalar, FMA), or 0 for the best
+/// this CPU runs. A path the CPU cannot run falls back to the next narrower one. On a CPU without
+/// FMA every path is glibc's scalar libm (other last bits than SLEEF's).
+
+/// The widest path this CPU runs: 16, 8, 1, or 0 when it has no FMA (glibc's libm then).
+int vectormath_best_lanes(void);
+
+/// y[i] = tanh(x[i]) (SLEEF tanhf, at most 1 ulp from the true value); NaN stays NaN.
+void vectormath_tanhf(const float *x, float *y, long count, int lanes);
+
+/// y[i] = 1 / (1 + exp(−x[i])) (SLEEF expf, at most 1 ulp, then one IEEE add and divide).
+void vectormath_sigmoidf(const float *x, float *y, long count, int lanes);
+
+/// z[i] = √(−2 ln u1[i]) · cos(2π u2[i]), the Box–Muller transform (SLEEF log and cos, at most
+/// 1 ulp each); u1 must lie in (0, 1].
+void vectormath_box_muller(const double *u1, const double *u2, double *z, long count, int lanes);
+
+#endif

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+import NeuralNet
+
+/// The vectorised tanh, sigmoid and Box–Muller are within a few ulp of the true values, give the
+/// same bits on every code path (so a run's numbers do not depend on the CPU's vector width), keep
+/// NaN and the infinities right, and the bulk Gaussian draws are the one-at-a-time draws.
+@Suite("Vector math")
+struct VectorMathTests {
+  /// Floats across every binade from 2⁻¹⁴⁹ to 2¹²⁷, both signs, plus ±0, ±Inf and NaN, and a
+  /// dense grid over [−10, 10] where tanh and σ bend (an odd count, so every path has a tail).
+  static let inputs: [Float] = {
+    var values: [Float] = [0, -0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+    var rng = SeededGenerator(seed: 7)
+    for exponent in -149...127 {
+      for _ in 0..<24 {
+        let x = Float(sign: .plus, exponent: exponent, significand: Float(1 + rng.nextUnitDouble()))
+        values += [x, -x]
+      }
+    }
+    values += (0...40_001).map { Float(-10 + 20 * Double($0) / 40_001) }
+    return values
+  }()
+
+  static func apply(
+    _ function: (UnsafeBufferPointer<Float>, UnsafeMutableBufferPointer<Float>, VectorMath.Path) -> Void,
+    _ path: VectorMath.Path, to x: [Float]
+  ) -> [Float] {
+    var y = [Float](repeating: 0, count: x.count)
+    x.withUnsafeBufferPointer { input in y.withUnsafeMutableBufferPointer { function(input, $0, path) } }
+    return y
+  }
+
+  static func tanh(_ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, _ path: VectorMath.Path) {
+    VectorMath.tanh(x, into: y, path: path)
+  }
+  static func sigmoid(_ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, _ path: VectorMath.Path) {
+    VectorMath.sigmoid(x, into: y, path: path)
+  }
+
+  /// |y − exact| in units of the last place of the exact value rounded to Float.
+  static func ulps(_ y: Float, _ exact: Double) -> Double {
+    abs(Double(y) - exact) / Double(Float(exact).ulp)
+  }
+
+  @Test func tanhIsWithinOneUlpAndSigmoidWithinTwoOfTheTrueValues() {
+    let x = Self.inputs
+    let t = Self.apply(Self.tanh, .best, to: x)
+    let s = Self.apply(Self.sigmoid, .best, to: x)
+    var worstTanh = 0.0
+    var worstSigmoid = 0.0
+    for i in x.indices where x[i].isFinite {
+      worstTanh = max(worstTanh, Self.ulps(t[i], Foundation.tanh(Double(x[i]))))
+      let exact = 1 / (1 + Foundation.exp(-Double(x[i])))
+      if exact >= Double(Float.leastNormalMagnitude) { worstSigmoid = max(worstSigmoid, Self.ulps(s[i], exact)) }
+    }
+    // SLEEF's bound is 1 ulp; the 1% is for measuring against a Double and the ulp of its rounding.
+    #expect(worstTanh <= 1.01, "tanh: \(worstTanh) ulp")
+    #expect(worstSigmoid <= 2, "sigmoid: \(worstSigmoid) ulp")
+  }
+
+  @Test func nanStaysNanAndTheInfinitiesGiveTheLimits() {
+    let x: [Float] = [.nan, .infinity, -.infinity, 100, -100, 0, -0]
+    let t = Self.apply(Self.tanh, .best, to: x)
+    let s = Self.apply(Self.sigmoid, .best, to: x)
+    #expect(t[0].isNaN && s[0].isNaN)
+    #expect(Array(t[1...]) == [1, -1, 1, -1, 0, 0])
+    // σ(−100) = 1/(1 + e¹⁰⁰) with e¹⁰⁰ beyond Float: 0, as glibc gives it too.
+    #expect(s[1] == 1 && s[2] == 0 && s[3] == 1 && s[4] == 0 && s[5] == 0.5)
+  }
+
+  @Test(arguments: VectorMath.Path.allCases)
+  func everyPathGivesTheSameBitsAsTheScalarOne(path: VectorMath.Path) {
+    // A path this CPU cannot run falls back to a narrower one, so on a CPU without AVX-512 the
+    // 16-lane case repeats the 8-lane one. Compared as bit patterns, so NaN equals NaN.
+    let x = Self.inputs
+    for function in [Self.tanh, Self.sigmoid] as [(UnsafeBufferPointer<Float>, UnsafeMutableBufferPointer<Float>, VectorMath.Path) -> Void] {
+      let scalar = Self.apply(function, .scalar, to: x).map(\.bitPattern)
+      #expect(Self.apply(function, path, to: x).map(\.bitPattern) == scalar, "\(path)")
+    }
+    var rng = SeededGenerator(seed: 3)
+    let u1 = (0..<10_007).map { _ in 1 - rng.nextUnitDouble() } + [1, .leastNonzeroMagnitude]
+    let u2 = (0..<10_009).map { _ in rng.nextUnitDouble() }
+    func boxMuller(_ path: VectorMath.Path) -> [UInt64] {
+      var z = [Double](repeating: 0, count: u1.count)
+      u1.withUnsafeBufferPointer { a in
+        u2.withUnsafeBufferPointer { b in z.withUnsafeMutableBufferPointer { VectorMath.boxMuller(a, b, into: $0, path: path) } }
+      }
+      return z.map(\.bitPattern)
+    }
+    #expect(boxMuller(path) == boxMuller(.scalar), "\(path)")
+  }
+
+  @Test func boxMullerIsWithinAFewUlpOfTheFormulaAndItsDrawsAreStandardNormal() {
+    var rng = SeededGenerator(seed: 11)
+    let u1 = (0..<100_000).map { _ in 1 - rng.nextUnitDouble() }
+    let u2 = u1.map { _ in rng.nextUnitDouble() }
+    var z = [Double](repeating: 0, count: u1.count)
+    u1.withUnsafeBufferPointer { a in
+      u2.withUnsafeBufferPointer { b in z.withUnsafeMutableBufferPointer { VectorMath.boxMuller(a, b, into: $0) } }
+    }
+    var worst = 0.0
+    for i in z.indices {
+      let radius = (-2 * Foundation.log(u1[i])).squareRoot()
+      let exact = radius * Foundation.cos(2 * Double.pi * u2[i])
+      // 1 ulp each for log and cos, plus the roundings of the products and the root.
+      worst = max(worst, abs(z[i] - exact) / max(abs(exact).ulp, radius.ulp))
+    }
+    #expect(worst <= 4, "\(worst) ulp")
+    let mean = z.reduce(0, +) / Double(z.count)
+    let variance = z.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(z.count - 1)
+    #expect(abs(mean) < 4 / Double(z.count).squareRoot() && abs(variance - 1) < 4 * (2 / Double(z.count)).squareRoot())
+  }
+
+  @Test func bulkGaussiansAreTheOneAtATimeDrawsAndLeaveTheGeneratorInTheSameState() {
+    for count in [0, 1, 5, 1023, 1024, 1025, 5000] {
+      var one = SeededGenerator(seed: 99, stream: "weights")
+      var bulk = one
+      var bulkFloats = one
+      let single = (0..<count).map { _ in one.nextGaussian() }
+      #expect(bulk.gaussians(count: count).map(\.bitPattern) == single.map(\.bitPattern), "\(count)")
+      #expect(
+        bulkFloats.gaussians(count: count, scale: 0.3).map(\.bitPattern)
+          == single.map { Float(0.3 * $0).bitPattern }, "\(count)")
+      let after = one.next()
+      #expect(bulk.next() == after && bulkFloats.next() == after, "\(count): the state after differs")
+    }
+  }
+}
