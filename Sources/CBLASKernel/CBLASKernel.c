@@ -14,6 +14,16 @@
 // OPENBLAS_CORETYPE (so child processes agree) and re-initialises OpenBLAS with that kernel.
 // A value the user set in OPENBLAS_CORETYPE is never overridden.
 //
+//
+// The same constructor makes OpenBLAS single-threaded unless the user set its thread count
+// (OPENBLAS_NUM_THREADS, GOTO_NUM_THREADS or OMP_NUM_THREADS). Why: the lessons' matrices are small
+// (widths 64–256, batches of 32–128), and timed side by side a quick or full lesson takes as long
+// with one BLAS thread as with two, while the second thread's waiting (sched_yield) used up to
+// 40% of the CPU that two networks trained at once (`ParallelSweep`) or two lessons run side by
+// side (the test suite) need. And a one-thread sgemm sums in one order: on some kernels (Zen) two
+// threads give other last bits than one, so a count that changed with the work running beside it
+// made two runs of the same computation differ. `bench` sets its own count.
+//
 // Every executable and test bundle that links NeuralNet links this object file (SwiftPM passes
 // target object files straight to the linker), so the hook is always present.
 #include "CBLASKernel.h"
@@ -25,6 +35,7 @@
 
 // OpenBLAS exports (cblas.h declares only the first).
 char *openblas_get_corename(void);
+void openblas_set_num_threads(int);
 void gotoblas_dynamic_init(void);
 void gotoblas_dynamic_quit(void);
 
@@ -67,7 +78,16 @@ static int already_good(const char *core, const char *best) {
   return 0;
 }
 
+static int threads_set_by_user = 0;
+
+static int is_set(const char *name) {
+  const char *value = getenv(name);
+  return value && value[0];
+}
+
 __attribute__((constructor)) static void select_openblas_kernel(void) {
+  threads_set_by_user = is_set("OPENBLAS_NUM_THREADS") || is_set("GOTO_NUM_THREADS") || is_set("OMP_NUM_THREADS");
+  if (!threads_set_by_user) openblas_set_num_threads(1);
   const char *core = openblas_get_corename();
   strncpy(initial, core ? core : "", sizeof(initial) - 1);
   const char *user = getenv("OPENBLAS_CORETYPE");
@@ -80,11 +100,13 @@ __attribute__((constructor)) static void select_openblas_kernel(void) {
   setenv("OPENBLAS_CORETYPE", best, 1);
   gotoblas_dynamic_quit();
   gotoblas_dynamic_init();
+  if (!threads_set_by_user) openblas_set_num_threads(1);
   action = "switched";
 }
 
 const char *cblaskernel_initial_corename(void) { return initial; }
 const char *cblaskernel_action(void) { return action; }
+int cblaskernel_threads_set_by_user(void) { return threads_set_by_user; }
 
 const char *cblaskernel_best_coretype(void) {
   const char *best = best_coretype();

@@ -35,7 +35,8 @@ struct VectorMathTests {
   static func tanh(_ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, _ path: VectorMath.Path) {
     VectorMath.tanh(x, into: y, path: path)
   }
-  static func sigmoid(_ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, _ path: VectorMath.Path) {
+  static func sigmoid(_ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>, _ path: VectorMath.Path)
+  {
     VectorMath.sigmoid(x, into: y, path: path)
   }
 
@@ -75,7 +76,9 @@ struct VectorMathTests {
     // A path this CPU cannot run falls back to a narrower one, so on a CPU without AVX-512 the
     // 16-lane case repeats the 8-lane one. Compared as bit patterns, so NaN equals NaN.
     let x = Self.inputs
-    for function in [Self.tanh, Self.sigmoid] as [(UnsafeBufferPointer<Float>, UnsafeMutableBufferPointer<Float>, VectorMath.Path) -> Void] {
+    for function in [Self.tanh, Self.sigmoid]
+      as [(UnsafeBufferPointer<Float>, UnsafeMutableBufferPointer<Float>, VectorMath.Path) -> Void]
+    {
       let scalar = Self.apply(function, .scalar, to: x).map(\.bitPattern)
       #expect(Self.apply(function, path, to: x).map(\.bitPattern) == scalar, "\(path)")
     }
@@ -85,7 +88,9 @@ struct VectorMathTests {
     func boxMuller(_ path: VectorMath.Path) -> [UInt64] {
       var z = [Double](repeating: 0, count: u1.count)
       u1.withUnsafeBufferPointer { a in
-        u2.withUnsafeBufferPointer { b in z.withUnsafeMutableBufferPointer { VectorMath.boxMuller(a, b, into: $0, path: path) } }
+        u2.withUnsafeBufferPointer { b in
+          z.withUnsafeMutableBufferPointer { VectorMath.boxMuller(a, b, into: $0, path: path) }
+        }
       }
       return z.map(\.bitPattern)
     }

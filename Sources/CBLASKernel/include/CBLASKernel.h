@@ -9,6 +9,10 @@ const char *cblaskernel_initial_corename(void);
 /// (OpenBLAS had fallen back to a slower kernel and was re-initialised with a better one).
 const char *cblaskernel_action(void);
 
+/// 1 when the user set OpenBLAS's thread count (OPENBLAS_NUM_THREADS, GOTO_NUM_THREADS or
+/// OMP_NUM_THREADS); otherwise the start-up hook made it 1.
+int cblaskernel_threads_set_by_user(void);
+
 /// The best kernel this CPU and OS can run, as an OPENBLAS_CORETYPE value ("SKYLAKEX",
 /// "HASWELL"), or "" when OpenBLAS's own choice needs no help.
 const char *cblaskernel_best_coretype(void);

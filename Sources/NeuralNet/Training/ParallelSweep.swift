@@ -9,10 +9,10 @@ import Foundation
 /// quick lessons side by side on this project's 2-core machines). Why it is exact: each job builds
 /// its own model from its own seed and touches nothing shared, and every job runs with a
 /// one-thread BLAS, so a sweep's results are the same whatever the schedule, and the same as the
-/// jobs run one after another with a one-thread BLAS (`ParallelSweepTests` holds that). They are
-/// the same as a two-thread sequential loop only where the kernel gives the same bits with one
-/// thread as with two: SkylakeX's sgemm does on the lessons' shapes, the Zen kernel does not on
-/// all of them (`singleThreadedBLAS`).
+/// jobs run one after another with a one-thread BLAS (`ParallelSweepTests` holds that). OpenBLAS
+/// is single-threaded anyway unless the user set its thread count (the start-up hook in
+/// CBLASKernel.c); with two threads some kernels (Zen) give other bits on some shapes, which is
+/// why a sweep and `singleThreadedBLAS` still hold the count at one.
 public enum ParallelSweep {
   /// `body(i)` for every `i` in `0..<count`, in index order, computed up to one per core at a time.
   /// `progress` is called (serially, from the worker threads) with the number of jobs done.
