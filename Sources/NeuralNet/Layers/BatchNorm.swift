@@ -96,16 +96,7 @@ public final class BatchNorm: Layer {
       input.scalars.withUnsafeBufferPointer { x in
         mean.withUnsafeMutableBufferPointer { mean in
           variance.withUnsafeMutableBufferPointer { variance in
-            for r in 0..<rows {
-              for j in 0..<f { mean[j] += Double(x[r * f + j]) }
-            }
-            for j in 0..<f { mean[j] /= Double(rows) }
-            for r in 0..<rows {
-              for j in 0..<f {
-                let d = Double(x[r * f + j]) - mean[j]
-                variance[j] += d * d
-              }
-            }
+            BatchNorm.columnMeanAndSquaredDeviations(x, rows: rows, into: mean, variance)
           }
         }
       }
@@ -132,11 +123,9 @@ public final class BatchNorm: Layer {
             meanF.withUnsafeBufferPointer { meanF in
               inverseStd.withUnsafeBufferPointer { inverseStd in
                 for r in 0..<rows {
-                  for j in 0..<f {
-                    let v = (h[r * f + j] - meanF[j]) * inverseStd[j]
-                    h[r * f + j] = v
-                    y[r * f + j] = g[j] * v + b[j]
-                  }
+                  BatchNorm.normalizeRow(
+                    h.baseAddress! + r * f, output: y.baseAddress! + r * f, features: f, mean: meanF.baseAddress!,
+                    inverseStd: inverseStd.baseAddress!, gamma: g.baseAddress!, beta: b.baseAddress!)
                 }
               }
             }
@@ -158,12 +147,7 @@ public final class BatchNorm: Layer {
       normalized.scalars.withUnsafeBufferPointer { h in
         sumG.withUnsafeMutableBufferPointer { sumG in
           sumGX.withUnsafeMutableBufferPointer { sumGX in
-            for r in 0..<rows {
-              for j in 0..<f {
-                sumG[j] += Double(g[r * f + j])
-                sumGX[j] += Double(g[r * f + j]) * Double(h[r * f + j])
-              }
-            }
+            BatchNorm.columnSums(g, products: h, rows: rows, into: sumG, sumGX)
           }
         }
       }
@@ -184,7 +168,9 @@ public final class BatchNorm: Layer {
               for r in 0..<rows {
                 let row = r * f
                 if isTraining {
-                  for j in 0..<f { dx[row + j] = scale[j] * (dx[row + j] - meanG[j] - h[row + j] * meanGX[j]) }
+                  BatchNorm.projectRow(
+                    dx.baseAddress! + row, normalized: h.baseAddress! + row, features: f, scale: scale.baseAddress!,
+                    meanG: meanG.baseAddress!, meanGX: meanGX.baseAddress!)
                 } else {
                   for j in 0..<f { dx[row + j] *= scale[j] }
                 }
@@ -195,5 +181,134 @@ public final class BatchNorm: Layer {
       }
     }
     return inputGradient
+  }
+
+  // MARK: The row-major passes, eight or sixteen features at a time
+  //
+  // Each feature's sums run over the rows in order, as a loop per feature would add them, so
+  // these give the bits of the plain loops; the lanes only take eight features at once (the
+  // compiler does not vectorise the plain loops, which it cannot prove do not alias).
+
+  /// Per column j of the `rows × mean.count` matrix x: Σ_r x_rj into `mean`, divided by the rows,
+  /// then Σ_r (x_rj − mean_j)² into `variance` (not divided).
+  static func columnMeanAndSquaredDeviations(
+    _ x: UnsafeBufferPointer<Float>, rows: Int, into mean: UnsafeMutableBufferPointer<Double>,
+    _ variance: UnsafeMutableBufferPointer<Double>
+  ) {
+    let f = mean.count
+    let x = x.baseAddress!
+    let m = mean.baseAddress!
+    let v = variance.baseAddress!
+    let wide = f - f % 8
+    for r in 0..<rows {
+      let row = x + r * f
+      var j = 0
+      while j < wide {
+        store(load(m + j) + SIMD8<Double>(loadFloats(row + j)), m + j)
+        j += 8
+      }
+      while j < f {
+        m[j] += Double(row[j])
+        j += 1
+      }
+    }
+    for j in 0..<f { m[j] /= Double(rows) }
+    for r in 0..<rows {
+      let row = x + r * f
+      var j = 0
+      while j < wide {
+        let d = SIMD8<Double>(loadFloats(row + j)) - load(m + j)
+        store(load(v + j) + d * d, v + j)
+        j += 8
+      }
+      while j < f {
+        let d = Double(row[j]) - m[j]
+        v[j] += d * d
+        j += 1
+      }
+    }
+  }
+
+  /// Per column j: Σ_r g_rj into `sumG` and Σ_r g_rj·h_rj into `sumGX`, in Double.
+  static func columnSums(
+    _ g: UnsafeBufferPointer<Float>, products h: UnsafeBufferPointer<Float>, rows: Int,
+    into sumG: UnsafeMutableBufferPointer<Double>, _ sumGX: UnsafeMutableBufferPointer<Double>
+  ) {
+    let f = sumG.count
+    let s = sumG.baseAddress!
+    let p = sumGX.baseAddress!
+    let wide = f - f % 8
+    for r in 0..<rows {
+      let gRow = g.baseAddress! + r * f
+      let hRow = h.baseAddress! + r * f
+      var j = 0
+      while j < wide {
+        let gv = SIMD8<Double>(loadFloats(gRow + j))
+        store(load(s + j) + gv, s + j)
+        store(load(p + j) + gv * SIMD8<Double>(loadFloats(hRow + j)), p + j)
+        j += 8
+      }
+      while j < f {
+        s[j] += Double(gRow[j])
+        p[j] += Double(gRow[j]) * Double(hRow[j])
+        j += 1
+      }
+    }
+  }
+
+  /// One row of the forward map: x̂ = (x − μ)·(1/σ) in place of x, y = γ·x̂ + β.
+  static func normalizeRow(
+    _ h: UnsafeMutablePointer<Float>, output y: UnsafeMutablePointer<Float>, features f: Int,
+    mean: UnsafePointer<Float>, inverseStd: UnsafePointer<Float>, gamma: UnsafePointer<Float>,
+    beta: UnsafePointer<Float>
+  ) {
+    var j = 0
+    while j + 8 <= f {
+      let v = (loadFloats(h + j) - loadFloats(mean + j)) * loadFloats(inverseStd + j)
+      storeFloats(v, h + j)
+      storeFloats(loadFloats(gamma + j) * v + loadFloats(beta + j), y + j)
+      j += 8
+    }
+    while j < f {
+      let v = (h[j] - mean[j]) * inverseStd[j]
+      h[j] = v
+      y[j] = gamma[j] * v + beta[j]
+      j += 1
+    }
+  }
+
+  /// One row of the training-mode backward map: dx = (γ/σ)·(g − mean(g) − x̂·mean(g·x̂)), in place of g.
+  static func projectRow(
+    _ dx: UnsafeMutablePointer<Float>, normalized h: UnsafePointer<Float>, features f: Int,
+    scale: UnsafePointer<Float>, meanG: UnsafePointer<Float>, meanGX: UnsafePointer<Float>
+  ) {
+    var j = 0
+    while j + 8 <= f {
+      let value =
+        loadFloats(scale + j)
+        * (loadFloats(dx + j) - loadFloats(meanG + j) - loadFloats(h + j) * loadFloats(meanGX + j))
+      storeFloats(value, dx + j)
+      j += 8
+    }
+    while j < f {
+      dx[j] = scale[j] * (dx[j] - meanG[j] - h[j] * meanGX[j])
+      j += 1
+    }
+  }
+
+  @inline(__always) private static func load(_ p: UnsafeMutablePointer<Double>) -> SIMD8<Double> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Double>.self)
+  }
+  @inline(__always) private static func store(_ v: SIMD8<Double>, _ p: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Double>.self)
+  }
+  @inline(__always) private static func loadFloats(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+  }
+  @inline(__always) private static func loadFloats(_ p: UnsafeMutablePointer<Float>) -> SIMD8<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+  }
+  @inline(__always) private static func storeFloats(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
   }
 }
