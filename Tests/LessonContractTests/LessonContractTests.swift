@@ -1,5 +1,6 @@
 import CBLASKernel
 import Foundation
+import LessonCatalogue
 import LessonTestSupport
 import Testing
 
@@ -8,9 +9,23 @@ import Testing
 /// (The same checks and verdicts under two BLAS kernels: `ClaimTests`.)
 @Suite("Lesson contract", .serialized)
 struct LessonContractTests {
-  static let lessons = [
-    "exploding", "initialization", "batchnorm", "batch-gd", "clipping", "residual", "documents",
-  ]
+  /// Every lesson's executable name, in the catalogue's order (`gradientlab list`).
+  static let lessons = LessonCatalogue.lessons.map { $0.name }
+
+  /// The catalogue holds every lesson of lessons/, in folder order: a lesson added to Package.swift
+  /// but not to `LessonCatalogue` would be missing from `gradientlab` and from every test here.
+  @Test func theCatalogueListsEveryLessonFolderInOrder() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("lessons")
+    let files = FileManager.default
+    let executables = try files.contentsOfDirectory(atPath: root.path).sorted().compactMap { folder in
+      try files.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path).first {
+        files.fileExists(atPath: root.appendingPathComponent("\(folder)/\($0)/main.swift").path)
+      }
+    }
+    #expect(!executables.isEmpty)
+    #expect(Self.lessons == executables, "LessonCatalogue.lessons: \(Self.lessons); lessons/: \(executables)")
+  }
 
   @Test(arguments: lessons, ["--help", "-h"])
   func helpPrintsTheUsageWithDefaultsAndExitsZero(lesson: String, flag: String) throws {
