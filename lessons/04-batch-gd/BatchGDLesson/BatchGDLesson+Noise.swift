@@ -151,8 +151,7 @@ extension BatchGDLesson {
               tolerance: .absolute(1e-9 * result.traceCovariance), source: "theory §7")
           }
           // The t band of the mean over the draws (as wide as a normal 3σ band covers), at least 5%.
-          let multiplier = SampleMean.coverageMultiplier(count: config.noiseDraws)
-          let tolerance = Swift.max(0.05, multiplier * result.standardError[i] / predicted[i])
+          let tolerance = result.samples[i].relativeTolerance(around: predicted[i], floor: 0.05)
           return TheoryCheck(
             name: "noise E‖g_B − ḡ‖², B = \(b)", measured: result.measured[i], predicted: predicted[i],
             tolerance: .relative(tolerance), source: "theory §7")

@@ -14,10 +14,13 @@ package enum GradientNoise {
     package var traceCovariance: Double
     /// The batch sizes.
     package var batchSizes: [Int]
+    /// ‖g_B − ḡ‖² over the draws, per batch size: its mean, standard error and t band.
+    package var samples: [SampleMean]
+
     /// Mean of ‖g_B − ḡ‖² over the draws, per batch size.
-    package var measured: [Double]
+    package var measured: [Double] { samples.map(\.mean) }
     /// Its standard error, per batch size.
-    package var standardError: [Double]
+    package var standardError: [Double] { samples.map(\.standardError) }
 
     /// The theory, per batch size.
     package var predicted: [Double] {
@@ -56,8 +59,7 @@ package enum GradientNoise {
     progress?(1)
     var rng = SeededGenerator(seed: config.seed, stream: "noise batches")
     let sizes = batchSizes(examples: n)
-    var measured: [Double] = []
-    var errors: [Double] = []
+    var samples: [SampleMean] = []
     for (index, b) in sizes.enumerated() {
       let draws = b == n ? 1 : config.noiseDraws
       var values: [Double] = []
@@ -68,12 +70,9 @@ package enum GradientNoise {
         ).gradient
         values.append(zip(g, mean).map { ($0 - $1) * ($0 - $1) }.reduce(0, +))
       }
-      let sample = SampleMean(values)
-      measured.append(sample.mean)
-      errors.append(sample.standardError)
+      samples.append(SampleMean(values))
       progress?(index + 2)
     }
-    return Result(
-      examples: n, traceCovariance: trace, batchSizes: sizes, measured: measured, standardError: errors)
+    return Result(examples: n, traceCovariance: trace, batchSizes: sizes, samples: samples)
   }
 }
