@@ -57,12 +57,20 @@ public final class Sequential {
 
   /// The loss and the full gradient vector at the current parameters, for `input` and `targets`.
   public func lossAndGradient(input: Tensor, targets: Targets, loss: some Loss) -> (loss: Double, gradient: [Double]) {
+    let value = computeGradients(input: input, targets: targets, loss: loss)
+    return (value, gradientVector)
+  }
+
+  /// One forward and backward pass without instrumentation: sets every parameter's gradient and
+  /// returns the loss (`lossAndGradient` without gathering the gradients into one vector).
+  @discardableResult
+  public func computeGradients(input: Tensor, targets: Targets, loss: some Loss) -> Double {
     var x = input
     for layer in layers { x = layer.forward(x) }
     let (value, outputGradient) = loss.evaluate(x, targets)
     var g = outputGradient
     for layer in layers.reversed() { g = layer.backward(g) }
-    return (value, gradientVector)
+    return value
   }
 
   /// The number of trainable scalars.
