@@ -14,7 +14,6 @@
 // OPENBLAS_CORETYPE (so child processes agree) and re-initialises OpenBLAS with that kernel.
 // A value the user set in OPENBLAS_CORETYPE is never overridden.
 //
-//
 // The same constructor makes OpenBLAS single-threaded unless the user set its thread count
 // (OPENBLAS_NUM_THREADS, GOTO_NUM_THREADS or OMP_NUM_THREADS). Why: the lessons' matrices are small
 // (widths 64–256, batches of 32–128), and timed side by side a quick or full lesson takes as long

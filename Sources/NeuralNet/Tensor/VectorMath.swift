@@ -21,12 +21,6 @@ public enum VectorMath {
     case avx512 = 16
   }
 
-  /// The widest path this CPU runs (nil: no FMA, so glibc's scalar libm).
-  public static var bestPath: Path? {
-    let lanes = vectormath_best_lanes()
-    return lanes == 0 ? nil : Path(rawValue: lanes)
-  }
-
   /// y = tanh(x), elementwise; NaN stays NaN. `y` may be `x`.
   public static func tanh(
     _ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, path: Path = .best
