@@ -28,43 +28,36 @@ extension CodeExercises {
     let dx = NumericalGradient.of(x) { loss($0, gamma, beta) }
     let dgamma = NumericalGradient.of(gamma) { loss(x, $0, beta) }
     let dbeta = NumericalGradient.of(beta) { loss(x, gamma, $0) }
-    let errors = [
-      RelativeError.of(result.input, dx), RelativeError.of(result.gamma, dgamma),
-      RelativeError.of(result.beta, dbeta),
-    ]
-    let report =
-      "relative errors against finite differences: ∂L/∂x \(RelativeError.text(errors[0])), ∂L/∂γ \(RelativeError.text(errors[1])), ∂L/∂β \(RelativeError.text(errors[2])) (threshold \(RelativeError.text(gradientThreshold)))"
-    if errors[0] > gradientThreshold {
-      let terms = BatchNormReference.backwardTerms(x, gamma: gamma, epsilon: epsilon, upstream: g)
-      throw Expect.diagnose(
-        result.input.values,
-        [
-          (
-            terms.withoutBatchStatistics.values,
-            "∂L/∂x = γ·g/√(σ² + ε) treats the batch mean and variance as constants; both depend on x: subtract Σ g and x̂·Σ(g·x̂), divided by B"
-          ),
-          (
-            terms.withoutVariancePath.values,
-            "the term through the variance is missing: ∂L/∂x = γ/(B√(σ² + ε))·(B·g − Σ g − x̂·Σ(g·x̂))"
-          ),
-          (
-            terms.withoutMeanPath.values,
-            "the term through the mean is missing: ∂L/∂x = γ/(B√(σ² + ε))·(B·g − Σ g − x̂·Σ(g·x̂))"
-          ),
-          (((1.0 / Double(b)) * dx).values, "∂L/∂x is divided by B once too often"),
-        ],
-        otherwise: "∂L/∂x is wrong: \(report)")
-    }
-    if errors[1] > gradientThreshold {
-      throw Expect.diagnose(
-        result.gamma, [(g.columnSums, "∂L/∂γ is Σ g·x̂ (γ multiplies x̂), not Σ g")],
-        otherwise: "∂L/∂γ is wrong: \(report). It is Σ_rows g·x̂")
-    }
-    if errors[2] > gradientThreshold {
-      throw Expect.diagnose(
-        result.beta, [(g.columnMeans, "∂L/∂β is the MEAN of g; the loss is a sum over the batch, so ∂L/∂β = Σ g")],
-        otherwise: "∂L/∂β is wrong: \(report). It is Σ_rows g")
-    }
+    let report = try Expect.gradients([
+      GradientCheck(
+        name: "∂L/∂x", answer: result.input.values, numerical: dx.values,
+        mistakes: {
+          let terms = BatchNormReference.backwardTerms(x, gamma: gamma, epsilon: epsilon, upstream: g)
+          return [
+            (
+              terms.withoutBatchStatistics.values,
+              "∂L/∂x = γ·g/√(σ² + ε) treats the batch mean and variance as constants; both depend on x: subtract Σ g and x̂·Σ(g·x̂), divided by B"
+            ),
+            (
+              terms.withoutVariancePath.values,
+              "the term through the variance is missing: ∂L/∂x = γ/(B√(σ² + ε))·(B·g − Σ g − x̂·Σ(g·x̂))"
+            ),
+            (
+              terms.withoutMeanPath.values,
+              "the term through the mean is missing: ∂L/∂x = γ/(B√(σ² + ε))·(B·g − Σ g − x̂·Σ(g·x̂))"
+            ),
+            (((1.0 / Double(b)) * dx).values, "∂L/∂x is divided by B once too often"),
+          ]
+        }),
+      GradientCheck(
+        name: "∂L/∂γ", answer: result.gamma, numerical: dgamma, rule: "Σ_rows g·x̂",
+        mistakes: { [(g.columnSums, "∂L/∂γ is Σ g·x̂ (γ multiplies x̂), not Σ g")] }),
+      GradientCheck(
+        name: "∂L/∂β", answer: result.beta, numerical: dbeta, rule: "Σ_rows g",
+        mistakes: {
+          [(g.columnMeans, "∂L/∂β is the MEAN of g; the loss is a sum over the batch, so ∂L/∂β = Σ g")]
+        }),
+    ])
     let layer = BatchNorm(features: d, epsilon: Float(epsilon))
     layer.gamma.value = Tensor(shape: [d], scalars: gamma.map { Float($0) })
     layer.beta.value = Tensor(shape: [d], scalars: beta.map { Float($0) })

@@ -35,41 +35,35 @@ extension CodeExercises {
     let dx = NumericalGradient.of(x) { loss($0, w, bias) }
     let dw = NumericalGradient.of(w) { loss(x, $0, bias) }
     let db = NumericalGradient.of(bias) { loss(x, w, $0) }
-    let errors = [
-      RelativeError.of(result.input, dx), RelativeError.of(result.weight, dw), RelativeError.of(result.bias, db),
-    ]
-    let report =
-      "relative errors against finite differences: ∂L/∂x \(RelativeError.text(errors[0])), ∂L/∂W \(RelativeError.text(errors[1])), ∂L/∂b \(RelativeError.text(errors[2])) (threshold \(RelativeError.text(gradientThreshold)))"
-    if errors[0] > gradientThreshold {
-      throw Expect.diagnose(
-        result.input.values,
-        [
-          (((-1.0) * dx).values, "∂L/∂x has the wrong sign: ∂L/∂x = +g·Wᵀ"),
-          (
-            ((1.0 / Double(b)) * dx).values,
-            "∂L/∂x is divided by the batch size: each example's gradient is its own row of g·Wᵀ, not averaged"
-          ),
-        ],
-        otherwise: "∂L/∂x is wrong: \(report). It is g·Wᵀ")
-    }
-    if errors[1] > gradientThreshold {
-      throw Expect.diagnose(
-        result.weight.values,
-        [
-          (((-1.0) * dw).values, "∂L/∂W has the wrong sign: ∂L/∂W = +xᵀ·g"),
-          (
-            ((1.0 / Double(b)) * dw).values,
-            "∂L/∂W is divided by the batch size; the loss here is a sum over the batch, so ∂L/∂W = xᵀ·g"
-          ),
-        ],
-        otherwise: "∂L/∂W is wrong: \(report). It is xᵀ·g")
-    }
-    if errors[2] > gradientThreshold {
-      throw Expect.diagnose(
-        result.bias,
-        [(g.columnMeans, "∂L/∂b is the MEAN of g over the batch; the loss is a sum, so ∂L/∂b = Σ_rows g")],
-        otherwise: "∂L/∂b is wrong: \(report). It is g summed over the batch")
-    }
+    let report = try Expect.gradients([
+      GradientCheck(
+        name: "∂L/∂x", answer: result.input.values, numerical: dx.values, rule: "g·Wᵀ",
+        mistakes: {
+          [
+            (((-1.0) * dx).values, "∂L/∂x has the wrong sign: ∂L/∂x = +g·Wᵀ"),
+            (
+              ((1.0 / Double(b)) * dx).values,
+              "∂L/∂x is divided by the batch size: each example's gradient is its own row of g·Wᵀ, not averaged"
+            ),
+          ]
+        }),
+      GradientCheck(
+        name: "∂L/∂W", answer: result.weight.values, numerical: dw.values, rule: "xᵀ·g",
+        mistakes: {
+          [
+            (((-1.0) * dw).values, "∂L/∂W has the wrong sign: ∂L/∂W = +xᵀ·g"),
+            (
+              ((1.0 / Double(b)) * dw).values,
+              "∂L/∂W is divided by the batch size; the loss here is a sum over the batch, so ∂L/∂W = xᵀ·g"
+            ),
+          ]
+        }),
+      GradientCheck(
+        name: "∂L/∂b", answer: result.bias, numerical: db, rule: "g summed over the batch",
+        mistakes: {
+          [(g.columnMeans, "∂L/∂b is the MEAN of g over the batch; the loss is a sum, so ∂L/∂b = Σ_rows g")]
+        }),
+    ])
     // The engine's Dense (Float32; its weight is stored m×n, the transpose).
     let layer = Dense(weight: Tensor(shape: [m, n], scalars: w.transposed.values.map { Float($0) }))
     layer.bias!.value = Tensor(shape: [m], scalars: bias.map { Float($0) })

@@ -28,41 +28,32 @@ extension CodeExercises {
     let dh = NumericalGradient.of(h) { step($0, x, w, u).dot(g) }
     let dw = NumericalGradient.of(w) { step(h, x, $0, u).dot(g) }
     let du = NumericalGradient.of(u) { step(h, x, w, $0).dot(g) }
-    let errors = [
-      RelativeError.of(result.previousHidden, dh), RelativeError.of(result.recurrentWeight, dw),
-      RelativeError.of(result.inputWeight, du),
-    ]
-    let report =
-      "relative errors against finite differences: ∂L/∂h_{t−1} \(RelativeError.text(errors[0])), ∂L/∂W \(RelativeError.text(errors[1])), ∂L/∂U \(RelativeError.text(errors[2])) (threshold \(RelativeError.text(gradientThreshold)))"
     let a = h * w + x * u
     let delta = g.hadamard(a.map { 1 - Double.tanh($0) * Double.tanh($0) })
     let wrongDerivative = g.hadamard(a.map { 1 - $0 * $0 })
-    if errors[0] > gradientThreshold {
-      throw Expect.diagnose(
-        result.previousHidden.values,
-        [
-          ((g * w.transposed).values, "tanh's derivative is missing: δ = g ⊙ (1 − h_t²) before ·Wᵀ"),
-          ((wrongDerivative * w.transposed).values, "tanh'(a) is 1 − tanh(a)² = 1 − h_t², not 1 − a²"),
-          ((delta * w).values, "the gradient goes back through Wᵀ, not W: ∂L/∂h_{t−1} = δ·Wᵀ"),
-        ],
-        otherwise: "∂L/∂h_{t−1} is wrong: \(report)")
-    }
-    if errors[1] > gradientThreshold {
-      throw Expect.diagnose(
-        result.recurrentWeight.values,
-        [
-          ((h.transposed * g).values, "tanh's derivative is missing: ∂L/∂W = h_{t−1}ᵀ·(g ⊙ (1 − h_t²))"),
-          ((delta.transposed * h).values, "∂L/∂W is transposed: h_{t−1}ᵀ·δ, not δᵀ·h_{t−1}"),
-          ((h.transposed * wrongDerivative).values, "tanh'(a) is 1 − tanh(a)² = 1 − h_t², not 1 − a²"),
-        ],
-        otherwise: "∂L/∂W is wrong: \(report)")
-    }
-    if errors[2] > gradientThreshold {
-      throw Expect.diagnose(
-        result.inputWeight.values,
-        [((x.transposed * g).values, "tanh's derivative is missing: ∂L/∂U = x_tᵀ·(g ⊙ (1 − h_t²))")],
-        otherwise: "∂L/∂U is wrong: \(report)")
-    }
+    let report = try Expect.gradients([
+      GradientCheck(
+        name: "∂L/∂h_{t−1}", answer: result.previousHidden.values, numerical: dh.values,
+        mistakes: {
+          [
+            ((g * w.transposed).values, "tanh's derivative is missing: δ = g ⊙ (1 − h_t²) before ·Wᵀ"),
+            ((wrongDerivative * w.transposed).values, "tanh'(a) is 1 − tanh(a)² = 1 − h_t², not 1 − a²"),
+            ((delta * w).values, "the gradient goes back through Wᵀ, not W: ∂L/∂h_{t−1} = δ·Wᵀ"),
+          ]
+        }),
+      GradientCheck(
+        name: "∂L/∂W", answer: result.recurrentWeight.values, numerical: dw.values,
+        mistakes: {
+          [
+            ((h.transposed * g).values, "tanh's derivative is missing: ∂L/∂W = h_{t−1}ᵀ·(g ⊙ (1 − h_t²))"),
+            ((delta.transposed * h).values, "∂L/∂W is transposed: h_{t−1}ᵀ·δ, not δᵀ·h_{t−1}"),
+            ((h.transposed * wrongDerivative).values, "tanh'(a) is 1 − tanh(a)² = 1 − h_t², not 1 − a²"),
+          ]
+        }),
+      GradientCheck(
+        name: "∂L/∂U", answer: result.inputWeight.values, numerical: du.values,
+        mistakes: { [((x.transposed * g).values, "tanh's derivative is missing: ∂L/∂U = x_tᵀ·(g ⊙ (1 − h_t²))")] }),
+    ])
     return report
   }
 }
