@@ -49,4 +49,38 @@ extension NetworkOptions {
     }
     return value
   }
+
+  /// `value` if it lies in `range`, else the one-line error "--OPTION must be an integer in A…B
+  /// (got VALUE)"; nil when the option was not given.
+  public static func inRange(_ value: Int?, _ option: String, _ range: ClosedRange<Int>) throws(ConfigurationError)
+    -> Int?
+  {
+    guard let value else { return nil }
+    guard range.contains(value) else {
+      throw ConfigurationError(
+        "\(option) must be an integer in \(range.lowerBound)…\(range.upperBound) (got \(value))")
+    }
+    return value
+  }
+
+  /// `value` if it is finite and lies in `range` (written "[A, B]", or "(A, B]" when the lower end
+  /// is excluded), else the one-line error "--OPTION must be a number in [A, B] (got VALUE)"; nil
+  /// when the option was not given.
+  public static func inRange(
+    _ value: Double?, _ option: String, _ range: ClosedRange<Double>, excludingLowerBound: Bool = false
+  ) throws(ConfigurationError) -> Double? {
+    guard let value else { return nil }
+    let above = excludingLowerBound ? value > range.lowerBound : value >= range.lowerBound
+    guard value.isFinite && above && value <= range.upperBound else {
+      let interval =
+        "\(excludingLowerBound ? "(" : "[")\(bound(range.lowerBound)), \(bound(range.upperBound))]"
+      throw ConfigurationError("\(option) must be a number in \(interval) (got \(value))")
+    }
+    return value
+  }
+
+  /// A range's end as the help text writes it: "1" rather than "1.0".
+  private static func bound(_ x: Double) -> String {
+    x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+  }
 }

@@ -5,7 +5,7 @@ import Notebook
 import Theory
 
 /// The parameters of lesson 2, after defaults and command-line overrides.
-package struct InitializationConfiguration: SeededConfiguration, Equatable {
+package struct InitializationConfiguration: TrainingConfiguration, Equatable {
   /// Small sizes for tests and CI.
   package var quick: Bool
   /// The seed every random choice derives from.
@@ -101,10 +101,7 @@ package struct InitializationConfiguration: SeededConfiguration, Equatable {
       challenger = choice
       if !inits.contains(choice) && choice != .zeros { inits.append(choice) }
     }
-    if let biasVariance {
-      guard biasVariance.isFinite && biasVariance >= 0 && biasVariance <= 1 else {
-        throw ConfigurationError("--bias-variance must be a number in [0, 1] (got \(biasVariance))")
-      }
+    if let biasVariance = try NetworkOptions.inRange(biasVariance, "--bias-variance", 0...1) {
       self.biasVariance = biasVariance
     }
     try network.applyTraining(learningRate: &learningRate, steps: &steps, batchSize: &batchSize, clipping: &clipping)

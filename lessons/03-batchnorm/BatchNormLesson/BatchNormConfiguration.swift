@@ -5,7 +5,7 @@ import Notebook
 import Theory
 
 /// The parameters of lesson 3, after defaults and command-line overrides.
-package struct BatchNormConfiguration: SeededConfiguration, Equatable {
+package struct BatchNormConfiguration: TrainingConfiguration, Equatable {
   /// Small sizes for tests and CI.
   package var quick: Bool
   /// The seed every random choice derives from.
@@ -117,12 +117,7 @@ package struct BatchNormConfiguration: SeededConfiguration, Equatable {
       }
       self.momentum = momentum
     }
-    if let epsilon {
-      guard epsilon.isFinite && epsilon >= 0 && epsilon <= 1 else {
-        throw ConfigurationError("--epsilon must be a number in [0, 1] (got \(epsilon))")
-      }
-      self.epsilon = epsilon
-    }
+    if let epsilon = try NetworkOptions.inRange(epsilon, "--epsilon", 0...1) { self.epsilon = epsilon }
   }
 
   /// σ_w² of the bad init.

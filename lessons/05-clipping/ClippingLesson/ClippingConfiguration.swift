@@ -98,24 +98,9 @@ package struct ClippingConfiguration: SeededConfiguration, Equatable {
     lesson: LessonOptions, network: NetworkOptions, length: Int?, hidden: Int?, gain: Double?
   ) throws(ConfigurationError) {
     self.init(quick: lesson.quick, seed: lesson.seed)
-    if let length {
-      guard (2...200).contains(length) else {
-        throw ConfigurationError("--length must be an integer in 2…200 (got \(length))")
-      }
-      self.length = length
-    }
-    if let hidden {
-      guard (1...256).contains(hidden) else {
-        throw ConfigurationError("--hidden must be an integer in 1…256 (got \(hidden))")
-      }
-      self.hidden = hidden
-    }
-    if let gain {
-      guard gain.isFinite && gain > 0 && gain <= 100 else {
-        throw ConfigurationError("--gain must be a number in (0, 100] (got \(gain))")
-      }
-      self.gain = gain
-    }
+    if let length = try NetworkOptions.inRange(length, "--length", 2...200) { self.length = length }
+    if let hidden = try NetworkOptions.inRange(hidden, "--hidden", 1...256) { self.hidden = hidden }
+    if let gain = try NetworkOptions.inRange(gain, "--gain", 0...100, excludingLowerBound: true) { self.gain = gain }
     if let activation = network.activation {
       guard activation == .tanh || activation == .sigmoid else {
         throw ConfigurationError(

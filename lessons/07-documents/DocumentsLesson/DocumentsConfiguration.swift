@@ -72,18 +72,8 @@ package struct DocumentsConfiguration: SeededConfiguration, Equatable {
   package init(lesson: LessonOptions, network: NetworkOptions, epochs: Int?, patience: Int?) throws(ConfigurationError)
   {
     self.init(quick: lesson.quick, seed: lesson.seed)
-    if let epochs {
-      guard (1...200).contains(epochs) else {
-        throw ConfigurationError("--epochs must be an integer in 1…200 (got \(epochs))")
-      }
-      self.epochs = epochs
-    }
-    if let patience {
-      guard (1...200).contains(patience) else {
-        throw ConfigurationError("--patience must be an integer in 1…200 (got \(patience))")
-      }
-      self.patience = patience
-    }
+    if let epochs = try NetworkOptions.inRange(epochs, "--epochs", 1...200) { self.epochs = epochs }
+    if let patience = try NetworkOptions.inRange(patience, "--patience", 1...200) { self.patience = patience }
     if network.depth != nil || network.width != nil || network.activation != nil || network.initialization != nil {
       throw ConfigurationError(
         "--depth, --width, --activation and --init do not apply here: the documents' CNN is fixed (use --weight-std for the bad init)"
