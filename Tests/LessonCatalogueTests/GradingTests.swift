@@ -112,7 +112,7 @@ struct GradingTests {
       built.withLock { $0 += 1 }
       return [
         Exercise(
-          number: 1, question: "v\(variant)", answerFormat: "n", solution: { WorkedSolution(["2"], answer: 2) }
+          question: "v\(variant)", answerFormat: "n", solution: { WorkedSolution(["2"], answer: 2) }
         ) { answer in
           checked.withLock { $0 += 1 }
           return ExerciseVerdict(correct: answer == 2, reason: "")

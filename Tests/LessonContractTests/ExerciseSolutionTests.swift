@@ -34,7 +34,7 @@ struct ExerciseSolutionTests {
     }
     for (k, i) in checked {
       let exercise = lists[k]![i]
-      let worked = exercise.workedSolution()
+      let worked = exercise.workedSolution(number: i + 1)
       #expect(worked.verdict.correct, "\(L.name) exercise \(i + 1) variant \(k): \(worked.text)")
       let lines = worked.text.split(separator: "\n")
       let last = String(lines.last ?? "")

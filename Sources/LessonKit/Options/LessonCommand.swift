@@ -108,7 +108,7 @@ public struct LessonCommand<L: Lesson>: ParsableCommand {
       return
     }
     if let number = options.exercise, options.solution {
-      let worked = try exercises()[number - 1].workedSolution()
+      let worked = try exercises()[number - 1].workedSolution(number: number)
       print(worked.text)
       if !worked.verdict.correct { throw ExitCode(1) }
       return

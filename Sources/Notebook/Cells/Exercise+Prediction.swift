@@ -22,11 +22,11 @@ extension Exercise {
   /// The worked solution is `reasoning` (the steps that lead to the formula) and `derivation` with
   /// its value.
   public static func prediction(
-    number: Int, question: String, answerFormat: String, predicted: Double, tolerance: Double,
+    question: String, answerFormat: String, predicted: Double, tolerance: Double,
     reasoning: [String] = [], derivation: String, mistakes: [Mistake] = []
   ) -> Exercise {
     Exercise(
-      number: number, question: question, answerFormat: answerFormat,
+      question: question, answerFormat: answerFormat,
       solution: {
         WorkedSolution(reasoning + ["\(derivation) = \(Format.number(predicted, digits: 6))."], answer: predicted)
       }

@@ -1,8 +1,7 @@
 /// An exercise whose answer is a number, checked by a property of a real run or by a tolerance
-/// around the theory — never by matching text.
+/// around the theory — never by matching text. Its number is its place in the lesson's list
+/// (from 1): `--exercise N` picks the Nth.
 public struct Exercise: Sendable {
-  /// The exercise number shown to students (from 1).
-  public var number: Int
   /// The question.
   public var question: String
   /// What kind of number to give ("a value of σ_w²", "a layer number").
@@ -16,10 +15,9 @@ public struct Exercise: Sendable {
 
   /// An exercise with its worked solution and checking function.
   public init(
-    number: Int, question: String, answerFormat: String, solution: @escaping @Sendable () -> WorkedSolution,
+    question: String, answerFormat: String, solution: @escaping @Sendable () -> WorkedSolution,
     check: @escaping @Sendable (Double) -> ExerciseVerdict
   ) {
-    self.number = number
     self.question = question
     self.answerFormat = answerFormat
     self.solution = solution
@@ -27,9 +25,9 @@ public struct Exercise: Sendable {
     self.check = { verdicts[$0] }
   }
 
-  /// The worked solution as `--solution` prints it: the question, the reasoning, the check's
-  /// verdict on the solution's number, and last `answer: VALUE`.
-  public func workedSolution() -> (text: String, verdict: ExerciseVerdict) {
+  /// The worked solution of exercise `number` as `--solution` prints it: the question, the
+  /// reasoning, the check's verdict on the solution's number, and last `answer: VALUE`.
+  public func workedSolution(number: Int) -> (text: String, verdict: ExerciseVerdict) {
     let solved = solution()
     let verdict = check(solved.answer)
     var lines = ["Exercise \(number): \(question)", ""]

@@ -227,12 +227,12 @@ public final class Notebook {
   /// The exercises, with the command that checks an answer.
   public func exercises(_ exercises: [Exercise]) {
     let variant = settings.variantArgument
-    for exercise in exercises {
-      let how =
-        "swift run -c release \(lesson)\(variant) --exercise \(exercise.number) --answer <\(exercise.answerFormat)>"
-      terminal.line(Terminal.wrap("  \(exercise.number). \(exercise.question)"))
+    for (index, exercise) in exercises.enumerated() {
+      let number = index + 1
+      let how = "swift run -c release \(lesson)\(variant) --exercise \(number) --answer <\(exercise.answerFormat)>"
+      terminal.line(Terminal.wrap("  \(number). \(exercise.question)"))
       terminal.line("     check: \(how)")
-      cells.append(markdown: "\(exercise.number). \(exercise.question)\n\n   Check your answer: `\(how)`\n")
+      cells.append(markdown: "\(number). \(exercise.question)\n\n   Check your answer: `\(how)`\n")
     }
     terminal.line()
   }

@@ -5,7 +5,7 @@ import Notebook
 import Theory
 
 /// The parameters of lesson 1, after defaults and command-line overrides.
-package struct ExplodingConfiguration: SeededConfiguration, Equatable {
+package struct ExplodingConfiguration: TrainingConfiguration, Equatable {
   /// Small sizes for tests and CI.
   package var quick: Bool
   /// The seed every random choice derives from.

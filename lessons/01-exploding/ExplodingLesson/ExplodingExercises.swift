@@ -39,7 +39,6 @@ package enum ExplodingExercises {
       : "E[tanh'(h)²] ≈ 1 near the origin, where tanh'(0) = 1"
     return [
       Exercise(
-        number: 1,
         question:
           "Choose σ_w² (weights N(0, σ_w²/fan_in)) for a \(depth)-layer \(config.activation.rawValue) net of width \(config.width) so that the ratio of the first to the last layer's back-propagated gradient norm ‖∂L/∂h₁‖/‖∂L/∂h_L‖, as a root mean square over \(ratioNetworks) random nets, lies in [0.5, 2].",
         answerFormat: "σ_w²",
@@ -65,7 +64,6 @@ package enum ExplodingExercises {
         )
       },
       Exercise(
-        number: 2,
         question:
           "With unscaled N(0, 1) weights (the documents' code), \(depth) \(config.activation.rawValue) layers of width \(config.width), and digits as input: at which hidden layer does the forward pass first produce a non-finite value? (Answer \(depth + 1) if it never does.)",
         answerFormat: "layer number",
@@ -98,7 +96,6 @@ package enum ExplodingExercises {
         return ExerciseVerdict(correct: correct, reason: reason)
       },
       .prediction(
-        number: 3,
         question:
           "Predict the per-layer growth factor of the back-propagated gradient NORM in a deep ReLU net with σ_w² = \(Format.number(gain2)).",
         answerFormat: "factor", predicted: PlainNetworkTheory.normGrowthPerLayer(.relu, gain2: gain2), tolerance: 0.02,
@@ -113,7 +110,6 @@ package enum ExplodingExercises {
         ]
       ),
       .prediction(
-        number: 4,
         question:
           "A vector is multiplied by \(count) random matrices with entries N(0, \(Format.number(scale))²/n). By what factor does its norm grow, according to the theory for wide matrices?",
         answerFormat: "factor", predicted: Double.pow(scale, Double(count)), tolerance: 0.1,
@@ -144,7 +140,6 @@ package enum ExplodingExercises {
         run, variant: .baseline, train: digits, seed: config.seed, measuresSharpness: false)
     }
     return Exercise(
-      number: 5,
       question:
         "In \(step) the warm-up to η = \(Format.number(setup.schedule.peak)) over \(setup.schedule.warmupSteps) steps explodes. Choose a peak η for the same warm-up so that the \(setup.steps)-step run stays finite and ends with a loss (mean of its last 20 steps) below \(Format.number(target)).",
       answerFormat: "peak η",

@@ -31,7 +31,6 @@ package enum InitializationExercises {
     let batch = train.subset(0..<Swift.min(config.measurementBatch, train.count))
     return [
       Exercise(
-        number: 1,
         question:
           "Deep tanh net, biases N(0, σ_b²) with σ_b² = \(Format.number(bias2)). Choose σ_w² (weights N(0, σ_w²/fan_in)) so that gradients neither explode nor vanish over \(depth) layers.",
         answerFormat: "σ_w²",
@@ -64,7 +63,6 @@ package enum InitializationExercises {
         return ExerciseVerdict(correct: theoryOK && runOK, reason: reason)
       },
       .prediction(
-        number: 2,
         question:
           "Predict the per-layer factor of the SQUARED back-propagated gradient norm ‖∂L/∂h_l‖² in a deep ReLU net with weights N(0, \(Format.number(reluGain2))/fan_in).",
         answerFormat: "factor", predicted: PlainNetworkTheory.squaredGrowthPerLayer(.relu, gain2: reluGain2),
@@ -82,7 +80,6 @@ package enum InitializationExercises {
         ]
       ),
       Exercise(
-        number: 3,
         question:
           "Which init keeps a \(config.trainingDepth)-layer plain ReLU net trainable with SGD at lr \(Format.number(config.learningRate))? 1 = naive N(0,1), 2 = LeCun, 3 = Xavier, 4 = He, 5 = orthogonal. (Checked by training it for \(trainabilitySteps) steps: trainable means the mean loss of the last 20 steps is below 0.8·ln 10.)",
         answerFormat: "choice 1–5",
@@ -113,7 +110,6 @@ package enum InitializationExercises {
         return ExerciseVerdict(correct: correct, reason: reason)
       },
       .prediction(
-        number: 4,
         question:
           "Glorot & Bengio's \"standard\" init, scaled: U[±\(boundText)/√n_in] in tanh layers of equal width, in tanh's linear regime. By what factor is the back-propagated gradient VARIANCE multiplied per layer?",
         answerFormat: "factor", predicted: uniformFactor, tolerance: 0.05,
@@ -128,7 +124,6 @@ package enum InitializationExercises {
         ]
       ),
       .prediction(
-        number: 5,
         question:
           "Multiply \(matrices) large N×N Gaussian matrices with entries N(0, 1/N). As N → ∞, what is the largest squared singular value of the product?",
         answerFormat: "number", predicted: RandomMatrixTheory.fussCatalanEdge(layers: matrices), tolerance: 0.03,

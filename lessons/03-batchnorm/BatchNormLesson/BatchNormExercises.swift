@@ -20,7 +20,6 @@ package enum BatchNormExercises {
     let sweep = Memo { LearningRateSweep.overSeeds(config, train: train, test: test) }
     return [
       .prediction(
-        number: 1,
         question:
           "A deep BN-ReLU net without skip connections, at initialization, batch size B = \(reluBatch): by what factor does the SQUARED gradient norm grow per layer going backward (Yang et al.'s λ)?",
         answerFormat: "λ", predicted: reluGrowth, tolerance: 0.02,
@@ -40,7 +39,6 @@ package enum BatchNormExercises {
         ]
       ),
       Exercise(
-        number: 2,
         question:
           "Find a learning rate at which the plain \(config.sweepDepth)-layer net of \(BatchNormLesson.outline.reference(.learningRates)) DIVERGES but the same net with batch norm TRAINS, on each of the step's \(config.fixSeeds) seeds (\(config.sweepSteps) steps; diverges = goes non-finite or ends no lower than its first loss; trains = final loss below \(Format.number(TrainedRun.trainedLoss))).",
         answerFormat: "learning rate",
@@ -92,7 +90,6 @@ package enum BatchNormExercises {
         )
       },
       Exercise(
-        number: 3,
         question:
           "Train \(BatchNormLesson.outline.reference(.evaluationMode))'s 4-layer BN net, then score the test digits in TRAINING mode one example at a time (batches of 1). What accuracy do you get, as a fraction (e.g. 0.5)?",
         answerFormat: "fraction",
@@ -118,7 +115,6 @@ package enum BatchNormExercises {
         return ExerciseVerdict(correct: correct, reason: reason)
       },
       .prediction(
-        number: 4,
         question:
           "The same deep BN net with LINEAR activations, batch size \(linearBatch): what is λ, the per-layer growth of the squared gradient norm at init?",
         answerFormat: "λ", predicted: linearGrowth, tolerance: 0.02,

@@ -44,7 +44,6 @@ package enum BatchGDExercises {
       "The ½-mean squared error L(W) = (1/2n)‖XW − T‖² is quadratic with Hessian H = XᵀX/n (the same for each output column). Full-batch GD moves each eigen-direction of H as e ← (1 − ηλ)·e, so it converges only if |1 − ηλ| < 1 for every eigenvalue λ: η < 2/λ_max."
     return [
       Exercise(
-        number: 1,
         question:
           "Least squares from the \(n) training digits to their one-hot labels, ½-MEAN squared error, full-batch GD: what is the largest step size η that still converges? (Compute λ_max of XᵀX/n.)",
         answerFormat: "η",
@@ -71,7 +70,6 @@ package enum BatchGDExercises {
         return ExerciseVerdict(correct: correct, reason: reason)
       },
       Exercise(
-        number: 2,
         question:
           "With n = \(n) training digits and mini-batches drawn without replacement, which batch size \(scaling) the gradient noise E‖g_B − ḡ‖² of batches of \(base)?",
         answerFormat: "batch size",
@@ -100,7 +98,6 @@ package enum BatchGDExercises {
         return ExerciseVerdict(correct: correct, reason: reason)
       },
       .prediction(
-        number: 3,
         question:
           "The same least-squares problem, but the loss is the SUM of ½(y − t)² over the \(n) examples instead of the mean. What is now the largest step size that converges?",
         answerFormat: "η", predicted: threshold / Double(n), tolerance: 0.02,

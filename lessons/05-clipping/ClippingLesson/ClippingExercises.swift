@@ -55,7 +55,6 @@ package enum ClippingExercises {
     }
     return [
       .prediction(
-        number: 1,
         question:
           "One linear unit x_t = w·x_{t−1} with x₀ = 0.5 and w = \(Format.number(w)). What is ∂x_\(t)/∂w?",
         answerFormat: "∂x_\(t)/∂w", predicted: SingleUnit.formula(w: w, x0: x0, t: t), tolerance: 0.02,
@@ -72,7 +71,6 @@ package enum ClippingExercises {
             hint: "The exponent is t − 1: differentiating w^t gives t·w^{t−1}."),
         ]),
       .prediction(
-        number: 2,
         question:
           "The gradient g = \(gradientText) is clipped by VALUE at c = \(Format.number(c)) (every component clamped to [−c, c]). What is the cosine between g and the clipped gradient?",
         answerFormat: "cosine", predicted: RecurrentTheory.valueClippingCosine(g, bound: c), tolerance: 0.005,
@@ -89,7 +87,6 @@ package enum ClippingExercises {
           )
         ]),
       Exercise(
-        number: 3,
         question:
           "The recurrent net of \(ClippingLesson.outline.reference([.unclipped, .sweep])) (network seed \(config.seed), T = \(config.length), η = \(Format.number(config.learningRate)), \(config.hidden) \(config.activation.rawValue) units) blows up without clipping. Give a norm-clipping threshold τ (--clip-norm) with which it learns the adding problem (a final test loss, the mean of the last 3 evaluations, below 1/24) within \(exerciseSteps) steps.",
         answerFormat: "τ",
@@ -135,7 +132,6 @@ package enum ClippingExercises {
         return ExerciseVerdict(correct: correct, reason: reason)
       },
       .prediction(
-        number: 4,
         question:
           "A vanilla RNN with \(phiName) as φ. Below which largest singular value σ₁ of W_rec is the gradient through time guaranteed to vanish?",
         answerFormat: "σ₁", predicted: RecurrentTheory.vanishingThreshold(derivativeBound: gamma), tolerance: 0.01,

@@ -4,7 +4,7 @@ import NeuralNet
 import Notebook
 
 /// The parameters of lesson 6, after defaults and command-line overrides.
-package struct ResidualConfiguration: SeededConfiguration, Equatable {
+package struct ResidualConfiguration: TrainingConfiguration, Equatable {
   /// Small sizes for tests and CI.
   package var quick: Bool
   /// The seed every random choice derives from.

@@ -1,3 +1,4 @@
+import ExperimentKit
 import NeuralNet
 import Notebook
 import RealModule
@@ -19,11 +20,7 @@ package enum ResidualExercises {
     let model = TwoLayerResidualMLP.make(
       inputs: Digits.pixels, width: config.width, blocks: config.deepDepth / 2, outputs: Digits.classes,
       scale: .fixed(Float(alpha)), using: &rng)
-    let history = Trainer.train(
-      model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
-      steps: config.steps, batchSize: config.batchSize, batchSeed: SeededGenerator.streamSeed(config.seed, "batches"),
-      clipping: config.clipping)
-    return test.accuracy(of: model, after: history)
+    return config.recipe(batches: "batches").train(model, on: train, test: test).testAccuracy
   }
 
   /// The exercises of `variant` for a configuration. Exercises 1 and 2 change with the variant.
@@ -42,7 +39,6 @@ package enum ResidualExercises {
     let accuracies = MemoTable<Double, Double> { accuracy(alpha: $0, config, train: train, test: test) }
     return [
       .prediction(
-        number: 1,
         question:
           "Residual blocks x + α·W₂·ReLU(W₁x) with W₁ ~ N(0, 2/n), W₂ ~ N(0, 1/n) and α = \(Format.number(alpha)). By what factor does E‖x‖² grow over \(growthBlocks) blocks at init?",
         answerFormat: "factor", predicted: growth, tolerance: 0.02,
@@ -57,7 +53,6 @@ package enum ResidualExercises {
             hint: "The factors compound: (1 + α²)^L, not 1 + L·α²."),
         ]),
       .prediction(
-        number: 2,
         question:
           "Which α makes \(targetBlocks) such blocks multiply E‖x‖² by exactly \(Format.number(targetGrowth)) at init?",
         answerFormat: "α", predicted: targetAlpha, tolerance: 0.01,
@@ -75,7 +70,6 @@ package enum ResidualExercises {
             hint: "That is α²; take the square root."),
         ]),
       Exercise(
-        number: 3,
         question:
           "A residual net of \(blocks) two-layer blocks (\(config.deepDepth) weight layers, width \(config.width)) without normalization, trained like \(ResidualLesson.outline.reference(.withoutNormalization)) (η = \(Format.number(config.learningRate)), \(config.steps) steps). Give a fixed branch scale α with which it reaches at least \(Format.percent(requiredAccuracy)) test accuracy.",
         answerFormat: "α",

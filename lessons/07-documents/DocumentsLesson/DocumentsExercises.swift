@@ -60,7 +60,6 @@ package enum DocumentsExercises {
     let patience = smallestPatience(losses)
     return [
       .prediction(
-        number: 1,
         question:
           "How many trainable parameters does \(f == 32 && h == 64 ? "the documents' CNN" : "this CNN") have? Conv2D(\(f), 3×3) on 28×28×1, GlobalAveragePooling2D, Dense(\(h)), Dense(10), all with biases.",
         answerFormat: "parameters", predicted: Double(count), tolerance: 0,
@@ -78,7 +77,6 @@ package enum DocumentsExercises {
           .init(Double(9 * f + f * h + 10 * h), within: 0.5, hint: "Each layer also has one bias per output."),
         ]),
       .prediction(
-        number: 2,
         question:
           "Conv2D(\(filters), (\(kernel), \(kernel))) with Keras' default padding on a 28×28×1 image: how many numbers does it output per image?",
         answerFormat: "values", predicted: Double(convOutputs), tolerance: 0,
@@ -95,7 +93,6 @@ package enum DocumentsExercises {
             hint: "Each of the \(filters) filters produces its own \(side)×\(side) map."),
         ]),
       Exercise(
-        number: 3,
         question:
           "Validation losses after epochs 1…\(losses.count): \(losses.map { Format.number($0) }.joined(separator: ", ")). What is the smallest EarlyStopping patience with which training reaches (and keeps) the best epoch, epoch \(bestIndex + 1)?",
         answerFormat: "patience",

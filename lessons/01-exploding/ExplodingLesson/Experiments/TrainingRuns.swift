@@ -35,14 +35,12 @@ extension ExplodingExperiments {
       let model = MLP.make(
         inputs: train.features, width: config.width, depth: config.depth, outputs: 10,
         activation: config.activation, initializer: initializer, using: &rng)
-      let history = Trainer.train(
-        model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
-        steps: config.steps, batchSize: config.batchSize,
-        batchSeed: SeededGenerator.streamSeed(config.seed, "training batches"), clipping: config.clipping,
-        measuresUpdates: measuresUpdates, histogramEvery: histogramEvery, progress: { progress?(offset + $0) })
+      let trained = config.recipe(batches: "training batches").train(
+        model, on: train, test: test, measuresUpdates: measuresUpdates, histogramEvery: histogramEvery,
+        progress: { progress?(offset + $0) })
       offset += config.steps
-      let accuracy = test.accuracy(of: model, after: history)
-      return TrainingResult(name: name, initializer: initializer, history: history, testAccuracy: accuracy)
+      return TrainingResult(
+        name: name, initializer: initializer, history: trained.history, testAccuracy: trained.testAccuracy)
     }
   }
 

@@ -1,3 +1,4 @@
+import ExperimentKit
 import NeuralNet
 import RealModule
 import Theory
@@ -36,18 +37,16 @@ package enum HeTraining {
       let model = MLP.make(
         inputs: train.features, width: config.width, depth: config.trainingDepth, outputs: Digits.classes,
         activation: .relu, initializer: initializer, using: &rng)
-      let history = Trainer.train(
-        model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
-        steps: config.steps, batchSize: config.batchSize,
-        batchSeed: SeededGenerator.streamSeed(config.seed, "he-training batches"), clipping: config.clipping,
-        progress: { progress?(offset + $0) })
+      let trained = config.recipe(batches: "he-training batches").train(
+        model, on: train, test: test, progress: { progress?(offset + $0) })
+      let history = trained.history
       offset += config.steps
       let first = history.steps.first?.denseLayers.dropLast() ?? []
       let meanSquares = first.map(\.output.meanSquare)
       let gain2 = MeanFieldPrediction.hiddenGain2(initializer, width: config.width)
       return Run(
         choice: choice, history: history,
-        testAccuracy: test.accuracy(of: model, after: history),
+        testAccuracy: trained.testAccuracy,
         initialGradientNorm: first.map(\.outputGradientNorm),
         predictedFactor: PlainNetworkTheory.normGrowthPerLayer(.relu, gain2: gain2),
         initialSignalRatio: (meanSquares.last ?? .nan) / (meanSquares.first ?? .nan),

@@ -1,3 +1,4 @@
+import ExperimentKit
 import NeuralNet
 import RealModule
 
@@ -47,17 +48,14 @@ package enum Symmetry {
       let model = MLP.make(
         inputs: train.features, width: config.width, depth: depth, outputs: Digits.classes, activation: activation,
         initializer: initializer, using: &rng)
-      let history = Trainer.train(
-        model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(config.learningRate)),
-        steps: config.steps, batchSize: config.batchSize,
-        batchSeed: SeededGenerator.streamSeed(config.seed, "symmetry batches"), clipping: config.clipping,
-        progress: { progress?(offset + $0) })
+      let trained = config.recipe(batches: "symmetry batches").train(
+        model, on: train, test: test, progress: { progress?(offset + $0) })
       offset += config.steps
       let hidden = model.layers.compactMap { $0 as? Dense }.dropLast()
       return Run(
         name: name, initializer: initializer, distinctUnits: hidden.map { distinctRows($0.weight.value) },
-        largestWeightNorm: hidden.map { $0.weight.value.sumOfSquares().squareRoot() }.max() ?? 0, history: history,
-        testAccuracy: test.accuracy(of: model, after: history))
+        largestWeightNorm: hidden.map { $0.weight.value.sumOfSquares().squareRoot() }.max() ?? 0,
+        history: trained.history, testAccuracy: trained.testAccuracy)
     }
   }
 

@@ -1,3 +1,4 @@
+import ExperimentKit
 import NeuralNet
 import RealModule
 import Theory
@@ -73,9 +74,8 @@ package enum DepthLimit {
         activation: config.activation, initializer: initializer, batchNorm: config.settings, using: &rng)
     }
     return TrainedRun.train(
-      residual ? "residual BN" : "plain BN", model, train: train, test: test, learningRate: config.learningRate,
-      steps: config.steps, batchSize: config.batchSize,
-      batchSeed: SeededGenerator.streamSeed(seed, "depth-limit batches"), clipping: config.clipping)
+      residual ? "residual BN" : "plain BN", model, config.recipe(batches: "depth-limit batches", seed: seed),
+      train: train, test: test)
   }
 
   /// The residual net's test accuracy minus the plain one's; +∞ when the plain net went

@@ -31,9 +31,7 @@ package enum EvaluationMode {
       activation: config.activation, initializer: config.initialization.initializer(weightStd: config.weightStd),
       batchNorm: config.settings, using: &rng)
     let run = TrainedRun.train(
-      "BN net, \(depth) layers", model, train: train, test: test, learningRate: config.learningRate,
-      steps: config.steps, batchSize: config.batchSize,
-      batchSeed: SeededGenerator.streamSeed(config.seed, "evaluation-mode batches"), clipping: config.clipping,
+      "BN net, \(depth) layers", model, config.recipe(batches: "evaluation-mode batches"), train: train, test: test,
       progress: progress)
     // Evaluation mode first: evaluating in training mode updates the running statistics (as in
     // PyTorch), which is part of the bug.

@@ -20,9 +20,7 @@ package enum FixComparison {
         batchNorm: withBN ? config.settings : nil, using: &rng)
       defer { offset += config.steps }
       return TrainedRun.train(
-        withBN ? "with batch norm" : "plain", model, train: train, test: test, learningRate: config.learningRate,
-        steps: config.steps, batchSize: config.batchSize,
-        batchSeed: SeededGenerator.streamSeed(config.seed, "fix batches"), clipping: config.clipping,
+        withBN ? "with batch norm" : "plain", model, config.recipe(batches: "fix batches"), train: train, test: test,
         histogramEvery: histograms ? Swift.max(config.steps / 10, 1) : nil, progress: { progress?(offset + $0) })
     }
   }

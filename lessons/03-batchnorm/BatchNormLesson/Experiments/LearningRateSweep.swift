@@ -30,9 +30,8 @@ package enum LearningRateSweep {
       activation: config.activation, initializer: config.initialization.initializer(weightStd: config.weightStd),
       batchNorm: withBN ? config.settings : nil, using: &rng)
     return TrainedRun.train(
-      "lr \(rate)", model, train: train, test: test, learningRate: rate, steps: config.sweepSteps,
-      batchSize: config.batchSize, batchSeed: SeededGenerator.streamSeed(config.seed, "lr-sweep batches"),
-      clipping: config.clipping)
+      "lr \(rate)", model, config.recipe(batches: "lr-sweep batches", learningRate: rate, steps: config.sweepSteps),
+      train: train, test: test)
   }
 }
 

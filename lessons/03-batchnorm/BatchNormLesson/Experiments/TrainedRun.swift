@@ -30,15 +30,10 @@ package struct TrainedRun: Sendable {
   /// Trains `model` with SGD and evaluates it on `test` in evaluation mode; with `histogramEvery:
   /// k`, steps 0, k, 2k, … record every layer's magnitude histograms.
   package static func train(
-    _ name: String, _ model: Sequential, train: Dataset, test: Dataset, learningRate: Double, steps: Int,
-    batchSize: Int, batchSeed: UInt64, clipping: GradientClipping = .none, histogramEvery: Int? = nil,
-    progress: ((Int) -> Void)? = nil
+    _ name: String, _ model: Sequential, _ recipe: TrainingRecipe, train: Dataset, test: Dataset,
+    histogramEvery: Int? = nil, progress: ((Int) -> Void)? = nil
   ) -> TrainedRun {
-    let history = Trainer.train(
-      model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(learningRate)), steps: steps,
-      batchSize: batchSize, batchSeed: batchSeed, clipping: clipping, histogramEvery: histogramEvery,
-      progress: progress)
-    return TrainedRun(
-      name: name, history: history, testAccuracy: test.accuracy(of: model, after: history))
+    let trained = recipe.train(model, on: train, test: test, histogramEvery: histogramEvery, progress: progress)
+    return TrainedRun(name: name, history: trained.history, testAccuracy: trained.testAccuracy)
   }
 }

@@ -28,13 +28,13 @@ package enum DeepNetwork {
       let model = MLP.make(
         inputs: Digits.pixels, width: width, depth: plan.depth, outputs: Digits.classes, activation: .relu,
         initializer: plan.initializer, using: &rng)
-      let history = Trainer.train(
-        model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(plan.learningRate)),
-        steps: steps, batchSize: 32, batchSeed: SeededGenerator.streamSeed(seed, "batches"), clipping: plan.clipping,
-        progress: { progress?(i * steps + $0) })
+      let recipe = TrainingRecipe(
+        learningRate: plan.learningRate, steps: steps, batchSize: 32,
+        batchSeed: SeededGenerator.streamSeed(seed, "batches"),
+        clipping: plan.clipping)
+      let trained = recipe.train(model, on: train, test: test, progress: { progress?(i * steps + $0) })
       return DeepNetworkRun(
-        name: plan.name, clipping: plan.clipping, history: history,
-        testAccuracy: test.accuracy(of: model, after: history))
+        name: plan.name, clipping: plan.clipping, history: trained.history, testAccuracy: trained.testAccuracy)
     }
   }
 

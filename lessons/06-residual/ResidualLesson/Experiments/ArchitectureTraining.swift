@@ -1,3 +1,4 @@
+import ExperimentKit
 import NeuralNet
 import Theory
 
@@ -47,13 +48,10 @@ extension Architecture {
   ) -> TrainedArchitecture {
     let model = make(depth: depth, width: config.width, seed: config.seed)
     let rate = learningRate ?? config.learningRate
-    let history = Trainer.train(
-      model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(rate)),
-      steps: config.steps, batchSize: config.batchSize, batchSeed: SeededGenerator.streamSeed(config.seed, "batches"),
-      clipping: config.clipping,
-      progress: progress)
+    let trained = config.recipe(batches: "batches", learningRate: rate).train(
+      model, on: train, test: test, progress: progress)
     return TrainedArchitecture(
-      architecture: self, depth: depth, learningRate: rate, history: history,
-      testAccuracy: test.accuracy(of: model, after: history))
+      architecture: self, depth: depth, learningRate: rate, history: trained.history,
+      testAccuracy: trained.testAccuracy)
   }
 }

@@ -52,13 +52,13 @@ package struct FixPlan: Sendable {
     FixesOverSeeds.parallel(seeds: seeds, runsPerSeed: plans.count, progress: progress) { seed, index in
       let plan = plans[index]
       let model = DocumentsCNN.make(initializer: plan.initializer, batchNorm: plan.batchNorm, seed: seed)
-      let history = Trainer.train(
-        model, on: train, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: Float(learningRate)),
-        steps: plan.steps, batchSize: plan.batchSize, batchSeed: SeededGenerator.streamSeed(seed, "batches"),
-        clipping: plan.clipping)
+      let recipe = TrainingRecipe(
+        learningRate: learningRate, steps: plan.steps, batchSize: plan.batchSize,
+        batchSeed: SeededGenerator.streamSeed(seed, "batches"), clipping: plan.clipping)
+      let trained = recipe.train(model, on: train, test: test)
       return FixRun(
-        name: plan.name, chart: plan.chart, batchSize: plan.batchSize, history: history,
-        testAccuracy: test.accuracy(of: model, after: history))
+        name: plan.name, chart: plan.chart, batchSize: plan.batchSize, history: trained.history,
+        testAccuracy: trained.testAccuracy)
     }
   }
 }
