@@ -124,36 +124,18 @@ public final class Conv2D: WeightedLayer {
   /// which are consecutive in NHWC too: each is one copy of a span, zeros where it leaves the
   /// image. (Copying pixel by pixel spent more time in `memmove` calls than in the data.)
   private func im2col(_ x: Tensor) -> Tensor {
-    let (h, w, c) = (input.height, input.width, input.channels)
-    let (oh, ow) = (output.height, output.width)
-    let (kh, kw, s) = (kernelHeight, kernelWidth, stride)
-    let k = kh * kw * c
-    let span = kw * c
-    let (top, left) = (padTop, padLeft)
-    let batch = x.rows
-    return Tensor(shape: [batch * oh * ow, k]) { cols in
+    let span = kernelWidth * input.channels
+    return Tensor(shape: [x.rows * output.pixels, kernelHeight * span]) { cols in
       x.scalars.withUnsafeBufferPointer { source in
-        for b in 0..<batch {
-          let image = source.baseAddress! + b * h * w * c
-          for oy in 0..<oh {
-            for ox in 0..<ow {
-              let row = cols.baseAddress! + ((b * oh + oy) * ow + ox) * k
-              let ix0 = ox * s - left
-              let first = Swift.max(0, -ix0) * c  // the span's part inside the image: [first, last)
-              let last = Swift.min(kw, w - ix0) * c
-              for ky in 0..<kh {
-                let iy = oy * s + ky - top
-                let target = row + ky * span
-                guard iy >= 0 && iy < h && first < last else {
-                  Self.fill(target, count: span)
-                  continue
-                }
-                Self.fill(target, count: first)
-                Self.copy(image + (iy * w + ix0) * c + first, to: target + first, count: last - first)
-                Self.fill(target + last, count: span - last)
-              }
-            }
+        forEachSpan(batch: x.rows) { column, pixel, first, last in
+          let target = cols.baseAddress! + column
+          guard let pixel, first < last else {
+            Self.fill(target, count: span)
+            return
           }
+          Self.fill(target, count: first)
+          Self.copy(source.baseAddress! + pixel + first, to: target + first, count: last - first)
+          Self.fill(target + last, count: span - last)
         }
       }
     }
@@ -162,36 +144,44 @@ public final class Conv2D: WeightedLayer {
   /// Scatters ∂L/∂cols back to ∂L/∂x (adding where receptive fields overlap), one span of kw·c
   /// values per output pixel and kernel row, as `im2col` gathered them.
   private func col2im(_ dCols: Tensor) -> Tensor {
-    let (h, w, c) = (input.height, input.width, input.channels)
-    let (oh, ow) = (output.height, output.width)
-    let (kh, kw, s) = (kernelHeight, kernelWidth, stride)
-    let k = kh * kw * c
-    let span = kw * c
-    let (top, left) = (padTop, padLeft)
-    let batch = cachedBatch
-    var dx = Tensor(shape: [batch, h * w * c])
+    var dx = Tensor(shape: [cachedBatch, input.count])
     dx.scalars.withUnsafeMutableBufferPointer { target in
       dCols.scalars.withUnsafeBufferPointer { cols in
-        for b in 0..<batch {
-          let image = target.baseAddress! + b * h * w * c
-          for oy in 0..<oh {
-            for ox in 0..<ow {
-              let row = cols.baseAddress! + ((b * oh + oy) * ow + ox) * k
-              let ix0 = ox * s - left
-              let first = Swift.max(0, -ix0) * c
-              let last = Swift.min(kw, w - ix0) * c
-              guard first < last else { continue }
-              for ky in 0..<kh {
-                let iy = oy * s + ky - top
-                guard iy >= 0 && iy < h else { continue }
-                Self.add(row + ky * span + first, to: image + (iy * w + ix0) * c + first, count: last - first)
-              }
-            }
-          }
+        forEachSpan(batch: cachedBatch) { column, pixel, first, last in
+          guard let pixel, first < last else { return }
+          Self.add(cols.baseAddress! + column + first, to: target.baseAddress! + pixel + first, count: last - first)
         }
       }
     }
     return dx
+  }
+
+  /// Walks the im2col layout that `im2col` fills and `col2im` reads, in one order (batch, output
+  /// row, output column, kernel row): for each span of kw·c values, `column` is its offset in the
+  /// im2col matrix, `pixel` the offset in the batch of NHWC images of the input pixel it starts at
+  /// (ix₀ = ox·s − padLeft, which may lie left of the image; nil when the kernel row lies above or
+  /// below it), and [first, last) the part of the span inside the image.
+  @inline(__always)
+  private func forEachSpan(batch: Int, _ body: (_ column: Int, _ pixel: Int?, _ first: Int, _ last: Int) -> Void) {
+    let (h, w, c) = (input.height, input.width, input.channels)
+    let (oh, ow) = (output.height, output.width)
+    let (kh, kw, s) = (kernelHeight, kernelWidth, stride)
+    let span = kw * c
+    for b in 0..<batch {
+      for oy in 0..<oh {
+        for ox in 0..<ow {
+          let row = ((b * oh + oy) * ow + ox) * kh * span
+          let ix0 = ox * s - padLeft
+          let first = Swift.max(0, -ix0) * c
+          let last = Swift.min(kw, w - ix0) * c
+          for ky in 0..<kh {
+            let iy = oy * s + ky - padTop
+            let inside = iy >= 0 && iy < h
+            body(row + ky * span, inside ? (b * h + iy) * w * c + ix0 * c : nil, first, last)
+          }
+        }
+      }
+    }
   }
 
   /// `vector(i)` for i = 0, 8, 16, … while eight values remain, then `scalar(i)` for the rest:
