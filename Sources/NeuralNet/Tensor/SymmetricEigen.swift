@@ -19,15 +19,10 @@ public struct SymmetricEigen: Sendable {
     var uplo = CChar(UInt8(ascii: "U"))
     var nn = Int32(n)
     var lda = Int32(n)
-    var info: Int32 = 0
-    var query = 0.0
-    var lwork: Int32 = -1
-    dsyev_(&jobz, &uplo, &nn, &a, &lda, &w, &query, &lwork, &info)
-    guard info == 0 else { return nil }
-    lwork = Int32(query)
-    var work = [Double](repeating: 0, count: Int(lwork))
-    dsyev_(&jobz, &uplo, &nn, &a, &lda, &w, &work, &lwork, &info)
-    guard info == 0 else { return nil }
+    let solved = LAPACKWorkspace.call(Double.self) { work, lwork, info in
+      dsyev_(&jobz, &uplo, &nn, &a, &lda, &w, work, lwork, info)
+    }
+    guard solved else { return nil }
     values = w
     // Column-major output: eigenvector i is a[i*n ..< (i+1)*n].
     vectors = (0..<n).map { Array(a[($0 * n)..<(($0 + 1) * n)]) }

@@ -20,15 +20,10 @@ extension Tensor {
     var one: Int32 = 1
     var vl = 0.0
     var vr = 0.0
-    var info: Int32 = 0
-    var query = 0.0
-    var lwork: Int32 = -1
-    dgeev_(&no, &no, &nn, &a, &lda, &wr, &wi, &vl, &one, &vr, &one, &query, &lwork, &info)
-    guard info == 0 else { return nil }
-    lwork = Int32(query)
-    var work = [Double](repeating: 0, count: Int(lwork))
-    dgeev_(&no, &no, &nn, &a, &lda, &wr, &wi, &vl, &one, &vr, &one, &work, &lwork, &info)
-    guard info == 0 else { return nil }
+    let solved = LAPACKWorkspace.call(Double.self) { work, lwork, info in
+      dgeev_(&no, &no, &nn, &a, &lda, &wr, &wi, &vl, &one, &vr, &one, work, lwork, info)
+    }
+    guard solved else { return nil }
     return zip(wr, wi).map { ($0 * $0 + $1 * $1).squareRoot() }.max()
   }
 }

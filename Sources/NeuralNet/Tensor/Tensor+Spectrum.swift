@@ -18,17 +18,12 @@ extension Tensor {
     var one: Int32 = 1
     var u: Float = 0  // not referenced with jobz = 'N'
     var vt: Float = 0
-    var info: Int32 = 0
     var jobz = CChar(UInt8(ascii: "N"))
     var iwork = [Int32](repeating: 0, count: 8 * k)
-    var query: Float = 0
-    var lwork: Int32 = -1
-    sgesdd_(&jobz, &m, &n, &a, &lda, &s, &u, &one, &vt, &one, &query, &lwork, &iwork, &info)
-    guard info == 0 else { return nil }
-    lwork = Int32(query)
-    var work = [Float](repeating: 0, count: Int(lwork))
-    sgesdd_(&jobz, &m, &n, &a, &lda, &s, &u, &one, &vt, &one, &work, &lwork, &iwork, &info)
-    guard info == 0 else { return nil }
+    let solved = LAPACKWorkspace.call(Float.self) { work, lwork, info in
+      sgesdd_(&jobz, &m, &n, &a, &lda, &s, &u, &one, &vt, &one, work, lwork, &iwork, info)
+    }
+    guard solved else { return nil }
     return s.map(Double.init)
   }
 }
