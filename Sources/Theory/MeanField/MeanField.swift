@@ -33,10 +33,7 @@ public struct MeanField: Sendable, Equatable {
     case .identity: return q
     case .relu: return q / 2
     case .tanh, .sigmoid:
-      return MeanField.gaussianExpectation(variance: q) { h in
-        let v = smooth(h).value
-        return v * v
-      }
+      return expectedSquare(q) { smooth($0).value }
     }
   }
 
@@ -46,10 +43,15 @@ public struct MeanField: Sendable, Equatable {
     case .identity: return 1
     case .relu: return 0.5  // E[1{h > 0}] = ½ for symmetric h
     case .tanh, .sigmoid:
-      return MeanField.gaussianExpectation(variance: q) { h in
-        let d = smooth(h).derivative
-        return d * d
-      }
+      return expectedSquare(q) { smooth($0).derivative }
+    }
+  }
+
+  /// E[f(h)²] for h ~ N(0, q), by `MeanField.gaussianExpectation`.
+  private func expectedSquare(_ q: Double, of f: (Double) -> Double) -> Double {
+    MeanField.gaussianExpectation(variance: q) { h in
+      let v = f(h)
+      return v * v
     }
   }
 
