@@ -129,49 +129,45 @@ public struct RunComparison {
     markdown.append(
       Self.table(
         "Checks", ["check", "A measured", "B measured", "A", "B"],
-        rows: Self.joined(
-          a.checks.map { ($0.name, ($0.measured, $0.passed)) }, b.checks.map { ($0.name, ($0.measured, $0.passed)) }
-        ) { name, x, y in
-          [
-            name, x.map { Format.number($0.0 ?? .nan) } ?? "–", y.map { Format.number($0.0 ?? .nan) } ?? "–",
-            x.map { $0.1 ? "passed" : "**failed**" } ?? "–", y.map { $0.1 ? "passed" : "**failed**" } ?? "–",
-          ]
-        }))
+        a.checks.map { ($0.name, ($0.measured, $0.passed)) }, b.checks.map { ($0.name, ($0.measured, $0.passed)) }
+      ) { name, x, y in
+        [
+          name, x.map { Format.number($0.0 ?? .nan) } ?? "–", y.map { Format.number($0.0 ?? .nan) } ?? "–",
+          x.map { $0.1 ? "passed" : "**failed**" } ?? "–", y.map { $0.1 ? "passed" : "**failed**" } ?? "–",
+        ]
+      })
     markdown.append(
       Self.table(
-        "Claims", ["claim", "A verdict", "B verdict"],
-        rows: Self.joined(
-          a.claims.map { ($0.id, $0.verdict) }, b.claims.map { ($0.id, $0.verdict) }
-        ) { id, x, y in
-          let changed = x != y
-          return ["`\(id)`", x ?? "–", changed ? "**\(y ?? "–")**" : (y ?? "–")]
-        }))
+        "Claims", ["claim", "A verdict", "B verdict"], a.claims.map { ($0.id, $0.verdict) },
+        b.claims.map { ($0.id, $0.verdict) }
+      ) { id, x, y in
+        let changed = x != y
+        return ["`\(id)`", x ?? "–", changed ? "**\(y ?? "–")**" : (y ?? "–")]
+      })
     markdown.append(
       Self.table(
-        "Numbers that differ (metrics.json `runs`)", ["number", "A", "B"],
-        rows: Self.joined(
-          a.numbers.map { ($0.name, $0.value) }, b.numbers.map { ($0.name, $0.value) }
-        ) { name, x, y in
-          let (p, q) = (x.flatMap { $0 }, y.flatMap { $0 })
-          return p == q ? nil : [name, p.map { Format.number($0) } ?? "–", q.map { Format.number($0) } ?? "–"]
-        }))
+        "Numbers that differ (metrics.json `runs`)", ["number", "A", "B"], a.numbers.map { ($0.name, $0.value) },
+        b.numbers.map { ($0.name, $0.value) }
+      ) { name, x, y in
+        let (p, q) = (x.flatMap { $0 }, y.flatMap { $0 })
+        return p == q ? nil : [name, p.map { Format.number($0) } ?? "–", q.map { Format.number($0) } ?? "–"]
+      })
     try OutputFile.write(
       TheoryLinks.linked(markdown.joined(separator: "\n")), to: folder.staging.appendingPathComponent("README.md"))
     try folder.publish()
     return overlaid
   }
 
-  /// The entries of two keyed lists, A's order first, then B's extra ones; `row` may skip one.
-  private static func joined<T>(
-    _ x: [(String, T)], _ y: [(String, T)], row: (String, T?, T?) -> [String]?
-  ) -> [[String]] {
+  /// A section "## TITLE" with a table of two keyed lists side by side: one row per key, A's order
+  /// first, then B's extra keys; `row` makes a key's row from its A and B values, or skips it.
+  private static func table<T>(
+    _ title: String, _ headers: [String], _ x: [(String, T)], _ y: [(String, T)], row: (String, T?, T?) -> [String]?
+  ) -> String {
     let yValues = Dictionary(y, uniquingKeysWith: { first, _ in first })
     let xKeys = Set(x.map(\.0))
-    return x.compactMap { row($0.0, $0.1, yValues[$0.0]) }
+    let rows =
+      x.compactMap { row($0.0, $0.1, yValues[$0.0]) }
       + y.filter { !xKeys.contains($0.0) }.compactMap { row($0.0, nil, $0.1) }
-  }
-
-  private static func table(_ title: String, _ headers: [String], rows: [[String]]) -> String {
     guard !rows.isEmpty else { return "## \(title)\n\nNone.\n" }
     return "## \(title)\n\n" + Table(headers: headers, rows: rows).markdown + "\n"
   }
