@@ -5,7 +5,7 @@ Prints one line per workload: `NAME steps_per_second threads` (threads = "blas")
 """
 import sys
 
-from workloads import WORKLOADS, steps_per_second
+from workloads import print_all, steps_per_second
 
 try:
     import numpy as np
@@ -58,11 +58,8 @@ def measure(depth, width, batch, seconds):
     ws, bs = make(depth, width)
     x = np.random.default_rng(2).standard_normal((batch, width)).astype(np.float32)
     y = np.arange(batch) % 10
-    return steps_per_second(lambda: step(ws, bs, x, y), seconds)
+    return steps_per_second(lambda: step(ws, bs, x, y), seconds), "blas"
 
 
 if __name__ == "__main__":
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 3.0
-    print(f"numpy {np.__version__}")
-    for name, depth, width, batch in WORKLOADS:
-        print(f"{name} {measure(depth, width, batch, seconds):.2f} blas")
+    print_all(f"numpy {np.__version__}", measure)

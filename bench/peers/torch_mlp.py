@@ -6,7 +6,7 @@ Prints one line per workload: `NAME steps_per_second threads`, at the best threa
 """
 import sys
 
-from workloads import WORKLOADS, steps_per_second
+from workloads import print_all, steps_per_second
 
 try:
     import torch
@@ -58,9 +58,10 @@ def measure(depth, width, batch, threads, seconds):
     return steps_per_second(lambda: step(ws, bs, x, y), seconds)
 
 
+def best_of_thread_counts(depth, width, batch, seconds):
+    """The faster of 1 and 2 threads: (steps/s, threads)."""
+    return max((measure(depth, width, batch, t, seconds), t) for t in (1, 2))
+
+
 if __name__ == "__main__":
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 3.0
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads available")
-    for name, depth, width, batch in WORKLOADS:
-        best = max((measure(depth, width, batch, t, seconds), t) for t in (1, 2))
-        print(f"{name} {best[0]:.2f} {best[1]}")
+    print_all(f"torch {torch.__version__}, {torch.get_num_threads()} threads available", best_of_thread_counts)

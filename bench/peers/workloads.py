@@ -1,5 +1,6 @@
 """The workloads and the timing loop shared by the NumPy and PyTorch peers (the same as
 bench/main.swift): MLPs with ReLU, He init, biases, a 10-class softmax cross-entropy readout."""
+import sys
 import time
 
 WORKLOADS = [("mlp-d20-w256-b128", 20, 256, 128), ("mlp-d50-w128-b64", 50, 128, 64)]
@@ -14,3 +15,14 @@ def steps_per_second(step, seconds):
         step()
         n += 1
     return n / (time.perf_counter() - start)
+
+
+def print_all(header, measure):
+    """Prints `header`, then one line per workload: `NAME RATE THREADS`, where `measure(depth,
+    width, batch, seconds)` returns (steps/s, threads) and seconds per measurement is the first
+    command-line argument (3 by default)."""
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 3.0
+    print(header)
+    for name, depth, width, batch in WORKLOADS:
+        rate, threads = measure(depth, width, batch, seconds)
+        print(f"{name} {rate:.2f} {threads}")
