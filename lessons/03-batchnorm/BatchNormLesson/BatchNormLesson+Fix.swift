@@ -138,41 +138,29 @@ extension BatchNormLesson {
     }
   }
 
+  /// The runs as every lesson's training table and curves show them.
+  private static func shown(_ runs: [TrainedRun]) -> TrainingRuns {
+    TrainingRuns(runs.map { ($0.name, $0.history, $0.testAccuracy) })
+  }
+
   /// The table of a set of training runs.
   static func trainingTable(_ runs: [TrainedRun], in notebook: Notebook) {
-    notebook.table(
-      Table(
-        headers: ["run", "first non-finite", "‖g‖ at step 0", "max ‖g‖", "final loss (last 10)", "test accuracy"],
-        rows: runs.map { r in
-          [
-            r.name, r.history.nonFinite.map { "\($0)" } ?? "none",
-            Format.number(r.history.initialGradientNorm), Format.number(r.history.maxGradientNorm),
-            Format.number(r.finalLoss), r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
-          ]
-        }))
+    notebook.table(shown(runs).table(finalLossOver: 10))
   }
 
   /// Loss and gradient-norm curves, and per-layer heatmaps with one shared color scale.
   static func trainingCharts(_ runs: [TrainedRun], prefix: String, in notebook: Notebook) {
-    let markers = runs.compactMap { r in
-      r.history.nonFinite.map { Marker(x: Double($0.step), label: "\(r.name): non-finite at step \($0.step)") }
-    }
-    func series(_ value: (StepRecord) -> Double) -> [Series] {
-      runs.enumerated().map { i, r in
-        Series(
-          title: r.name, x: r.history.steps.map { Double($0.step) }, y: r.history.steps.map(value), style: .line,
-          colorGroup: i)
-      }
-    }
+    let shown = shown(runs)
+    let markers = shown.nonFiniteMarkers
     notebook.chart(
       Chart(
         name: "\(prefix)-loss", title: "Training loss", xLabel: "SGD step", yLabel: "mini-batch loss", logY: true,
-        series: series(\.loss), markers: markers),
+        series: shown.series(\.loss), markers: markers),
       caption: "Same initial weights, same mini-batches; a marker is the first NaN or Inf.")
     notebook.chart(
       Chart(
         name: "\(prefix)-gradient-norm", title: "Global gradient norm", xLabel: "SGD step", yLabel: "‖g‖",
-        logY: true, series: series(\.globalGradientNorm), markers: markers),
+        logY: true, series: shown.series(\.globalGradientNorm), markers: markers),
       caption: "All parameters, including BN's γ and β.")
     let hiddenLayers = Swift.max((runs.first?.history.steps.first?.denseLayers.count ?? 2) - 1, 1)
     let names = runs.map { "\(prefix)-heatmap-\($0.name.lowercased().replacingOccurrences(of: " ", with: "-"))" }

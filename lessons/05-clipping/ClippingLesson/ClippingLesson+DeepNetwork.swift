@@ -1,4 +1,5 @@
 import Charts
+import LessonKit
 import NeuralNet
 import Notebook
 import Theory
@@ -49,35 +50,17 @@ extension ClippingLesson {
       let (before, after) = DeepNetwork.firstStepLayerRatio(
         width: config.width, depth: config.vanishingDepth, seed: config.seed, train: train)
       let findings = DeepNetworkFindings(runs: runs, layerRatio: (before, after))
+      let shown = TrainingRuns(runs.map { ($0.name, $0.history, $0.testAccuracy) })
       notebook.table(
-        Table(
-          headers: [
-            "run", "first non-finite", "‖g‖ at step 0", "max ‖g‖", "steps clipped", "final loss (last 20)",
-            "test accuracy",
-          ],
-          rows: runs.map { r in
-            let finalLoss = r.history.meanLoss(overLast: 20)
-            return [
-              r.name, r.history.nonFinite.map { "\($0)" } ?? "none",
-              Format.number(r.history.initialGradientNorm),
-              Format.number(r.history.maxGradientNorm), Format.percent(r.history.clippedFraction),
-              finalLoss.isFinite ? Format.number(finalLoss) : "–",
-              r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
-            ]
-          }),
+        shown.table(
+          finalLossOver: 20, extra: [("steps clipped", { Format.percent(runs[$0].history.clippedFraction) })]),
         caption: "ln 10 = 2.303 is the loss of guessing uniformly among the 10 digits.")
-      let markers = runs.compactMap { r in
-        r.history.nonFinite.map { Marker(x: Double($0.step), label: "\(r.name): non-finite at step \($0.step)") }
-      }
+      let markers = shown.nonFiniteMarkers
       notebook.chart(
         Chart(
           name: "deep-mlp-loss", title: "Deep ReLU MLPs on digits, with and without clipping", xLabel: "SGD step",
           yLabel: "mini-batch loss", logY: true,
-          series: runs.enumerated().map { i, r in
-            Series(
-              title: r.name, x: r.history.steps.map { Double($0.step) }, y: r.history.steps.map(\.loss),
-              style: r.clipping == .none ? .line : .dashed, colorGroup: i)
-          }, markers: markers),
+          series: shown.series(style: { runs[$0].clipping == .none ? .line : .dashed }, \.loss), markers: markers),
         caption:
           "Dashed: clipped. Clipping rescues the too-large step size; it cannot lengthen the vanishing net's gradient.")
       notebook.check([

@@ -1,5 +1,6 @@
-import ExperimentKit
 import Charts
+import ExperimentKit
+import LessonKit
 import NeuralNet
 import Notebook
 import Theory
@@ -61,36 +62,17 @@ extension ResidualLesson {
           depth: depth, config, train: train, test: test, progress: { progress.update(i * config.steps + $0) })
       }
     }
+    let shown = TrainingRuns(runs.map { ($0.architecture.rawValue, $0.history, $0.testAccuracy) })
     notebook.table(
-      Table(
-        headers: [
-          "net (\(depth) weight layers)", "first non-finite", "‖g‖ at step 0", "max ‖g‖", "final loss (last 20)",
-          "test accuracy",
-        ],
-        rows: runs.map { r in
-          [
-            r.architecture.rawValue, r.history.nonFinite.map { "\($0)" } ?? "none",
-            Format.number(r.history.initialGradientNorm), Format.number(r.history.maxGradientNorm),
-            r.finalLoss.isFinite ? Format.number(r.finalLoss) : "–",
-            r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
-          ]
-        }),
+      shown.table(nameHeader: "net (\(depth) weight layers)", finalLossOver: 20),
       caption:
         "Same seed, same mini-batches, SGD with η = \(Format.number(config.learningRate)), \(config.steps) steps of \(config.batchSize). ln 10 = 2.303 is chance."
     )
-    let markers = runs.compactMap { r in
-      r.history.nonFinite.map {
-        Marker(x: Double($0.step), label: "\(r.architecture.rawValue): non-finite at \($0.step)")
-      }
-    }
     notebook.chart(
       Chart(
         name: chart, title: title, xLabel: "SGD step", yLabel: "mini-batch loss", logY: true,
-        series: runs.enumerated().map { i, r in
-          Series(
-            title: r.architecture.rawValue, x: r.history.steps.map { Double($0.step) }, y: r.history.steps.map(\.loss),
-            style: r.history.steps.count < 10 ? .points : .line, colorGroup: i)
-        }, markers: markers),
+        series: shown.series(style: { runs[$0].history.steps.count < 10 ? .points : .line }, \.loss),
+        markers: shown.nonFiniteMarkers),
       caption: "A marker is the first NaN or Inf.")
     for r in runs {
       notebook.recordRun(

@@ -1,4 +1,5 @@
 import Charts
+import LessonKit
 import NeuralNet
 import Notebook
 import Theory
@@ -73,17 +74,7 @@ extension DocumentsLesson {
         )
       }
       notebook.table(
-        Table(
-          headers: ["fix", "first non-finite", "‖g‖ at step 0", "max ‖g‖", "final loss (last 10)", "test accuracy"],
-          rows: runs.map { r in
-            let finalLoss = r.history.meanLoss(overLast: 10)
-            return [
-              r.name, r.history.nonFinite.map { "\($0)" } ?? "none",
-              Format.number(r.history.initialGradientNorm),
-              Format.number(r.history.maxGradientNorm), finalLoss.isFinite ? Format.number(finalLoss) : "–",
-              r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
-            ]
-          }),
+        TrainingRuns(runs.map { ($0.name, $0.history, $0.testAccuracy) }).table(nameHeader: "fix", finalLossOver: 10),
         caption: "Seed \(config.seed). ln 10 = 2.303 is chance.")
       notebook.table(
         Table(
