@@ -45,6 +45,19 @@ public struct ChartRenderer: Sendable {
 
   /// Writes `NAME.gp` and `NAME.dat`, then renders `NAME.png` and, if asked, the text preview.
   public func render(_ chart: Chart, preview wantsPreview: Bool) throws -> RenderedChart {
+    var result = try write(chart, preview: wantsPreview)
+    guard result.failure == nil else { return result }
+    if let failure = ChartRenderer.drawPNG(GnuplotScript(chart), in: directory) {
+      result.failure = failure
+    } else {
+      result.files.append("\(chart.name).png")
+    }
+    return result
+  }
+
+  /// Writes `NAME.gp` and `NAME.dat` and, if asked, the text preview, but not the PNG (a
+  /// `ChartQueue` draws it); `failure` says so when gnuplot is not installed.
+  public func write(_ chart: Chart, preview wantsPreview: Bool) throws -> RenderedChart {
     let script = GnuplotScript(chart)
     try OutputFile.write(script.data, to: directory.appendingPathComponent("\(chart.name).dat"))
     try OutputFile.write(script.pngScript(), to: directory.appendingPathComponent("\(chart.name).gp"))
@@ -59,27 +72,40 @@ public struct ChartRenderer: Sendable {
         "gnuplot is not installed, so \(chart.name).png was not drawn (the .gp and .dat files are written)"
       return result
     }
-
-    // PNG: render to a temporary name, then rename, so a failed run leaves no broken image.
-    let temporary = ".\(chart.name).png.partial"
-    let png = try ChartRenderer.runGnuplot(script: script.pngScript(output: temporary), in: directory)
-    let temporaryURL = directory.appendingPathComponent(temporary)
-    if png.status == 0, FileManager.default.fileExists(atPath: temporaryURL.path) {
-      let target = directory.appendingPathComponent("\(chart.name).png")
-      _ = try? FileManager.default.removeItem(at: target)
-      try FileManager.default.moveItem(at: temporaryURL, to: target)
-      result.files.append("\(chart.name).png")
-    } else {
-      try? FileManager.default.removeItem(at: temporaryURL)
-      result.failure = "gnuplot failed on \(chart.name).gp: \(ChartRenderer.firstError(png.stderr, status: png.status))"
-    }
-
     if wantsPreview && chart.heatmap == nil {
       let text = try ChartRenderer.runGnuplot(
         script: script.previewScript(columns: previewColumns), in: directory)
       if text.status == 0 { result.preview = ChartRenderer.trimmed(text.stdout) }
     }
     return result
+  }
+
+  /// Draws `script`'s PNG in a gnuplot run of its own: to a temporary name, renamed to `NAME.png`
+  /// when gnuplot succeeded, so a failed run leaves no broken image. Returns nil, or the failure in
+  /// one line.
+  static func drawPNG(_ script: GnuplotScript, in directory: URL) -> String? {
+    let name = script.name
+    do {
+      let png = try runGnuplot(script: script.pngScript(output: partialName(name)), in: directory)
+      if png.status == 0, try publishPartial(name, in: directory) { return nil }
+      try? FileManager.default.removeItem(at: directory.appendingPathComponent(partialName(name)))
+      return "gnuplot failed on \(name).gp: \(firstError(png.stderr, status: png.status))"
+    } catch {
+      return "could not run gnuplot on \(name).gp: \(error.localizedDescription)"
+    }
+  }
+
+  /// The temporary file a chart's PNG is drawn to.
+  static func partialName(_ name: String) -> String { ".\(name).png.partial" }
+
+  /// Renames `.NAME.png.partial` to `NAME.png`, replacing an older one; false if there is none.
+  static func publishPartial(_ name: String, in directory: URL) throws -> Bool {
+    let partial = directory.appendingPathComponent(partialName(name))
+    guard FileManager.default.fileExists(atPath: partial.path) else { return false }
+    let target = directory.appendingPathComponent("\(name).png")
+    _ = try? FileManager.default.removeItem(at: target)
+    try FileManager.default.moveItem(at: partial, to: target)
+    return true
   }
 
   // MARK: - gnuplot process

@@ -77,6 +77,33 @@ struct ChartsTests {
     }
   }
 
+  /// One gnuplot process draws every queued chart; a chart gnuplot rejects (a log scale with no
+  /// positive value) is reported by name and leaves no image, and the others are still drawn.
+  @Test(.enabled(if: ChartRenderer.gnuplotAvailable))
+  func aQueueDrawsEveryChartAndNamesTheOneGnuplotRejects() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charts-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let renderer = ChartRenderer(directory: directory)
+    let queue = ChartQueue(directory: directory)
+    let rejected = Chart(
+      name: "rejected", title: "no positive value", xLabel: "x", yLabel: "y", logY: true,
+      series: [Series(title: "negative", x: [1, 2], y: [-1, -2])])
+    var second = Self.chart
+    second.name = "demo-again"
+    for chart in [Self.chart, rejected, second] {
+      #expect(try renderer.write(chart, preview: false).failure == nil)
+      queue.enqueue(chart)
+    }
+    let failures = queue.finish()
+    #expect(failures.count == 1 && failures[0].hasPrefix("gnuplot failed on rejected.gp: "), "\(failures)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    #expect(files.contains("demo.png") && files.contains("demo-again.png"))
+    #expect(!files.contains("rejected.png") && !files.contains { $0.hasSuffix(".partial") }, "\(files)")
+    let png = try Data(contentsOf: directory.appendingPathComponent("demo-again.png"))
+    #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+    #expect(queue.finish().isEmpty)
+  }
+
   @Test(.enabled(if: ChartRenderer.gnuplotAvailable))
   func gnuplotErrorsAreReportedInOneLine() throws {
     let run = try ChartRenderer.runGnuplot(

@@ -37,6 +37,7 @@ public final class Notebook {
 
   private let terminal: Terminal
   private let renderer: ChartRenderer
+  private let pngs: ChartQueue
   private var cells: [JupyterNotebook.Cell] = []
   private var stepNumber = 0
   private var stepOutline: Outline = []
@@ -59,6 +60,7 @@ public final class Notebook {
     self.parameters = parameters
     self.terminal = terminal
     renderer = ChartRenderer(directory: folder.staging)
+    pngs = ChartQueue(directory: folder.staging)
     let mode = settings.quick ? "quick" : "full"
     let parameterText = parameters.map { "\($0.0)=\(Notebook.plain($0.1))" }.joined(separator: ", ")
     terminal.line(terminal.bold("═══ \(title) ═══"))
@@ -155,17 +157,20 @@ public final class Notebook {
     cells.append(markdown: table.markdown + "\n")
   }
 
-  /// A chart: writes `NAME.gp`, `NAME.dat` and `NAME.png`, shows a text preview, and embeds it in
-  /// the notebook. A gnuplot failure is reported in one line and makes `finish()` return 1.
+  /// A chart: writes `NAME.gp` and `NAME.dat`, shows a text preview, queues `NAME.png` (drawn in
+  /// the background, in place by `finish()`), and embeds it in the notebook. A gnuplot failure is
+  /// reported in one line and makes `finish()` return 1.
   public func chart(_ chart: Chart, caption: String) {
     chartCount += 1
     do {
-      let rendered = try renderer.render(chart, preview: settings.chartPreviews && terminal.isEnabled)
-      if let preview = rendered.preview { terminal.line(preview) }
+      let written = try renderer.write(chart, preview: settings.chartPreviews && terminal.isEnabled)
+      if let preview = written.preview { terminal.line(preview) }
       terminal.line("  chart: \(outputDirectory.path)/\(chart.name).{png,gp,dat}")
-      if let failure = rendered.failure {
+      if let failure = written.failure {
         chartFailures.append(failure)
         FileHandle.standardError.write(Data("\(lesson): \(failure)\n".utf8))
+      } else {
+        pngs.enqueue(chart)
       }
     } catch {
       let failure = "could not write \(chart.name) into \(outputDirectory.path): \(error.localizedDescription)"
@@ -322,6 +327,10 @@ public final class Notebook {
       ("runs", .object(runs)),
     ])
     try OutputFile.write(metrics.serialized() + "\n", to: workingDirectory.appendingPathComponent("metrics.json"))
+    for failure in pngs.finish() {
+      chartFailures.append(failure)
+      FileHandle.standardError.write(Data("\(lesson): \(failure)\n".utf8))
+    }
     let peakMemory = Self.peakMemoryMegabytes()  // by then every experiment has run
     cells.append(
       markdown: "---\n\n\(checks.count - failed.count) of \(checks.count) checks passed. "
@@ -372,7 +381,10 @@ public final class Notebook {
   }
 
   /// Abandons the run: removes its staging folder and keeps the previous outputs.
-  public func discard() { folder.discard() }
+  public func discard() {
+    pngs.abandon()
+    folder.discard()
+  }
 
   /// A claim as metrics.json records it.
   private func claimRecord(_ claim: Claim) -> JSONValue {
