@@ -61,8 +61,8 @@ struct LessonContractTests {
   }
 
   /// `batch-gd` in full over a folder holding a quick run, killed with SIGKILL once its first
-  /// chart is written: the folder is byte for byte the quick run's, and the next run removes
-  /// what the killed one left.
+  /// chart's script is written (its PNG is drawn in the background): the folder is byte for
+  /// byte the quick run's, and the next run removes what the killed one left.
   @Test func aRunKilledMidwayLeavesThePreviousOutputsUntouched() throws {
     let plots = LessonProcess.temporaryDirectory("contract-kill")
     defer { try? FileManager.default.removeItem(at: plots) }
@@ -83,7 +83,7 @@ struct LessonContractTests {
     var wroteAChart = false
     for _ in 0..<600 where process.isRunning {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? []
-      if names.contains(where: { $0.hasSuffix(".png") }) {
+      if names.contains(where: { $0.hasSuffix(".gp") }) {
         wroteAChart = true
         break
       }
