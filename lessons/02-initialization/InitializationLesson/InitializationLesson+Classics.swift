@@ -155,7 +155,7 @@ extension InitializationLesson {
           "architecture", "weight seed", "mini-batch order", "lr \(Format.number(config.learningRate))",
           "\(config.steps) steps of \(config.batchSize)",
         ])
-      let runs = notebook.experiment("training 2 runs × \(config.steps) steps", total: 2 * config.steps) { progress in
+      let runs = notebook.experiment("training 2 runs × \(config.steps) steps", total: 2) { progress in
         HeTraining.run(config, train: train, test: test, progress: progress.update)
       }
       notebook.table(

@@ -239,11 +239,8 @@ extension BatchGDLesson {
         each a central difference of two gradients.
         """)
       let steps = config.stabilitySteps
-      let (result, half) = notebook.experiment("2 runs × \(steps) full-batch steps", total: 2 * steps) { progress in
-        (
-          EdgeOfStability.run(config, train: train, progress: progress.update),
-          EdgeOfStability.run(config, train: train, stepDivisor: 2, progress: { progress.update(steps + $0) })
-        )
+      let (result, half) = notebook.experiment("2 runs × \(steps) full-batch steps", total: 2) { progress in
+        EdgeOfStability.runWithHalfStepControl(config, train: train, progress: progress.update)
       }
       let limit = 2 / result.learningRate
       let halfLimit = 2 / half.learningRate

@@ -18,17 +18,19 @@ package enum EdgeOfChaos {
     package var criticalGains2: [Double]
   }
 
-  /// Computes the phase diagram for tanh.
+  /// Computes the phase diagram for tanh, one row (σ_b²) per core at a time.
   package static func phaseDiagram(depth: Int, columns: Int, rows: Int) -> PhaseDiagram {
     let gains2 = (0..<columns).map { 0.5 + 3.5 * Double($0) / Double(columns - 1) }
     let biases2 = (0..<rows).map { 0.25 * Double($0) / Double(rows - 1) }
-    let values = biases2.map { b in
-      gains2.map { w in
+    let perRow = ParallelSweep.map(rows) { row in
+      let b = biases2[row]
+      let values = gains2.map { w in
         Double(depth) / 2 * Double.log10(MeanField(.tanh, weightVariance: w, biasVariance: b).chi1)
       }
+      return (values: values, critical: MeanField.criticalWeightVariance(.tanh, biasVariance: b))
     }
-    let critical = biases2.map { MeanField.criticalWeightVariance(.tanh, biasVariance: $0) }
-    return PhaseDiagram(gains2: gains2, biases2: biases2, values: values, criticalGains2: critical)
+    return PhaseDiagram(
+      gains2: gains2, biases2: biases2, values: perRow.map(\.values), criticalGains2: perRow.map(\.critical))
   }
 
   /// A deep tanh net at one (σ_w², σ_b²), measured.
@@ -61,10 +63,11 @@ package enum EdgeOfChaos {
   /// Measures deep tanh nets with weights N(0, σ_w²/n) and biases N(0, σ_b²) at each σ_w².
   package static func measure(
     _ config: InitializationConfiguration, gains2: [Double], depth: Int, batch: Dataset,
-    progress: ((Int) -> Void)? = nil
+    progress: (@Sendable (Int) -> Void)? = nil
   ) -> [Point] {
     let bias2 = config.biasVariance
-    return gains2.enumerated().map { index, gain2 in
+    return ParallelSweep.map(gains2.count, progress: progress) { index in
+      let gain2 = gains2[index]
       let profiles = (0..<config.networksPerCase).map { network in
         var rng = SeededGenerator(seed: config.seed, stream: "edge-of-chaos \(index) \(network)")
         let model = MLP.make(
@@ -73,7 +76,6 @@ package enum EdgeOfChaos {
         return model.measureGradients(input: batch.inputs, targets: batch.targets, loss: SoftmaxCrossEntropy())
           .hiddenGradientNorms
       }
-      progress?(index + 1)
       let theory = MeanField(.tanh, weightVariance: gain2, biasVariance: bias2)
       let q1 = MeanFieldPrediction.firstLayerVariances(
         batch, weightVariance: gain2 / Double(batch.features), biasVariance: bias2)

@@ -46,10 +46,11 @@ package enum GlorotBengio {
   /// Runs both inits on a standardized digits batch at width `config.glorotWidth`.
   package static func run(
     _ config: InitializationConfiguration, batch: Dataset, jacobianExamples: Int = 2,
-    progress: ((Int) -> Void)? = nil
+    progress: (@Sendable (Int) -> Void)? = nil
   ) -> [Result] {
     let width = config.glorotWidth
-    return [false, true].enumerated().map { index, normalized in
+    return ParallelSweep.map(2, progress: progress) { index in
+      let normalized = index == 1
       let initializer: Initializer = normalized ? .xavierUniform : .standardUniform
       var rng = SeededGenerator(seed: config.seed, stream: "glorot-bengio")
       let model = MLP.make(
@@ -102,7 +103,6 @@ package enum GlorotBengio {
             RandomMatrixTheory.meanSingularValue(entryScale: s) * derivative2.squareRoot() / Double(examples)
         }
       }
-      progress?(index + 1)
       return Result(
         normalized: normalized, initializer: initializer, gradientVariance: variance,
         predictedGradientVariance: predictedVariance, weightMeanSingularValue: weightSV,

@@ -26,21 +26,21 @@ package enum HeTraining {
     package var measuredFactor: Double { MeanFieldPrediction.backwardFactor(initialGradientNorm) }
   }
 
-  /// Trains the challenger and He, in that order.
+  /// Trains the challenger and He, in that order, one per core (`ParallelSweep`); `progress` gets
+  /// the runs done.
   package static func run(
-    _ config: InitializationConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
+    _ config: InitializationConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> [Run] {
-    var offset = 0
-    return [config.challenger, .he].map { choice in
+    let choices = [config.challenger, .he]
+    return ParallelSweep.map(choices.count, progress: progress) { index in
+      let choice = choices[index]
       let initializer = choice.initializer(weightStd: config.weightStd)
       var rng = SeededGenerator(seed: config.seed, stream: "he-training weights")
       let model = MLP.make(
         inputs: train.features, width: config.width, depth: config.trainingDepth, outputs: Digits.classes,
         activation: .relu, initializer: initializer, using: &rng)
-      let trained = config.recipe(batches: "he-training batches").train(
-        model, on: train, test: test, progress: { progress?(offset + $0) })
+      let trained = config.recipe(batches: "he-training batches").train(model, on: train, test: test)
       let history = trained.history
-      offset += config.steps
       let first = history.steps.first?.denseLayers.dropLast() ?? []
       let meanSquares = first.map(\.output.meanSquare)
       let gain2 = MeanFieldPrediction.hiddenGain2(initializer, width: config.width)

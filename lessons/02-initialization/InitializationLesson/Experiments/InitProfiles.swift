@@ -78,22 +78,18 @@ package enum InitProfiles {
       networks: networks)
   }
 
-  /// Step 1: every init × activation at the configured depth.
+  /// Step 1: every init × activation at the configured depth, one case per core at a time
+  /// (`ParallelSweep`: each case seeds its own networks, so the results do not depend on the schedule).
   package static func byLayer(
-    _ config: InitializationConfiguration, batch: Dataset, progress: ((Int) -> Void)? = nil
+    _ config: InitializationConfiguration, batch: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> [Profile] {
-    var done = 0
-    return config.activations.flatMap { activation in
-      config.inits.map { choice in
-        defer {
-          done += 1
-          progress?(done)
-        }
-        return measure(
-          activation, choice, depth: measuredDepth(choice, activation, depth: config.depth), width: config.width,
-          weightStd: config.weightStd, batch: batch, networks: config.networksPerCase,
-          seed: SeededGenerator.streamSeed(config.seed, "profiles \(activation) \(choice)"))
-      }
+    let cases = config.activations.flatMap { activation in config.inits.map { (activation, $0) } }
+    return ParallelSweep.map(cases.count, progress: progress) { index in
+      let (activation, choice) = cases[index]
+      return measure(
+        activation, choice, depth: measuredDepth(choice, activation, depth: config.depth), width: config.width,
+        weightStd: config.weightStd, batch: batch, networks: config.networksPerCase,
+        seed: SeededGenerator.streamSeed(config.seed, "profiles \(activation) \(choice)"))
     }
   }
 
@@ -133,30 +129,24 @@ package enum InitProfiles {
   }
 
   /// Step 2: the ratio against depth for every swept init × activation, one network per depth
-  /// (the fit across depths averages the networks' fluctuations).
+  /// (the fit across depths averages the networks' fluctuations); one network per core at a time.
   package static func depthSweep(
-    _ config: InitializationConfiguration, batch: Dataset, progress: ((Int) -> Void)? = nil
+    _ config: InitializationConfiguration, batch: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> [DepthSweep] {
-    var done = 0
-    return config.activations.flatMap { activation in
-      sweepInits(config).map { choice in
-        var measured: [Double] = []
-        var predicted: [Double] = []
-        var variance = 0.0
-        for depth in config.sweepDepths {
-          let profile = measure(
-            activation, choice, depth: depth, width: config.width, weightStd: config.weightStd, batch: batch,
-            networks: 1, seed: SeededGenerator.streamSeed(config.seed, "depth sweep \(activation) \(choice) \(depth)"))
-          measured.append(profile.measuredRatio)
-          variance = profile.perLayerVariance
-          predicted.append(profile.predictedRatio)
-          done += 1
-          progress?(done)
-        }
-        return DepthSweep(
-          activation: activation, choice: choice, depths: config.sweepDepths, measuredRatio: measured,
-          predictedRatio: predicted, perLayerVariance: variance)
-      }
+    let cases = config.activations.flatMap { activation in sweepInits(config).map { (activation, $0) } }
+    let depths = config.sweepDepths
+    let profiles = ParallelSweep.map(cases.count * depths.count, progress: progress) { job in
+      let (activation, choice) = cases[job / depths.count]
+      let depth = depths[job % depths.count]
+      return measure(
+        activation, choice, depth: depth, width: config.width, weightStd: config.weightStd, batch: batch,
+        networks: 1, seed: SeededGenerator.streamSeed(config.seed, "depth sweep \(activation) \(choice) \(depth)"))
+    }
+    return cases.enumerated().map { index, pair in
+      let measured = profiles[(index * depths.count)..<((index + 1) * depths.count)]
+      return DepthSweep(
+        activation: pair.0, choice: pair.1, depths: depths, measuredRatio: measured.map(\.measuredRatio),
+        predictedRatio: measured.map(\.predictedRatio), perLayerVariance: measured.last?.perLayerVariance ?? .nan)
     }
   }
 }

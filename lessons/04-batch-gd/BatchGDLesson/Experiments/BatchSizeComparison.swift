@@ -16,11 +16,14 @@ package enum BatchSizeComparison {
     package var firstNonFiniteStep: Int?
   }
 
-  /// Trains the same initial model with each batch size for `config.steps` steps.
-  package static func run(_ config: BatchGDConfiguration, train: Dataset, progress: ((Int) -> Void)? = nil) -> [Run] {
+  /// Trains the same initial model with each batch size for `config.steps` steps, one run per core
+  /// (`ParallelSweep`; each run makes its own model and batches from the same seeds).
+  package static func run(
+    _ config: BatchGDConfiguration, train: Dataset, progress: (@Sendable (Int) -> Void)? = nil
+  ) -> [Run] {
     let sizes = [train.count, config.batchSize, 1]
-    var done = 0
-    return sizes.map { b in
+    return ParallelSweep.map(sizes.count, progress: progress) { index in
+      let b = sizes[index]
       let model = config.makeModel(seed: SeededGenerator.streamSeed(config.seed, "weights"))
       var sampler = BatchSampler(
         count: train.count, batchSize: b, seed: SeededGenerator.streamSeed(config.seed, "batches"))
@@ -47,8 +50,6 @@ package enum BatchSizeComparison {
         config.clipping.apply(to: model.parameters)
         optimizer.update(model.parameters)
       }
-      done += 1
-      progress?(done)
       return run
     }
   }

@@ -30,6 +30,16 @@ package enum EdgeOfStability {
     package var lossIncreases: Int { zip(loss, loss.dropFirst()).filter { $1 > $0 }.count }
   }
 
+  /// The run at η and its control at η/2, one per core (`ParallelSweep`: they share nothing but
+  /// the data, so the results are those of running them one after the other); `progress` gets the
+  /// runs done.
+  package static func runWithHalfStepControl(
+    _ config: BatchGDConfiguration, train: Dataset, progress: (@Sendable (Int) -> Void)? = nil
+  ) -> (full: Result, half: Result) {
+    let runs = ParallelSweep.map(2, progress: progress) { run(config, train: train, stepDivisor: $0 == 0 ? 1 : 2) }
+    return (runs[0], runs[1])
+  }
+
   /// Full-batch GD with the ½-mean squared error on one-hot targets, from weights of variance
   /// `config.stabilityGain2`/fan-in (below LeCun's 1, so the net starts flat and its sharpness
   /// has room to rise: progressive sharpening). η is set from the sharpness
