@@ -42,6 +42,8 @@ let solutionSettings: [SwiftSetting] = hasSolutions ? [.define("HAS_SOLUTIONS")]
 ///   deterministic vector functions (Debian's libsleef-dev).
 /// - `CGnuplot`: a C header over gnuplot-iostream (C++), so Swift imports it as plain C.
 /// - `CFolderExchange`: Linux's atomic exchange of two folders, to publish a lesson's outputs whole.
+/// - `CMallocTuning`: glibc's malloc set to reuse what a training step frees instead of faulting in
+///   fresh pages for the next step.
 let package = Package(
   name: "GradientLab",
   products: [
@@ -68,6 +70,7 @@ let package = Package(
     .target(name: "CBLASKernel", dependencies: ["COpenBLAS"]),
     .target(name: "CVectorMath", linkerSettings: [.linkedLibrary("sleef")]),
     .target(name: "CFolderExchange"),
+    .target(name: "CMallocTuning"),
     .target(
       name: "CGnuplot",
       linkerSettings: [
@@ -81,7 +84,8 @@ let package = Package(
     .target(
       name: "NeuralNet",
       dependencies: [
-        "COpenBLAS", "CBLASKernel", "CVectorMath", "Theory", .product(name: "RealModule", package: "swift-numerics"),
+        "COpenBLAS", "CBLASKernel", "CVectorMath", "CMallocTuning", "Theory",
+        .product(name: "RealModule", package: "swift-numerics"),
       ],
       resources: [.copy("Data/Resources")]
     ),
@@ -144,7 +148,8 @@ let package = Package(
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     .testTarget(name: "LessonCatalogueTests", dependencies: ["LessonCatalogue", "Notebook"]),
     .testTarget(
-      name: "ExerciseKitTests", dependencies: ["ExerciseKit", "StudentExercises", "LessonTestSupport"] + solutionTargets,
+      name: "ExerciseKitTests",
+      dependencies: ["ExerciseKit", "StudentExercises", "LessonTestSupport"] + solutionTargets,
       swiftSettings: solutionSettings),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "LessonKit", "Theory", "Charts"]),
     .target(name: "LessonTestSupport", dependencies: ["LessonKit", "Notebook"], path: "Tests/LessonTestSupport"),

@@ -45,6 +45,7 @@ let workloads = [
   Workload(name: "mlp-d50-w128-b64", depth: 50, width: 128, batch: 64),
 ]
 
+AllocatorTuning.keepFreedMemory()  // as the lessons run
 var seconds = 3.0
 var only: String?
 var arguments = CommandLine.arguments.dropFirst()

@@ -131,6 +131,46 @@ struct ConvolutionTests {
     #expect(flat.forward(x) == x && flat.backward(x) == x)
   }
 
+  /// Max pooling over 11 channels (eight at a time, then three one by one) against a direct loop:
+  /// the same maxima, NaN taken wherever it appears in a window (the last one if several), ties
+  /// to the first pixel, and the gradient routed to the winning pixel.
+  @Test func maxPoolingMatchesADirectLoopWithNaNAndTies() {
+    let shape = ImageShape(height: 4, width: 6, channels: 11)
+    var rng = SeededGenerator(seed: 21)
+    var values = rng.gaussians(count: 3 * shape.count, scale: 1)
+    for i in stride(from: 5, to: values.count, by: 37) { values[i] = .nan }
+    for i in stride(from: 0, to: values.count, by: 29) { values[i] = 7 }  // ties across windows
+    let x = Tensor(shape: [3, shape.count], scalars: values)
+    let pool = MaxPooling(input: shape)
+    let y = pool.forward(x)
+    let g = Tensor(shape: y.shape, scalars: (0..<y.count).map { Float($0 + 1) })
+    let dx = pool.backward(g)
+    var expected = [Float](repeating: 0, count: y.count)
+    var expectedGradient = [Float](repeating: 0, count: x.count)
+    let (o, c) = (pool.output, shape.channels)
+    for b in 0..<3 {
+      for oy in 0..<o.height {
+        for ox in 0..<o.width {
+          for ch in 0..<c {
+            var best = -1
+            for dy in 0..<2 {
+              for dx in 0..<2 {
+                let i = b * shape.count + ((2 * oy + dy) * shape.width + 2 * ox + dx) * c + ch
+                if best < 0 || values[i].isNaN || (!values[best].isNaN && values[i] > values[best]) { best = i }
+              }
+            }
+            let out = b * o.count + (oy * o.width + ox) * c + ch
+            expected[out] = values[best]
+            expectedGradient[best] += g.scalars[out]
+          }
+        }
+      }
+    }
+    #expect(y.scalars.map(\.bitPattern) == expected.map(\.bitPattern))
+    #expect(dx.scalars == expectedGradient)
+    #expect(y.scalars.contains { $0.isNaN })
+  }
+
   @Test func channelBatchNormNormalizesEachChannelOverBatchAndPixelsAndMatchesFiniteDifferences() {
     let shape = ImageShape(height: 3, width: 3, channels: 2)
     var x = GradientCheckTests.randomInput(rows: 4, columns: shape.count, seed: 12)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NeuralNet
 import Notebook
 
 /// The command line of every lesson: the shared options, the lesson's own, and one `run` that
@@ -51,6 +52,7 @@ public struct LessonCommand<L: Lesson>: ParsableCommand {
   /// standard error, starting with the lesson name, and exits with status 64 before any work or
   /// any file is written; `--help` prints help and exits 0.
   public static func runAsLesson(arguments: [String]? = nil) -> Never {
+    AllocatorTuning.keepFreedMemory()
     let name = configuration.commandName ?? "lesson"
     let parsed: any ParsableCommand
     do {

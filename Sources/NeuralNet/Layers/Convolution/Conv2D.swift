@@ -127,14 +127,17 @@ public final class Conv2D: WeightedLayer {
     let span = kernelWidth * input.channels
     return Tensor(shape: [x.rows * output.pixels, kernelHeight * span]) { cols in
       x.scalars.withUnsafeBufferPointer { source in
-        forEachSpan(batch: x.rows) { column, pixel, first, last in
-          let target = cols.baseAddress! + column
+        let (from, to) = (source.baseAddress!, cols.baseAddress!)
+        forEachSpan(batch: x.rows) { column, pixel in
+          Self.copy(from + pixel, to: to + column, count: span)
+        } edge: { column, pixel, first, last in
+          let target = to + column
           guard let pixel, first < last else {
             Self.fill(target, count: span)
             return
           }
           Self.fill(target, count: first)
-          Self.copy(source.baseAddress! + pixel + first, to: target + first, count: last - first)
+          Self.copy(from + pixel + first, to: target + first, count: last - first)
           Self.fill(target + last, count: span - last)
         }
       }
@@ -144,40 +147,63 @@ public final class Conv2D: WeightedLayer {
   /// Scatters ∂L/∂cols back to ∂L/∂x (adding where receptive fields overlap), one span of kw·c
   /// values per output pixel and kernel row, as `im2col` gathered them.
   private func col2im(_ dCols: Tensor) -> Tensor {
+    let span = kernelWidth * input.channels
     var dx = Tensor(shape: [cachedBatch, input.count])
     dx.scalars.withUnsafeMutableBufferPointer { target in
       dCols.scalars.withUnsafeBufferPointer { cols in
-        forEachSpan(batch: cachedBatch) { column, pixel, first, last in
+        let (from, to) = (cols.baseAddress!, target.baseAddress!)
+        forEachSpan(batch: cachedBatch) { column, pixel in
+          Self.add(from + column, to: to + pixel, count: span)
+        } edge: { column, pixel, first, last in
           guard let pixel, first < last else { return }
-          Self.add(cols.baseAddress! + column + first, to: target.baseAddress! + pixel + first, count: last - first)
+          Self.add(from + column + first, to: to + pixel + first, count: last - first)
         }
       }
     }
     return dx
   }
 
-  /// Walks the im2col layout that `im2col` fills and `col2im` reads, in one order (batch, output
-  /// row, output column, kernel row): for each span of kw·c values, `column` is its offset in the
-  /// im2col matrix, `pixel` the offset in the batch of NHWC images of the input pixel it starts at
-  /// (ix₀ = ox·s − padLeft, which may lie left of the image; nil when the kernel row lies above or
-  /// below it), and [first, last) the part of the span inside the image.
+  /// Walks the im2col layout that `im2col` fills and `col2im` reads, in the order batch, output
+  /// row, kernel row, output column: for each span of kw·c values, `column` is its offset in the
+  /// im2col matrix and `pixel` the offset in the batch of NHWC images of the input pixel it starts
+  /// at (ix₀ = ox·s − padLeft). A span wholly inside the image goes to `inside`; one that leaves
+  /// it goes to `edge`, with [first, last) the part inside (`pixel` nil when the kernel row lies
+  /// above or below the image, and then ix₀ may lie left of it).
+  ///
+  /// col2im adds into each input value in the order of (output row, output column): for one
+  /// output row an input row is reached through one kernel row only, so this is the order of
+  /// walking kernel rows innermost. The index arithmetic wraps (`&+`, `&*`): every offset is
+  /// below the tensors' counts, and the overflow checks cost more than the copies of short spans.
   @inline(__always)
-  private func forEachSpan(batch: Int, _ body: (_ column: Int, _ pixel: Int?, _ first: Int, _ last: Int) -> Void) {
+  private func forEachSpan(
+    batch: Int, inside: (_ column: Int, _ pixel: Int) -> Void,
+    edge: (_ column: Int, _ pixel: Int?, _ first: Int, _ last: Int) -> Void
+  ) {
     let (h, w, c) = (input.height, input.width, input.channels)
     let (oh, ow) = (output.height, output.width)
     let (kh, kw, s) = (kernelHeight, kernelWidth, stride)
-    let span = kw * c
+    let span = kw &* c
+    let rowLength = kh &* span
     for b in 0..<batch {
       for oy in 0..<oh {
-        for ox in 0..<ow {
-          let row = ((b * oh + oy) * ow + ox) * kh * span
-          let ix0 = ox * s - padLeft
-          let first = Swift.max(0, -ix0) * c
-          let last = Swift.min(kw, w - ix0) * c
-          for ky in 0..<kh {
-            let iy = oy * s + ky - padTop
-            let inside = iy >= 0 && iy < h
-            body(row + ky * span, inside ? (b * h + iy) * w * c + ix0 * c : nil, first, last)
+        for ky in 0..<kh {
+          let iy = oy &* s &+ ky &- padTop
+          let start = (b &* oh &+ oy) &* ow &* rowLength &+ ky &* span
+          guard iy >= 0 && iy < h else {
+            for ox in 0..<ow { edge(start &+ ox &* rowLength, nil, 0, 0) }
+            continue
+          }
+          let sourceRow = (b &* h &+ iy) &* w &* c
+          for ox in 0..<ow {
+            let ix0 = ox &* s &- padLeft
+            let column = start &+ ox &* rowLength
+            if ix0 >= 0 && ix0 &+ kw <= w {
+              inside(column, sourceRow &+ ix0 &* c)
+            } else {
+              let first = Swift.max(0, -ix0) &* c
+              let last = Swift.min(kw, w &- ix0) &* c
+              edge(column, sourceRow &+ ix0 &* c, first, last)
+            }
           }
         }
       }
@@ -189,13 +215,13 @@ public final class Conv2D: WeightedLayer {
   @inline(__always)
   private static func eightLanes(_ count: Int, vector: (Int) -> Void, scalar: (Int) -> Void) {
     var i = 0
-    while i + 8 <= count {
+    while i &+ 8 <= count {
       vector(i)
-      i += 8
+      i &+= 8
     }
     while i < count {
       scalar(i)
-      i += 1
+      i &+= 1
     }
   }
 

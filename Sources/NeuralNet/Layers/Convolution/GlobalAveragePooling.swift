@@ -18,13 +18,16 @@ public final class GlobalAveragePooling: Layer {
     let (p, c) = (input.pixels, input.channels)
     let scale = 1 / Float(p)
     var y = Tensor(shape: [x.rows, c])
+    // Wrapping index arithmetic (every offset is below the counts): with overflow checks the
+    // compiler does not vectorize the channel loop. Each channel still sums its pixels in order.
     y.scalars.withUnsafeMutableBufferPointer { out in
       x.scalars.withUnsafeBufferPointer { source in
         for b in 0..<x.rows {
-          let image = source.baseAddress! + b * p * c
-          let row = out.baseAddress! + b * c
+          let image = source.baseAddress! + b &* p &* c
+          let row = out.baseAddress! + b &* c
           for pixel in 0..<p {
-            for ch in 0..<c { row[ch] += image[pixel * c + ch] }
+            let values = image + pixel &* c
+            for ch in 0..<c { row[ch] += values[ch] }
           }
           for ch in 0..<c { row[ch] *= scale }
         }
@@ -41,8 +44,10 @@ public final class GlobalAveragePooling: Layer {
     return Tensor(shape: [cachedBatch, input.count]) { dx in
       outputGradient.scalars.withUnsafeBufferPointer { g in
         for b in 0..<cachedBatch {
+          let row = g.baseAddress! + b &* c
           for pixel in 0..<p {
-            for ch in 0..<c { dx[(b * p + pixel) * c + ch] = g[b * c + ch] * scale }
+            let target = dx.baseAddress! + (b &* p &+ pixel) &* c
+            for ch in 0..<c { target[ch] = row[ch] * scale }
           }
         }
       }
