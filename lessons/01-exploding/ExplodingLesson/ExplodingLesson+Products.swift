@@ -20,7 +20,7 @@ extension ExplodingLesson {
         """)
       let scales = [0.9, 1.0, 1.1]
       let products = notebook.experiment(
-        "\(config.productTrials) products of \(depth) matrices for 3 scales", total: 3 * config.productTrials
+        "\(config.productTrials) products of \(depth) matrices for 3 scales", total: 3
       ) { progress in
         ExplodingExperiments.randomProducts(
           scales: scales, depth: depth, width: config.width, trials: config.productTrials, seed: config.seed,

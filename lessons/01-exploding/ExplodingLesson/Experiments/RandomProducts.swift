@@ -15,14 +15,15 @@ extension ExplodingExperiments {
     package var fittedFactor: Double
   }
 
-  /// Step 1: `trials` independent products of `depth` Gaussian matrices for each scale.
+  /// Step 1: `trials` independent products of `depth` Gaussian matrices for each scale, one scale
+  /// per core at a time (`ParallelSweep`: each scale draws from its own stream); `progress` gets
+  /// the scales done.
   package static func randomProducts(
     scales: [Double], depth: Int, width: Int, trials: Int, seed: UInt64,
-    progress: ((Int) -> Void)? = nil
+    progress: (@Sendable (Int) -> Void)? = nil
   ) -> [ProductResult] {
-    var results: [ProductResult] = []
-    var done = 0
-    for (index, scale) in scales.enumerated() {
+    ParallelSweep.map(scales.count, progress: progress) { index in
+      let scale = scales[index]
       var rng = SeededGenerator(seed: seed, stream: "products \(index)")
       var logSums = [Double](repeating: 0, count: depth + 1)
       for _ in 0..<trials {
@@ -34,16 +35,11 @@ extension ExplodingExperiments {
           v = Tensor.matmul(w, v)
           logSums[l] += Double.log(v.norm()) - logNorm0
         }
-        done += 1
-        progress?(done)
       }
       let meanLogs = logSums.map { $0 / Double(trials) }
       let fit = LogLinearFit(x: (0...depth).map(Double.init), y: meanLogs.map { Double.exp($0) })
-      results.append(
-        ProductResult(
-          scale: scale, geometricMeanRatio: meanLogs.map { Double.exp($0) },
-          fittedFactor: fit?.factor ?? .nan))
+      return ProductResult(
+        scale: scale, geometricMeanRatio: meanLogs.map { Double.exp($0) }, fittedFactor: fit?.factor ?? .nan)
     }
-    return results
   }
 }
