@@ -66,9 +66,13 @@ public struct Dataset: Sendable, Equatable {
     return loss.evaluate(model.forward(inputs), targets).value
   }
 
-  /// The fraction of examples whose largest output is the right class.
+  /// The fraction of examples whose largest output is the right class, in evaluation mode.
+  ///
+  /// Fed 128 examples at a time: in evaluation mode every example's output is its own, and a
+  /// convolutional net's activations for a whole test set at once (lesson 7: 31 MB per layer)
+  /// would be fresh memory the kernel faults in at every evaluation.
   public func accuracy(of model: Sequential) -> Double {
-    accuracy(of: model, batchSize: count, training: false)
+    accuracy(of: model, batchSize: 128, training: false)
   }
 
   /// The accuracy of a model trained with `history`: NaN if the training went non-finite (the
