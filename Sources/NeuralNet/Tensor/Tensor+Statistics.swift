@@ -64,35 +64,27 @@ extension Tensor {
         return TensorSummary(
           mean: 0, standardDeviation: 0, meanSquare: 0, fractionAtOrBelowLow: 0, fractionAtOrAboveHigh: 0)
       }
-      // The accumulators live in locals (registers) and `SummaryLanes.add` updates them in place:
-      // kept in a struct, they went through memory on every call.
-      var sumLanes = SIMD8<Double>.zero
-      var lowLanes = SIMD8<Int32>.zero
-      var highLanes = SIMD8<Int32>.zero
-      let lows = SIMD8<Float>(repeating: lowThreshold)
-      let highs = SIMD8<Float>(repeating: highMagnitude)
+      var lanes = SummaryLanes(lowThreshold: lowThreshold, highMagnitude: highMagnitude)
       var squares = 0.0
       var scalarTail = n  // where the eight-lane part of Σxᵢ ends
       var start = 0
       while start < n {
-        let end = Swift.min(start &+ 256, n)
+        let end = Swift.min(start + 256, n)
         var squareLanes = SIMD16<Float>.zero
         var i = start
-        while i &+ 16 <= end {
+        while i + 16 <= end {
           let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<Float>.self)
           squareLanes += v * v
-          SummaryLanes.add(v.lowHalf, lows, highs, &sumLanes, &lowLanes, &highLanes)
-          SummaryLanes.add(v.highHalf, lows, highs, &sumLanes, &lowLanes, &highLanes)
-          i &+= 16
+          lanes.add(v.lowHalf)
+          lanes.add(v.highHalf)
+          i += 16
         }
         var block = squareLanes.sum()
         for j in i..<end { block += x[j] * x[j] }
         if end == n {  // the last block: eight more lanes of Σxᵢ, then one at a time
-          if i &+ 8 <= n {
-            SummaryLanes.add(
-              UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<Float>.self), lows, highs, &sumLanes, &lowLanes,
-              &highLanes)
-            i &+= 8
+          if i + 8 <= n {
+            lanes.add(UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<Float>.self))
+            i += 8
           }
           scalarTail = i
         }
@@ -103,9 +95,9 @@ extension Tensor {
         }
         start = end
       }
-      var sum = sumLanes.sum()
-      var low = -Int(lowLanes.wrappedSum())
-      var high = -Int(highLanes.wrappedSum())
+      var sum = lanes.sum.sum()
+      var low = -Int(lanes.low.wrappedSum())
+      var high = -Int(lanes.high.wrappedSum())
       for j in scalarTail..<n {
         let v = x[j]
         sum += Double(v)
@@ -123,13 +115,21 @@ extension Tensor {
   }
 }
 
-/// The eight-lane step of `Tensor.summary`: Σxᵢ in Double and the two threshold counts (as
-/// negated lane masks), accumulated into the caller's locals.
-private enum SummaryLanes {
-  @inline(__always) static func add(
-    _ v: SIMD8<Float>, _ lowThreshold: SIMD8<Float>, _ highMagnitude: SIMD8<Float>, _ sum: inout SIMD8<Double>,
-    _ low: inout SIMD8<Int32>, _ high: inout SIMD8<Int32>
-  ) {
+/// The eight-lane accumulators of `Tensor.summary`: Σxᵢ in Double and the two threshold counts
+/// (as negated lane masks).
+private struct SummaryLanes {
+  var sum = SIMD8<Double>.zero
+  var low = SIMD8<Int32>.zero
+  var high = SIMD8<Int32>.zero
+  let lowThreshold: SIMD8<Float>
+  let highMagnitude: SIMD8<Float>
+
+  init(lowThreshold: Float, highMagnitude: Float) {
+    self.lowThreshold = SIMD8(repeating: lowThreshold)
+    self.highMagnitude = SIMD8(repeating: highMagnitude)
+  }
+
+  @inline(__always) mutating func add(_ v: SIMD8<Float>) {
     sum += SIMD8<Double>(v)
     low &+= SIMD8<Int32>(truncatingIfNeeded: (v .<= lowThreshold).toInt())
     let magnitude = v.replacing(with: -v, where: v .< 0)
