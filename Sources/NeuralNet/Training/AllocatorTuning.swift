@@ -7,9 +7,9 @@ import CMallocTuning
 /// pages the kernel faults in and zeroes (lesson 7 in full: 13–16 s of system time; with this
 /// setting 45–48 → 38 s of wall time). See `CMallocTuning.c`. No number depends on it.
 public enum AllocatorTuning {
-  /// A fixed 32 MiB mmap threshold and a 1 GiB trim threshold, unless
-  /// the user tuned malloc through the environment. Call once at start-up, before any sweep
-  /// starts its threads. Returns whether the setting was applied.
+  /// A fixed 32 MiB mmap threshold and a 1 GiB trim threshold, unless the user tuned malloc
+  /// through the environment. Call once at start-up, before any sweep starts its threads.
+  /// Returns whether the setting was applied.
   @discardableResult
   public static func keepFreedMemory() -> Bool { cmalloctuning_keep_freed_memory() == 1 }
 }
