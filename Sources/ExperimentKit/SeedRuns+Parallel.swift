@@ -61,10 +61,7 @@ extension SeedRuns {
     seeds: [UInt64], runsPerSeed: Int, progress: (@Sendable (Int) -> Void)?,
     _ body: @Sendable (_ seed: UInt64, _ run: Int) -> Run
   ) -> [[Run]] {
-    let runs = ParallelSweep.map(seeds.count * runsPerSeed, progress: progress) { job in
-      body(seeds[job / runsPerSeed], job % runsPerSeed)
-    }
-    return seeds.indices.map { Array(runs[($0 * runsPerSeed)..<(($0 + 1) * runsPerSeed)]) }
+    ParallelSweep.grid(rows: seeds.count, columns: runsPerSeed, progress: progress) { body(seeds[$0], $1) }
   }
 }
 

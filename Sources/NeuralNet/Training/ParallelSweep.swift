@@ -36,6 +36,16 @@ public enum ParallelSweep {
     return results.values()
   }
 
+  /// `body(row, column)` for every cell of a `rows` × `columns` grid (seeds × runs, cases ×
+  /// depths), each cell a job of `map`, in row-major order; `result[r][c]` is cell (r, c).
+  /// `progress` gets the cells done.
+  public static func grid<T: Sendable>(
+    rows: Int, columns: Int, progress: (@Sendable (Int) -> Void)? = nil, _ body: @Sendable (Int, Int) -> T
+  ) -> [[T]] {
+    let cells = map(rows * columns, progress: progress) { body($0 / columns, $0 % columns) }
+    return (0..<rows).map { Array(cells[($0 * columns)..<(($0 + 1) * columns)]) }
+  }
+
   /// `body` with OpenBLAS single-threaded throughout, as a sweep's jobs run, whatever other sweeps
   /// start or finish meanwhile.
   ///

@@ -135,18 +135,17 @@ package enum InitProfiles {
   ) -> [DepthSweep] {
     let cases = config.activations.flatMap { activation in sweepInits(config).map { (activation, $0) } }
     let depths = config.sweepDepths
-    let profiles = ParallelSweep.map(cases.count * depths.count, progress: progress) { job in
-      let (activation, choice) = cases[job / depths.count]
-      let depth = depths[job % depths.count]
+    let profiles = ParallelSweep.grid(rows: cases.count, columns: depths.count, progress: progress) { row, column in
+      let (activation, choice) = cases[row]
+      let depth = depths[column]
       return measure(
         activation, choice, depth: depth, width: config.width, weightStd: config.weightStd, batch: batch,
         networks: 1, seed: SeededGenerator.streamSeed(config.seed, "depth sweep \(activation) \(choice) \(depth)"))
     }
-    return cases.enumerated().map { index, pair in
-      let measured = profiles[(index * depths.count)..<((index + 1) * depths.count)]
-      return DepthSweep(
+    return zip(cases, profiles).map { pair, measured in
+      DepthSweep(
         activation: pair.0, choice: pair.1, depths: depths, measuredRatio: measured.map(\.measuredRatio),
-        predictedRatio: measured.map(\.predictedRatio), perLayerVariance: measured.last?.perLayerVariance ?? .nan)
+        predictedRatio: measured.map(\.predictedRatio), perLayerVariance: measured.last?.perLayerVariance ?? 0)
     }
   }
 }
