@@ -1,5 +1,5 @@
 /// Everything measured in one training step: loss, global gradient norm, and per-layer records.
-public struct StepRecord: Sendable, Equatable {
+public struct StepRecord: StepMeasurement, Equatable {
   /// The step number, from 0.
   public var step: Int
   /// The mini-batch loss before the update (may be non-finite).
@@ -25,6 +25,9 @@ public struct StepRecord: Sendable, Equatable {
     self.layers = layers
     self.nonFinite = nonFinite
   }
+
+  /// ‖g‖ over all parameters: `globalGradientNorm`, under the name every trainer's steps share.
+  public var gradientNorm: Double { globalGradientNorm }
 
   /// The records of the dense layers, in order.
   public var denseLayers: [LayerRecord] { layers.filter { $0.kind == .dense } }

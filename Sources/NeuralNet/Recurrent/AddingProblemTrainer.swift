@@ -43,7 +43,7 @@ public enum AddingProblemTrainer {
   }
 
   /// What one step measured.
-  public struct Step: Sendable, Equatable {
+  public struct Step: StepMeasurement, Equatable {
     /// The step index, from 0.
     public var step: Int
     /// The mini-batch loss before the update.
@@ -69,7 +69,7 @@ public enum AddingProblemTrainer {
   }
 
   /// A finished run.
-  public struct History: Sendable, Equatable {
+  public struct History: TrainingLog, Equatable {
     /// One record per step taken (the non-finite step included).
     public var steps: [Step]
     /// The test loss before the first step, every `evaluateEvery` steps and after the last.
@@ -97,19 +97,6 @@ public enum AddingProblemTrainer {
     /// The first evaluation step whose test loss is below `level`, if any.
     public func firstStep(belowTestLoss level: Double) -> Int? {
       evaluations.first { $0.loss < level }?.step
-    }
-    /// The mean raw gradient norm over the steps taken (finite steps only).
-    public var meanGradientNorm: Double {
-      let finite = steps.map(\.gradientNorm).filter(\.isFinite)
-      return finite.isEmpty ? .nan : finite.reduce(0, +) / Double(finite.count)
-    }
-    /// The largest raw gradient norm; a non-finite one counts as +Inf.
-    public var maxGradientNorm: Double {
-      steps.map { $0.gradientNorm.isFinite ? $0.gradientNorm : .infinity }.max() ?? .nan
-    }
-    /// The fraction of steps whose gradient was clipped.
-    public var clippedFraction: Double {
-      steps.isEmpty ? 0 : Double(steps.filter { $0.clip?.clipped ?? false }.count) / Double(steps.count)
     }
   }
 

@@ -51,7 +51,7 @@ public enum EpochTrainer {
   }
 
   /// A finished run.
-  public struct History: Sendable {
+  public struct History: TrainingLog {
     /// Every step's record.
     public var steps: [StepRecord]
     /// Every completed epoch.
@@ -62,6 +62,9 @@ public enum EpochTrainer {
     public var bestEpoch: Int?
     /// Whether patience ran out before the last epoch.
     public var stoppedEarly: Bool
+
+    /// The step that produced the first non-finite value, if any.
+    public var nonFiniteStep: Int? { nonFinite?.step }
   }
 
   /// Trains `model` and leaves it with the best validation weights.

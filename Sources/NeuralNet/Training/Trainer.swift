@@ -1,5 +1,5 @@
 /// The outcome of a training run: one record per completed step and the first non-finite value.
-public struct TrainingHistory: Sendable, Equatable {
+public struct TrainingHistory: TrainingLog, Equatable {
   /// Records of the steps, in order (the step that produced a non-finite value is included).
   public var steps: [StepRecord]
   /// Where training stopped on a NaN or Inf, if it did.
@@ -11,37 +11,8 @@ public struct TrainingHistory: Sendable, Equatable {
     self.nonFinite = nonFinite
   }
 
-  /// The loss of the last recorded step.
-  public var finalLoss: Double { steps.last?.loss ?? .nan }
-  /// The global gradient norm at the first step (at initialization); NaN if no step was taken.
-  public var initialGradientNorm: Double { steps.first?.globalGradientNorm ?? .nan }
-  /// The largest global gradient norm seen; a NaN norm counts as +Inf (it blew up), so the result
-  /// is never NaN.
-  public var maxGradientNorm: Double {
-    steps.map { $0.globalGradientNorm.isNaN ? .infinity : $0.globalGradientNorm }.max() ?? 0
-  }
-  /// The mean mini-batch loss of the last `count` steps: less noisy than the last one. NaN if the
-  /// run stopped on a non-finite value or took no step.
-  public func meanLoss(overLast count: Int) -> Double {
-    guard nonFinite == nil, !steps.isEmpty else { return .nan }
-    let tail = steps.suffix(count).map(\.loss)
-    return tail.reduce(0, +) / Double(tail.count)
-  }
-  /// The step a run blew up: the first whose loss is not finite or at least `factor` times the
-  /// lowest loss of the steps before it; nil if there is none. (fast.ai's learning-rate finder
-  /// stops at 4× the best loss; 10× leaves room for the noise of mini-batch losses.)
-  public func explosionStep(factor: Double = 10) -> Int? {
-    var lowest = Double.infinity
-    for record in steps {
-      if !record.loss.isFinite || record.loss >= factor * lowest { return record.step }
-      lowest = Swift.min(lowest, record.loss)
-    }
-    return nil
-  }
-  /// The fraction of steps whose gradient was clipped.
-  public var clippedFraction: Double {
-    steps.isEmpty ? 0 : Double(steps.filter { $0.clip?.clipped ?? false }.count) / Double(steps.count)
-  }
+  /// The step that produced the first non-finite value, if any.
+  public var nonFiniteStep: Int? { nonFinite?.step }
 }
 
 /// Mini-batch training with SGD, instrumented at every step.

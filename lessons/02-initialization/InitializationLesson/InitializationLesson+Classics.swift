@@ -1,4 +1,5 @@
 import Charts
+import LessonKit
 import NeuralNet
 import Notebook
 import RealModule
@@ -172,20 +173,11 @@ extension InitializationLesson {
               Format.number(r.history.finalLoss), r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
             ]
           }))
-      let markers = runs.compactMap { r in
-        r.history.nonFinite.map {
-          Marker(x: Double($0.step), label: "\(label(r.choice)): non-finite at step \($0.step)")
-        }
-      }
+      let shown = TrainingRuns(runs.map { (label($0.choice), $0.history, $0.testAccuracy) })
       notebook.chart(
         Chart(
           name: "he-training-loss", title: "Training loss, \(depth)-layer ReLU net", xLabel: "SGD step",
-          yLabel: "mini-batch loss",
-          series: runs.enumerated().map { i, r in
-            Series(
-              title: label(r.choice), x: r.history.steps.map { Double($0.step) }, y: r.history.steps.map(\.loss),
-              style: .line, colorGroup: i)
-          }, markers: markers),
+          yLabel: "mini-batch loss", series: shown.series(\.loss), markers: shown.nonFiniteMarkers),
         caption: "ln 10 ≈ 2.303 is the loss of a uniform guess over 10 digits: a net stuck there has learned nothing.")
       let layers = (1...depth).map(Double.init)
       notebook.chart(

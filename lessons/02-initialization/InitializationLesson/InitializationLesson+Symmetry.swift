@@ -1,4 +1,5 @@
 import Charts
+import LessonKit
 import NeuralNet
 import Notebook
 import Theory
@@ -42,12 +43,7 @@ extension InitializationLesson {
       notebook.chart(
         Chart(
           name: "symmetry-training-loss", title: "Training loss: symmetric vs random init", xLabel: "SGD step",
-          yLabel: "mini-batch loss",
-          series: runs.enumerated().map { i, r in
-            Series(
-              title: r.name, x: r.history.steps.map { Double($0.step) }, y: r.history.steps.map(\.loss), style: .line,
-              colorGroup: i)
-          }),
+          yLabel: "mini-batch loss", series: TrainingRuns(runs.map { ($0.name, $0.history) }).series(\.loss)),
         caption:
           "Symmetric inits sit at ln 10 ≈ 2.303: they can only learn the class frequencies through the readout bias.")
       notebook.check(

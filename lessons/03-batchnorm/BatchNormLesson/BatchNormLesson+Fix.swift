@@ -139,7 +139,7 @@ extension BatchNormLesson {
   }
 
   /// The runs as every lesson's training table and curves show them.
-  private static func shown(_ runs: [TrainedRun]) -> TrainingRuns {
+  private static func shown(_ runs: [TrainedRun]) -> TrainingRuns<TrainingHistory> {
     TrainingRuns(runs.map { ($0.name, $0.history, $0.testAccuracy) })
   }
 

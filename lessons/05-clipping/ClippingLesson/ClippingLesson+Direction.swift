@@ -1,4 +1,5 @@
 import Charts
+import LessonKit
 import NeuralNet
 import Notebook
 import Theory
@@ -74,7 +75,7 @@ extension ClippingLesson {
       let valueRun = notebook.experiment("value-clipped run", total: config.steps) { progress in
         ClippingRuns.run(config, networkSeed: config.seed, clipping: .value(c), test: test, progress: progress.update)
       }
-      let runs: [(String, AddingProblemTrainer.History)] = [
+      let runs: [(name: String, history: AddingProblemTrainer.History)] = [
         ("norm, τ = \(Format.number(tau))", reference.history), ("value, c = \(Format.number(c))", valueRun),
       ]
       notebook.table(
@@ -94,11 +95,7 @@ extension ClippingLesson {
         Chart(
           name: "clipping-cosine", title: "cos(raw gradient, clipped gradient) per step", xLabel: "SGD step",
           yLabel: "cosine",
-          series: runs.enumerated().map { i, run in
-            Series(
-              title: run.0, x: run.1.steps.map { Double($0.step) }, y: run.1.steps.map { $0.clip?.cosine ?? .nan },
-              style: i == 0 ? .line : .faint, colorGroup: i)
-          }),
+          series: TrainingRuns(runs).series(style: { $0 == 0 ? .line : .faint }) { $0.clip?.cosine ?? .nan }),
         caption: "Norm clipping keeps the direction exactly (cos = 1); value clipping turns it on every step it clips.")
       notebook.check([
         TheoryCheck(
