@@ -86,6 +86,22 @@ public enum MagnitudeHistogramCharts {
     return Chart(name: name, title: title, xLabel: xLabel, yLabel: yLabel, series: series)
   }
 
+  /// What an overlay's histograms measure, which fixes its axes.
+  public enum Quantity {
+    /// Back-propagated gradients |∂L/∂h| at the pre-activations.
+    case gradient
+    /// Activations |h| (a ReLU layer's exact zeros are left out of the shares).
+    case activation
+
+    var xLabel: String { self == .gradient ? "log10 |∂L/∂h|" : "log10 |h|" }
+    var yLabel: String { self == .gradient ? "share of the layer's units" : "share of the layer's non-zero units" }
+  }
+
+  /// `overlay` of the histograms of `quantity`, with its axes.
+  public static func overlay(name: String, title: String, of quantity: Quantity, runs: [Run]) -> Chart {
+    overlay(name: name, title: title, xLabel: quantity.xLabel, yLabel: quantity.yLabel, runs: runs)
+  }
+
   /// Every layer of one run (`histograms[l − 1]` is layer l) as a heatmap: rows are layers, columns
   /// the half-octaves of `range`, colors log10 of the share of the layer's non-zero values (blank
   /// where a bin is empty), on a fixed scale from 1e-4 to 1 so that two runs compare.

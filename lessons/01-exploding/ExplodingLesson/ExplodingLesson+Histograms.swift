@@ -41,7 +41,7 @@ extension ExplodingLesson {
     notebook.chart(
       MagnitudeHistogramCharts.overlay(
         name: "gradient-histograms", title: "|∂L/∂h| per hidden layer at step 0 (share of units per half-octave)",
-        xLabel: "log10 |∂L/∂h|", yLabel: "share of the layer's units",
+        of: .gradient,
         runs: MagnitudeHistogramCharts.beforeAndAfter(names, gradients, layers: shown)),
       caption:
         "Solid: the \(runs[0].name) net; dashed: the \(runs[1].name) fix; one color per layer. Each layer's histogram is shifted by the per-layer factor: in the fix the shift is ≈ 0."
@@ -49,7 +49,7 @@ extension ExplodingLesson {
     notebook.chart(
       MagnitudeHistogramCharts.overlay(
         name: "activation-histograms", title: "|h| per hidden layer at step 0 (non-zero activations)",
-        xLabel: "log10 |h|", yLabel: "share of the layer's non-zero units",
+        of: .activation,
         runs: MagnitudeHistogramCharts.beforeAndAfter(
           names, activations, layers: shown, note: { " (\(Format.percent($0.zeroShare)) zero)" })),
       caption:

@@ -47,16 +47,9 @@ extension ExplodingLesson {
               run.testAccuracy.isFinite ? Format.percent(run.testAccuracy) : "–",
             ]
           }))
-      let markers = runs.compactMap { run in
-        run.history.nonFinite.map { Marker(x: Double($0.step), label: "\(run.name): non-finite at step \($0.step)") }
-      }
-      func series(_ value: (StepRecord) -> Double) -> [Series] {
-        runs.enumerated().map { index, run in
-          Series(
-            title: run.name, x: run.history.steps.map { Double($0.step) }, y: run.history.steps.map(value),
-            style: .linePoints, colorGroup: index)
-        }
-      }
+      let shown = TrainingRuns(runs.map { ($0.name, $0.history, $0.testAccuracy) })
+      let markers = shown.nonFiniteMarkers
+      func series(_ value: (StepRecord) -> Double) -> [Series] { shown.series(style: { _ in .linePoints }, value) }
       notebook.chart(
         Chart(
           name: "training-loss", title: "Training loss", xLabel: "SGD step", yLabel: "mini-batch loss", logY: true,

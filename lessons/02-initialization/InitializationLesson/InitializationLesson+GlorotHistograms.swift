@@ -40,7 +40,7 @@ extension InitializationLesson {
     notebook.chart(
       MagnitudeHistogramCharts.overlay(
         name: "glorot-gradient-histograms", title: "|∂L/∂h_l| per layer, standard vs normalized init",
-        xLabel: "log10 |∂L/∂h|", yLabel: "share of the layer's units",
+        of: .gradient,
         runs: runs(\.gradientHistograms, notes: { _, _ in "" })),
       caption:
         "Solid: standard U[±1/√n]; dashed: normalized (Xavier); one color per layer. Under the standard init the lower layers sit to the left: smaller gradients."

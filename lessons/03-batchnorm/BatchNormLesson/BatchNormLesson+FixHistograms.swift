@@ -39,13 +39,13 @@ extension BatchNormLesson {
     notebook.chart(
       MagnitudeHistogramCharts.overlay(
         name: "fix-activation-histograms", title: "|h| per hidden layer at step 0, plain vs batch norm",
-        xLabel: "log10 |h|", yLabel: "share of the layer's non-zero units",
+        of: .activation,
         runs: MagnitudeHistogramCharts.beforeAndAfter(names, activations, layers: shown)),
       caption: "Solid: \(runs[0].name); dashed: \(runs[1].name); one color per layer.")
     notebook.chart(
       MagnitudeHistogramCharts.overlay(
         name: "fix-gradient-histograms", title: "|∂L/∂h| per hidden layer at step 0, plain vs batch norm",
-        xLabel: "log10 |∂L/∂h|", yLabel: "share of the layer's units",
+        of: .gradient,
         runs: MagnitudeHistogramCharts.beforeAndAfter(names, gradients, layers: shown)),
       caption:
         "Solid: \(runs[0].name); dashed: \(runs[1].name); one color per layer.\(tiny > 0.01 ? " The spike at the left edge is the first bin, which also holds every value below 2^−48: up to \(Format.percent(tiny)) of a layer's units get a gradient below 2^−48, almost none." : "")"

@@ -29,6 +29,13 @@ extension BatchGDLesson {
         BatchSizeComparison.run(config, train: train, progress: progress.update)
       }
       func label(_ b: Int) -> String { b == train.count ? "full batch (\(b))" : b == 1 ? "one example" : "batch \(b)" }
+      /// One curve per run, labelled by its batch size: `points(run)` gives its x, y and style.
+      func curves(_ points: (BatchSizeComparison.Run) -> ([Double], [Double], Series.Style)) -> [Series] {
+        runs.enumerated().map { i, r in
+          let (x, y, style) = points(r)
+          return Series(title: label(r.batchSize), x: x, y: y, style: style, colorGroup: i)
+        }
+      }
       notebook.table(
         Table(
           headers: [
@@ -50,30 +57,22 @@ extension BatchGDLesson {
         Chart(
           name: "loss-by-step", title: "Training loss (whole training set) against step", xLabel: "step",
           yLabel: "loss", logY: true,
-          series: runs.enumerated().map { i, r in
-            Series(
-              title: label(r.batchSize), x: r.evaluatedSteps.map(Double.init), y: r.fullLoss, style: .linePoints,
-              colorGroup: i)
-          }),
+          series: curves { r in (r.evaluatedSteps.map(Double.init), r.fullLoss, .linePoints) }),
         caption: "Per step, the full batch makes the most progress: its gradient is the exact one.")
       notebook.chart(
         Chart(
           name: "loss-by-examples", title: "Training loss against examples processed", xLabel: "examples seen",
           yLabel: "loss", logX: true, logY: true,
-          series: runs.enumerated().map { i, r in
-            Series(
-              title: label(r.batchSize), x: r.evaluatedSteps.map { Double(Swift.max($0, 1) * r.batchSize) },
-              y: r.fullLoss, style: .linePoints, colorGroup: i)
+          series: curves { r in
+            (r.evaluatedSteps.map { Double(Swift.max($0, 1) * r.batchSize) }, r.fullLoss, .linePoints)
           }),
         caption: "Per example processed (the cost), small batches are far cheaper.")
       notebook.chart(
         Chart(
           name: "gradient-norm-by-step", title: "Norm of the gradient used at each step", xLabel: "step",
           yLabel: "‖g‖", logY: true,
-          series: runs.enumerated().map { i, r in
-            Series(
-              title: label(r.batchSize), x: r.gradientNorm.indices.map(Double.init), y: r.gradientNorm,
-              style: r.batchSize == train.count ? .line : .points, colorGroup: i)
+          series: curves { r in
+            (r.gradientNorm.indices.map(Double.init), r.gradientNorm, r.batchSize == train.count ? .line : .points)
           }),
         caption:
           "The smaller the batch, the wider the spread: that is gradient noise, measured in \(notebook.reference(.noise)). None of them explodes."

@@ -47,7 +47,7 @@ extension ResidualLesson {
       MagnitudeHistogramCharts.overlay(
         name: "gradient-histograms-plain-vs-residual",
         title: "|∂L/∂h| after weight layer l at init, L = \(depth): plain vs residual",
-        xLabel: "log10 |∂L/∂h|", yLabel: "share of the layer's units", runs: runs),
+        of: .gradient, runs: runs),
       caption:
         "Solid: \(Architecture.plain.rawValue); dashed: \(Architecture.residual.rawValue) (on the residual stream after each block); one color per layer."
     )
