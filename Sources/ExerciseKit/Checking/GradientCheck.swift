@@ -14,6 +14,23 @@ struct GradientCheck {
   var mistakes: () -> [(value: [Double], hint: String)] = { [] }
 }
 
+extension GradientCheck {
+  /// A check whose usual mistakes are the two slips of any backward pass: the gradient with the
+  /// wrong sign, and the gradient divided by the batch size (`notAveraged` says why it is not).
+  static func signAndBatchSlips(
+    name: String, answer: [Double], numerical: [Double], rule: String, batch: Int, notAveraged: String
+  ) -> GradientCheck {
+    GradientCheck(
+      name: name, answer: answer, numerical: numerical, rule: rule,
+      mistakes: {
+        [
+          (numerical.map { -$0 }, "\(name) has the wrong sign: \(name) = +\(rule)"),
+          (numerical.map { $0 / Double(batch) }, "\(name) is divided by the batch size: \(notAveraged)"),
+        ]
+      })
+  }
+}
+
 extension Expect {
   /// Compares every answered gradient with its finite-difference value (CS231n's relative error,
   /// below `gradientThreshold`) and returns the report "relative errors against finite differences:

@@ -36,28 +36,12 @@ extension CodeExercises {
     let dw = NumericalGradient.of(w) { loss(x, $0, bias) }
     let db = NumericalGradient.of(bias) { loss(x, w, $0) }
     let report = try Expect.gradients([
-      GradientCheck(
-        name: "∂L/∂x", answer: result.input.values, numerical: dx.values, rule: "g·Wᵀ",
-        mistakes: {
-          [
-            (((-1.0) * dx).values, "∂L/∂x has the wrong sign: ∂L/∂x = +g·Wᵀ"),
-            (
-              ((1.0 / Double(b)) * dx).values,
-              "∂L/∂x is divided by the batch size: each example's gradient is its own row of g·Wᵀ, not averaged"
-            ),
-          ]
-        }),
-      GradientCheck(
-        name: "∂L/∂W", answer: result.weight.values, numerical: dw.values, rule: "xᵀ·g",
-        mistakes: {
-          [
-            (((-1.0) * dw).values, "∂L/∂W has the wrong sign: ∂L/∂W = +xᵀ·g"),
-            (
-              ((1.0 / Double(b)) * dw).values,
-              "∂L/∂W is divided by the batch size; the loss here is a sum over the batch, so ∂L/∂W = xᵀ·g"
-            ),
-          ]
-        }),
+      .signAndBatchSlips(
+        name: "∂L/∂x", answer: result.input.values, numerical: dx.values, rule: "g·Wᵀ", batch: b,
+        notAveraged: "each example's gradient is its own row of g·Wᵀ, not averaged"),
+      .signAndBatchSlips(
+        name: "∂L/∂W", answer: result.weight.values, numerical: dw.values, rule: "xᵀ·g", batch: b,
+        notAveraged: "the loss here is a sum over the batch, so ∂L/∂W = xᵀ·g"),
       GradientCheck(
         name: "∂L/∂b", answer: result.bias, numerical: db, rule: "g summed over the batch",
         mistakes: {
