@@ -1,5 +1,6 @@
 import LessonCatalogue
 import LessonKit
+import LessonTestSupport
 import Notebook
 import Testing
 
@@ -29,5 +30,27 @@ struct ExerciseAnswerTests {
     let no = exercise.check(wrong)
     #expect(yes.correct, "\(name) \(number): \(yes.reason)")
     #expect(!no.correct && no.reason.count > 40, "\(name) \(number): \(no.reason)")
+  }
+
+  /// (lesson, exercise number, a right answer, a wrong one, a word of the wrong one's hint), as a
+  /// student types them after reading the lesson in full mode.
+  static let commands: [(String, Int, String, String, String)] = [
+    ("exploding", 3, "1.41", "2", "SQUARED"), ("initialization", 2, "2", "1.414", "factor of the norm"),
+    ("batchnorm", 1, "1.59", "1.261", "factor of the norm"), ("batch-gd", 2, "16", "32", "standard deviation"),
+    ("clipping", 4, "4", "1", "tanh"), ("residual", 1, "86.7", "3325.3", "not α"),
+    ("documents", 1, "3082", "2976", "one bias per output"),
+  ]
+
+  /// `--exercise N --answer X` prints "Exercise N: correct." and exits 0 for a right answer, and
+  /// exits 1 with "incorrect" and the hint of the mistake for a wrong one.
+  @Test(arguments: commands)
+  func theExerciseCommandExitsZeroWhenRightAndOneWithTheHintWhenWrong(
+    lesson: String, number: Int, right: String, wrong: String, hint: String
+  ) throws {
+    let yes = try LessonProcess.run(lesson, ["--exercise", "\(number)", "--answer", right])
+    #expect(yes.status == 0 && yes.stdout.hasPrefix("Exercise \(number): correct."), "\(lesson): \(yes.stdout)")
+    let no = try LessonProcess.run(lesson, ["--exercise", "\(number)", "--answer", wrong])
+    #expect(no.status == 1 && no.stdout.hasPrefix("Exercise \(number): incorrect."), "\(lesson): \(no.stdout)")
+    #expect(no.stdout.contains(hint), "\(lesson) \(number) \(wrong): \(no.stdout)")
   }
 }

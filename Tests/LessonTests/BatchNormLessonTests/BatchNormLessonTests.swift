@@ -104,7 +104,7 @@ struct BatchNormLessonTests {
     try LessonProcess.run("batchnorm", arguments)
   }
 
-  @Test func overridesReachTheRunAndExercisesAnswer() throws {
+  @Test func overridesReachTheRun() throws {
     let directory = Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let result = try Self.run([
@@ -117,9 +117,5 @@ struct BatchNormLessonTests {
     #expect(parameters["activation"] as? String == "identity")
     #expect(parameters["batch_size"] as? Int == 32)
     #expect(parameters["momentum"] as? Double == 0.2)
-    let right = try Self.run(["--exercise", "4", "--answer", "1.2"])
-    #expect(right.status == 0 && right.stdout.hasPrefix("Exercise 4: correct."))
-    let wrong = try Self.run(["--exercise", "1", "--answer", "1.261"])
-    #expect(wrong.status == 1 && wrong.stdout.contains("factor of the norm"))
   }
 }

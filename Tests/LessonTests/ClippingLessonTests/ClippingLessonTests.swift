@@ -119,9 +119,5 @@ struct ClippingLessonTests {
     let runs = try #require(metrics["runs"] as? [String: Any])
     let user = try #require(runs["norm_clip_seed42_user"] as? [String: Any])
     #expect(user["threshold"] as? Double == 0.7)
-    let right = try LessonProcess.run("clipping", ["--exercise", "4", "--answer", "4"])
-    #expect(right.status == 0 && right.stdout.hasPrefix("Exercise 4: correct."))
-    let wrong = try LessonProcess.run("clipping", ["--exercise", "4", "--answer", "1"])
-    #expect(wrong.status == 1 && wrong.stdout.contains("tanh"))
   }
 }

@@ -154,15 +154,6 @@ struct ExplodingLessonTests {
     try LessonProcess.run("exploding", arguments, environment: environment, input: input)
   }
 
-  @Test func exerciseCommandSaysCorrectOrIncorrect() throws {
-    let right = try Self.run(["--exercise", "3", "--answer", "1.41"])
-    #expect(right.status == 0)
-    #expect(right.stdout.hasPrefix("Exercise 3: correct."))
-    let wrong = try Self.run(["--exercise", "3", "--answer", "2"])
-    #expect(wrong.status == 1)
-    #expect(wrong.stdout.contains("incorrect") && wrong.stdout.contains("SQUARED"))
-  }
-
   @Test func missingGnuplotStillWritesScriptsDataAndNotebookThenFailsAtTheEnd() throws {
     let directory = Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

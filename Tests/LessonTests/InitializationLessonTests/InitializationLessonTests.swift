@@ -189,13 +189,4 @@ struct InitializationLessonTests {
     let runs = try #require(object["runs"] as? [String: Any])
     #expect(runs["train_scaled"] != nil)
   }
-
-  @Test func exerciseCommandSaysCorrectOrIncorrect() throws {
-    let right = try Self.run(["--exercise", "2", "--answer", "2"])
-    #expect(right.status == 0)
-    #expect(right.stdout.hasPrefix("Exercise 2: correct."))
-    let wrong = try Self.run(["--exercise", "5", "--answer", "4"])
-    #expect(wrong.status == 1)
-    #expect(wrong.stdout.contains("incorrect"))
-  }
 }

@@ -90,7 +90,5 @@ struct ResidualLessonTests {
     #expect(parameters["depth"] as? Int == 20 && parameters["steps"] as? Int == 40 && parameters["width"] as? Int == 32)
     let runs = try #require(metrics["runs"] as? [String: Any])
     #expect(runs["train_plain_depth20"] != nil)
-    let right = try LessonProcess.run("residual", ["--exercise", "1", "--answer", "86.7"])
-    #expect(right.status == 0 && right.stdout.hasPrefix("Exercise 1: correct."))
   }
 }
