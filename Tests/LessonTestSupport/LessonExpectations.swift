@@ -89,6 +89,20 @@ public enum LessonExpectations {
     #expect(FileManager.default.fileExists(atPath: html.path), sourceLocation: sourceLocation)
   }
 
+  /// Runs `lesson` in quick mode with `overrides` into a temporary folder, expects exit status 0,
+  /// and returns its metrics.json with its "parameters" (the folder is deleted).
+  public static func quickRun(
+    _ lesson: String, overrides: [String], sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> (parameters: [String: Any], metrics: [String: Any]) {
+    let directory = LessonProcess.temporaryDirectory("\(lesson)-overrides")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try LessonProcess.run(
+      lesson, ["--quick", "--no-preview", "--plots-dir", directory.path] + overrides)
+    #expect(result.status == 0, "\(lesson) \(overrides): \(result.stderr)", sourceLocation: sourceLocation)
+    let object = try metrics(in: directory.appendingPathComponent(lesson))
+    return (object["parameters"] as? [String: Any] ?? [:], object)
+  }
+
   /// The parsed metrics.json of an output folder.
   public static func metrics(in folder: URL) throws -> [String: Any] {
     let object = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("metrics.json")))

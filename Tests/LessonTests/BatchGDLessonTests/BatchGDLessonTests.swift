@@ -12,8 +12,6 @@ import BatchGDLesson
 struct BatchGDLessonTests {
   static let quick = BatchGDConfiguration(quick: true, seed: 42)
 
-  static func temporaryDirectory() -> URL { LessonProcess.temporaryDirectory("batch-gd-tests") }
-
   static func problem() throws -> QuadraticThreshold.Problem {
     try BatchGDLesson.digitsProblem(try Digits.trainTestSplit(seed: 42).train)
   }
@@ -115,20 +113,9 @@ struct BatchGDLessonTests {
 
   // MARK: Command line
 
-  static func run(_ arguments: [String]) throws -> LessonProcess.Result {
-    try LessonProcess.run("batch-gd", arguments)
-  }
-
   @Test func overridesReachTheRun() throws {
-    let directory = Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let result = try Self.run([
-      "--quick", "--no-preview", "--plots-dir", directory.path, "--batch-size", "128", "--activation", "tanh",
-      "--width", "32", "--depth", "3",
-    ])
-    #expect(result.status == 0, "\(result.stderr)")
-    let metrics = try LessonExpectations.metrics(in: directory.appendingPathComponent("batch-gd"))
-    let parameters = try #require(metrics["parameters"] as? [String: Any])
+    let (parameters, _) = try LessonExpectations.quickRun(
+      "batch-gd", overrides: ["--batch-size", "128", "--activation", "tanh", "--width", "32", "--depth", "3"])
     #expect(parameters["batch_size"] as? Int == 128 && parameters["width"] as? Int == 32)
   }
 }

@@ -12,8 +12,6 @@ import BatchNormLesson
 struct BatchNormLessonTests {
   static let quick = BatchNormConfiguration(quick: true, seed: 42)
 
-  static func temporaryDirectory() -> URL { LessonProcess.temporaryDirectory("batchnorm-tests") }
-
   @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
     try LessonExpectations.quickRunPasses(
       lesson: BatchNormLesson.name, title: BatchNormLesson.title, parameters: Self.quick.parameters, minimumChecks: 13,
@@ -100,20 +98,9 @@ struct BatchNormLessonTests {
 
   // MARK: Command line
 
-  static func run(_ arguments: [String]) throws -> LessonProcess.Result {
-    try LessonProcess.run("batchnorm", arguments)
-  }
-
   @Test func overridesReachTheRun() throws {
-    let directory = Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let result = try Self.run([
-      "--quick", "--no-preview", "--plots-dir", directory.path, "--activation", "identity", "--batch-size", "32",
-      "--momentum", "0.2", "--depth", "12",
-    ])
-    #expect(result.status == 0, "\(result.stderr)")
-    let metrics = try LessonExpectations.metrics(in: directory.appendingPathComponent("batchnorm"))
-    let parameters = try #require(metrics["parameters"] as? [String: Any])
+    let (parameters, _) = try LessonExpectations.quickRun(
+      "batchnorm", overrides: ["--activation", "identity", "--batch-size", "32", "--momentum", "0.2", "--depth", "12"])
     #expect(parameters["activation"] as? String == "identity")
     #expect(parameters["batch_size"] as? Int == 32)
     #expect(parameters["momentum"] as? Double == 0.2)

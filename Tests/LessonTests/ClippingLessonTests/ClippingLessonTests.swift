@@ -103,17 +103,11 @@ struct ClippingLessonTests {
   }
 
   @Test func overridesReachTheRunAndTheUsersThresholdJoinsTheSweep() throws {
-    let directory = LessonProcess.temporaryDirectory("clipping-tests")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let result = try LessonProcess.run(
+    let (parameters, metrics) = try LessonExpectations.quickRun(
       "clipping",
-      [
-        "--quick", "--no-preview", "--plots-dir", directory.path, "--length", "12", "--hidden", "16", "--clip-norm",
-        "0.7", "--steps", "200", "--activation", "sigmoid",
+      overrides: [
+        "--length", "12", "--hidden", "16", "--clip-norm", "0.7", "--steps", "200", "--activation", "sigmoid",
       ])
-    #expect(result.status == 0, "\(result.stderr)")
-    let metrics = try LessonExpectations.metrics(in: directory.appendingPathComponent("clipping"))
-    let parameters = try #require(metrics["parameters"] as? [String: Any])
     #expect(parameters["length"] as? Int == 12 && parameters["hidden"] as? Int == 16)
     #expect(parameters["clip_norm"] as? Double == 0.7 && parameters["activation"] as? String == "sigmoid")
     let runs = try #require(metrics["runs"] as? [String: Any])

@@ -14,8 +14,6 @@ struct InitializationLessonTests {
   static let quick = InitializationConfiguration(quick: true, seed: 42)
   static let full = InitializationConfiguration(quick: false, seed: 42)
 
-  static func temporaryDirectory() -> URL { LessonProcess.temporaryDirectory("initialization-tests") }
-
   @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
     let charts =
       ["linear", "relu", "tanh"].flatMap { ["gradient-by-layer-\($0)", "depth-sweep-\($0)"] } + [
@@ -164,20 +162,12 @@ struct InitializationLessonTests {
 
   // MARK: Command line
 
-  static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> LessonProcess.Result {
-    try LessonProcess.run("initialization", arguments, environment: environment)
-  }
-
   @Test func overridesReachEveryStepAndStillMatchTheTheory() throws {
-    let directory = Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let result = try Self.run([
-      "--quick", "--no-preview", "--plots-dir", directory.path, "--activation", "tanh", "--init", "scaled",
-      "--weight-std", "1.2", "--depth", "80", "--bias-variance", "0.1",
-    ])
-    #expect(result.status == 0, "\(result.stderr)")
-    let object = try LessonExpectations.metrics(in: directory.appendingPathComponent("initialization"))
-    let parameters = try #require(object["parameters"] as? [String: Any])
+    let (parameters, object) = try LessonExpectations.quickRun(
+      "initialization",
+      overrides: [
+        "--activation", "tanh", "--init", "scaled", "--weight-std", "1.2", "--depth", "80", "--bias-variance", "0.1",
+      ])
     #expect(parameters["depth"] as? Int == 80)
     #expect(parameters["activations"] as? String == "tanh")
     #expect(parameters["challenger"] as? String == "scaled")

@@ -79,14 +79,8 @@ struct ResidualLessonTests {
   }
 
   @Test func overridesReachTheRun() throws {
-    let directory = LessonProcess.temporaryDirectory("residual-tests")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let result = try LessonProcess.run(
-      "residual",
-      ["--quick", "--no-preview", "--plots-dir", directory.path, "--depth", "20", "--steps", "40", "--width", "32"])
-    #expect(result.status == 0, "\(result.stderr)")
-    let metrics = try LessonExpectations.metrics(in: directory.appendingPathComponent("residual"))
-    let parameters = try #require(metrics["parameters"] as? [String: Any])
+    let (parameters, metrics) = try LessonExpectations.quickRun(
+      "residual", overrides: ["--depth", "20", "--steps", "40", "--width", "32"])
     #expect(parameters["depth"] as? Int == 20 && parameters["steps"] as? Int == 40 && parameters["width"] as? Int == 32)
     let runs = try #require(metrics["runs"] as? [String: Any])
     #expect(runs["train_plain_depth20"] != nil)
