@@ -14,6 +14,17 @@ public enum Activation: String, Sendable, CaseIterable, Codable {
   case sigmoid
   case identity
 
+  /// The nonlinearity's name in prose, tables and legends ("ReLU", "linear" for the identity);
+  /// `rawValue` is its command-line value.
+  public var name: String {
+    switch self {
+    case .identity: "linear"
+    case .relu: "ReLU"
+    case .tanh: "tanh"
+    case .sigmoid: "sigmoid"
+    }
+  }
+
   /// φ(h), in Float64.
   public func value(_ h: Double) -> Double {
     switch self {

@@ -11,7 +11,7 @@ extension ExplodingLesson {
     result: ExplodingExperiments.OverflowResult, prediction: (growth: Double, meanSquareLayer: Int, valueLayer: Int)
   ) {
     let depth = config.depth
-    let phi = config.activation == .relu ? "ReLU" : "linear"
+    let phi = config.activation.name
     return notebook.step(.naive, "The naive network: unscaled N(0, 1) weights overflow Float32") {
       notebook.prose(
         """

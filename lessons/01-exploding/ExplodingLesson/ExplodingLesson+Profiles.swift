@@ -11,7 +11,7 @@ extension ExplodingLesson {
     -> [ExplodingExperiments.GradientProfile]
   {
     let depth = config.depth
-    let phi = config.activation == .relu ? "ReLU" : "linear"
+    let phi = config.activation.name
     let gains2 = config.comparedGains2
     return notebook.step(.profiles, "A controlled explosion: the gradient norm layer by layer") {
       notebook.prose(

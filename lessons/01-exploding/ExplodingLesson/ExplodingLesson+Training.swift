@@ -11,7 +11,7 @@ extension ExplodingLesson {
     -> ExplodingExperiments.TrainingOverSeeds
   {
     let depth = config.depth
-    let phi = config.activation == .relu ? "ReLU" : "linear"
+    let phi = config.activation.name
     return notebook.step(.training, "Training it: SGD on the exploding net and on the fix") {
       notebook.prose(
         """

@@ -23,13 +23,13 @@ enum InitializationClaims {
     heRuns: [HeTraining.Run], finiteWidth: FiniteWidth.Result, symmetry: [Symmetry.Run], in notebook: Notebook
   ) -> [Claim] {
     let activation: Activation = config.activations.contains(.relu) ? .relu : config.activations[0]
-    let name = InitializationLesson.label(activation)
+    let name = activation.name
     func profile(_ choice: InitializerChoice) -> InitProfiles.Profile? {
       profiles.first { $0.activation == activation && $0.choice == choice }
     }
     let naive = profile(.naive)
     let good = activation == .relu ? profile(.he) : profile(.xavier) ?? profile(.lecun)
-    let goodName = good.map { InitializationLesson.label($0.choice) } ?? "a scaled init"
+    let goodName = good.map { $0.choice.name } ?? "a scaled init"
     let small = activation == .relu ? profile(.xavier) ?? profile(.lecun) : nil
     let goodSweep = sweeps.first { $0.activation == activation && $0.choice == (activation == .relu ? .he : .xavier) }
     let deepest = config.sweepDepths.last ?? 0
@@ -85,7 +85,7 @@ enum InitializationClaims {
         },
         evidence: { m, verdict in
           let numbers =
-            "\(small.map { InitializationLesson.label($0.choice) } ?? "Smaller weights") on ReLU multiply the gradient by ×\(Format.number(m["small_factor"])) per layer (\(varianceStep)); in \(notebook.reference(.heTraining)) the \(challenger.map { InitializationLesson.label($0.choice) } ?? "smaller") net ends at loss \(Format.number(m["challenger_final_loss"])) while He reaches \(Format.number(m["he_final_loss"])); the smallest weights of all, zeros, end at loss \(Format.number(m["zero_final_loss"])) with \(Format.number(m["zero_distinct_units"])) distinct unit(s) per layer (\(notebook.reference(.symmetry)))."
+            "\(small.map { $0.choice.name } ?? "Smaller weights") on ReLU multiply the gradient by ×\(Format.number(m["small_factor"])) per layer (\(varianceStep)); in \(notebook.reference(.heTraining)) the \(challenger.map { $0.choice.name } ?? "smaller") net ends at loss \(Format.number(m["challenger_final_loss"])) while He reaches \(Format.number(m["he_final_loss"])); the smallest weights of all, zeros, end at loss \(Format.number(m["zero_final_loss"])) with \(Format.number(m["zero_distinct_units"])) distinct unit(s) per layer (\(notebook.reference(.symmetry)))."
           return verdict == .partlyHolds
             ? "Smaller weights do lower the growth, but past the critical scale they make gradients vanish or learn worse instead: \(numbers) The target is a scale, not \"small\"."
             : "In this run smaller weights did no harm: \(numbers)"

@@ -100,7 +100,7 @@ package enum InitializationExercises {
         let threshold = 0.8 * Double.log(10)
         let correct = loss.isFinite && loss < threshold
         var reason =
-          "A real \(config.trainingDepth)-layer ReLU net from \(InitializationLesson.label(choice)) init ends at mean loss \(Format.number(loss)) after \(trainabilitySteps) steps (\(correct ? "below" : "not below") \(Format.number(threshold)))."
+          "A real \(config.trainingDepth)-layer ReLU net from \(choice.name) init ends at mean loss \(Format.number(loss)) after \(trainabilitySteps) steps (\(correct ? "below" : "not below") \(Format.number(threshold)))."
         if !correct {
           reason +=
             loss.isFinite

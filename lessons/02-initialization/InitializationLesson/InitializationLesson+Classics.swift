@@ -138,7 +138,7 @@ extension InitializationLesson {
     _ config: InitializationConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> [HeTraining.Run] {
     notebook.step(
-      .heTraining, "He et al. 2015: a \(config.trainingDepth)-layer ReLU net, \(label(config.challenger)) vs He"
+      .heTraining, "He et al. 2015: a \(config.trainingDepth)-layer ReLU net, \(config.challenger.name) vs He"
     ) {
       let depth = config.trainingDepth
       notebook.prose(
@@ -148,10 +148,10 @@ extension InitializationLesson {
         doubled the variance (σ_w² = 2) and their 30-layer plain net trained where Xavier's \
         stalled. We train a \(depth)-layer ReLU net of width \(config.width) on \(train.count) \
         digits with SGD (lr \(Format.number(config.learningRate)), batches of \(config.batchSize), \
-        \(config.steps) steps) from \(label(config.challenger)) and from He init.
+        \(config.steps) steps) from \(config.challenger.name) and from He init.
         """)
       notebook.comparison(
-        differs: "the weights' variance only (\(label(config.challenger)) against He's σ_w² = 2)",
+        differs: "the weights' variance only (\(config.challenger.name) against He's σ_w² = 2)",
         same: [
           "architecture", "weight seed", "mini-batch order", "lr \(Format.number(config.learningRate))",
           "\(config.steps) steps of \(config.batchSize)",
@@ -167,13 +167,13 @@ extension InitializationLesson {
           ],
           rows: runs.map { r in
             [
-              label(r.choice), Format.number(r.measuredFactor), Format.number(r.predictedFactor),
+              r.choice.name, Format.number(r.measuredFactor), Format.number(r.predictedFactor),
               Format.number(r.initialGradientNorm.first! / r.initialGradientNorm.last!),
               Format.number(r.initialSignalRatio), Format.number(r.history.steps.first?.loss ?? .nan),
               Format.number(r.history.finalLoss), r.testAccuracy.isFinite ? Format.percent(r.testAccuracy) : "–",
             ]
           }))
-      let shown = TrainingRuns(runs.map { (label($0.choice), $0.history, $0.testAccuracy) })
+      let shown = TrainingRuns(runs.map { ($0.choice.name, $0.history, $0.testAccuracy) })
       notebook.chart(
         Chart(
           name: "he-training-loss", title: "Training loss, \(depth)-layer ReLU net", xLabel: "SGD step",
@@ -187,27 +187,27 @@ extension InitializationLesson {
           series: runs.enumerated().flatMap { i, r in
             let top = r.initialGradientNorm.last!
             return [
-              Series(title: label(r.choice), x: layers, y: r.initialGradientNorm, style: .line, colorGroup: i),
+              Series(title: r.choice.name, x: layers, y: r.initialGradientNorm, style: .line, colorGroup: i),
               Series(
                 title: "", x: layers, y: layers.map { top * Double.pow(r.predictedFactor, Double(depth) - $0) },
                 style: .dashed, colorGroup: i),
             ]
           }),
         caption:
-          "Dashed: √(σ_w²/2) per layer. Under \(label(runs[0].choice)) the bottom layer gets \(Format.number(runs[0].initialGradientNorm.first! / runs[0].initialGradientNorm.last!)) of the top's gradient (ReLU with σ_w² = 1 predicts 2^-\(Format.number(Double(depth - 1) / 2)))."
+          "Dashed: √(σ_w²/2) per layer. Under \(runs[0].choice.name) the bottom layer gets \(Format.number(runs[0].initialGradientNorm.first! / runs[0].initialGradientNorm.last!)) of the top's gradient (ReLU with σ_w² = 1 predicts 2^-\(Format.number(Double(depth - 1) / 2)))."
       )
       let withoutGradient = runs.filter { !$0.initialGradientNorm.allSatisfy { $0 > 0 } }
       for r in withoutGradient {
         notebook.prose(
           """
-          \(label(r.choice)): some hidden layers receive a gradient of exactly 0 at step 0, so there is no \
+          \(r.choice.name): some hidden layers receive a gradient of exactly 0 at step 0, so there is no \
           per-layer factor to compare (\(notebook.reference(.symmetry)) shows why a constant init passes no gradient down).
           """)
       }
       notebook.check(
         runs.filter { $0.initialGradientNorm.allSatisfy { $0 > 0 } }.map { r in
           TheoryCheck(
-            name: "per-layer gradient factor at step 0, ReLU, \(label(r.choice))", measured: r.measuredFactor,
+            name: "per-layer gradient factor at step 0, ReLU, \(r.choice.name)", measured: r.measuredFactor,
             predicted: r.predictedFactor, tolerance: .relative(r.tolerance), source: "theory §3")
         })
       for r in runs {

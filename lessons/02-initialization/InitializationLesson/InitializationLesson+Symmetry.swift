@@ -20,7 +20,7 @@ extension InitializationLesson {
         receives the same gradient and gets the same update: the units stay copies of one another \
         forever, and a layer of \(config.width) units is worth one. With all zeros it is worse \
         still: the readout sees only zeros, so it sends no gradient back at all. We train \
-        \(Symmetry.depth)-layer \(label(activation)) nets of width \(config.width) from all-zero, from \
+        \(Symmetry.depth)-layer \(activation.name) nets of width \(config.width) from all-zero, from \
         constant 1/\(config.width) and from He init (same batch order, lr \
         \(Format.number(config.learningRate)), \(config.steps) steps) and count, after training, \
         how many different units each hidden layer has.

@@ -42,15 +42,15 @@ extension InitializationLesson {
         let cases = profiles.filter { $0.activation == activation }
         notebook.chart(
           Chart(
-            name: "gradient-by-layer-\(label(activation).lowercased())",
+            name: "gradient-by-layer-\(activation.name.lowercased())",
             title:
-              "Gradient norm by layer at init, \(label(activation)) (depth \(config.depth), width \(config.width))",
+              "Gradient norm by layer at init, \(activation.name) (depth \(config.depth), width \(config.width))",
             xLabel: "hidden layer l (input side = 1)", yLabel: "‖∂L/∂h_l‖", logY: true,
             series: cases.enumerated().flatMap { i, profile in
               let layers = (1...profile.depth).map(Double.init)
               return [
                 Series(
-                  title: label(profile.choice), x: layers, y: profile.gradientNorm, style: .line, colorGroup: i),
+                  title: profile.choice.name, x: layers, y: profile.gradientNorm, style: .line, colorGroup: i),
                 Series(title: "", x: layers, y: profile.predictedNorm, style: .dashed, colorGroup: i),
               ]
             }),
@@ -65,7 +65,7 @@ extension InitializationLesson {
           ],
           rows: profiles.map { p in
             [
-              label(p.activation), label(p.choice) + (p.depth < config.depth ? " (10 layers)" : ""),
+              p.activation.name, p.choice.name + (p.depth < config.depth ? " (10 layers)" : ""),
               Format.number(p.hiddenGain2), Format.number(p.measuredFactor), Format.number(p.predictedFactor),
               Format.number(p.measuredRatio), Format.number(p.predictedRatio),
             ]
@@ -80,13 +80,13 @@ extension InitializationLesson {
       notebook.check(
         profiles.map { p in
           TheoryCheck(
-            name: "per-layer gradient factor, \(label(p.activation)), \(label(p.choice))", measured: p.measuredFactor,
+            name: "per-layer gradient factor, \(p.activation.name), \(p.choice.name)", measured: p.measuredFactor,
             predicted: p.predictedFactor, tolerance: .relative(p.tolerance),
             source: p.activation == .tanh || p.activation == .sigmoid ? "theory §4" : "theory §1")
         })
       for p in profiles {
         notebook.recordRun(
-          "init_\(label(p.activation).lowercased())_\(p.choice.rawValue)",
+          "init_\(p.activation.name.lowercased())_\(p.choice.rawValue)",
           [
             ("hidden_gain2", p.hiddenGain2), ("fitted_factor", p.measuredFactor),
             ("predicted_factor", p.predictedFactor),
@@ -121,13 +121,13 @@ extension InitializationLesson {
         let cases = sweeps.filter { $0.activation == activation }
         notebook.chart(
           Chart(
-            name: "depth-sweep-\(label(activation).lowercased())",
-            title: "‖g_1‖/‖g_L‖ against depth, \(label(activation)) (width \(config.width))",
+            name: "depth-sweep-\(activation.name.lowercased())",
+            title: "‖g_1‖/‖g_L‖ against depth, \(activation.name) (width \(config.width))",
             xLabel: "depth L (hidden layers)", yLabel: "‖∂L/∂h_1‖ / ‖∂L/∂h_L‖", logY: true,
             series: cases.enumerated().flatMap { i, sweep in
               let x = sweep.depths.map(Double.init)
               return [
-                Series(title: label(sweep.choice), x: x, y: sweep.measuredRatio, style: .linePoints, colorGroup: i),
+                Series(title: sweep.choice.name, x: x, y: sweep.measuredRatio, style: .linePoints, colorGroup: i),
                 Series(title: "", x: x, y: sweep.predictedRatio, style: .dashed, colorGroup: i),
               ]
             }),
@@ -141,20 +141,20 @@ extension InitializationLesson {
           ],
           rows: sweeps.map { s in
             [
-              label(s.activation), label(s.choice), Format.number(s.measuredFactor), Format.number(s.predictedFactor),
+              s.activation.name, s.choice.name, Format.number(s.measuredFactor), Format.number(s.predictedFactor),
               Format.number(s.measuredRatio.last!), Format.number(s.predictedRatio.last!),
             ]
           }))
       notebook.check(
         sweeps.map { s in
           TheoryCheck(
-            name: "slope of log ratio vs depth (as a factor), \(label(s.activation)), \(label(s.choice))",
+            name: "slope of log ratio vs depth (as a factor), \(s.activation.name), \(s.choice.name)",
             measured: s.measuredFactor, predicted: s.predictedFactor, tolerance: .relative(s.tolerance),
             source: s.activation == .tanh || s.activation == .sigmoid ? "theory §4" : "theory §1")
         })
       for s in sweeps {
         notebook.recordRun(
-          "sweep_\(label(s.activation).lowercased())_\(s.choice.rawValue)",
+          "sweep_\(s.activation.name.lowercased())_\(s.choice.rawValue)",
           [
             ("fitted_factor", s.measuredFactor), ("predicted_factor", s.predictedFactor),
             ("deepest_ratio", s.measuredRatio.last!), ("deepest_predicted_ratio", s.predictedRatio.last!),

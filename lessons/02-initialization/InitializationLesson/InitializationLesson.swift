@@ -51,30 +51,6 @@ package enum InitializationLesson {
       in: notebook)
   }
 
-  /// The name of an activation in prose and legends ("linear" for the identity).
-  static func label(_ activation: Activation) -> String {
-    switch activation {
-    case .identity: "linear"
-    case .relu: "ReLU"
-    case .tanh: "tanh"
-    case .sigmoid: "sigmoid"
-    }
-  }
-
-  /// The name of an init in tables and legends.
-  static func label(_ choice: InitializerChoice) -> String {
-    switch choice {
-    case .naive: "naive N(0,1)"
-    case .lecun: "LeCun"
-    case .xavier: "Xavier"
-    case .xavierUniform: "Xavier uniform"
-    case .he: "He"
-    case .heUniform: "He uniform"
-    case .orthogonal: "orthogonal"
-    case .scaled: "scaled"
-    case .zeros: "all zero"
-    }
-  }
 }
 
 extension StepID {

@@ -141,7 +141,7 @@ extension BatchNormLesson {
           headers: ["φ", "B", "λ measured", "λ(B) Theorem 8", "growth over \(config.yangDepth) layers, λ^L"],
           rows: measurements.map { m in
             [
-              m.activation == .relu ? "ReLU" : "linear", "\(m.batchSize)", Format.number(m.measured),
+              m.activation.name, "\(m.batchSize)", Format.number(m.measured),
               Format.number(m.predicted), Format.number(Double.pow(m.predicted, Double(config.yangDepth))),
             ]
           }),
@@ -192,7 +192,7 @@ extension BatchNormLesson {
       notebook.check(
         measurements.map { m in
           TheoryCheck(
-            name: "λ(B), \(m.activation == .relu ? "ReLU" : "linear"), B = \(m.batchSize)", measured: m.measured,
+            name: "λ(B), \(m.activation.name), B = \(m.batchSize)", measured: m.measured,
             predicted: m.predicted, tolerance: .relative(m.tolerance), source: "theory §5")
         })
       for m in measurements {

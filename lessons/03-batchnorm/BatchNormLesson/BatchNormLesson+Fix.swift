@@ -55,7 +55,7 @@ extension BatchNormLesson {
   ) -> FixComparison.OverSeeds {
     notebook.step(.fix, "The fix the documents mean: a deep net that explodes, and the same net with BN") {
       let depth = config.depth
-      let phi = config.activation == .relu ? "ReLU" : "linear"
+      let phi = config.activation.name
       notebook.prose(
         """
         A \(depth)-layer \(phi) net of width \(config.width) with weights N(0, \
