@@ -40,7 +40,7 @@ package enum ExplodingExercises {
     return [
       Exercise(
         question:
-          "Choose σ_w² (weights N(0, σ_w²/fan_in)) for a \(depth)-layer \(config.activation.rawValue) net of width \(config.width) so that the ratio of the first to the last layer's back-propagated gradient norm ‖∂L/∂h₁‖/‖∂L/∂h_L‖, as a root mean square over \(ratioNetworks) random nets, lies in [0.5, 2].",
+          "Choose σ_w² (weights N(0, σ_w²/fan_in)) for a \(depth)-layer \(config.activation.name) net of width \(config.width) so that the ratio of the first to the last layer's back-propagated gradient norm ‖∂L/∂h₁‖/‖∂L/∂h_L‖, as a root mean square over \(ratioNetworks) random nets, lies in [0.5, 2].",
         answerFormat: "σ_w²",
         solution: {
           WorkedSolution(
@@ -65,7 +65,7 @@ package enum ExplodingExercises {
       },
       Exercise(
         question:
-          "With unscaled N(0, 1) weights (the documents' code), \(depth) \(config.activation.rawValue) layers of width \(config.width), and digits as input: at which hidden layer does the forward pass first produce a non-finite value? (Answer \(depth + 1) if it never does.)",
+          "With unscaled N(0, 1) weights (the documents' code), \(depth) \(config.activation.name) layers of width \(config.width), and digits as input: at which hidden layer does the forward pass first produce a non-finite value? (Answer \(depth + 1) if it never does.)",
         answerFormat: "layer number",
         solution: {
           let result = naive.value

@@ -19,7 +19,7 @@ extension BatchNormLesson {
         invariance: with BN after it, a layer's output does not change when W is scaled, so its \
         gradient shrinks as 1/‖W‖ (theory §8, tested exactly in the engine's tests) and a large \
         step that grows ‖W‖ lowers its own effective step size. We train a \(config.sweepDepth)-layer \
-        net (\(config.initialization.rawValue) init) with and without BN at lr = \(rates), \
+        net (\(config.initialization.name) init) with and without BN at lr = \(rates), \
         \(config.sweepSteps) steps each, same weights and batch order. "Trains" means a final loss \
         (mean of the last 10 steps) below ln 10 / 2 = \(Format.number(TrainedRun.trainedLoss)).
         """)

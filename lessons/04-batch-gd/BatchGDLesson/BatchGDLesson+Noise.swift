@@ -14,8 +14,8 @@ extension BatchGDLesson {
     notebook.step(.comparison, "Full batch, mini-batch and one example at a time") {
       notebook.prose(
         """
-        The same \(config.depth)-layer \(config.activation.rawValue) net (width \(config.width), \
-        \(config.initialization.rawValue) init, same initial weights) trained with lr \
+        The same \(config.depth)-layer \(config.activation.name) net (width \(config.width), \
+        \(config.initialization.name) init, same initial weights) trained with lr \
         \(Format.number(config.learningRate)) for \(config.steps) steps, using at each step the \
         gradient of all \(train.count) training digits (full-batch GD), of \(config.batchSize) of \
         them (mini-batch SGD), or of one. We record the loss on the whole training set and the norm \

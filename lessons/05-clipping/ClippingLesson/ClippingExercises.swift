@@ -88,7 +88,7 @@ package enum ClippingExercises {
         ]),
       Exercise(
         question:
-          "The recurrent net of \(ClippingLesson.outline.reference([.unclipped, .sweep])) (network seed \(config.seed), T = \(config.length), η = \(Format.number(config.learningRate)), \(config.hidden) \(config.activation.rawValue) units) blows up without clipping. Give a norm-clipping threshold τ (--clip-norm) with which it learns the adding problem (a final test loss, the mean of the last 3 evaluations, below 1/24) within \(exerciseSteps) steps.",
+          "The recurrent net of \(ClippingLesson.outline.reference([.unclipped, .sweep])) (network seed \(config.seed), T = \(config.length), η = \(Format.number(config.learningRate)), \(config.hidden) \(config.activation.name) units) blows up without clipping. Give a norm-clipping threshold τ (--clip-norm) with which it learns the adding problem (a final test loss, the mean of the last 3 evaluations, below 1/24) within \(exerciseSteps) steps.",
         answerFormat: "τ",
         solution: {
           let mean = average.value

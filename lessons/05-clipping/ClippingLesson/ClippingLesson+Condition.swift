@@ -96,7 +96,7 @@ extension ClippingLesson {
         }
         notebook.chart(
           Chart(
-            name: name, title: "\(activation.rawValue) RNN at init: gradient reaching h_{T−k}", xLabel: "steps back k",
+            name: name, title: "\(activation.name) RNN at init: gradient reaching h_{T−k}", xLabel: "steps back k",
             yLabel: "‖∂L/∂h_{T−k}‖ / ‖∂L/∂h_T‖", logY: true, series: series),
           caption:
             "Solid: measured by BPTT. Dashed: the bound (γσ₁)^k of the same color. Below the dashed line always; above 1/γ the bound grows, the gradient need not."

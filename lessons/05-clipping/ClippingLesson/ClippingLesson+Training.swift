@@ -42,7 +42,7 @@ extension ClippingLesson {
         T = \(config.length) pairs (value, marker), values U[0, 1], one marker in each half; the \
         target is the sum of the two marked values. Predicting the mean sum scores a ½-squared error \
         of 1/12 ≈ 0.083, so a test loss below 1/24 means the net carries information across the \
-        sequence. The net: \(config.hidden) \(config.activation.rawValue) units, W_rec orthogonal \
+        sequence. The net: \(config.hidden) \(config.activation.name) units, W_rec orthogonal \
         ×\(Format.number(config.gain)) (σ₁ = ρ = \(Format.number(config.gain))), Xavier W_in and \
         readout; SGD with η = \(Format.number(config.learningRate)) on fresh mini-batches of \
         \(config.batchSize) sequences, no clipping.

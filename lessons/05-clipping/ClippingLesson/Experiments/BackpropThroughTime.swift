@@ -74,7 +74,7 @@ package enum BackpropThroughTime {
       Case(name: "sigmoid, orthogonal ×12", activation: .sigmoid, recurrentInit: .orthogonal(gain: 12)),
       Case(
         name:
-          "\(ClippingLesson.outline.reference([.unclipped, .sweep, .direction])): \(activation.rawValue), orthogonal ×\(gain)",
+          "\(ClippingLesson.outline.reference([.unclipped, .sweep, .direction])): \(activation.name), orthogonal ×\(gain)",
         activation: activation,
         recurrentInit: .orthogonal(gain: gain)),
     ]
