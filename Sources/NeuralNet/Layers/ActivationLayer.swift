@@ -12,7 +12,6 @@ public final class ActivationLayer: Layer {
   }
 
   public var kind: LayerKind { .activation(activation) }
-  public var parameters: [Parameter] { [] }
 
   public func forward(_ input: Tensor) -> Tensor {
     let activation = self.activation

@@ -25,6 +25,8 @@ public protocol Layer: AnyObject {
 }
 
 extension Layer {
+  /// Parameter-free layers (activations, pooling, flatten) have none.
+  public var parameters: [Parameter] { [] }
   /// Layers that behave the same in training and evaluation ignore the switch.
   public func setTraining(_ training: Bool) {}
   /// Most layers carry no state besides their parameters.

@@ -92,8 +92,7 @@ public final class Conv2D: WeightedLayer {
   public var parameters: [Parameter] { [weight, bias] }
 
   public func forward(_ x: Tensor) -> Tensor {
-    precondition(x.columns == input.count, "Conv2D expects \(input) images (\(input.count) values), got \(x.columns)")
-    cachedBatch = x.rows
+    cachedBatch = input.images(in: x, layer: "Conv2D")
     cachedColumns = im2col(x)
     var y = Tensor.matmul(cachedColumns, weight.value, transposeB: true)  // [B·P, out]
     let channels = output.channels

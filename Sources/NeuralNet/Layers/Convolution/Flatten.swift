@@ -9,10 +9,9 @@ public final class Flatten: Layer {
   public init(input: ImageShape) { self.input = input }
 
   public var kind: LayerKind { .flatten }
-  public var parameters: [Parameter] { [] }
 
   public func forward(_ x: Tensor) -> Tensor {
-    precondition(x.columns == input.count, "Flatten expects \(input) images, got \(x.columns) values")
+    _ = input.images(in: x, layer: "Flatten")
     return x
   }
 

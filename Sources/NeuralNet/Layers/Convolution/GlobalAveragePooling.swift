@@ -10,11 +10,9 @@ public final class GlobalAveragePooling: Layer {
   public init(input: ImageShape) { self.input = input }
 
   public var kind: LayerKind { .pooling }
-  public var parameters: [Parameter] { [] }
 
   public func forward(_ x: Tensor) -> Tensor {
-    precondition(x.columns == input.count, "GlobalAveragePooling expects \(input) images, got \(x.columns) values")
-    cachedBatch = x.rows
+    cachedBatch = input.images(in: x, layer: "GlobalAveragePooling")
     let (p, c) = (input.pixels, input.channels)
     let scale = 1 / Float(p)
     var y = Tensor(shape: [x.rows, c])

@@ -24,4 +24,11 @@ public struct ImageShape: Sendable, Equatable, CustomStringConvertible {
   public var count: Int { height * width * channels }
 
   public var description: String { "\(height)×\(width)×\(channels)" }
+
+  /// The number of images in `batch`, a `[batch, count]` tensor of this shape; stops with "LAYER
+  /// expects H×W×C images (N values), got M" when its rows are not images of this shape.
+  func images(in batch: Tensor, layer: String) -> Int {
+    precondition(batch.columns == count, "\(layer) expects \(self) images (\(count) values), got \(batch.columns)")
+    return batch.rows
+  }
 }

@@ -20,11 +20,9 @@ public final class MaxPooling: Layer {
   }
 
   public var kind: LayerKind { .pooling }
-  public var parameters: [Parameter] { [] }
 
   public func forward(_ x: Tensor) -> Tensor {
-    precondition(x.columns == input.count, "MaxPooling expects \(input) images, got \(x.columns) values")
-    cachedBatch = x.rows
+    cachedBatch = input.images(in: x, layer: "MaxPooling")
     let (w, c) = (input.width, input.channels)
     let (oh, ow) = (output.height, output.width)
     let s = size
