@@ -51,15 +51,15 @@ extension ResidualLesson {
     return overSeeds
   }
 
-  /// Trains every architecture of `list` and shows the table and the loss chart.
+  /// Trains every architecture of `list`, one per core (`ParallelSweep`), and shows the table and
+  /// the loss chart.
   static func trainAndShow(
     _ list: [Architecture], depth: Int, chart: String, title: String, _ config: ResidualConfiguration, train: Dataset,
     test: Dataset, in notebook: Notebook
   ) -> [TrainedArchitecture] {
-    let runs = notebook.experiment("training", total: list.count * config.steps) { progress in
-      list.enumerated().map { i, a in
-        a.train(
-          depth: depth, config, train: train, test: test, progress: { progress.update(i * config.steps + $0) })
+    let runs = notebook.experiment("\(list.count) nets", total: list.count) { progress in
+      ParallelSweep.map(list.count, progress: progress.update) {
+        list[$0].train(depth: depth, config, train: train, test: test)
       }
     }
     let shown = TrainingRuns(runs.map { ($0.architecture.rawValue, $0.history, $0.testAccuracy) })
@@ -111,12 +111,9 @@ extension ResidualLesson {
         compared, depth: config.depth, chart: "training-by-architecture",
         title: "\(config.depth) weight layers on digits: plain vs residual", config, train: train, test: test,
         in: notebook)
-      let grid = notebook.experiment("plain net at \(rates.count) more step sizes", total: rates.count * config.steps) {
-        progress in
-        rates.enumerated().map { i, rate in
-          Architecture.plain.train(
-            depth: config.depth, config, train: train, test: test, learningRate: rate,
-            progress: { progress.update(i * config.steps + $0) })
+      let grid = notebook.experiment("plain net at \(rates.count) more step sizes", total: rates.count) { progress in
+        ParallelSweep.map(rates.count, progress: progress.update) {
+          Architecture.plain.train(depth: config.depth, config, train: train, test: test, learningRate: rates[$0])
         }
       }
       let plainRuns = runs.filter { $0.architecture == .plain } + grid

@@ -44,12 +44,12 @@ extension Architecture {
   /// size unless `learningRate` is given.
   package func train(
     depth: Int, _ config: ResidualConfiguration, train: Dataset, test: Dataset,
-    learningRate: Double? = nil, progress: ((Int) -> Void)? = nil
+    learningRate: Double? = nil
   ) -> TrainedArchitecture {
     let model = make(depth: depth, width: config.width, seed: config.seed)
     let rate = learningRate ?? config.learningRate
     let trained = config.recipe(batches: "batches", learningRate: rate).train(
-      model, on: train, test: test, progress: progress)
+      model, on: train, test: test)
     return TrainedArchitecture(
       architecture: self, depth: depth, learningRate: rate, history: trained.history,
       testAccuracy: trained.testAccuracy)
