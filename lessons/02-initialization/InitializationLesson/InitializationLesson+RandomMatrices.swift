@@ -22,7 +22,7 @@ extension InitializationLesson {
         \(n) (\(config.spectrumTrials) products each) and take their singular values with LAPACK.
         """)
       let total = 2 * JacobianSpectrum.depths.count * config.spectrumTrials
-      let products = notebook.experiment("\(total) products", total: total) { progress in
+      let products = notebook.experiment("\(total) products", total: 2 * JacobianSpectrum.depths.count) { progress in
         JacobianSpectrum.run(width: n, trials: config.spectrumTrials, seed: config.seed, progress: progress.update)
       }
       let gaussian = products.filter { !$0.orthogonal }

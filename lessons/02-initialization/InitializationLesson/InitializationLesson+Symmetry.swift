@@ -25,7 +25,7 @@ extension InitializationLesson {
         \(Format.number(config.learningRate)), \(config.steps) steps) and count, after training, \
         how many different units each hidden layer has.
         """)
-      let runs = notebook.experiment("training 3 runs × \(config.steps) steps", total: 3 * config.steps) { progress in
+      let runs = notebook.experiment("training 3 runs × \(config.steps) steps", total: 3) { progress in
         Symmetry.run(config, train: train, test: test, progress: progress.update)
       }
       notebook.table(

@@ -38,13 +38,13 @@ package enum FiniteWidth {
     }
   }
 
-  /// `seeds` He-initialized ReLU nets, each measured on the same single digit.
+  /// `seeds` He-initialized ReLU nets, each measured on the same single digit, one per core
+  /// (`ParallelSweep`); `progress` gets the nets done.
   package static func run(
-    depth: Int, width: Int, seeds: Int, example: Dataset, seed: UInt64, progress: ((Int) -> Void)? = nil
+    depth: Int, width: Int, seeds: Int, example: Dataset, seed: UInt64, progress: (@Sendable (Int) -> Void)? = nil
   ) -> Result {
     precondition(example.count == 1, "the finite-width study follows one example")
-    var ratios: [[Double]] = []
-    for s in 0..<seeds {
+    let ratios = ParallelSweep.map(seeds, progress: progress) { s in
       var rng = SeededGenerator(seed: seed, stream: "finite-width \(s)")
       let model = MLP.make(
         inputs: example.features, width: width, depth: depth, outputs: Digits.classes, activation: .relu,
@@ -52,8 +52,7 @@ package enum FiniteWidth {
       let record = model.measureGradients(input: example.inputs, targets: example.targets, loss: SoftmaxCrossEntropy())
       let norms = record.denseLayers.dropLast().map(\.outputGradientNorm)
       let top = norms[depth - 1]
-      ratios.append(norms.map { 2 * Double.log($0 / top) })
-      progress?(s + 1)
+      return norms.map { 2 * Double.log($0 / top) }
     }
     return Result(depth: depth, width: width, logSquaredRatios: ratios)
   }

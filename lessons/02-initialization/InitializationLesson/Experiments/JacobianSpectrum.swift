@@ -36,29 +36,29 @@ package enum JacobianSpectrum {
   /// The depths measured.
   package static let depths = [1, 2, 5, 10]
 
-  /// Products of L = 1, 2, 5, 10 square matrices of size `width`, `trials` each, both inits.
-  package static func run(width: Int, trials: Int, seed: UInt64, progress: ((Int) -> Void)? = nil) -> [Product] {
-    var done = 0
-    return [false, true].flatMap { orthogonal in
-      depths.map { layers in
-        var rng = SeededGenerator(seed: seed, stream: "spectrum \(layers) \(orthogonal ? "orthogonal" : "gaussian")")
-        let initializer: Initializer = orthogonal ? .orthogonal(gain: 1) : .lecunNormal
-        var values: [Double] = []
-        var largest = 0.0
-        for _ in 0..<trials {
-          var product = initializer.makeWeights(fanOut: width, fanIn: width, using: &rng)
-          for _ in 1..<layers {
-            product = Tensor.matmul(initializer.makeWeights(fanOut: width, fanIn: width, using: &rng), product)
-          }
-          let s = (product.singularValues() ?? []).map { $0 * $0 }
-          values += s
-          largest += (s.first ?? .nan) / Double(trials)
-          done += 1
-          progress?(done)
+  /// Products of L = 1, 2, 5, 10 square matrices of size `width`, `trials` each, both inits (each
+  /// init and depth a job of `ParallelSweep`, with its own random stream); `progress` gets the
+  /// jobs done.
+  package static func run(
+    width: Int, trials: Int, seed: UInt64, progress: (@Sendable (Int) -> Void)? = nil
+  ) -> [Product] {
+    ParallelSweep.grid(rows: 2, columns: depths.count, progress: progress) { row, column in
+      let (orthogonal, layers) = (row == 1, depths[column])
+      var rng = SeededGenerator(seed: seed, stream: "spectrum \(layers) \(orthogonal ? "orthogonal" : "gaussian")")
+      let initializer: Initializer = orthogonal ? .orthogonal(gain: 1) : .lecunNormal
+      var values: [Double] = []
+      var largest = 0.0
+      for _ in 0..<trials {
+        var product = initializer.makeWeights(fanOut: width, fanIn: width, using: &rng)
+        for _ in 1..<layers {
+          product = Tensor.matmul(initializer.makeWeights(fanOut: width, fanIn: width, using: &rng), product)
         }
-        return Product(layers: layers, orthogonal: orthogonal, squaredSingularValues: values, meanLargest: largest)
+        let s = (product.singularValues() ?? []).map { $0 * $0 }
+        values += s
+        largest += (s.first ?? .nan) / Double(trials)
       }
-    }
+      return Product(layers: layers, orthogonal: orthogonal, squaredSingularValues: values, meanLargest: largest)
+    }.flatMap { $0 }
   }
 
   /// A density histogram of `values` on [0, upper] with `bins` bins: (left edges, densities).

@@ -33,24 +33,23 @@ package enum Symmetry {
   /// The hidden layers of the symmetry demonstration.
   package static let depth = 4
 
-  /// Trains all-zero, constant 1/n and He-initialized nets with the same batch order.
+  /// Trains all-zero, constant 1/n and He-initialized nets with the same batch order, one per core
+  /// (`ParallelSweep`); `progress` gets the nets done.
   package static func run(
-    _ config: InitializationConfiguration, train: Dataset, test: Dataset, progress: ((Int) -> Void)? = nil
+    _ config: InitializationConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> [Run] {
     let activation = config.activations.count == 1 ? config.activations[0] : .relu
     let runs: [(String, Initializer)] = [
       ("all zero", .constant(0)), ("constant 1/\(config.width)", .constant(1 / Double(config.width))),
       ("He", .heNormal),
     ]
-    var offset = 0
-    return runs.map { name, initializer in
+    return ParallelSweep.map(runs.count, progress: progress) { index in
+      let (name, initializer) = runs[index]
       var rng = SeededGenerator(seed: config.seed, stream: "symmetry weights")
       let model = MLP.make(
         inputs: train.features, width: config.width, depth: depth, outputs: Digits.classes, activation: activation,
         initializer: initializer, using: &rng)
-      let trained = config.recipe(batches: "symmetry batches").train(
-        model, on: train, test: test, progress: { progress?(offset + $0) })
-      offset += config.steps
+      let trained = config.recipe(batches: "symmetry batches").train(model, on: train, test: test)
       let hidden = model.layers.compactMap { $0 as? Dense }.dropLast()
       return Run(
         name: name, initializer: initializer, distinctUnits: hidden.map { distinctRows($0.weight.value) },
