@@ -55,34 +55,25 @@ extension DocumentsLesson {
         epochs: config.epochs, batchSize: config.batchSize,
         batchSeed: SeededGenerator.streamSeed(config.seed, "batches"), patience: config.patience,
         checkpoint: checkpoint)
-      let (model, history, pooled, pooledHistory) = try notebook.experiment(
-        "two CNNs", total: 2 * config.epochs * stepsPerEpoch
-      ) { progress in
-        let model = DocumentsCNN.make(seed: config.seed)
-        let history = try DocumentsCNN.fit(
-          model, data: data, learningRate: config.adamLearningRate, settings: settings, progress: progress.update)
-        let pooled = DocumentsCNN.makePooled(seed: config.seed)
-        var pooledSettings = settings
-        pooledSettings.checkpoint = nil
-        let pooledHistory = try DocumentsCNN.fit(
-          pooled, data: data, learningRate: config.adamLearningRate, settings: pooledSettings,
-          progress: { progress.update(config.epochs * stepsPerEpoch + $0) })
-        return (model, history, pooled, pooledHistory)
+      // The two CNNs for every seed, one per core (`ParallelSweep`): the lesson's seed's documents'
+      // CNN saves its best weights to the checkpoint. Its model is then the checkpoint's: the
+      // weights EarlyStopping restored, whose test accuracy was measured before the file was read
+      // back.
+      let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
+      let fits = notebook.experiment("the two CNNs for \(seeds.count) seeds", total: 2 * seeds.count) { progress in
+        DocumentsCNN.fits(
+          seeds: seeds, data: data, learningRate: config.adamLearningRate, settings: settings,
+          progress: progress.update)
       }
-      let accuracy = data.test.accuracy(of: model)
+      let (history, accuracy) = try fits[0].get()
+      let (pooledHistory, pooledAccuracy) = try fits[1].get()
+      let others = fits.dropFirst(2).map { (try? $0.get())?.testAccuracy ?? .nan }
+      let model = DocumentsCNN.make(seed: config.seed)
+      try Checkpoint.load(into: model, from: checkpoint)
       // A fresh model of another seed, loaded from the file: the same predictions.
       let reloaded = DocumentsCNN.make(seed: SeededGenerator.streamSeed(config.seed, "reloaded weights"))
       try Checkpoint.load(into: reloaded, from: checkpoint)
       let reloadedAccuracy = data.test.accuracy(of: reloaded)
-      let pooledAccuracy = data.test.accuracy(of: pooled)
-      // The same two CNNs for the other seeds (no checkpoint), one per core (`ParallelSweep`).
-      let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
-      let others = notebook.experiment("the two CNNs for \(seeds.count - 1) more seeds", total: 2 * (seeds.count - 1)) {
-        progress in
-        DocumentsCNN.testAccuracies(
-          seeds: Array(seeds.dropFirst()), data: data, learningRate: config.adamLearningRate, settings: settings,
-          progress: progress.update)
-      }
       let accuracyOverSeeds = SeedSpread(
         seeds: seeds, values: [accuracy] + stride(from: 0, to: others.count, by: 2).map { others[$0] })
       let pooledOverSeeds = SeedSpread(
@@ -203,7 +194,7 @@ extension DocumentsLesson {
         history: history, testAccuracy: accuracy, reloadedAccuracy: reloadedAccuracy, pooledHistory: pooledHistory,
         pooledAccuracy: pooledAccuracy, checkpoint: checkpoint,
         accuracyOverSeeds: accuracyOverSeeds, pooledAccuracyOverSeeds: pooledOverSeeds,
-        parameters: model.parameterCount, pooledParameters: pooled.parameterCount)
+        parameters: model.parameterCount, pooledParameters: DocumentsCNN.makePooled(seed: config.seed).parameterCount)
     }
   }
 }

@@ -13,21 +13,24 @@ extension DocumentsCNN {
       optimizer: Adam(learningRate: Float(learningRate)), settings: settings, progress: progress)
   }
 
-  /// The documents' CNN and the max-pooling one on each of `seeds` (weights and batch order; no
-  /// checkpoint), one run per core (`ParallelSweep`): their test accuracies, per seed the documents'
-  /// CNN then the pooled one (NaN where training failed). `progress` gets the runs done.
-  package static func testAccuracies(
+  /// The documents' CNN and the max-pooling one on each of `seeds` (weights and batch order), one
+  /// run per core (`ParallelSweep`): per seed the documents' CNN then the pooled one, each its
+  /// history and test accuracy, or the error that stopped it. Only the first seed's documents' CNN
+  /// saves its best weights to `settings.checkpoint`. `progress` gets the runs done.
+  package static func fits(
     seeds: [UInt64], data: (train: Dataset, validation: Dataset, test: Dataset), learningRate: Double,
     settings: EpochTrainer.Settings, progress: (@Sendable (Int) -> Void)? = nil
-  ) -> [Double] {
+  ) -> [Result<(history: EpochTrainer.History, testAccuracy: Double), any Error>] {
     ParallelSweep.map(2 * seeds.count, progress: progress) { job in
       let seed = seeds[job / 2]
       let model = job % 2 == 0 ? make(seed: seed) : makePooled(seed: seed)
       var seeded = settings
-      seeded.checkpoint = nil
+      if job != 0 { seeded.checkpoint = nil }
       seeded.batchSeed = SeededGenerator.streamSeed(seed, "batches")
-      let fitted = try? fit(model, data: data, learningRate: learningRate, settings: seeded)
-      return fitted == nil ? Double.nan : data.test.accuracy(of: model)
+      return Result {
+        let history = try fit(model, data: data, learningRate: learningRate, settings: seeded)
+        return (history, data.test.accuracy(of: model))
+      }
     }
   }
 }
