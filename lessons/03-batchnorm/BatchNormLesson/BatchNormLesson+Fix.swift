@@ -75,7 +75,7 @@ extension BatchNormLesson {
           "lr \(Format.number(config.learningRate))", "\(config.steps) steps of \(config.batchSize)",
         ])
       let overSeeds = notebook.experiment(
-        "training 2 runs × \(config.steps) steps × \(config.fixSeeds) seeds", total: config.fixSeeds
+        "training 2 runs × \(config.steps) steps × \(config.fixSeeds) seeds", total: 2 * config.fixSeeds
       ) { progress in
         FixComparison.overSeeds(config, train: train, test: test, progress: progress.update)
       }

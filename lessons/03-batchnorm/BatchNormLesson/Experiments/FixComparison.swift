@@ -5,24 +5,19 @@ import Theory
 /// Step 2: the fix the documents mean: a deep plain net with a too-large init explodes; the same
 /// net with batch norm after every dense layer trains (same weights, same batch order).
 package enum FixComparison {
-  /// Trains the plain and the BN net; with `histograms`, every tenth of the run (from step 0)
-  /// records every layer's magnitude histograms.
+  /// Trains the plain net (`batchNorm: false`) or the BN net; with `histograms`, every tenth of
+  /// the run (from step 0) records every layer's magnitude histograms.
   package static func run(
-    _ config: BatchNormConfiguration, train: Dataset, test: Dataset, histograms: Bool = false,
-    progress: ((Int) -> Void)? = nil
-  ) -> [TrainedRun] {
-    var offset = 0
-    return [false, true].map { withBN in
-      var rng = SeededGenerator(seed: config.seed, stream: "fix weights")
-      let model = MLP.make(
-        inputs: train.features, width: config.width, depth: config.depth, outputs: Digits.classes,
-        activation: config.activation, initializer: .scaledNormal(gain2: config.gain2),
-        batchNorm: withBN ? config.settings : nil, using: &rng)
-      defer { offset += config.steps }
-      return TrainedRun.train(
-        withBN ? "with batch norm" : "plain", model, config.recipe(batches: "fix batches"), train: train, test: test,
-        histogramEvery: histograms ? Swift.max(config.steps / 10, 1) : nil, progress: { progress?(offset + $0) })
-    }
+    _ config: BatchNormConfiguration, batchNorm: Bool, train: Dataset, test: Dataset, histograms: Bool = false
+  ) -> TrainedRun {
+    var rng = SeededGenerator(seed: config.seed, stream: "fix weights")
+    let model = MLP.make(
+      inputs: train.features, width: config.width, depth: config.depth, outputs: Digits.classes,
+      activation: config.activation, initializer: .scaledNormal(gain2: config.gain2),
+      batchNorm: batchNorm ? config.settings : nil, using: &rng)
+    return TrainedRun.train(
+      batchNorm ? "with batch norm" : "plain", model, config.recipe(batches: "fix batches"), train: train, test: test,
+      histogramEvery: histograms ? Swift.max(config.steps / 10, 1) : nil)
   }
 }
 
@@ -35,14 +30,14 @@ extension FixComparison {
   /// The plain net and the same net with BN (in that order), over seeds (weights and batch order).
   package typealias OverSeeds = SeedRuns<TrainedRun>
 
-  /// `run` for each of `config.fixSeeds` seeds derived from the lesson's, one seed per core
-  /// (`ParallelSweep`); `progress` gets the number of seeds done. The lesson's own seed records
-  /// histograms.
+  /// Both nets for each of `config.fixSeeds` seeds derived from the lesson's, every (seed, net)
+  /// run on a core of its own (`ParallelSweep`); `progress` gets the runs done. The lesson's own
+  /// seed records histograms.
   package static func overSeeds(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> OverSeeds {
-    OverSeeds.parallel(config, seeds: config.fixSeeds, progress: progress) { seeded in
-      run(seeded, train: train, test: test, histograms: seeded.seed == config.seed)
+    OverSeeds.parallel(config, seeds: config.fixSeeds, runsPerSeed: 2, progress: progress) { seeded, net in
+      run(seeded, batchNorm: net == 1, train: train, test: test, histograms: seeded.seed == config.seed)
     }
   }
 }
