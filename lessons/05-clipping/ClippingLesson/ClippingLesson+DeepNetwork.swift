@@ -42,7 +42,7 @@ extension ClippingLesson {
           name: "Xavier depth \(config.vanishingDepth), clipped", depth: config.vanishingDepth,
           initializer: .xavierNormal, learningRate: config.mlpSafeLearningRate, clipping: .norm(config.mlpClipNorm)),
       ]
-      let runs = notebook.experiment("deep MLP runs", total: plans.count * config.mlpSteps) { progress in
+      let runs = notebook.experiment("deep MLP runs", total: plans.count) { progress in
         DeepNetwork.train(
           plans, width: config.width, steps: config.mlpSteps, seed: config.seed, train: train, test: test,
           progress: progress.update)

@@ -18,12 +18,14 @@ package enum DeepNetwork {
   }
 
   /// Trains each plan's MLP (width `width`, ReLU, mini-batches of 32 in one order drawn from
-  /// `seed`) for `steps` SGD steps; `progress` gets the steps done over all plans.
+  /// `seed`) for `steps` SGD steps, one plan per core (`ParallelSweep`); `progress` gets the plans
+  /// done.
   package static func train(
     _ plans: [Plan], width: Int, steps: Int, seed: UInt64, train: Dataset, test: Dataset,
-    progress: ((Int) -> Void)? = nil
+    progress: (@Sendable (Int) -> Void)? = nil
   ) -> [DeepNetworkRun] {
-    plans.enumerated().map { i, plan in
+    ParallelSweep.map(plans.count, progress: progress) { i in
+      let plan = plans[i]
       var rng = SeededGenerator(seed: seed)
       let model = MLP.make(
         inputs: Digits.pixels, width: width, depth: plan.depth, outputs: Digits.classes, activation: .relu,
@@ -32,7 +34,7 @@ package enum DeepNetwork {
         learningRate: plan.learningRate, steps: steps, batchSize: 32,
         batchSeed: SeededGenerator.streamSeed(seed, "batches"),
         clipping: plan.clipping)
-      let trained = recipe.train(model, on: train, test: test, progress: { progress?(i * steps + $0) })
+      let trained = recipe.train(model, on: train, test: test)
       return DeepNetworkRun(
         name: plan.name, clipping: plan.clipping, history: trained.history, testAccuracy: trained.testAccuracy)
     }
