@@ -19,19 +19,17 @@ extension ExplodingExperiments {
     package var firstToLastRatio: Double
   }
 
-  /// Step 3: gradient norms by layer at initialization for each σ_w², averaged over networks.
+  /// Step 3: gradient norms by layer at initialization for each σ_w², averaged over networks, each
+  /// (σ_w², network) a job of `ParallelSweep` with its own stream; `progress` gets the nets done.
   package static func gradientProfiles(
-    _ config: ExplodingConfiguration, gains2: [Double], digits: Dataset, progress: ((Int) -> Void)? = nil
+    _ config: ExplodingConfiguration, gains2: [Double], digits: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> [GradientProfile] {
     let batch = digits.subset(0..<Swift.min(config.measurementBatch, digits.count))
-    var done = 0
-    return gains2.enumerated().map { index, gain2 in
-      let records = (0..<config.networksPerGain).map { network in
-        let record = measure(config, gain2: gain2, stream: "profiles \(index) \(network)", batch: batch)
-        done += 1
-        progress?(done)
-        return record
-      }
+    let measured = ParallelSweep.grid(rows: gains2.count, columns: config.networksPerGain, progress: progress) {
+      index, network in
+      measure(config, gain2: gains2[index], stream: "profiles \(index) \(network)", batch: batch)
+    }
+    return zip(gains2, measured).map { gain2, records in
       let g = ProfileAverage.geometricMean(records.map(\.hiddenGradientNorms))
       let w = ProfileAverage.geometricMean(
         records.map { $0.denseLayers.dropLast().map { $0.weightGradientNorm ?? .nan } })
