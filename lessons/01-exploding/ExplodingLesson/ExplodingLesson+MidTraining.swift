@@ -40,7 +40,7 @@ extension ExplodingLesson {
       let seeds = SeedSpread.seeds(from: config.seed, count: config.trainingSeeds)
       let runs = notebook.experiment(
         "training \(MidTrainingExplosion.Variant.allCases.count) runs × \(setup.steps) steps × \(seeds.count) seeds",
-        total: seeds.count
+        total: seeds.count * MidTrainingExplosion.Variant.allCases.count
       ) { progress in
         MidTrainingExplosion.overSeeds(setup, train: train, seeds: seeds, progress: progress.update)
       }

@@ -198,12 +198,14 @@ package enum MidTrainingExplosion {
       sharpness: kept.map { sharpness[$0] })
   }
 
-  /// The four runs over `seeds` (the lesson's first, which is `detailed`), one seed per core.
+  /// The four runs over `seeds` (the lesson's first, which is `detailed`), every (seed, variant)
+  /// run on a core of its own (`ParallelSweep`); `progress` gets the runs done.
   package static func overSeeds(
     _ setup: Setup, train: Dataset, seeds: [UInt64], progress: (@Sendable (Int) -> Void)? = nil
   ) -> SeedRuns<Run> {
-    let perSeed = ParallelSweep.map(seeds.count, progress: progress) { index in
-      runs(setup, train: train, seed: seeds[index], detailed: index == 0)
+    let variants = Variant.allCases
+    let perSeed = ParallelSweep.grid(rows: seeds.count, columns: variants.count, progress: progress) { row, column in
+      run(setup, variant: variants[column], train: train, seed: seeds[row], detailed: row == 0)
     }
     return SeedRuns(seeds: seeds, perSeed: perSeed)
   }
