@@ -43,6 +43,11 @@ struct ExerciseAnswerTests {
 
   /// `--exercise N --answer X` prints "Exercise N: correct." and exits 0 for a right answer, and
   /// exits 1 with "incorrect" and the hint of the mistake for a wrong one.
+  /// Every lesson of the catalogue has its row in `commands`.
+  @Test func everyLessonHasAnExerciseCommandToCheck() {
+    #expect(Set(Self.commands.map(\.0)) == Set(LessonContractTests.lessons), "a lesson has no exercise command")
+  }
+
   @Test(arguments: commands)
   func theExerciseCommandExitsZeroWhenRightAndOneWithTheHintWhenWrong(
     lesson: String, number: Int, right: String, wrong: String, hint: String
