@@ -67,7 +67,8 @@ extension DocumentsLesson {
       }
       let (history, accuracy) = try fits[0].get()
       let (pooledHistory, pooledAccuracy) = try fits[1].get()
-      let others = fits.dropFirst(2).map { (try? $0.get())?.testAccuracy ?? .nan }
+      // Per seed the documents' CNN then the pooled one; NaN where another seed's run failed.
+      let accuracies = fits.map { (try? $0.get())?.testAccuracy ?? .nan }
       let model = DocumentsCNN.make(seed: config.seed)
       try Checkpoint.load(into: model, from: checkpoint)
       // A fresh model of another seed, loaded from the file: the same predictions.
@@ -75,9 +76,9 @@ extension DocumentsLesson {
       try Checkpoint.load(into: reloaded, from: checkpoint)
       let reloadedAccuracy = data.test.accuracy(of: reloaded)
       let accuracyOverSeeds = SeedSpread(
-        seeds: seeds, values: [accuracy] + stride(from: 0, to: others.count, by: 2).map { others[$0] })
+        seeds: seeds, values: stride(from: 0, to: fits.count, by: 2).map { accuracies[$0] })
       let pooledOverSeeds = SeedSpread(
-        seeds: seeds, values: [pooledAccuracy] + stride(from: 1, to: others.count, by: 2).map { others[$0] })
+        seeds: seeds, values: stride(from: 1, to: fits.count, by: 2).map { accuracies[$0] })
       notebook.table(
         Table(
           headers: ["model", "epochs run", "best epoch", "stopped early", "best val loss", "test accuracy"],
