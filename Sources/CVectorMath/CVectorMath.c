@@ -45,8 +45,7 @@ int vectormath_best_lanes(void) {
 #endif
 }
 
-/// The path to take for a requested `lanes`: the request if the CPU runs it, else narrower.
-static int path(int lanes) {
+int vectormath_path(int lanes) {
   static int best = -1;
   if (best < 0) best = vectormath_best_lanes();  // idempotent, so a race is harmless
   if (lanes <= 0 || lanes > best) return best;
@@ -126,7 +125,7 @@ AVX512 static long box_muller8(const double *u1, const double *u2, double *z, lo
 // MARK: Entry points
 
 void vectormath_tanhf(const float *x, float *y, long count, int lanes) {
-  int p = path(lanes);
+  int p = vectormath_path(lanes);
   long i = 0;
   if (p == 0) {
     for (; i < count; i++) y[i] = tanhf(x[i]);
@@ -140,7 +139,7 @@ void vectormath_tanhf(const float *x, float *y, long count, int lanes) {
 }
 
 void vectormath_sigmoidf(const float *x, float *y, long count, int lanes) {
-  int p = path(lanes);
+  int p = vectormath_path(lanes);
   long i = 0;
   if (p == 0) {
     for (; i < count; i++) y[i] = 1.0f / (1.0f + expf(-x[i]));
@@ -154,7 +153,7 @@ void vectormath_sigmoidf(const float *x, float *y, long count, int lanes) {
 }
 
 void vectormath_box_muller(const double *u1, const double *u2, double *z, long count, int lanes) {
-  int p = path(lanes);
+  int p = vectormath_path(lanes);
   long i = 0;
   if (p == 0) {
     for (; i < count; i++) z[i] = sqrt(-2.0 * log(u1[i])) * cos(two_pi * u2[i]);

@@ -97,6 +97,40 @@ struct VectorMathTests {
     #expect(boxMuller(path) == boxMuller(.scalar), "\(path)")
   }
 
+  /// Σxᵢ² and the moments give the same bits on every path, at lengths around the 8- and 16-lane
+  /// widths and the 256-element block, with a block whose Float Σxᵢ² overflows (3e20² > 3.4e38);
+  /// Σxᵢ² stays within its bound 256·2⁻²⁴ of the Double sum, and a NaN or an Inf makes it non-finite.
+  @Test(arguments: [0, 1, 7, 8, 15, 16, 17, 255, 256, 257, 263, 271, 520, 1009])
+  func reductionsGiveTheSameBitsOnEveryPath(count: Int) {
+    var rng = SeededGenerator(seed: UInt64(count) + 11)
+    var x = (0..<count).map { _ in Float(rng.nextGaussian()) }
+    if count > 300 { x[300] = 3e20 }
+    func reduce(_ x: [Float], _ path: VectorMath.Path) -> [UInt64] {
+      x.withUnsafeBufferPointer { b in
+        let m = VectorMath.moments(b, low: -0.5, high: 1.5, path: path)
+        return [
+          VectorMath.sumOfSquares(b, path: path).bitPattern, m.sum.bitPattern, m.sumOfSquares.bitPattern,
+          UInt64(m.atOrBelowLow), UInt64(m.atOrAboveHigh),
+        ]
+      }
+    }
+    let scalar = reduce(x, .scalar)
+    for path in VectorMath.Path.allCases { #expect(reduce(x, path) == scalar, "\(path)") }
+    #expect(scalar[0] == scalar[2], "moments' Σx² is sumOfSquares")
+    let exact = x.reduce(0.0) { $0 + Double($1) * Double($1) }
+    let squares = Double(bitPattern: scalar[0])
+    #expect(abs(squares - exact) <= 256 * 0x1p-24 * exact, "Σx² = \(squares), exact \(exact)")
+    #expect(Int(scalar[3]) == x.filter { $0 <= -0.5 }.count && Int(scalar[4]) == x.filter { abs($0) >= 1.5 }.count)
+    guard count > 0 else { return }
+    for fault in [Float.nan, .infinity] {
+      var faulty = x
+      faulty[count / 2] = fault
+      let bits = reduce(faulty, .scalar)
+      for path in VectorMath.Path.allCases { #expect(reduce(faulty, path) == bits, "\(path), \(fault)") }
+      #expect(!Double(bitPattern: bits[0]).isFinite && !Double(bitPattern: bits[1]).isFinite)
+    }
+  }
+
   @Test func boxMullerIsWithinAFewUlpOfTheFormulaAndItsDrawsAreStandardNormal() {
     var rng = SeededGenerator(seed: 11)
     let u1 = (0..<100_000).map { _ in 1 - rng.nextUnitDouble() }

@@ -21,4 +21,23 @@ void vectormath_sigmoidf(const float *x, float *y, long count, int lanes);
 /// 1 ulp each); u1 must lie in (0, 1].
 void vectormath_box_muller(const double *u1, const double *u2, double *z, long count, int lanes);
 
+/// The path taken for a requested `lanes`: the request if this CPU runs it, else the next
+/// narrower one; 0 asks for the best (`vectormath_best_lanes`).
+int vectormath_path(int lanes);
+
+/// Σ x[i]², in blocks of 256 summed in Float (16 lanes) and added in Double; a block whose Float
+/// sum is not finite is summed again in Double. The same bits on every path (Reductions.c).
+double vectormath_sum_of_squares(const float *x, long count, int lanes);
+
+/// The one-pass sums behind `Tensor.summary`.
+typedef struct {
+  double sum;             ///< Σ x[i], in 8 Double lanes.
+  double sum_of_squares;  ///< Σ x[i]², exactly as `vectormath_sum_of_squares`.
+  long at_or_below_low;   ///< How many x[i] <= low.
+  long at_or_above_high;  ///< How many |x[i]| >= high.
+} vectormath_moments;
+
+/// Σ x[i], Σ x[i]² and the two threshold counts in one read of x. The same bits on every path.
+vectormath_moments vectormath_moments_of(const float *x, long count, float low, float high, int lanes);
+
 #endif

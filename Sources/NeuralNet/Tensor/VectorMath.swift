@@ -1,7 +1,8 @@
 import CVectorMath
 
 /// Elementwise tanh, sigmoid and the Box–Muller transform over whole buffers, 8 or 16 values at a
-/// time, through SLEEF's deterministic vector functions (`CVectorMath`).
+/// time, through SLEEF's deterministic vector functions (`CVectorMath`); and the instrumentation's
+/// reductions (`VectorMath+Reductions.swift`).
 ///
 /// Why not `Float.tanh` per element: glibc's scalar tanhf, expf, log and cos were 30–47% of the
 /// lessons' time under perf (tanh nets; drawing Gaussian weights). SLEEF's functions are within

@@ -1,0 +1,173 @@
+// Reductions for the engine's instrumentation: Σxᵢ² and the one-pass moments behind
+// `Tensor.summary`, at AVX-512, AVX2 or baseline width, with the same bits on every path.
+//
+// Why C: the instrumented pass reads every layer's output and gradient once more, and Swift has
+// no per-function target attribute, so Swift's SIMD types compile for the baseline x86-64 (SSE2,
+// 4 floats at a time). perf put these reductions at 7–10% of the quick lessons' time. Here one
+// body written with Clang's vector extensions is compiled three times (`target` attributes) and
+// the widest path the CPU runs is taken at run time.
+//
+// Same bits on every path: the order of every floating-point operation is fixed by the
+// algorithm, not by the vector width. Σxᵢ² is summed in blocks of 256, each in 16 Float lanes
+// (lane k takes the elements ≡ k mod 16), the lanes added one after the other from −0, the
+// block's tail one by one, then the block added in Double. Σxᵢ runs in 8 Double lanes. No
+// multiply is fused into an add (FP_CONTRACT OFF), so a wider register only does more lanes at
+// once.
+#include "CVectorMath.h"
+
+#include <string.h>
+
+#pragma STDC FP_CONTRACT OFF
+// The vector-typed helpers are always inlined into their caller, so no vector crosses a call
+// and the warning that a vector argument's ABI depends on the target does not apply.
+#pragma clang diagnostic ignored "-Wpsabi"
+
+typedef float float16 __attribute__((vector_size(64)));
+typedef float float8 __attribute__((vector_size(32)));
+typedef double double8 __attribute__((vector_size(64)));
+typedef int int8 __attribute__((vector_size(32)));
+
+#define BODY static inline __attribute__((always_inline))
+
+BODY float16 load16(const float *x) {
+  float16 v;
+  memcpy(&v, x, sizeof v);
+  return v;
+}
+
+BODY float8 load8(const float *x) {
+  float8 v;
+  memcpy(&v, x, sizeof v);
+  return v;
+}
+
+/// The 16 lanes added in order from −0, as Swift's `SIMD16<Float>.sum()` adds them.
+BODY float lane_sum16(float16 v) {
+  float s = -0.0f;
+  for (int k = 0; k < 16; k++) s += v[k];
+  return s;
+}
+
+/// Σxᵢ² over x[start..<end] (at most 256) in 16 Float lanes, then the tail one at a time; sets
+/// `*vector_end` to where the 16-lane part stopped.
+BODY float block_squares(const float *x, long start, long end, long *vector_end) {
+  float16 lanes = {0};
+  long i = start;
+  for (; i + 16 <= end; i += 16) {
+    float16 v = load16(x + i);
+    lanes += v * v;
+  }
+  *vector_end = i;
+  float block = lane_sum16(lanes);
+  for (long j = i; j < end; j++) block += x[j] * x[j];
+  return block;
+}
+
+/// Adds a block's Float sum in Double, or, when it overflowed, the block again in Double.
+BODY double add_block(double total, float block, const float *x, long start, long end) {
+  if (__builtin_isfinite(block)) return total + (double)block;
+  for (long j = start; j < end; j++) total += (double)x[j] * (double)x[j];
+  return total;
+}
+
+BODY double sum_of_squares_body(const float *x, long n) {
+  double total = 0.0;
+  for (long start = 0; start < n; start += 256) {
+    long end = start + 256 < n ? start + 256 : n, vector_end;
+    total = add_block(total, block_squares(x, start, end, &vector_end), x, start, end);
+  }
+  return total;
+}
+
+/// The running sums of `vectormath_moments`: Σxᵢ in 8 Double lanes and the two threshold counts
+/// as negated lane masks.
+typedef struct {
+  double8 sum;
+  int8 low, high;
+} moment_lanes;
+
+BODY void add8(moment_lanes *m, float8 v, float8 low, float8 high) {
+  m->sum += __builtin_convertvector(v, double8);
+  m->low -= (v <= low);
+  // |v| by clearing the sign bit: the same comparisons as Swift's `v < 0 ? −v : v` (−0 and NaN
+  // compare alike either way).
+  float8 magnitude = (float8)((int8)v & 0x7fffffff);
+  m->high -= (magnitude >= high);
+}
+
+BODY vectormath_moments moments_body(const float *x, long n, float low_threshold, float high_magnitude) {
+  const float8 low = low_threshold - (float8){0}, high = high_magnitude - (float8){0};
+  moment_lanes m = {{0}, {0}, {0}};
+  double squares = 0.0;
+  long scalar_tail = n;  // where the 8-lane part of Σxᵢ ends
+  for (long start = 0; start < n; start += 256) {
+    long end = start + 256 < n ? start + 256 : n;
+    float16 lanes = {0};
+    long i = start;
+    for (; i + 16 <= end; i += 16) {
+      float16 v = load16(x + i);
+      lanes += v * v;
+      add8(&m, __builtin_shufflevector(v, v, 0, 1, 2, 3, 4, 5, 6, 7), low, high);
+      add8(&m, __builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15), low, high);
+    }
+    float block = lane_sum16(lanes);
+    for (long j = i; j < end; j++) block += x[j] * x[j];
+    if (end == n) {  // the last block: eight more lanes of Σxᵢ, then one at a time
+      if (i + 8 <= n) {
+        add8(&m, load8(x + i), low, high);
+        i += 8;
+      }
+      scalar_tail = i;
+    }
+    squares = add_block(squares, block, x, start, end);
+  }
+  vectormath_moments result = {-0.0, squares, 0, 0};
+  for (int k = 0; k < 8; k++) {
+    result.sum += m.sum[k];
+    result.at_or_below_low += m.low[k];
+    result.at_or_above_high += m.high[k];
+  }
+  for (long j = scalar_tail; j < n; j++) {
+    float v = x[j];
+    result.sum += (double)v;
+    if (v <= low_threshold) result.at_or_below_low++;
+    if ((v < 0 ? -v : v) >= high_magnitude) result.at_or_above_high++;
+  }
+  return result;
+}
+
+// MARK: The three compilations of each body
+
+#define PATH(suffix, attributes)                                                                   \
+  attributes static double sum_of_squares_##suffix(const float *x, long n) {                        \
+    return sum_of_squares_body(x, n);                                                               \
+  }                                                                                                 \
+  attributes static vectormath_moments moments_##suffix(const float *x, long n, float low, float high) { \
+    return moments_body(x, n, low, high);                                                           \
+  }
+
+PATH(baseline, )
+#if defined(__x86_64__)
+PATH(avx2, __attribute__((target("avx2,fma"))))
+PATH(avx512, __attribute__((target("avx512f"))))
+#endif
+
+double vectormath_sum_of_squares(const float *x, long count, int lanes) {
+#if defined(__x86_64__)
+  switch (vectormath_path(lanes)) {
+  case 16: return sum_of_squares_avx512(x, count);
+  case 8: return sum_of_squares_avx2(x, count);
+  }
+#endif
+  return sum_of_squares_baseline(x, count);
+}
+
+vectormath_moments vectormath_moments_of(const float *x, long count, float low, float high, int lanes) {
+#if defined(__x86_64__)
+  switch (vectormath_path(lanes)) {
+  case 16: return moments_avx512(x, count, low, high);
+  case 8: return moments_avx2(x, count, low, high);
+  }
+#endif
+  return moments_baseline(x, count, low, high);
+}
