@@ -1,11 +1,9 @@
 // Reductions for the engine's instrumentation: Σxᵢ² and the one-pass moments behind
 // `Tensor.summary`, at AVX-512, AVX2 or baseline width, with the same bits on every path.
 //
-// Why C: the instrumented pass reads every layer's output and gradient once more, and Swift has
-// no per-function target attribute, so Swift's SIMD types compile for the baseline x86-64 (SSE2,
-// 4 floats at a time). perf put these reductions at 7–10% of the quick lessons' time. Here one
-// body written with Clang's vector extensions is compiled three times (`target` attributes) and
-// the widest path the CPU runs is taken at run time.
+// Why C: the instrumented pass reads every layer's output and gradient once more, and perf put
+// these reductions, in Swift's baseline-width SIMD, at 7–10% of the quick lessons' time. One body
+// is compiled three times (VectorTypes.h).
 //
 // Same bits on every path: the order of every floating-point operation is fixed by the
 // algorithm, not by the vector width. Σxᵢ² is summed in blocks of 256, each in 16 Float lanes
@@ -14,34 +12,11 @@
 // multiply is fused into an add (FP_CONTRACT OFF), so a wider register only does more lanes at
 // once.
 #include "CVectorMath.h"
-
-#include <string.h>
+#include "VectorTypes.h"
 
 #pragma STDC FP_CONTRACT OFF
-// The vector-typed helpers are always inlined into their caller, so no vector crosses a call
-// and the warning that a vector argument's ABI depends on the target does not apply.
-#pragma clang diagnostic ignored "-Wpsabi"
 
-typedef float float16 __attribute__((vector_size(64)));
-typedef float float8 __attribute__((vector_size(32)));
-typedef double double8 __attribute__((vector_size(64)));
-typedef int int8 __attribute__((vector_size(32)));
-
-#define BODY static inline __attribute__((always_inline))
-
-BODY float16 load16(const float *x) {
-  float16 v;
-  memcpy(&v, x, sizeof v);
-  return v;
-}
-
-BODY float8 load8(const float *x) {
-  float8 v;
-  memcpy(&v, x, sizeof v);
-  return v;
-}
-
-/// The 16 lanes added in order from −0, as Swift's `SIMD16<Float>.sum()` adds them.
+/// The 16 lanes added in order from −0 (as Swift's `SIMD.sum()`, which these sums replaced).
 BODY float lane_sum16(float16 v) {
   float s = -0.0f;
   for (int k = 0; k < 16; k++) s += v[k];

@@ -25,6 +25,13 @@ void vectormath_box_muller(const double *u1, const double *u2, double *z, long c
 /// narrower one; 0 asks for the best (`vectormath_best_lanes`).
 int vectormath_path(int lanes);
 
+/// y[i] = x[i] < 0 ? +0 : x[i] (ReLU; −0 and NaN pass through). The same bits on every path.
+void vectormath_relu(const float *x, float *y, long count, int lanes);
+
+/// out[i] = y[i] > 0 ? g[i] : +0 (ReLU's backward pass from its output y). The same bits on
+/// every path.
+void vectormath_relu_backward(const float *g, const float *y, float *out, long count, int lanes);
+
 /// Σ x[i]², in blocks of 256 summed in Float (16 lanes) and added in Double; a block whose Float
 /// sum is not finite is summed again in Double. The same bits on every path (Reductions.c).
 double vectormath_sum_of_squares(const float *x, long count, int lanes);

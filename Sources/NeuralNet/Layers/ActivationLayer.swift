@@ -19,7 +19,7 @@ public final class ActivationLayer: Layer {
       input.scalars.withUnsafeBufferPointer { x in
         switch activation {
         case .relu:
-          ActivationLayer.reluForward(x, into: out)
+          VectorMath.relu(x, into: out)
         case .tanh:
           VectorMath.tanh(x, into: out)
         case .sigmoid:
@@ -42,7 +42,7 @@ public final class ActivationLayer: Layer {
         cachedOutput.scalars.withUnsafeBufferPointer { y in
           switch activation {
           case .relu:
-            ActivationLayer.reluBackward(g, output: y, into: out)
+            VectorMath.reluBackward(g, output: y, into: out)
           case .tanh:
             for i in 0..<g.count { out[i] = g[i] * (1 - y[i] * y[i]) }
           case .sigmoid:
@@ -52,44 +52,6 @@ public final class ActivationLayer: Layer {
           }
         }
       }
-    }
-  }
-
-  /// y = max(x, 0), eight lanes at a time; NaN stays NaN (it must propagate to be detected).
-  static func reluForward(_ x: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>) {
-    let n = x.count
-    var i = 0
-    let zero = SIMD8<Float>.zero
-    while i + 8 <= n {
-      let v = UnsafeRawPointer(x.baseAddress! + i).loadUnaligned(as: SIMD8<Float>.self)
-      // v .< 0 is false for NaN, so NaN lanes keep their value.
-      UnsafeMutableRawPointer(out.baseAddress! + i).storeBytes(
-        of: v.replacing(with: zero, where: v .< zero), as: SIMD8<Float>.self)
-      i += 8
-    }
-    while i < n {
-      out[i] = x[i] < 0 ? 0 : x[i]
-      i += 1
-    }
-  }
-
-  /// ∂L/∂h = ∂L/∂y · [y > 0], eight lanes at a time.
-  static func reluBackward(
-    _ g: UnsafeBufferPointer<Float>, output y: UnsafeBufferPointer<Float>, into out: UnsafeMutableBufferPointer<Float>
-  ) {
-    let n = g.count
-    var i = 0
-    let zero = SIMD8<Float>.zero
-    while i + 8 <= n {
-      let gv = UnsafeRawPointer(g.baseAddress! + i).loadUnaligned(as: SIMD8<Float>.self)
-      let yv = UnsafeRawPointer(y.baseAddress! + i).loadUnaligned(as: SIMD8<Float>.self)
-      UnsafeMutableRawPointer(out.baseAddress! + i).storeBytes(
-        of: zero.replacing(with: gv, where: yv .> zero), as: SIMD8<Float>.self)
-      i += 8
-    }
-    while i < n {
-      out[i] = y[i] > 0 ? g[i] : 0
-      i += 1
     }
   }
 }

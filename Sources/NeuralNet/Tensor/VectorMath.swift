@@ -1,6 +1,6 @@
 import CVectorMath
 
-/// Elementwise tanh, sigmoid and the Box–Muller transform over whole buffers, 8 or 16 values at a
+/// Elementwise tanh, sigmoid, ReLU and the Box–Muller transform over whole buffers, 8 or 16 values at a
 /// time, through SLEEF's deterministic vector functions (`CVectorMath`); and the instrumentation's
 /// reductions (`VectorMath+Reductions.swift`).
 ///
@@ -26,18 +26,42 @@ public enum VectorMath {
   public static func tanh(
     _ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, path: Path = .best
   ) {
-    precondition(y.count >= x.count, "output shorter than input")
-    guard let input = x.baseAddress, let output = y.baseAddress else { return }
-    vectormath_tanhf(input, output, x.count, path.rawValue)
+    elementwise(vectormath_tanhf, x, into: y, path: path)
   }
 
   /// y = σ(x) = 1 / (1 + e^(−x)), elementwise; NaN stays NaN. `y` may be `x`.
   public static func sigmoid(
     _ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, path: Path = .best
   ) {
+    elementwise(vectormath_sigmoidf, x, into: y, path: path)
+  }
+
+  /// y = x < 0 ? 0 : x (ReLU), elementwise; −0 and NaN pass through (a NaN must propagate to be
+  /// detected). `y` may be `x`.
+  public static func relu(
+    _ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, path: Path = .best
+  ) {
+    elementwise(vectormath_relu, x, into: y, path: path)
+  }
+
+  /// ∂L/∂h = ∂L/∂y · [y > 0], ReLU's backward pass from its output `y`, elementwise.
+  public static func reluBackward(
+    _ g: UnsafeBufferPointer<Float>, output y: UnsafeBufferPointer<Float>,
+    into out: UnsafeMutableBufferPointer<Float>, path: Path = .best
+  ) {
+    precondition(y.count == g.count && out.count >= g.count, "one output value and one result per gradient")
+    guard let gradient = g.baseAddress, let output = y.baseAddress, let result = out.baseAddress else { return }
+    vectormath_relu_backward(gradient, output, result, g.count, path.rawValue)
+  }
+
+  /// Applies one of CVectorMath's elementwise functions `f(x, y, count, lanes)` to a buffer.
+  private static func elementwise(
+    _ f: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int32) -> Void,
+    _ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, path: Path
+  ) {
     precondition(y.count >= x.count, "output shorter than input")
     guard let input = x.baseAddress, let output = y.baseAddress else { return }
-    vectormath_sigmoidf(input, output, x.count, path.rawValue)
+    f(input, output, x.count, path.rawValue)
   }
 
   /// z = √(−2 ln u₁) · cos(2π u₂), elementwise: Box–Muller's normal draw from two uniforms, u₁ in (0, 1].

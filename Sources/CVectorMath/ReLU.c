@@ -1,0 +1,65 @@
+// ReLU's forward and backward passes at AVX-512, AVX2 or baseline width, chosen at run time.
+//
+// Why C: these two loops read every ReLU layer's data in each pass, and Swift's SIMD types run
+// them at baseline width; one body is compiled three times (VectorTypes.h). Both are selections
+// (no arithmetic), so every path gives the same bits, −0 and NaN included.
+#include "CVectorMath.h"
+#include "VectorTypes.h"
+
+/// y = x where x is not below 0, else +0: keeps −0 and NaN (NaN < 0 is false), as Swift's
+/// `x < 0 ? 0 : x`. A lane's bits are cleared where the mask (−1 for x < 0) is set.
+BODY void relu_forward_body(const float *x, float *y, long n) {
+  long i = 0;
+  for (; i + 16 <= n; i += 16) {
+    float16 v = load16(x + i);
+    int16 out = (int16)v & ~(v < 0);
+    memcpy(y + i, &out, sizeof out);
+  }
+  for (; i < n; i++) y[i] = x[i] < 0 ? 0 : x[i];
+}
+
+/// ∂L/∂h = ∂L/∂y where y > 0, else +0, as Swift's `y > 0 ? g : 0`.
+BODY void relu_backward_body(const float *g, const float *y, float *out, long n) {
+  long i = 0;
+  for (; i + 16 <= n; i += 16) {
+    int16 result = (int16)load16(g + i) & (load16(y + i) > 0);
+    memcpy(out + i, &result, sizeof result);
+  }
+  for (; i < n; i++) out[i] = y[i] > 0 ? g[i] : 0;
+}
+
+// MARK: The three compilations of each body
+
+#define PATH(suffix, attributes)                                                                   \
+  attributes static void relu_forward_##suffix(const float *x, float *y, long n) {                 \
+    relu_forward_body(x, y, n);                                                                    \
+  }                                                                                                \
+  attributes static void relu_backward_##suffix(const float *g, const float *y, float *out, long n) { \
+    relu_backward_body(g, y, out, n);                                                              \
+  }
+
+PATH(baseline, )
+#if defined(__x86_64__)
+PATH(avx2, __attribute__((target("avx2"))))
+PATH(avx512, __attribute__((target("avx512f"))))
+#endif
+
+void vectormath_relu(const float *x, float *y, long count, int lanes) {
+#if defined(__x86_64__)
+  switch (vectormath_path(lanes)) {
+  case 16: relu_forward_avx512(x, y, count); return;
+  case 8: relu_forward_avx2(x, y, count); return;
+  }
+#endif
+  relu_forward_baseline(x, y, count);
+}
+
+void vectormath_relu_backward(const float *g, const float *y, float *out, long count, int lanes) {
+#if defined(__x86_64__)
+  switch (vectormath_path(lanes)) {
+  case 16: relu_backward_avx512(g, y, out, count); return;
+  case 8: relu_backward_avx2(g, y, out, count); return;
+  }
+#endif
+  relu_backward_baseline(g, y, out, count);
+}

@@ -1,0 +1,38 @@
+// The vector types and helpers shared by Reductions.c and ReLU.c (private to CVectorMath).
+//
+// One body, written with Clang's vector extensions, is compiled for several targets (`target`
+// attributes) and the widest path the CPU runs is taken at run time: Swift has no per-function
+// target attribute, so its SIMD types compile for the baseline x86-64 (4 floats at a time).
+#ifndef CVECTORMATH_VECTOR_TYPES_H
+#define CVECTORMATH_VECTOR_TYPES_H
+
+#include <string.h>
+
+// The vector-typed helpers are always inlined into their caller, so no vector crosses a call
+// and the warning that a vector argument's ABI depends on the target does not apply.
+#pragma clang diagnostic ignored "-Wpsabi"
+
+typedef float float16 __attribute__((vector_size(64)));
+typedef float float8 __attribute__((vector_size(32)));
+typedef double double8 __attribute__((vector_size(64)));
+typedef int int16 __attribute__((vector_size(64)));
+typedef int int8 __attribute__((vector_size(32)));
+
+/// A helper inlined into each target's compilation of its caller.
+#define BODY static inline __attribute__((always_inline))
+
+/// 16 floats from x (no alignment needed).
+BODY float16 load16(const float *x) {
+  float16 v;
+  memcpy(&v, x, sizeof v);
+  return v;
+}
+
+/// 8 floats from x (no alignment needed).
+BODY float8 load8(const float *x) {
+  float8 v;
+  memcpy(&v, x, sizeof v);
+  return v;
+}
+
+#endif
