@@ -30,36 +30,13 @@ BODY void relu_backward_body(const float *g, const float *y, float *out, long n)
 
 // MARK: The three compilations of each body
 
-#define PATH(suffix, attributes)                                                                   \
-  attributes static void relu_forward_##suffix(const float *x, float *y, long n) {                 \
-    relu_forward_body(x, y, n);                                                                    \
-  }                                                                                                \
-  attributes static void relu_backward_##suffix(const float *g, const float *y, float *out, long n) { \
-    relu_backward_body(g, y, out, n);                                                              \
-  }
-
-PATH(baseline, )
-#if defined(__x86_64__)
-PATH(avx2, __attribute__((target("avx2"))))
-PATH(avx512, __attribute__((target("avx512f"))))
-#endif
+EVERY_PATH(VOID_PATH, relu_forward, (const float *x, float *y, long n), (x, y, n))
+EVERY_PATH(VOID_PATH, relu_backward, (const float *g, const float *y, float *out, long n), (g, y, out, n))
 
 void vectormath_relu(const float *x, float *y, long count, int lanes) {
-#if defined(__x86_64__)
-  switch (vectormath_path(lanes)) {
-  case 16: relu_forward_avx512(x, y, count); return;
-  case 8: relu_forward_avx2(x, y, count); return;
-  }
-#endif
-  relu_forward_baseline(x, y, count);
+  DISPATCH(lanes, relu_forward, x, y, count);
 }
 
 void vectormath_relu_backward(const float *g, const float *y, float *out, long count, int lanes) {
-#if defined(__x86_64__)
-  switch (vectormath_path(lanes)) {
-  case 16: relu_backward_avx512(g, y, out, count); return;
-  case 8: relu_backward_avx2(g, y, out, count); return;
-  }
-#endif
-  relu_backward_baseline(g, y, out, count);
+  DISPATCH(lanes, relu_backward, g, y, out, count);
 }

@@ -113,36 +113,13 @@ BODY vectormath_moments moments_body(const float *x, long n, float low_threshold
 
 // MARK: The three compilations of each body
 
-#define PATH(suffix, attributes)                                                                   \
-  attributes static double sum_of_squares_##suffix(const float *x, long n) {                        \
-    return sum_of_squares_body(x, n);                                                               \
-  }                                                                                                 \
-  attributes static vectormath_moments moments_##suffix(const float *x, long n, float low, float high) { \
-    return moments_body(x, n, low, high);                                                           \
-  }
-
-PATH(baseline, )
-#if defined(__x86_64__)
-PATH(avx2, __attribute__((target("avx2,fma"))))
-PATH(avx512, __attribute__((target("avx512f"))))
-#endif
+EVERY_PATH(VALUE_PATH, sum_of_squares, double, (const float *x, long n), (x, n))
+EVERY_PATH(VALUE_PATH, moments, vectormath_moments, (const float *x, long n, float low, float high), (x, n, low, high))
 
 double vectormath_sum_of_squares(const float *x, long count, int lanes) {
-#if defined(__x86_64__)
-  switch (vectormath_path(lanes)) {
-  case 16: return sum_of_squares_avx512(x, count);
-  case 8: return sum_of_squares_avx2(x, count);
-  }
-#endif
-  return sum_of_squares_baseline(x, count);
+  return DISPATCH(lanes, sum_of_squares, x, count);
 }
 
 vectormath_moments vectormath_moments_of(const float *x, long count, float low, float high, int lanes) {
-#if defined(__x86_64__)
-  switch (vectormath_path(lanes)) {
-  case 16: return moments_avx512(x, count, low, high);
-  case 8: return moments_avx2(x, count, low, high);
-  }
-#endif
-  return moments_baseline(x, count, low, high);
+  return DISPATCH(lanes, moments, x, count, low, high);
 }

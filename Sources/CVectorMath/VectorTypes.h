@@ -35,4 +35,35 @@ BODY float8 load8(const float *x) {
   return v;
 }
 
+/// `define(suffix, attributes, …)` once per path: baseline, AVX2 and AVX-512 (x86-64 only).
+#if defined(__x86_64__)
+#define EVERY_PATH(define, ...)                                                                    \
+  define(baseline, , __VA_ARGS__) define(avx2, __attribute__((target("avx2"))), __VA_ARGS__)       \
+      define(avx512, __attribute__((target("avx512f"))), __VA_ARGS__)
+#else
+#define EVERY_PATH(define, ...) define(baseline, , __VA_ARGS__)
+#endif
+
+/// Defines `function_suffix(parameters)`: `function_body(arguments)` compiled with `attributes`.
+#define VALUE_PATH(suffix, attributes, function, result, parameters, arguments)                    \
+  attributes static result function##_##suffix parameters { return function##_body arguments; }
+
+/// As `VALUE_PATH`, for a body that returns nothing.
+#define VOID_PATH(suffix, attributes, function, parameters, arguments)                             \
+  attributes static void function##_##suffix parameters { function##_body arguments; }
+
+/// Calls the compilation of `function` (`function_avx512`, `_avx2` or `_baseline`, made by
+/// `EVERY_PATH`) for the path `vectormath_path(lanes)` takes; its value is the call's.
+#if defined(__x86_64__)
+#define DISPATCH(lanes, function, ...)                                                             \
+  ({                                                                                               \
+    int path_ = vectormath_path(lanes);                                                            \
+    path_ == 16  ? function##_avx512(__VA_ARGS__)                                                  \
+    : path_ == 8 ? function##_avx2(__VA_ARGS__)                                                    \
+                 : function##_baseline(__VA_ARGS__);                                               \
+  })
+#else
+#define DISPATCH(lanes, function, ...) function##_baseline(__VA_ARGS__)
+#endif
+
 #endif

@@ -125,6 +125,37 @@ struct VectorMathTests {
     }
   }
 
+  /// A bias's column sums and its broadcast are, bit for bit on every path, the plain loops (each
+  /// column from +0, row after row), for widths around 16 lanes, with −0, NaN and Inf among the values.
+  @Test(arguments: [(0, 5), (1, 1), (3, 15), (7, 16), (5, 33), (128, 256)])
+  func columnSumsAndRowBroadcastAreThePlainLoopsOnEveryPath(rows: Int, columns: Int) {
+    var rng = SeededGenerator(seed: UInt64(rows * 1000 + columns))
+    let specials: [Float] = [-0, .nan, .infinity, 1e30]
+    var x = (0..<rows * columns).map { _ in Float(rng.nextGaussian()) }
+    for (k, value) in specials.enumerated() where k * 7 < x.count { x[k * 7] = value }
+    let b = (0..<columns).map { j in j == 0 ? -0 : Float(rng.nextGaussian()) }
+    var sums = [Float](repeating: 0, count: columns)
+    var broadcast = x
+    for r in 0..<rows {
+      for j in 0..<columns {
+        sums[j] += x[r * columns + j]
+        broadcast[r * columns + j] += b[j]
+      }
+    }
+    for path in VectorMath.Path.allCases {
+      var s = [Float](repeating: 7, count: columns)
+      var y = x
+      x.withUnsafeBufferPointer { m in
+        s.withUnsafeMutableBufferPointer { VectorMath.columnSums(m, columns: columns, into: $0, path: path) }
+      }
+      b.withUnsafeBufferPointer { row in
+        y.withUnsafeMutableBufferPointer { VectorMath.addToEveryRow($0, row, path: path) }
+      }
+      if rows > 0 { #expect(s.map(\.bitPattern) == sums.map(\.bitPattern), "\(path)") }
+      #expect(y.map(\.bitPattern) == broadcast.map(\.bitPattern), "\(path)")
+    }
+  }
+
   /// Σxᵢ² and the moments give the same bits on every path, at lengths around the 8- and 16-lane
   /// widths and the 256-element block, with a block whose Float Σxᵢ² overflows (3e20² > 3.4e38);
   /// Σxᵢ² stays within its bound 256·2⁻²⁴ of the Double sum, and a NaN or an Inf makes it non-finite.

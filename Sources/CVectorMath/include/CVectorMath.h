@@ -32,6 +32,13 @@ void vectormath_relu(const float *x, float *y, long count, int lanes);
 /// every path.
 void vectormath_relu_backward(const float *g, const float *y, float *out, long count, int lanes);
 
+/// sums[j] = Σ_r x[r·columns + j] for a row-major rows × columns matrix, each column added from +0
+/// row after row. The same bits on every path.
+void vectormath_column_sums(const float *x, long rows, long columns, float *sums, int lanes);
+
+/// x[r·columns + j] += b[j] for every row r (b has `columns` values). The same bits on every path.
+void vectormath_add_to_rows(float *x, long rows, long columns, const float *b, int lanes);
+
 /// Σ x[i]², in blocks of 256 summed in Float (16 lanes) and added in Double; a block whose Float
 /// sum is not finite is summed again in Double. The same bits on every path (Reductions.c).
 double vectormath_sum_of_squares(const float *x, long count, int lanes);

@@ -30,17 +30,7 @@ public final class Dense: WeightedLayer {
       input.columns == inputs, "Dense expects \(inputs) input features, got \(input.columns)")
     cachedInput = input
     var output = Tensor.matmul(input, weight.value, transposeB: true)
-    if let bias {
-      let width = outputs
-      output.scalars.withUnsafeMutableBufferPointer { y in
-        bias.value.scalars.withUnsafeBufferPointer { b in
-          for row in 0..<input.rows {
-            let base = y.baseAddress! + row * width
-            for j in 0..<width { base[j] += b[j] }
-          }
-        }
-      }
-    }
+    if let bias { output.addToEveryRow(bias.value) }
     return output
   }
 

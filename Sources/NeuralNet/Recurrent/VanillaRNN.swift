@@ -57,14 +57,7 @@ public final class VanillaRNN {
     for u in sequence {
       var a = Tensor.matmul(u, inputWeight.value, transposeB: true)
       a.add(Tensor.matmul(states.last!, recurrentWeight.value, transposeB: true))
-      let width = hidden
-      a.scalars.withUnsafeMutableBufferPointer { x in
-        bias.value.scalars.withUnsafeBufferPointer { b in
-          for r in 0..<batch {
-            for j in 0..<width { x[r * width + j] += b[j] }
-          }
-        }
-      }
+      a.addToEveryRow(bias.value)
       let phi = ActivationLayer(activation)
       states.append(phi.forward(a))
       nonlinearities.append(phi)

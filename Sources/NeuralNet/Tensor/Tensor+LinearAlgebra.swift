@@ -62,15 +62,21 @@ extension Tensor {
   public func columnSums() -> Tensor {
     let width = columns
     var sums = [Float](repeating: 0, count: width)
-    scalars.withUnsafeBufferPointer { source in
-      sums.withUnsafeMutableBufferPointer { out in
-        for row in 0..<rows {
-          let base = source.baseAddress! + row * width
-          for j in 0..<width { out[j] += base[j] }
-        }
+    if width > 0 {
+      scalars.withUnsafeBufferPointer { source in
+        sums.withUnsafeMutableBufferPointer { VectorMath.columnSums(source, columns: width, into: $0) }
       }
     }
     return Tensor(shape: [width], scalars: sums)
+  }
+
+  /// Adds the row vector `row` to every row of this matrix (a bias, broadcast over the batch).
+  public mutating func addToEveryRow(_ row: Tensor) {
+    precondition(row.count == columns, "addToEveryRow: a row of \(row.count) for \(columns) columns")
+    guard columns > 0 else { return }
+    scalars.withUnsafeMutableBufferPointer { x in
+      row.scalars.withUnsafeBufferPointer { VectorMath.addToEveryRow(x, $0) }
+    }
   }
 
   /// `self += alpha · other`, elementwise (cblas_saxpy).

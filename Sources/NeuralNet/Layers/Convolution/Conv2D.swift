@@ -95,15 +95,7 @@ public final class Conv2D: WeightedLayer {
     cachedBatch = input.images(in: x, layer: "Conv2D")
     cachedColumns = im2col(x)
     var y = Tensor.matmul(cachedColumns, weight.value, transposeB: true)  // [B·P, out]
-    let channels = output.channels
-    y.scalars.withUnsafeMutableBufferPointer { out in
-      bias.value.scalars.withUnsafeBufferPointer { b in
-        for row in 0..<(out.count / channels) {
-          let base = out.baseAddress! + row * channels
-          for o in 0..<channels { base[o] += b[o] }
-        }
-      }
-    }
+    y.addToEveryRow(bias.value)
     return y.reshaped([x.rows, output.count])
   }
 
