@@ -7,8 +7,6 @@
 
 #pragma STDC FP_CONTRACT OFF
 
-BODY void store16(float *y, float16 v) { memcpy(y, &v, sizeof v); }
-
 /// sums[j] = Σ_r x[r·columns + j], each from +0 and row after row.
 BODY void column_sums_body(const float *x, long rows, long columns, float *sums) {
   for (long j = 0; j < columns; j++) sums[j] = 0;

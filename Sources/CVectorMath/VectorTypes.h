@@ -1,4 +1,4 @@
-// The vector types and helpers shared by Reductions.c and ReLU.c (private to CVectorMath).
+// The vector types and helpers shared by Reductions.c, Activations.c and Columns.c (private to CVectorMath).
 //
 // One body, written with Clang's vector extensions, is compiled for several targets (`target`
 // attributes) and the widest path the CPU runs is taken at run time: Swift has no per-function
@@ -27,6 +27,9 @@ BODY float16 load16(const float *x) {
   memcpy(&v, x, sizeof v);
   return v;
 }
+
+/// Stores 16 floats at y (no alignment needed).
+BODY void store16(float *y, float16 v) { memcpy(y, &v, sizeof v); }
 
 /// 8 floats from x (no alignment needed).
 BODY float8 load8(const float *x) {

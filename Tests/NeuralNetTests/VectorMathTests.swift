@@ -97,31 +97,46 @@ struct VectorMathTests {
     #expect(boxMuller(path) == boxMuller(.scalar), "\(path)")
   }
 
-  /// ReLU's forward and backward passes are, bit for bit on every path, the definitions
-  /// `x < 0 ? 0 : x` and `y > 0 ? g : 0`: −0 and NaN pass forward, at lengths around 16 lanes.
+  /// ReLU's forward and backward passes and tanh's and σ's backward passes are, bit for bit on
+  /// every path, their definitions `x < 0 ? 0 : x`, `y > 0 ? g : 0`, `g * (1 - y * y)` and
+  /// `g * y * (1 - y)`: −0 and NaN pass forward, at lengths around 16 lanes.
   @Test(arguments: [0, 1, 15, 16, 17, 33, 1000])
-  func reluIsItsDefinitionOnEveryPath(count: Int) {
+  func activationPassesAreTheirDefinitionsOnEveryPath(count: Int) {
     var rng = SeededGenerator(seed: UInt64(count) + 5)
     let specials: [Float] = [
       -0, 0, .nan, -.nan, .infinity, -.infinity, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
     ]
     let x = (0..<count).map { i in i % 5 == 0 ? specials[(i / 5) % specials.count] : Float(rng.nextGaussian()) }
     let g = (0..<count).map { _ in Float(rng.nextGaussian()) }
-    let forward = x.map { ($0 < 0 ? 0 : $0).bitPattern }
-    let backward = zip(g, x).map { ($1 > 0 ? $0 : 0).bitPattern }
+    let y = x.map { $0.isFinite ? Float(Foundation.tanh(Double($0))) : $0 }
+    func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
+    typealias Backward = (
+      UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>, UnsafeMutableBufferPointer<Float>, VectorMath.Path
+    ) -> Void
+    let backward: [(String, Backward, [Float])] = [
+      ("relu", { VectorMath.reluBackward($0, output: $1, into: $2, path: $3) }, zip(g, x).map { $1 > 0 ? $0 : 0 }),
+      ("tanh", { VectorMath.tanhBackward($0, output: $1, into: $2, path: $3) }, zip(g, y).map { $0 * (1 - $1 * $1) }),
+      (
+        "sigmoid", { VectorMath.sigmoidBackward($0, output: $1, into: $2, path: $3) },
+        zip(g, y).map { $0 * $1 * (1 - $1) }
+      ),
+    ]
     for path in VectorMath.Path.allCases {
-      var y = [Float](repeating: 1, count: count)
-      var dx = [Float](repeating: 1, count: count)
+      var forward = [Float](repeating: 1, count: count)
       x.withUnsafeBufferPointer { input in
-        y.withUnsafeMutableBufferPointer { VectorMath.relu(input, into: $0, path: path) }
+        forward.withUnsafeMutableBufferPointer { VectorMath.relu(input, into: $0, path: path) }
       }
-      g.withUnsafeBufferPointer { gradient in
-        x.withUnsafeBufferPointer { output in
-          dx.withUnsafeMutableBufferPointer { VectorMath.reluBackward(gradient, output: output, into: $0, path: path) }
+      #expect(bits(forward) == bits(x.map { $0 < 0 ? 0 : $0 }), "relu, \(path)")
+      for (name, pass, expected) in backward {
+        let output = name == "relu" ? x : y
+        var result = [Float](repeating: 1, count: count)
+        g.withUnsafeBufferPointer { gradient in
+          output.withUnsafeBufferPointer { out in
+            result.withUnsafeMutableBufferPointer { pass(gradient, out, $0, path) }
+          }
         }
+        #expect(bits(result) == bits(expected), "\(name) backward, \(path)")
       }
-      #expect(y.map(\.bitPattern) == forward, "\(path)")
-      #expect(dx.map(\.bitPattern) == backward, "\(path)")
     }
   }
 

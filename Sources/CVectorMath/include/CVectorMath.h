@@ -32,6 +32,13 @@ void vectormath_relu(const float *x, float *y, long count, int lanes);
 /// every path.
 void vectormath_relu_backward(const float *g, const float *y, float *out, long count, int lanes);
 
+/// out[i] = g[i]·(1 − y[i]²), tanh's backward pass from its output y. The same bits on every path.
+void vectormath_tanh_backward(const float *g, const float *y, float *out, long count, int lanes);
+
+/// out[i] = g[i]·y[i]·(1 − y[i]), the sigmoid's backward pass from its output y. The same bits on
+/// every path.
+void vectormath_sigmoid_backward(const float *g, const float *y, float *out, long count, int lanes);
+
 /// sums[j] = Σ_r x[r·columns + j] for a row-major rows × columns matrix, each column added from +0
 /// row after row. The same bits on every path.
 void vectormath_column_sums(const float *x, long rows, long columns, float *sums, int lanes);

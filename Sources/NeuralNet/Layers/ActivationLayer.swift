@@ -44,9 +44,9 @@ public final class ActivationLayer: Layer {
           case .relu:
             VectorMath.reluBackward(g, output: y, into: out)
           case .tanh:
-            for i in 0..<g.count { out[i] = g[i] * (1 - y[i] * y[i]) }
+            VectorMath.tanhBackward(g, output: y, into: out)
           case .sigmoid:
-            for i in 0..<g.count { out[i] = g[i] * y[i] * (1 - y[i]) }
+            VectorMath.sigmoidBackward(g, output: y, into: out)
           case .identity:
             _ = out.initialize(from: g)
           }

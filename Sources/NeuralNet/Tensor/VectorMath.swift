@@ -49,9 +49,34 @@ public enum VectorMath {
     _ g: UnsafeBufferPointer<Float>, output y: UnsafeBufferPointer<Float>,
     into out: UnsafeMutableBufferPointer<Float>, path: Path = .best
   ) {
+    backward(vectormath_relu_backward, g, output: y, into: out, path: path)
+  }
+
+  /// ∂L/∂h = ∂L/∂y · (1 − y²), tanh's backward pass from its output `y`, elementwise.
+  public static func tanhBackward(
+    _ g: UnsafeBufferPointer<Float>, output y: UnsafeBufferPointer<Float>,
+    into out: UnsafeMutableBufferPointer<Float>, path: Path = .best
+  ) {
+    backward(vectormath_tanh_backward, g, output: y, into: out, path: path)
+  }
+
+  /// ∂L/∂h = ∂L/∂y · y · (1 − y), the sigmoid's backward pass from its output `y`, elementwise.
+  public static func sigmoidBackward(
+    _ g: UnsafeBufferPointer<Float>, output y: UnsafeBufferPointer<Float>,
+    into out: UnsafeMutableBufferPointer<Float>, path: Path = .best
+  ) {
+    backward(vectormath_sigmoid_backward, g, output: y, into: out, path: path)
+  }
+
+  /// Applies one of CVectorMath's backward passes `f(g, y, out, count, lanes)` to buffers.
+  private static func backward(
+    _ f: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int32) -> Void,
+    _ g: UnsafeBufferPointer<Float>, output y: UnsafeBufferPointer<Float>,
+    into out: UnsafeMutableBufferPointer<Float>, path: Path
+  ) {
     precondition(y.count == g.count && out.count >= g.count, "one output value and one result per gradient")
     guard let gradient = g.baseAddress, let output = y.baseAddress, let result = out.baseAddress else { return }
-    vectormath_relu_backward(gradient, output, result, g.count, path.rawValue)
+    f(gradient, output, result, g.count, path.rawValue)
   }
 
   /// Applies one of CVectorMath's elementwise functions `f(x, y, count, lanes)` to a buffer.
