@@ -23,16 +23,14 @@ BODY float lane_sum16(float16 v) {
   return s;
 }
 
-/// Σxᵢ² over x[start..<end] (at most 256) in 16 Float lanes, then the tail one at a time; sets
-/// `*vector_end` to where the 16-lane part stopped.
-BODY float block_squares(const float *x, long start, long end, long *vector_end) {
+/// Σxᵢ² over x[start..<end] (at most 256) in 16 Float lanes, then the tail one at a time.
+BODY float block_squares(const float *x, long start, long end) {
   float16 lanes = {0};
   long i = start;
   for (; i + 16 <= end; i += 16) {
     float16 v = load16(x + i);
     lanes += v * v;
   }
-  *vector_end = i;
   float block = lane_sum16(lanes);
   for (long j = i; j < end; j++) block += x[j] * x[j];
   return block;
@@ -48,8 +46,8 @@ BODY double add_block(double total, float block, const float *x, long start, lon
 BODY double sum_of_squares_body(const float *x, long n) {
   double total = 0.0;
   for (long start = 0; start < n; start += 256) {
-    long end = start + 256 < n ? start + 256 : n, vector_end;
-    total = add_block(total, block_squares(x, start, end, &vector_end), x, start, end);
+    long end = start + 256 < n ? start + 256 : n;
+    total = add_block(total, block_squares(x, start, end), x, start, end);
   }
   return total;
 }

@@ -1,4 +1,5 @@
-// The vector types and helpers shared by Reductions.c, Activations.c and Columns.c (private to CVectorMath).
+// The vector types and helpers shared by Reductions.c, Activations.c and Columns.c (private to
+// CVectorMath).
 //
 // One body, written with Clang's vector extensions, is compiled for several targets (`target`
 // attributes) and the widest path the CPU runs is taken at run time: Swift has no per-function
