@@ -5,7 +5,8 @@ import LessonTestSupport
 import Testing
 
 /// The command-line contract every lesson keeps, held once for all of them by running the built
-/// executables as a student would: `--help`, an unusable `--plots-dir` and outputs replaced whole.
+/// executables as a student would (`--help`, an unusable `--plots-dir`, outputs replaced whole) and
+/// its quick run against the committed reference run.
 /// (The same checks and verdicts under two BLAS kernels: `ClaimTests`.)
 @Suite("Lesson contract", .serialized)
 struct LessonContractTests {
@@ -25,6 +26,29 @@ struct LessonContractTests {
     }
     #expect(!executables.isEmpty)
     #expect(Self.lessons == executables, "LessonCatalogue.lessons: \(Self.lessons); lessons/: \(executables)")
+  }
+
+  /// Each lesson's quick run (seed 42, in this process: `QuickRun`) against the committed reference
+  /// run in plots/<lesson> (full mode, the same notebook at a larger size): exit status 0, every
+  /// theory check passed and as many checks recorded, the same files written (each chart as PNG,
+  /// .gp and .dat, the README, metrics.json, the Jupyter notebook, any other output), and a Jupyter
+  /// notebook that nbformat accepts, with an image for every chart, and that nbconvert renders.
+  @Test(arguments: lessons)
+  func aQuickRunPassesEveryCheckAndWritesWhatTheReferenceRunWrote(lesson name: String) throws {
+    let lesson = try #require(LessonCatalogue.lesson(named: name))
+    let run = try QuickRun.of(lesson)
+    #expect(run.status == 0)
+    #expect(run.failedChecks.isEmpty, "\(name): failed checks \(run.failedChecks)")
+    let reference = ReferenceTests.root.appendingPathComponent("plots/\(name)")
+    let referenceChecks = try #require(try LessonExpectations.metrics(in: reference)["checks"] as? [Any])
+    #expect(run.checkCount == referenceChecks.count, "\(name): checks recorded")
+    let files = FileManager.default
+    let written = try files.contentsOfDirectory(atPath: run.folder.path).sorted()
+    let expected = try files.contentsOfDirectory(atPath: reference.path).sorted()
+    #expect(written == expected, "\(name): written \(written), reference \(expected)")
+    let charts = expected.filter { $0.hasSuffix(".png") }.map { String($0.dropLast(".png".count)) }
+    #expect(!charts.isEmpty)
+    try LessonExpectations.jupyterNotebookIsValid(in: run.folder, lesson: name, charts: charts)
   }
 
   @Test(arguments: lessons, ["--help", "-h"])

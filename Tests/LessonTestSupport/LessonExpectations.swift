@@ -23,40 +23,10 @@ public enum LessonExpectations {
       try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, sourceLocation: sourceLocation)
   }
 
-  /// Runs a lesson's notebook silently in quick mode into a temporary folder, expects every theory
-  /// check to pass, at least `minimumChecks` of them, exit status 0, and `charts` written as PNG,
-  /// .gp and .dat; then hands the output folder to `inspect` (before it is deleted).
-  public static func quickRunPasses(
-    lesson name: String, title: String, parameters: [(String, JSONValue)], minimumChecks: Int, charts: [String],
-    run: (Notebook) throws -> Int32, inspect: (URL) throws -> Void = { _ in },
-    sourceLocation: SourceLocation = #_sourceLocation
-  ) throws {
-    let directory = LessonProcess.temporaryDirectory("\(name)-quick")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let options = try LessonOptions.parse(["--quick", "--plots-dir", directory.path, "--no-preview"])
-    let notebook = try Notebook(
-      lesson: name, title: title, settings: NotebookSettings(options), parameters: parameters, terminal: .silent)
-    let status = try run(notebook)
-    let failed = notebook.recordedChecks.filter { !$0.passed }.map(\.name)
-    #expect(failed.isEmpty, "failed checks: \(failed)", sourceLocation: sourceLocation)
-    #expect(notebook.recordedChecks.count >= minimumChecks, sourceLocation: sourceLocation)
-    #expect(status == 0, sourceLocation: sourceLocation)
-    let folder = directory.appendingPathComponent(name)
-    for chart in charts {
-      for ext in ["gp", "dat", "png"] {
-        #expect(
-          FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(chart).\(ext)").path),
-          "\(chart).\(ext)", sourceLocation: sourceLocation)
-      }
-    }
-    try jupyterNotebookIsValid(in: folder, lesson: name, charts: charts, sourceLocation: sourceLocation)
-    try inspect(folder)
-  }
-
   /// `<lesson>.ipynb` in `folder` passes the reference validator (nbformat, under Debian's
   /// /usr/bin/python3, where `./setup` installs python3-nbformat), is nbformat 4.5 with one
   /// Markdown cell per README section and an image/png output for each of `charts`, and
-  /// `jupyter-nbconvert --to html` renders it.
+  /// `jupyter-nbconvert --to html` renders it (into a folder of its own: `folder` is left as it is).
   public static func jupyterNotebookIsValid(
     in folder: URL, lesson: String, charts: [String], sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
@@ -81,7 +51,9 @@ public enum LessonExpectations {
         images.contains { $0.hasPrefix("# \(chart).png") }, "\(chart) has no image output",
         sourceLocation: sourceLocation)
     }
-    let html = folder.appendingPathComponent("rendered.html")
+    let rendered = LessonProcess.temporaryDirectory("\(lesson)-nbconvert")
+    defer { try? FileManager.default.removeItem(at: rendered) }
+    let html = rendered.appendingPathComponent("rendered.html")
     let conversion = try LessonProcess.run(
       program: URL(fileURLWithPath: "/usr/bin/jupyter-nbconvert"),
       ["--to", "html", notebook.path, "--output", html.path])

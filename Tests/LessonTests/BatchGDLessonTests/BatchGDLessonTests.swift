@@ -16,15 +16,6 @@ struct BatchGDLessonTests {
     try BatchGDLesson.digitsProblem(try Digits.trainTestSplit(seed: 42).train)
   }
 
-  @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
-    try LessonExpectations.quickRunPasses(
-      lesson: BatchGDLesson.name, title: BatchGDLesson.title, parameters: Self.quick.parameters, minimumChecks: 20,
-      charts: [
-        "loss-by-step", "loss-by-examples", "gradient-norm-by-step", "gradient-noise", "threshold-top-mode",
-        "stability-grid", "edge-of-stability", "edge-of-stability-loss",
-      ], run: { try BatchGDLesson.run(Self.quick, in: $0) })
-  }
-
   @Test func textbookQuadraticAndTheDigitsThreshold() throws {
     let textbook = QuadraticThreshold.textbookProblem
     #expect(abs(textbook.largestEigenvalue - 4.5) < 1e-12 && abs(textbook.threshold - 0.4444) < 1e-4)

@@ -12,30 +12,23 @@ import BatchNormLesson
 struct BatchNormLessonTests {
   static let quick = BatchNormConfiguration(quick: true, seed: 42)
 
-  @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
-    try LessonExpectations.quickRunPasses(
-      lesson: BatchNormLesson.name, title: BatchNormLesson.title, parameters: Self.quick.parameters, minimumChecks: 13,
-      charts: [
-        "fix-loss", "fix-gradient-norm", "fix-heatmap-plain", "fix-heatmap-with-batch-norm", "fix-gradient-at-init",
-        "fix-activation-histograms", "fix-gradient-histograms", "lr-sweep", "yang-lambda", "yang-gradient-by-layer",
-        "depth-limit", "eval-mode",
-      ], run: { try BatchNormLesson.run(Self.quick, in: $0) }
-    ) { folder in
-      let runs = try #require(try LessonExpectations.metrics(in: folder)["runs"] as? [String: Any])
-      // The fix: the plain net goes non-finite, the BN net trains.
-      let plain = try #require(runs["fix_plain"] as? [String: Any])
-      let bn = try #require(runs["fix_with_batch_norm"] as? [String: Any])
-      #expect(plain["first_nonfinite_step"] is Int)
-      #expect(try #require(bn["test_accuracy"] as? Double) > 0.7)
-      // BN holds every layer's activations at one scale; the plain net's grow layer by layer.
-      let histograms = try #require(runs["fix_histograms_step_0"] as? [String: Any])
-      #expect(abs(try #require(histograms["batch_norm_activation_growth_per_layer"] as? Double) - 1) < 0.02)
-      #expect(try #require(histograms["plain_activation_growth_per_layer"] as? Double) > 1.1)
-      // The bug: a test batch of one in training mode is at chance; eval mode is not.
-      let evaluation = try #require(runs["eval_mode"] as? [String: Any])
-      #expect(try #require(evaluation["train_mode_accuracy_b1"] as? Double) < 0.2)
-      #expect(try #require(evaluation["eval_accuracy"] as? Double) > 0.8)
-    }
+  /// The quick run's fix, histograms and evaluation-mode bug, as its metrics.json records them.
+  @Test func theQuickRunRecordsTheFixTheHistogramsAndTheEvaluationBug() throws {
+    let folder = try QuickRun.of(BatchNormLesson.self).folder
+    let runs = try #require(try LessonExpectations.metrics(in: folder)["runs"] as? [String: Any])
+    // The fix: the plain net goes non-finite, the BN net trains.
+    let plain = try #require(runs["fix_plain"] as? [String: Any])
+    let bn = try #require(runs["fix_with_batch_norm"] as? [String: Any])
+    #expect(plain["first_nonfinite_step"] is Int)
+    #expect(try #require(bn["test_accuracy"] as? Double) > 0.7)
+    // BN holds every layer's activations at one scale; the plain net's grow layer by layer.
+    let histograms = try #require(runs["fix_histograms_step_0"] as? [String: Any])
+    #expect(abs(try #require(histograms["batch_norm_activation_growth_per_layer"] as? Double) - 1) < 0.02)
+    #expect(try #require(histograms["plain_activation_growth_per_layer"] as? Double) > 1.1)
+    // The bug: a test batch of one in training mode is at chance; eval mode is not.
+    let evaluation = try #require(runs["eval_mode"] as? [String: Any])
+    #expect(try #require(evaluation["train_mode_accuracy_b1"] as? Double) < 0.2)
+    #expect(try #require(evaluation["eval_accuracy"] as? Double) > 0.8)
   }
 
   @Test(arguments: [8, 16, 64])

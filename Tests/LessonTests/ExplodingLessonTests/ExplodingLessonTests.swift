@@ -13,58 +13,48 @@ struct ExplodingLessonTests {
 
   static func temporaryDirectory() -> URL { LessonProcess.temporaryDirectory("exploding-tests") }
 
-  @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
-    try LessonExpectations.quickRunPasses(
-      lesson: ExplodingLesson.name, title: ExplodingLesson.title, parameters: Self.quick.parameters, minimumChecks: 14,
-      charts: [
-        "random-products", "naive-overflow", "gradient-by-layer", "training-loss", "training-gradient-norm",
-        "heatmap-exploding", "heatmap-fixed", "update-to-data-ratio", "gradient-histograms", "activation-histograms",
-        "gradient-histogram-layers-exploding", "gradient-histogram-layers-fixed", "mid-training-loss",
-        "mid-training-gradient-norm", "mid-training-heatmap-baseline", "mid-training-heatmap-smaller-step",
-        "mid-training-heatmap-clipping", "mid-training-heatmap-batch-norm", "mid-training-sharpness",
-        "mid-training-update-to-data-ratio", "mid-training-activation-histograms", "mid-training-gradient-histograms",
-      ], run: { try ExplodingLesson.run(Self.quick, in: $0) }
-    ) { folder in
-      let object = try LessonExpectations.metrics(in: folder)
-      #expect(object["lesson"] as? String == "exploding")
-      #expect(object["mode"] as? String == "quick")
-      let checks = try #require(object["checks"] as? [[String: Any]])
-      #expect(checks.allSatisfy { $0["passed"] as? Bool == true })
-      let runs = try #require(object["runs"] as? [String: Any])
-      let ratios = try #require(runs["update_to_data_ratio"] as? [String: Any])
-      // The exploding net's one update is of the order of its weights; the fix's steps are small.
-      #expect((ratios["exploding_median_step_0"] as? Double ?? 0) > 0.1)
-      #expect((ratios["fixed_median_last_50_steps"] as? Double ?? 1) < 1e-2)
-      // The histograms' median moves by the theory's factor per layer in the exploding net and
-      // stays put in the fix.
-      let histograms = try #require(runs["gradient_histograms_step_0"] as? [String: Any])
-      let predicted = try #require(histograms["predicted_factor_per_layer"] as? Double)
-      #expect(abs((histograms["exploding_median_factor_per_layer"] as? Double ?? 0) / predicted - 1) < 0.05)
-      #expect(abs((histograms["fixed_median_factor_per_layer"] as? Double ?? 0) - 1) < 0.05)
-      let exploding = try #require(runs["train_exploding"] as? [String: Any])
-      #expect(exploding["first_nonfinite_step"] as? Int == 1)
-      // Seed-dependent figures are spreads over the seeds; a run that blew up has no mean.
-      #expect((exploding["seeds"] as? [Int])?.count == Self.quick.trainingSeeds)
-      let loss = try #require(exploding["final_loss"] as? [String: Any])
-      #expect(loss["mean"] is NSNull && (loss["per_seed"] as? [Any])?.count == Self.quick.trainingSeeds)
-      #expect(exploding["nonfinite_seeds"] as? Int == Self.quick.trainingSeeds)
-      // The explosion during training: the baseline trains ≥ 20 steps and explodes, each fix stays
-      // finite, and batch norm (not a fix here) is recorded apart.
-      let mid = try #require(runs["mid_training_explosion"] as? [String: Any])
-      #expect((mid["explosion_step"] as? Int ?? 0) >= 20)
-      #expect(mid["exploded_seeds"] as? Int == Self.quick.trainingSeeds)
-      for fix in ["smaller_step", "clipping"] {
-        let fixed = try #require(runs["mid_training_explosion_fixed_\(fix)"] as? [String: Any])
-        #expect(fixed["explosion_step"] is NSNull && fixed["exploded_seeds"] as? Int == 0, "\(fix)")
-        #expect(fixed["steps_recorded"] as? Int == Self.quick.midTraining.steps)
-      }
-      #expect(runs["mid_training_explosion_with_batch_norm"] != nil)
-      let claims = try #require(object["claims"] as? [[String: Any]])
-      let death = try #require(claims.first { $0["id"] as? String == ClaimID.suddenDeath.rawValue })
-      #expect(death["verdict"] as? String == Claim.Verdict.partlyHolds.rawValue)
-      let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
-      #expect(readme.contains("![") && readme.contains("Seed: 42"))
+  /// The quick run's metrics.json records the explosion, its fixes and their spreads over seeds.
+  @Test func theQuickRunRecordsTheExplosionItsFixesAndTheirSpreads() throws {
+    let folder = try QuickRun.of(ExplodingLesson.self).folder
+    let object = try LessonExpectations.metrics(in: folder)
+    #expect(object["lesson"] as? String == "exploding")
+    #expect(object["mode"] as? String == "quick")
+    let checks = try #require(object["checks"] as? [[String: Any]])
+    #expect(checks.allSatisfy { $0["passed"] as? Bool == true })
+    let runs = try #require(object["runs"] as? [String: Any])
+    let ratios = try #require(runs["update_to_data_ratio"] as? [String: Any])
+    // The exploding net's one update is of the order of its weights; the fix's steps are small.
+    #expect((ratios["exploding_median_step_0"] as? Double ?? 0) > 0.1)
+    #expect((ratios["fixed_median_last_50_steps"] as? Double ?? 1) < 1e-2)
+    // The histograms' median moves by the theory's factor per layer in the exploding net and
+    // stays put in the fix.
+    let histograms = try #require(runs["gradient_histograms_step_0"] as? [String: Any])
+    let predicted = try #require(histograms["predicted_factor_per_layer"] as? Double)
+    #expect(abs((histograms["exploding_median_factor_per_layer"] as? Double ?? 0) / predicted - 1) < 0.05)
+    #expect(abs((histograms["fixed_median_factor_per_layer"] as? Double ?? 0) - 1) < 0.05)
+    let exploding = try #require(runs["train_exploding"] as? [String: Any])
+    #expect(exploding["first_nonfinite_step"] as? Int == 1)
+    // Seed-dependent figures are spreads over the seeds; a run that blew up has no mean.
+    #expect((exploding["seeds"] as? [Int])?.count == Self.quick.trainingSeeds)
+    let loss = try #require(exploding["final_loss"] as? [String: Any])
+    #expect(loss["mean"] is NSNull && (loss["per_seed"] as? [Any])?.count == Self.quick.trainingSeeds)
+    #expect(exploding["nonfinite_seeds"] as? Int == Self.quick.trainingSeeds)
+    // The explosion during training: the baseline trains ≥ 20 steps and explodes, each fix stays
+    // finite, and batch norm (not a fix here) is recorded apart.
+    let mid = try #require(runs["mid_training_explosion"] as? [String: Any])
+    #expect((mid["explosion_step"] as? Int ?? 0) >= 20)
+    #expect(mid["exploded_seeds"] as? Int == Self.quick.trainingSeeds)
+    for fix in ["smaller_step", "clipping"] {
+      let fixed = try #require(runs["mid_training_explosion_fixed_\(fix)"] as? [String: Any])
+      #expect(fixed["explosion_step"] is NSNull && fixed["exploded_seeds"] as? Int == 0, "\(fix)")
+      #expect(fixed["steps_recorded"] as? Int == Self.quick.midTraining.steps)
     }
+    #expect(runs["mid_training_explosion_with_batch_norm"] != nil)
+    let claims = try #require(object["claims"] as? [[String: Any]])
+    let death = try #require(claims.first { $0["id"] as? String == ClaimID.suddenDeath.rawValue })
+    #expect(death["verdict"] as? String == Claim.Verdict.partlyHolds.rawValue)
+    let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains("![") && readme.contains("Seed: 42"))
   }
 
   /// The run-up to the explosion, measured: the warm-up flattens the net before it blows up, the

@@ -14,29 +14,18 @@ struct InitializationLessonTests {
   static let quick = InitializationConfiguration(quick: true, seed: 42)
   static let full = InitializationConfiguration(quick: false, seed: 42)
 
-  @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
-    let charts =
-      ["linear", "relu", "tanh"].flatMap { ["gradient-by-layer-\($0)", "depth-sweep-\($0)"] } + [
-        "glorot-gradient-variance", "glorot-jacobian-singular-values", "glorot-gradient-histograms",
-        "glorot-activation-histograms", "he-training-loss", "he-gradient-at-init",
-        "edge-of-chaos-phase", "edge-of-chaos-gradients", "jacobian-spectrum", "finite-width-spread",
-        "symmetry-training-loss",
-      ]
-    try LessonExpectations.quickRunPasses(
-      lesson: InitializationLesson.name, title: InitializationLesson.title, parameters: Self.quick.parameters,
-      minimumChecks: 55, charts: charts, run: { try InitializationLesson.run(Self.quick, in: $0) }
-    ) { folder in
-      let object = try LessonExpectations.metrics(in: folder)
-      #expect(object["lesson"] as? String == "initialization")
-      let runs = try #require(object["runs"] as? [String: Any])
-      // He et al.'s result: Xavier stays at the uniform guess, He learns.
-      let xavier = try #require(runs["train_xavier"] as? [String: Any])
-      let he = try #require(runs["train_he"] as? [String: Any])
-      let xavierLoss = try #require(xavier["final_loss"] as? Double)
-      let heLoss = try #require(he["final_loss"] as? Double)
-      #expect(abs(xavierLoss - log(10)) < 0.01)
-      #expect(heLoss < xavierLoss - 0.2)
-    }
+  /// The quick run reproduces He et al.'s result: Xavier stays at the uniform guess, He learns.
+  @Test func theQuickRunsXavierNetStaysAtChanceAndItsHeNetLearns() throws {
+    let folder = try QuickRun.of(InitializationLesson.self).folder
+    let object = try LessonExpectations.metrics(in: folder)
+    #expect(object["lesson"] as? String == "initialization")
+    let runs = try #require(object["runs"] as? [String: Any])
+    let xavier = try #require(runs["train_xavier"] as? [String: Any])
+    let he = try #require(runs["train_he"] as? [String: Any])
+    let xavierLoss = try #require(xavier["final_loss"] as? Double)
+    let heLoss = try #require(he["final_loss"] as? Double)
+    #expect(abs(xavierLoss - log(10)) < 0.01)
+    #expect(heLoss < xavierLoss - 0.2)
   }
 
   @Test func criticalPointsOfTheoryMdAndTheEdgeOfChaosNets() throws {

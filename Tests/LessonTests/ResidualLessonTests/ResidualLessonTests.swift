@@ -14,16 +14,6 @@ struct ResidualLessonTests {
 
   static func data() throws -> (train: Dataset, test: Dataset) { try Digits.trainTestSplit(seed: 42) }
 
-  @Test func quickRunPassesEveryCheckAndWritesItsOutputs() throws {
-    try LessonExpectations.quickRunPasses(
-      lesson: ResidualLesson.name, title: ResidualLesson.title, parameters: Self.quick.parameters, minimumChecks: 4,
-      charts: [
-        "variance-by-block", "gradient-by-depth", "gradient-histograms-plain-vs-residual", "training-by-architecture",
-        "training-without-normalization",
-      ],
-      run: { try ResidualLesson.run(Self.quick, in: $0) })
-  }
-
   @Test(arguments: [UInt64(1), 2])
   func stacksGrowAsOnePlusAlphaSquaredPerBlock(seed: UInt64) {
     // The per-block factor averaged over 16 networks × 20 blocks, against 1 + α².

@@ -30,7 +30,7 @@ package struct CNNFindings: Sendable {
 
 extension DocumentsLesson {
   /// The checkpoint file of step 1, inside the lesson's output folder.
-  static let checkpointName = "cnn-best.ckpt"
+  package static let checkpointName = "cnn-best.ckpt"
 
   // MARK: Step 1
 
