@@ -86,3 +86,8 @@ extension ExplodingLesson {
     }
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `ExplodingLesson.outline`).
+  static let naive: StepID = "naive"
+}

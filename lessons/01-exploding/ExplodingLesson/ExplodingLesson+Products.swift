@@ -79,3 +79,8 @@ extension ExplodingLesson {
     }
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `ExplodingLesson.outline`).
+  static let products: StepID = "products"
+}

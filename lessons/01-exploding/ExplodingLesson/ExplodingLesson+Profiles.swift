@@ -92,3 +92,8 @@ extension ExplodingLesson {
     }
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `ExplodingLesson.outline`).
+  static let profiles: StepID = "profiles"
+}

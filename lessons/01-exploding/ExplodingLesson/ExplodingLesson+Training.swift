@@ -186,3 +186,8 @@ extension ExplodingLesson {
       ])
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `ExplodingLesson.outline`).
+  static let training: StepID = "training"
+}

@@ -44,11 +44,3 @@ package enum ExplodingLesson {
       midTraining: midTraining, in: notebook)
   }
 }
-
-extension StepID {
-  /// Step ids of lesson 1, in order.
-  static let products: StepID = "products"
-  static let naive: StepID = "naive"
-  static let profiles: StepID = "profiles"
-  static let training: StepID = "training"
-}

@@ -224,3 +224,9 @@ extension InitializationLesson {
     }
   }
 }
+
+extension StepID {
+  /// The ids of this file's steps (their order: `InitializationLesson.outline`).
+  static let glorotBengio: StepID = "glorot-bengio"
+  static let heTraining: StepID = "he-training"
+}

@@ -120,3 +120,8 @@ extension InitializationLesson {
     }
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `InitializationLesson.outline`).
+  static let edgeOfChaos: StepID = "edge-of-chaos"
+}

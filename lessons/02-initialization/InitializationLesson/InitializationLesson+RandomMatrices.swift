@@ -214,3 +214,9 @@ extension InitializationLesson {
     return Double(outside) / Double(result.logSquaredRatios.count)
   }
 }
+
+extension StepID {
+  /// The ids of this file's steps (their order: `InitializationLesson.outline`).
+  static let spectrum: StepID = "spectrum"
+  static let finiteWidth: StepID = "finite-width"
+}

@@ -66,3 +66,8 @@ extension InitializationLesson {
     }
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `InitializationLesson.outline`).
+  static let symmetry: StepID = "symmetry"
+}

@@ -164,3 +164,9 @@ extension InitializationLesson {
     }
   }
 }
+
+extension StepID {
+  /// The ids of this file's steps (their order: `InitializationLesson.outline`).
+  static let variance: StepID = "variance"
+  static let depthSweep: StepID = "depth-sweep"
+}

@@ -52,15 +52,3 @@ package enum InitializationLesson {
   }
 
 }
-
-extension StepID {
-  /// Step ids of lesson 2, in order.
-  static let variance: StepID = "variance"
-  static let depthSweep: StepID = "depth-sweep"
-  static let glorotBengio: StepID = "glorot-bengio"
-  static let heTraining: StepID = "he-training"
-  static let edgeOfChaos: StepID = "edge-of-chaos"
-  static let spectrum: StepID = "spectrum"
-  static let finiteWidth: StepID = "finite-width"
-  static let symmetry: StepID = "symmetry"
-}

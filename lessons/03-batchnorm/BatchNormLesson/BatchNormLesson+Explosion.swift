@@ -390,3 +390,11 @@ extension BatchNormLesson {
     }
   }
 }
+
+extension StepID {
+  /// The ids of this file's steps (their order: `BatchNormLesson.outline`).
+  static let learningRates: StepID = "learning-rates"
+  static let yang: StepID = "yang"
+  static let depthLimit: StepID = "depth-limit"
+  static let evaluationMode: StepID = "evaluation-mode"
+}

@@ -184,3 +184,9 @@ extension BatchNormLesson {
     }
   }
 }
+
+extension StepID {
+  /// The ids of this file's steps (their order: `BatchNormLesson.outline`).
+  static let oneLayer: StepID = "one-layer"
+  static let fix: StepID = "fix"
+}

@@ -42,13 +42,3 @@ package enum BatchNormLesson {
       in: notebook)
   }
 }
-
-extension StepID {
-  /// Step ids of lesson 3, in order.
-  static let oneLayer: StepID = "one-layer"
-  static let fix: StepID = "fix"
-  static let learningRates: StepID = "learning-rates"
-  static let yang: StepID = "yang"
-  static let depthLimit: StepID = "depth-limit"
-  static let evaluationMode: StepID = "evaluation-mode"
-}

@@ -160,3 +160,9 @@ extension BatchGDLesson {
     }
   }
 }
+
+extension StepID {
+  /// The ids of this file's steps (their order: `BatchGDLesson.outline`).
+  static let comparison: StepID = "comparison"
+  static let noise: StepID = "noise"
+}

@@ -324,3 +324,10 @@ extension BatchGDLesson.EdgeOfStabilityFindings {
   /// of it (an independent reproduction measured 0.53–0.60 for a control of this kind).
   package static let controlCeiling = 0.8
 }
+
+extension StepID {
+  /// The ids of this file's steps (their order: `BatchGDLesson.outline`).
+  static let threshold: StepID = "threshold"
+  static let grid: StepID = "grid"
+  static let edgeOfStability: StepID = "edge-of-stability"
+}

@@ -50,12 +50,3 @@ package enum BatchGDLesson {
     return problem
   }
 }
-
-extension StepID {
-  /// Step ids of lesson 4, in order.
-  static let comparison: StepID = "comparison"
-  static let noise: StepID = "noise"
-  static let threshold: StepID = "threshold"
-  static let grid: StepID = "grid"
-  static let edgeOfStability: StepID = "edge-of-stability"
-}

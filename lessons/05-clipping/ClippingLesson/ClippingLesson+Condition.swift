@@ -114,3 +114,8 @@ extension ClippingLesson {
     }
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `ClippingLesson.outline`).
+  static let condition: StepID = "condition"
+}

@@ -99,3 +99,8 @@ extension ClippingLesson {
     }
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `ClippingLesson.outline`).
+  static let deepNetwork: StepID = "deep-network"
+}

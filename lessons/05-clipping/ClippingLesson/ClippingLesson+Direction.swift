@@ -115,3 +115,8 @@ extension ClippingLesson {
     }
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `ClippingLesson.outline`).
+  static let direction: StepID = "direction"
+}

@@ -108,3 +108,8 @@ extension ClippingLesson {
     }
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `ClippingLesson.outline`).
+  static let singleUnit: StepID = "single-unit"
+}

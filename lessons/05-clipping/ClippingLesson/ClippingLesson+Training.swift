@@ -279,3 +279,9 @@ extension ClippingLesson {
     }
   }
 }
+
+extension StepID {
+  /// The ids of this file's steps (their order: `ClippingLesson.outline`).
+  static let unclipped: StepID = "unclipped"
+  static let sweep: StepID = "sweep"
+}

@@ -40,13 +40,3 @@ package enum ClippingLesson {
       config, unclipped: unclipped, sweep: sweep, direction: direction, deep: deep, in: notebook)
   }
 }
-
-extension StepID {
-  /// Step ids of lesson 5, in order.
-  static let singleUnit: StepID = "single-unit"
-  static let condition: StepID = "condition"
-  static let unclipped: StepID = "unclipped"
-  static let sweep: StepID = "sweep"
-  static let direction: StepID = "direction"
-  static let deepNetwork: StepID = "deep-network"
-}

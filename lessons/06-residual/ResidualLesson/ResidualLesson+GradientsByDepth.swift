@@ -122,3 +122,8 @@ extension Architecture {
     }
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `ResidualLesson.outline`).
+  static let gradientsByDepth: StepID = "gradients-by-depth"
+}

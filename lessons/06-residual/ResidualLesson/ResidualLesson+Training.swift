@@ -192,3 +192,9 @@ extension ResidualLesson {
     }
   }
 }
+
+extension StepID {
+  /// The ids of this file's steps (their order: `ResidualLesson.outline`).
+  static let training: StepID = "training"
+  static let withoutNormalization: StepID = "without-normalization"
+}

@@ -109,3 +109,8 @@ extension ResidualLesson {
     }
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `ResidualLesson.outline`).
+  static let variance: StepID = "variance"
+}

@@ -41,11 +41,3 @@ package enum ResidualLesson {
       in: notebook)
   }
 }
-
-extension StepID {
-  /// Step ids of lesson 6, in order.
-  static let variance: StepID = "variance"
-  static let gradientsByDepth: StepID = "gradients-by-depth"
-  static let training: StepID = "training"
-  static let withoutNormalization: StepID = "without-normalization"
-}

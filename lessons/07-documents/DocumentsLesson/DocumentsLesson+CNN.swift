@@ -199,3 +199,8 @@ extension DocumentsLesson {
     }
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `DocumentsLesson.outline`).
+  static let cnn: StepID = "cnn"
+}

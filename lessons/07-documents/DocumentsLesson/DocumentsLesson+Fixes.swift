@@ -119,3 +119,8 @@ extension DocumentsLesson {
     }
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `DocumentsLesson.outline`).
+  static let fixes: StepID = "fixes"
+}

@@ -115,3 +115,8 @@ extension DocumentsLesson {
     }
   }
 }
+
+extension StepID {
+  /// The id of this file's step (the order: `DocumentsLesson.outline`).
+  static let resnet: StepID = "resnet"
+}

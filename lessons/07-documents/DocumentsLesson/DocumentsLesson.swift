@@ -105,9 +105,6 @@ package enum DocumentsLesson {
 }
 
 extension StepID {
-  /// Step ids of lesson 7, in order.
-  static let cnn: StepID = "cnn"
-  static let fixes: StepID = "fixes"
-  static let resnet: StepID = "resnet"
+  /// The id of this file's step (the order: `DocumentsLesson.outline`).
   static let ledger: StepID = "ledger"
 }
