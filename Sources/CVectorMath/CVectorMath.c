@@ -9,9 +9,11 @@
 // for AVX/AVX-512; the few used here are declared below and called from functions compiled for
 // their instruction set, so the file builds for the baseline x86-64 and picks a path at run time.
 #include "CVectorMath.h"
+#include "VectorTypes.h"
 
-#include <immintrin.h>
 #include <math.h>
+
+#pragma STDC FP_CONTRACT OFF
 
 extern float Sleef_finz_tanhf1_u10purecfma(float);
 extern float Sleef_finz_expf1_u10purecfma(float);
@@ -21,14 +23,14 @@ extern double Sleef_finz_cosd1_u10purecfma(double);
 #if defined(__x86_64__)
 #define AVX2 __attribute__((target("avx2,fma")))
 #define AVX512 __attribute__((target("avx512f")))
-AVX2 extern __m256 Sleef_finz_tanhf8_u10avx2(__m256);
-AVX2 extern __m256 Sleef_finz_expf8_u10avx2(__m256);
-AVX2 extern __m256d Sleef_finz_logd4_u10avx2(__m256d);
-AVX2 extern __m256d Sleef_finz_cosd4_u10avx2(__m256d);
-AVX512 extern __m512 Sleef_finz_tanhf16_u10avx512f(__m512);
-AVX512 extern __m512 Sleef_finz_expf16_u10avx512f(__m512);
-AVX512 extern __m512d Sleef_finz_logd8_u10avx512f(__m512d);
-AVX512 extern __m512d Sleef_finz_cosd8_u10avx512f(__m512d);
+AVX2 extern float8 Sleef_finz_tanhf8_u10avx2(float8);
+AVX2 extern float8 Sleef_finz_expf8_u10avx2(float8);
+AVX2 extern double4 Sleef_finz_logd4_u10avx2(double4);
+AVX2 extern double4 Sleef_finz_cosd4_u10avx2(double4);
+AVX512 extern float16 Sleef_finz_tanhf16_u10avx512f(float16);
+AVX512 extern float16 Sleef_finz_expf16_u10avx512f(float16);
+AVX512 extern double8 Sleef_finz_logd8_u10avx512f(double8);
+AVX512 extern double8 Sleef_finz_cosd8_u10avx512f(double8);
 #endif
 
 static const double two_pi = 2.0 * 3.14159265358979323846;  // Swift's 2.0 * Double.pi
@@ -61,95 +63,86 @@ static double box_muller1(double u1, double u2) {
 }
 
 #if defined(__x86_64__)
-// MARK: AVX2 (8 floats, 4 doubles); each returns how many it did (a multiple of its width)
+// MARK: Vector loops, once for AVX2 (8 floats, 4 doubles) and once for AVX-512 (16, 8)
 
-AVX2 static long tanhf8(const float *x, float *y, long n) {
-  long i = 0;
-  for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, Sleef_finz_tanhf8_u10avx2(_mm256_loadu_ps(x + i)));
-  return i;
-}
-
-AVX2 static long sigmoidf8(const float *x, float *y, long n) {
-  const __m256 one = _mm256_set1_ps(1.0f), sign = _mm256_set1_ps(-0.0f);
-  long i = 0;
-  for (; i + 8 <= n; i += 8) {
-    __m256 e = Sleef_finz_expf8_u10avx2(_mm256_xor_ps(sign, _mm256_loadu_ps(x + i)));  // −x
-    _mm256_storeu_ps(y + i, _mm256_div_ps(one, _mm256_add_ps(one, e)));
+/// `tanhf_W`, `sigmoidf_W` and `box_muller_W` for one width `W`: `floats`/`doubles` are its
+/// vector types (`F`/`D` lanes) and the last four its SLEEF functions. Each returns how many
+/// elements it did (a multiple of its width) and computes what the scalar path does, in the same
+/// order: 1/(1 + e^(−x)) and √(−2·ln u₁)·cos(2π·u₂).
+#define SLEEF_LOOPS(W, attributes, floats, F, doubles, D, tanh_, exp_, log_, cos_)                  \
+  attributes static long tanhf_##W(const float *x, float *y, long n) {                             \
+    long i = 0;                                                                                    \
+    for (; i + F <= n; i += F) {                                                                   \
+      floats v;                                                                                    \
+      memcpy(&v, x + i, sizeof v);                                                                 \
+      v = tanh_(v);                                                                                \
+      memcpy(y + i, &v, sizeof v);                                                                 \
+    }                                                                                              \
+    return i;                                                                                      \
+  }                                                                                                \
+  attributes static long sigmoidf_##W(const float *x, float *y, long n) {                          \
+    long i = 0;                                                                                    \
+    for (; i + F <= n; i += F) {                                                                   \
+      floats v;                                                                                    \
+      memcpy(&v, x + i, sizeof v);                                                                 \
+      v = 1.0f / (1.0f + exp_(-v));                                                                \
+      memcpy(y + i, &v, sizeof v);                                                                 \
+    }                                                                                              \
+    return i;                                                                                      \
+  }                                                                                                \
+  attributes static long box_muller_##W(const double *u1, const double *u2, double *z, long n) {   \
+    long i = 0;                                                                                    \
+    for (; i + D <= n; i += D) {                                                                   \
+      doubles a, b;                                                                                \
+      memcpy(&a, u1 + i, sizeof a);                                                                \
+      memcpy(&b, u2 + i, sizeof b);                                                                \
+      doubles r = __builtin_elementwise_sqrt(-2.0 * log_(a));                                      \
+      a = r * cos_(two_pi * b);                                                                    \
+      memcpy(z + i, &a, sizeof a);                                                                 \
+    }                                                                                              \
+    return i;                                                                                      \
   }
-  return i;
-}
 
-AVX2 static long box_muller4(const double *u1, const double *u2, double *z, long n) {
-  const __m256d minus_two = _mm256_set1_pd(-2.0), angle = _mm256_set1_pd(two_pi);
-  long i = 0;
-  for (; i + 4 <= n; i += 4) {
-    __m256d r = _mm256_sqrt_pd(_mm256_mul_pd(minus_two, Sleef_finz_logd4_u10avx2(_mm256_loadu_pd(u1 + i))));
-    __m256d c = Sleef_finz_cosd4_u10avx2(_mm256_mul_pd(angle, _mm256_loadu_pd(u2 + i)));
-    _mm256_storeu_pd(z + i, _mm256_mul_pd(r, c));
-  }
-  return i;
-}
-
-// MARK: AVX-512 (16 floats, 8 doubles)
-
-AVX512 static long tanhf16(const float *x, float *y, long n) {
-  long i = 0;
-  for (; i + 16 <= n; i += 16) _mm512_storeu_ps(y + i, Sleef_finz_tanhf16_u10avx512f(_mm512_loadu_ps(x + i)));
-  return i;
-}
-
-AVX512 static long sigmoidf16(const float *x, float *y, long n) {
-  const __m512 one = _mm512_set1_ps(1.0f);
-  const __m512i sign = _mm512_set1_epi32((int)0x80000000u);
-  long i = 0;
-  for (; i + 16 <= n; i += 16) {
-    __m512 minus = _mm512_castsi512_ps(_mm512_xor_si512(sign, _mm512_castps_si512(_mm512_loadu_ps(x + i))));
-    __m512 e = Sleef_finz_expf16_u10avx512f(minus);
-    _mm512_storeu_ps(y + i, _mm512_div_ps(one, _mm512_add_ps(one, e)));
-  }
-  return i;
-}
-
-AVX512 static long box_muller8(const double *u1, const double *u2, double *z, long n) {
-  const __m512d minus_two = _mm512_set1_pd(-2.0), angle = _mm512_set1_pd(two_pi);
-  long i = 0;
-  for (; i + 8 <= n; i += 8) {
-    __m512d r = _mm512_sqrt_pd(_mm512_mul_pd(minus_two, Sleef_finz_logd8_u10avx512f(_mm512_loadu_pd(u1 + i))));
-    __m512d c = Sleef_finz_cosd8_u10avx512f(_mm512_mul_pd(angle, _mm512_loadu_pd(u2 + i)));
-    _mm512_storeu_pd(z + i, _mm512_mul_pd(r, c));
-  }
-  return i;
-}
+SLEEF_LOOPS(avx2, AVX2, float8, 8, double4, 4, Sleef_finz_tanhf8_u10avx2, Sleef_finz_expf8_u10avx2,
+            Sleef_finz_logd4_u10avx2, Sleef_finz_cosd4_u10avx2)
+SLEEF_LOOPS(avx512, AVX512, float16, 16, double8, 8, Sleef_finz_tanhf16_u10avx512f,
+            Sleef_finz_expf16_u10avx512f, Sleef_finz_logd8_u10avx512f, Sleef_finz_cosd8_u10avx512f)
 #endif
 
 // MARK: Entry points
 
-void vectormath_tanhf(const float *x, float *y, long count, int lanes) {
-  int p = vectormath_path(lanes);
+/// A vector loop over floats: how many of `n` it did (a multiple of its width).
+typedef long (*float_loop)(const float *x, float *y, long n);
+
+/// y = f(x) over `n` floats on path `path` (`vectormath_path`): the AVX-512 loop and then the
+/// AVX2 loop on what is left (16), the AVX2 loop (8), and `scalar` for the rest; on path 0 (no
+/// FMA, so SLEEF's results would differ) all of it with `libm`, the C library's f.
+static void float_map(const float *x, float *y, long n, int path, float_loop avx512, float_loop avx2,
+                      float (*scalar)(float), float (*libm)(float)) {
   long i = 0;
-  if (p == 0) {
-    for (; i < count; i++) y[i] = tanhf(x[i]);
+  if (path == 0) {
+    for (; i < n; i++) y[i] = libm(x[i]);
     return;
   }
+  if (path == 16) i = avx512(x, y, n);
+  if (path >= 8) i += avx2(x + i, y + i, n - i);
+  for (; i < n; i++) y[i] = scalar(x[i]);
+}
+
 #if defined(__x86_64__)
-  if (p == 16) i = tanhf16(x, y, count);
-  if (p >= 8) i += tanhf8(x + i, y + i, count - i);
+#define LOOPS(f) f##_avx512, f##_avx2
+#else
+#define LOOPS(f) 0, 0  // vectormath_path is 0 or 1 here: the loops are never called
 #endif
-  for (; i < count; i++) y[i] = Sleef_finz_tanhf1_u10purecfma(x[i]);
+
+static float sigmoid_libm(float x) { return 1.0f / (1.0f + expf(-x)); }
+
+void vectormath_tanhf(const float *x, float *y, long count, int lanes) {
+  float_map(x, y, count, vectormath_path(lanes), LOOPS(tanhf), Sleef_finz_tanhf1_u10purecfma, tanhf);
 }
 
 void vectormath_sigmoidf(const float *x, float *y, long count, int lanes) {
-  int p = vectormath_path(lanes);
-  long i = 0;
-  if (p == 0) {
-    for (; i < count; i++) y[i] = 1.0f / (1.0f + expf(-x[i]));
-    return;
-  }
-#if defined(__x86_64__)
-  if (p == 16) i = sigmoidf16(x, y, count);
-  if (p >= 8) i += sigmoidf8(x + i, y + i, count - i);
-#endif
-  for (; i < count; i++) y[i] = sigmoid1(x[i]);
+  float_map(x, y, count, vectormath_path(lanes), LOOPS(sigmoidf), sigmoid1, sigmoid_libm);
 }
 
 void vectormath_box_muller(const double *u1, const double *u2, double *z, long count, int lanes) {
@@ -160,8 +153,8 @@ void vectormath_box_muller(const double *u1, const double *u2, double *z, long c
     return;
   }
 #if defined(__x86_64__)
-  if (p == 16) i = box_muller8(u1, u2, z, count);
-  if (p >= 8) i += box_muller4(u1 + i, u2 + i, z + i, count - i);
+  if (p == 16) i = box_muller_avx512(u1, u2, z, count);
+  if (p >= 8) i += box_muller_avx2(u1 + i, u2 + i, z + i, count - i);
 #endif
   for (; i < count; i++) z[i] = box_muller1(u1[i], u2[i]);
 }

@@ -1,5 +1,5 @@
-// The vector types and helpers shared by Reductions.c, Activations.c and Columns.c (private to
-// CVectorMath).
+// The vector types and helpers shared by CVectorMath.c, Reductions.c, Activations.c and Columns.c
+// (private to CVectorMath).
 //
 // One body, written with Clang's vector extensions, is compiled for several targets (`target`
 // attributes) and the widest path the CPU runs is taken at run time: Swift has no per-function
@@ -16,6 +16,7 @@
 typedef float float16 __attribute__((vector_size(64)));
 typedef float float8 __attribute__((vector_size(32)));
 typedef double double8 __attribute__((vector_size(64)));
+typedef double double4 __attribute__((vector_size(32)));
 typedef int int16 __attribute__((vector_size(64)));
 typedef int int8 __attribute__((vector_size(32)));
 
