@@ -17,7 +17,7 @@ BODY void relu_forward_body(const float *x, float *y, long n) {
   for (; i + 16 <= n; i += 16) {
     float16 v = load16(x + i);
     int16 out = (int16)v & ~(v < 0);
-    memcpy(y + i, &out, sizeof out);
+    store16(y + i, (float16)out);  // a cast between vector types keeps the bits
   }
   for (; i < n; i++) y[i] = x[i] < 0 ? 0 : x[i];
 }
@@ -27,7 +27,7 @@ BODY void relu_backward_body(const float *g, const float *y, float *out, long n)
   long i = 0;
   for (; i + 16 <= n; i += 16) {
     int16 result = (int16)load16(g + i) & (load16(y + i) > 0);
-    memcpy(out + i, &result, sizeof result);
+    store16(out + i, (float16)result);
   }
   for (; i < n; i++) out[i] = y[i] > 0 ? g[i] : 0;
 }
