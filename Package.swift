@@ -39,7 +39,9 @@ let solutionSettings: [SwiftSetting] = hasSolutions ? [.define("HAS_SOLUTIONS")]
 ///   generic command line, the shared options, the initializer choice, engine-aware charts, versions.
 /// - `COpenBLAS` / `CBLASKernel`: cblas from Debian's OpenBLAS, and the start-up hook that picks its fast kernel.
 /// - `CVectorMath`: tanh, sigmoid and the Box–Muller transform over arrays, through SLEEF's
-///   deterministic vector functions (Debian's libsleef-dev).
+///   deterministic vector functions (Debian's libsleef-dev), whose loops `CVectorMathAVX2` and
+///   `CVectorMathAVX512` compile for their width; the engine's other elementwise passes and
+///   reductions at the widest width the CPU runs.
 /// - `CGnuplot`: a C header over gnuplot-iostream (C++), so Swift imports it as plain C.
 /// - `CFolderExchange`: Linux's atomic exchange of two folders, to publish a lesson's outputs whole.
 /// - `CMallocTuning`: glibc's malloc set to reuse what a training step frees instead of faulting in
@@ -68,7 +70,14 @@ let package = Package(
       providers: [.apt(["libopenblas-dev"])]
     ),
     .target(name: "CBLASKernel", dependencies: ["COpenBLAS"]),
-    .target(name: "CVectorMath", linkerSettings: [.linkedLibrary("sleef")]),
+    .target(
+      name: "CVectorMath", dependencies: ["CVectorMathAVX2", "CVectorMathAVX512"],
+      linkerSettings: [.linkedLibrary("sleef")]),
+    // SLEEF's vector loops, each built for its width (CVectorMath/SleefLoops.h says why); only
+    // CVectorMath calls them, on a CPU that runs that width, and declares them (SleefLoops.h), so
+    // they have no public header.
+    .target(name: "CVectorMathAVX2", publicHeadersPath: ".", cSettings: [.unsafeFlags(["-mavx2", "-mfma"])]),
+    .target(name: "CVectorMathAVX512", publicHeadersPath: ".", cSettings: [.unsafeFlags(["-mavx512f"])]),
     .target(name: "CFolderExchange"),
     .target(name: "CMallocTuning"),
     .target(

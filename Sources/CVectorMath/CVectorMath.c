@@ -5,11 +5,11 @@
 // 30–47% of the lessons' time (tanh nets, and drawing Gaussian weights). SLEEF evaluates 8 or 16
 // at once. Its "finz" variants are deterministic: the scalar, AVX2 and AVX-512 versions return the
 // same bits (they all use FMA and no flush-to-zero), so a run's numbers do not depend on which
-// path this CPU takes. sleef.h declares the vector functions only when the whole file is built
-// for AVX/AVX-512; the few used here are declared below and called from functions compiled for
-// their instruction set, so the file builds for the baseline x86-64 and picks a path at run time.
+// path this CPU takes. The vector loops live in two targets built for their width
+// (CVectorMathAVX2, CVectorMathAVX512: SleefLoops.h says why); this file builds for the baseline
+// x86-64, holds the scalar path and picks a path at run time.
 #include "CVectorMath.h"
-#include "VectorTypes.h"
+#include "SleefLoops.h"
 
 #include <math.h>
 
@@ -19,19 +19,6 @@ extern float Sleef_finz_tanhf1_u10purecfma(float);
 extern float Sleef_finz_expf1_u10purecfma(float);
 extern double Sleef_finz_logd1_u10purecfma(double);
 extern double Sleef_finz_cosd1_u10purecfma(double);
-
-#if defined(__x86_64__)
-#define AVX2 __attribute__((target("avx2,fma")))
-#define AVX512 __attribute__((target("avx512f")))
-AVX2 extern float8 Sleef_finz_tanhf8_u10avx2(float8);
-AVX2 extern float8 Sleef_finz_expf8_u10avx2(float8);
-AVX2 extern double4 Sleef_finz_logd4_u10avx2(double4);
-AVX2 extern double4 Sleef_finz_cosd4_u10avx2(double4);
-AVX512 extern float16 Sleef_finz_tanhf16_u10avx512f(float16);
-AVX512 extern float16 Sleef_finz_expf16_u10avx512f(float16);
-AVX512 extern double8 Sleef_finz_logd8_u10avx512f(double8);
-AVX512 extern double8 Sleef_finz_cosd8_u10avx512f(double8);
-#endif
 
 static const double two_pi = 2.0 * 3.14159265358979323846;  // Swift's 2.0 * Double.pi
 
@@ -62,53 +49,6 @@ static double box_muller1(double u1, double u2) {
   return sqrt(-2.0 * Sleef_finz_logd1_u10purecfma(u1)) * Sleef_finz_cosd1_u10purecfma(two_pi * u2);
 }
 
-#if defined(__x86_64__)
-// MARK: Vector loops, once for AVX2 (8 floats, 4 doubles) and once for AVX-512 (16, 8)
-
-/// `tanhf_W`, `sigmoidf_W` and `box_muller_W` for one width `W`: `floats`/`doubles` are its
-/// vector types (`F`/`D` lanes) and the last four its SLEEF functions. Each returns how many
-/// elements it did (a multiple of its width) and computes what the scalar path does, in the same
-/// order: 1/(1 + e^(−x)) and √(−2·ln u₁)·cos(2π·u₂).
-#define SLEEF_LOOPS(W, attributes, floats, F, doubles, D, tanh_, exp_, log_, cos_)                  \
-  attributes static long tanhf_##W(const float *x, float *y, long n) {                             \
-    long i = 0;                                                                                    \
-    for (; i + F <= n; i += F) {                                                                   \
-      floats v;                                                                                    \
-      memcpy(&v, x + i, sizeof v);                                                                 \
-      v = tanh_(v);                                                                                \
-      memcpy(y + i, &v, sizeof v);                                                                 \
-    }                                                                                              \
-    return i;                                                                                      \
-  }                                                                                                \
-  attributes static long sigmoidf_##W(const float *x, float *y, long n) {                          \
-    long i = 0;                                                                                    \
-    for (; i + F <= n; i += F) {                                                                   \
-      floats v;                                                                                    \
-      memcpy(&v, x + i, sizeof v);                                                                 \
-      v = 1.0f / (1.0f + exp_(-v));                                                                \
-      memcpy(y + i, &v, sizeof v);                                                                 \
-    }                                                                                              \
-    return i;                                                                                      \
-  }                                                                                                \
-  attributes static long box_muller_##W(const double *u1, const double *u2, double *z, long n) {   \
-    long i = 0;                                                                                    \
-    for (; i + D <= n; i += D) {                                                                   \
-      doubles a, b;                                                                                \
-      memcpy(&a, u1 + i, sizeof a);                                                                \
-      memcpy(&b, u2 + i, sizeof b);                                                                \
-      doubles r = __builtin_elementwise_sqrt(-2.0 * log_(a));                                      \
-      a = r * cos_(two_pi * b);                                                                    \
-      memcpy(z + i, &a, sizeof a);                                                                 \
-    }                                                                                              \
-    return i;                                                                                      \
-  }
-
-SLEEF_LOOPS(avx2, AVX2, float8, 8, double4, 4, Sleef_finz_tanhf8_u10avx2, Sleef_finz_expf8_u10avx2,
-            Sleef_finz_logd4_u10avx2, Sleef_finz_cosd4_u10avx2)
-SLEEF_LOOPS(avx512, AVX512, float16, 16, double8, 8, Sleef_finz_tanhf16_u10avx512f,
-            Sleef_finz_expf16_u10avx512f, Sleef_finz_logd8_u10avx512f, Sleef_finz_cosd8_u10avx512f)
-#endif
-
 // MARK: Entry points
 
 /// A vector loop over floats: how many of `n` it did (a multiple of its width).
@@ -130,7 +70,7 @@ static void float_map(const float *x, float *y, long n, int path, float_loop avx
 }
 
 #if defined(__x86_64__)
-#define LOOPS(f) f##_avx512, f##_avx2
+#define LOOPS(f) vectormath_##f##_avx512, vectormath_##f##_avx2
 #else
 #define LOOPS(f) 0, 0  // vectormath_path is 0 or 1 here: the loops are never called
 #endif
@@ -153,8 +93,8 @@ void vectormath_box_muller(const double *u1, const double *u2, double *z, long c
     return;
   }
 #if defined(__x86_64__)
-  if (p == 16) i = box_muller_avx512(u1, u2, z, count);
-  if (p >= 8) i += box_muller_avx2(u1 + i, u2 + i, z + i, count - i);
+  if (p == 16) i = vectormath_box_muller_avx512(u1, u2, z, count);
+  if (p >= 8) i += vectormath_box_muller_avx2(u1 + i, u2 + i, z + i, count - i);
 #endif
   for (; i < count; i++) z[i] = box_muller1(u1[i], u2[i]);
 }
