@@ -14,8 +14,18 @@ public final class ActivationLayer: Layer {
   public var kind: LayerKind { .activation(activation) }
 
   public func forward(_ input: Tensor) -> Tensor {
-    let activation = self.activation
-    let output = Tensor(shape: input.shape) { out in
+    cachedOutput = Self.apply(activation, to: input)
+    return cachedOutput
+  }
+
+  public func backward(_ outputGradient: Tensor) -> Tensor {
+    precondition(outputGradient.shape == cachedOutput.shape, "backward before forward")
+    return Self.backward(activation, outputGradient, output: cachedOutput)
+  }
+
+  /// φ(h) elementwise.
+  public static func apply(_ activation: Activation, to input: Tensor) -> Tensor {
+    Tensor(shape: input.shape) { out in
       input.scalars.withUnsafeBufferPointer { x in
         switch activation {
         case .relu:
@@ -29,17 +39,16 @@ public final class ActivationLayer: Layer {
         }
       }
     }
-    cachedOutput = output
-    return output
   }
 
-  public func backward(_ outputGradient: Tensor) -> Tensor {
-    precondition(outputGradient.shape == cachedOutput.shape, "backward before forward")
+  /// ∂L/∂h = φ'(h) ⊙ ∂L/∂y from the output y = φ(h): for ReLU y > 0 ? g : 0, for tanh g·(1 − y²),
+  /// for the sigmoid g·y·(1 − y), for the identity g.
+  public static func backward(_ activation: Activation, _ outputGradient: Tensor, output: Tensor) -> Tensor {
+    precondition(outputGradient.shape == output.shape, "the gradient and the output differ in shape")
     if activation == .identity { return outputGradient }
-    let activation = self.activation
     return Tensor(shape: outputGradient.shape) { out in
       outputGradient.scalars.withUnsafeBufferPointer { g in
-        cachedOutput.scalars.withUnsafeBufferPointer { y in
+        output.scalars.withUnsafeBufferPointer { y in
           switch activation {
           case .relu:
             VectorMath.reluBackward(g, output: y, into: out)

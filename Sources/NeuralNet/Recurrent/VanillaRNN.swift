@@ -26,7 +26,6 @@ public final class VanillaRNN {
 
   private var inputs: [Tensor] = []
   private var states: [Tensor] = []  // h_0 … h_T
-  private var nonlinearities: [ActivationLayer] = []
 
   /// A layer with the given initial weights and a zero bias.
   public init(inputWeight: Tensor, recurrentWeight: Tensor, activation: Activation = .tanh) {
@@ -53,14 +52,14 @@ public final class VanillaRNN {
     let batch = sequence[0].rows
     inputs = sequence
     states = [Tensor(shape: [batch, hidden])]
-    nonlinearities = []
+    states.reserveCapacity(sequence.count + 1)
+    var recurrent = Tensor(shape: [batch, hidden])  // W_rec·h_{t−1}, one buffer for every step
     for u in sequence {
       var a = Tensor.matmul(u, inputWeight.value, transposeB: true)
-      a.add(Tensor.matmul(states.last!, recurrentWeight.value, transposeB: true))
+      recurrent.assignMatmul(states.last!, recurrentWeight.value, transposeB: true)
+      a.add(recurrent)
       a.addToEveryRow(bias.value)
-      let phi = ActivationLayer(activation)
-      states.append(phi.forward(a))
-      nonlinearities.append(phi)
+      states.append(ActivationLayer.apply(activation, to: a))
     }
     return Array(states.dropFirst())
   }
@@ -77,21 +76,21 @@ public final class VanillaRNN {
     var dIn = Tensor(shape: inputWeight.value.shape)
     var dRec = Tensor(shape: recurrentWeight.value.shape)
     var dBias = Tensor(shape: [hidden])
+    // ∂L/∂h_t, updated in place step after step; the two products of a step into one buffer each.
     var carried = Tensor(shape: [batch, hidden])
+    var stepIn = Tensor(shape: dIn.shape)
+    var stepRec = Tensor(shape: dRec.shape)
     var norms = [Double](repeating: 0, count: steps)
     for t in stride(from: steps - 1, through: 0, by: -1) {
-      var g = carried
-      if let external = stateGradients[t] { g.add(external) }
-      norms[t] = g.norm()
-      let delta = nonlinearities[t].backward(g)
-      var stepIn = Tensor(shape: dIn.shape)
+      if let external = stateGradients[t] { carried.add(external) }
+      norms[t] = carried.norm()
+      let delta = ActivationLayer.backward(activation, carried, output: states[t + 1])
       stepIn.assignMatmul(delta, inputs[t], transposeA: true)
       dIn.add(stepIn)
-      var stepRec = Tensor(shape: dRec.shape)
       stepRec.assignMatmul(delta, states[t], transposeA: true)
       dRec.add(stepRec)
       dBias.add(delta.columnSums())
-      carried = Tensor.matmul(delta, recurrentWeight.value)
+      carried.assignMatmul(delta, recurrentWeight.value)
     }
     inputWeight.gradient = dIn
     recurrentWeight.gradient = dRec
