@@ -171,6 +171,80 @@ struct VectorMathTests {
     }
   }
 
+  /// Batch normalization's four passes are, bit for bit on every path, the plain loops: the
+  /// statistics and gradient sums per feature in Double from 0 row after row, the forward and
+  /// backward maps evaluated as written, at feature counts around the 8-lane width.
+  @Test(arguments: [(1, 1), (3, 7), (5, 8), (4, 9), (2, 17), (64, 33), (128, 256)])
+  func batchNormPassesAreThePlainLoopsOnEveryPath(rows: Int, features f: Int) {
+    var rng = SeededGenerator(seed: UInt64(rows * 1000 + f))
+    func floats(_ n: Int) -> [Float] { (0..<n).map { _ in Float(rng.nextGaussian()) } }
+    let (x, g, h) = (floats(rows * f), floats(rows * f), floats(rows * f))
+    let (mu, inverseStd, gamma, beta, meanGX) = (floats(f), floats(f), floats(f), floats(f), floats(f))
+    var (mean, variance) = ([Double](repeating: 0, count: f), [Double](repeating: 0, count: f))
+    var (sumG, sumGH) = ([Double](repeating: 0, count: f), [Double](repeating: 0, count: f))
+    var (xHat, y, dx) = (x, x, g)
+    for r in 0..<rows { for j in 0..<f { mean[j] += Double(x[r * f + j]) } }
+    for j in 0..<f { mean[j] /= Double(rows) }
+    for r in 0..<rows {
+      for j in 0..<f {
+        let i = r * f + j
+        let d = Double(x[i]) - mean[j]
+        variance[j] += d * d
+        sumG[j] += Double(g[i])
+        sumGH[j] += Double(g[i]) * Double(h[i])
+        xHat[i] = (x[i] - mu[j]) * inverseStd[j]
+        y[i] = gamma[j] * xHat[i] + beta[j]
+        dx[i] = gamma[j] * (g[i] - beta[j] - h[i] * meanGX[j])
+      }
+    }
+    func bits(_ v: [Double]) -> [UInt64] { v.map(\.bitPattern) }
+    func bits(_ v: [Float]) -> [UInt32] { v.map(\.bitPattern) }
+    // The per-feature rows as buffers that outlive the calls below.
+    var pinned: [UnsafeMutableBufferPointer<Float>] = []
+    defer { pinned.forEach { $0.deallocate() } }
+    func pin(_ values: [Float]) -> UnsafeBufferPointer<Float> {
+      let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: values.count)
+      _ = buffer.initialize(from: values)
+      pinned.append(buffer)
+      return UnsafeBufferPointer(buffer)
+    }
+    let (muP, inverseStdP, gammaP, betaP, meanGXP) = (pin(mu), pin(inverseStd), pin(gamma), pin(beta), pin(meanGX))
+    for path in VectorMath.Path.allCases {
+      var (m, v) = ([Double](repeating: 9, count: f), [Double](repeating: 9, count: f))
+      var (sg, sgh) = ([Double](repeating: 9, count: f), [Double](repeating: 9, count: f))
+      var (hh, yy, dd) = (x, [Float](repeating: 9, count: x.count), g)
+      x.withUnsafeBufferPointer { x in
+        m.withUnsafeMutableBufferPointer { m in
+          v.withUnsafeMutableBufferPointer {
+            BatchNorm.columnMeanAndSquaredDeviations(x, rows: rows, into: m, $0, path: path)
+          }
+        }
+      }
+      g.withUnsafeBufferPointer { g in
+        h.withUnsafeBufferPointer { h in
+          sg.withUnsafeMutableBufferPointer { sg in
+            sgh.withUnsafeMutableBufferPointer {
+              BatchNorm.columnSums(g, products: h, rows: rows, into: sg, $0, path: path)
+            }
+          }
+          dd.withUnsafeMutableBufferPointer { dd in
+            BatchNorm.project(dd, normalized: h, scale: gammaP, meanG: betaP, meanGX: meanGXP, path: path)
+          }
+        }
+      }
+      hh.withUnsafeMutableBufferPointer { hh in
+        yy.withUnsafeMutableBufferPointer { yy in
+          BatchNorm.normalize(
+            hh, output: yy, mean: muP, inverseStd: inverseStdP, gamma: gammaP, beta: betaP, path: path)
+        }
+      }
+      #expect(bits(m) == bits(mean) && bits(v) == bits(variance), "moments, \(path)")
+      #expect(bits(sg) == bits(sumG) && bits(sgh) == bits(sumGH), "gradient sums, \(path)")
+      #expect(bits(hh) == bits(xHat) && bits(yy) == bits(y), "normalize, \(path)")
+      #expect(bits(dd) == bits(dx), "project, \(path)")
+    }
+  }
+
   /// Σxᵢ² and the moments give the same bits on every path, at lengths around the 8- and 16-lane
   /// widths and the 256-element block, with a block whose Float Σxᵢ² overflows (3e20² > 3.4e38);
   /// Σxᵢ² stays within its bound 256·2⁻²⁴ of the Double sum, and a NaN or an Inf makes it non-finite.

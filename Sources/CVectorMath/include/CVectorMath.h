@@ -61,4 +61,21 @@ typedef struct {
 /// Σ x[i], Σ x[i]² and the two threshold counts in one read of x. The same bits on every path.
 vectormath_moments vectormath_moments_of(const float *x, long count, float low, float high, int lanes);
 
+/// Batch normalization's statistics (BatchNorm.c): for a row-major rows × features matrix x,
+/// mean[j] = Σ_r x_rj / rows and variance[j] = Σ_r (x_rj − mean[j])² (not divided), in Double, row
+/// after row. The same bits on every path.
+void vectormath_bn_moments(const float *x, long rows, long features, double *mean, double *variance, int lanes);
+
+/// sum_g[j] = Σ_r g_rj and sum_gh[j] = Σ_r g_rj·h_rj in Double, row after row (∂L/∂β and ∂L/∂γ).
+void vectormath_bn_gradient_sums(const float *g, const float *h, long rows, long features, double *sum_g,
+                                 double *sum_gh, int lanes);
+
+/// Per row: h = (h − mean)·inverse_std in place (x̂), y = gamma·x̂ + beta.
+void vectormath_bn_normalize(float *h, float *y, long rows, long features, const float *mean,
+                             const float *inverse_std, const float *gamma, const float *beta, int lanes);
+
+/// Per row, training mode: dx = scale·(dx − mean_g − h·mean_gh) in place.
+void vectormath_bn_project(float *dx, const float *h, long rows, long features, const float *scale,
+                           const float *mean_g, const float *mean_gh, int lanes);
+
 #endif

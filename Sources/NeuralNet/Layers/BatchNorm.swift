@@ -1,3 +1,5 @@
+import CVectorMath
+
 /// Batch normalization of dense activations (Ioffe & Szegedy 2015): per feature j,
 ///
 ///     training:   y = γ_j·(x − μ_j)/√(σ_j² + ε) + β_j,  μ_j, σ_j² the batch mean and biased variance;
@@ -122,11 +124,7 @@ public final class BatchNorm: Layer {
           beta.value.scalars.withUnsafeBufferPointer { b in
             meanF.withUnsafeBufferPointer { meanF in
               inverseStd.withUnsafeBufferPointer { inverseStd in
-                for r in 0..<rows {
-                  BatchNorm.normalizeRow(
-                    h.baseAddress! + r * f, output: y.baseAddress! + r * f, features: f, mean: meanF.baseAddress!,
-                    inverseStd: inverseStd.baseAddress!, gamma: g.baseAddress!, beta: b.baseAddress!)
-                }
+                BatchNorm.normalize(h, output: y, mean: meanF, inverseStd: inverseStd, gamma: g, beta: b)
               }
             }
           }
@@ -165,15 +163,10 @@ public final class BatchNorm: Layer {
         scale.withUnsafeBufferPointer { scale in
           meanG.withUnsafeBufferPointer { meanG in
             meanGX.withUnsafeBufferPointer { meanGX in
-              for r in 0..<rows {
-                let row = r * f
-                if isTraining {
-                  BatchNorm.projectRow(
-                    dx.baseAddress! + row, normalized: h.baseAddress! + row, features: f, scale: scale.baseAddress!,
-                    meanG: meanG.baseAddress!, meanGX: meanGX.baseAddress!)
-                } else {
-                  for j in 0..<f { dx[row + j] *= scale[j] }
-                }
+              if isTraining {
+                BatchNorm.project(dx, normalized: h, scale: scale, meanG: meanG, meanGX: meanGX)
+              } else {
+                for i in 0..<dx.count { dx[i] *= scale[i % f] }
               }
             }
           }
@@ -183,132 +176,57 @@ public final class BatchNorm: Layer {
     return inputGradient
   }
 
-  // MARK: The row-major passes, eight features at a time
+  // MARK: The row-major passes, in C (BatchNorm.c)
   //
-  // Each feature's sums run over the rows in order, as a loop per feature would add them, so
-  // these give the bits of the plain loops; the lanes only take eight features at once. (The
-  // plain loops were 17% of a full batchnorm run under perf, these about 3%.)
+  // Each feature's sums run over the rows in order, in Double, as a loop per feature would add
+  // them, and no multiply-add is fused: every path gives the bits of the plain loops
+  // (`VectorMathTests`); the lanes only take eight features at once. (The plain loops were 17% of a
+  // full batchnorm run under perf; Swift's SIMD8 version, at baseline width, 11%.)
 
-  /// Per column j of the `rows × mean.count` matrix x: Σ_r x_rj into `mean`, divided by the rows,
-  /// then Σ_r (x_rj − mean_j)² into `variance` (not divided).
-  static func columnMeanAndSquaredDeviations(
+  /// Per column j of the `rows × mean.count` matrix x: mean_j = Σ_r x_rj / rows and
+  /// variance_j = Σ_r (x_rj − mean_j)² (not divided).
+  package static func columnMeanAndSquaredDeviations(
     _ x: UnsafeBufferPointer<Float>, rows: Int, into mean: UnsafeMutableBufferPointer<Double>,
-    _ variance: UnsafeMutableBufferPointer<Double>
+    _ variance: UnsafeMutableBufferPointer<Double>, path: VectorMath.Path = .best
   ) {
-    let f = mean.count
-    let x = x.baseAddress!
-    let m = mean.baseAddress!
-    let v = variance.baseAddress!
-    let wide = f - f % 8
-    for r in 0..<rows {
-      let row = x + r * f
-      var j = 0
-      while j < wide {
-        store(load(m + j) + SIMD8<Double>(loadFloats(row + j)), m + j)
-        j += 8
-      }
-      while j < f {
-        m[j] += Double(row[j])
-        j += 1
-      }
-    }
-    for j in 0..<f { m[j] /= Double(rows) }
-    for r in 0..<rows {
-      let row = x + r * f
-      var j = 0
-      while j < wide {
-        let d = SIMD8<Double>(loadFloats(row + j)) - load(m + j)
-        store(load(v + j) + d * d, v + j)
-        j += 8
-      }
-      while j < f {
-        let d = Double(row[j]) - m[j]
-        v[j] += d * d
-        j += 1
-      }
-    }
+    precondition(x.count == rows * mean.count && variance.count == mean.count, "not a rows × features matrix")
+    vectormath_bn_moments(x.baseAddress!, rows, mean.count, mean.baseAddress!, variance.baseAddress!, path.rawValue)
   }
 
   /// Per column j: Σ_r g_rj into `sumG` and Σ_r g_rj·h_rj into `sumGX`, in Double.
-  static func columnSums(
+  package static func columnSums(
     _ g: UnsafeBufferPointer<Float>, products h: UnsafeBufferPointer<Float>, rows: Int,
-    into sumG: UnsafeMutableBufferPointer<Double>, _ sumGX: UnsafeMutableBufferPointer<Double>
+    into sumG: UnsafeMutableBufferPointer<Double>, _ sumGX: UnsafeMutableBufferPointer<Double>,
+    path: VectorMath.Path = .best
   ) {
-    let f = sumG.count
-    let s = sumG.baseAddress!
-    let p = sumGX.baseAddress!
-    let wide = f - f % 8
-    for r in 0..<rows {
-      let gRow = g.baseAddress! + r * f
-      let hRow = h.baseAddress! + r * f
-      var j = 0
-      while j < wide {
-        let gv = SIMD8<Double>(loadFloats(gRow + j))
-        store(load(s + j) + gv, s + j)
-        store(load(p + j) + gv * SIMD8<Double>(loadFloats(hRow + j)), p + j)
-        j += 8
-      }
-      while j < f {
-        s[j] += Double(gRow[j])
-        p[j] += Double(gRow[j]) * Double(hRow[j])
-        j += 1
-      }
-    }
+    precondition(g.count == rows * sumG.count && h.count == g.count && sumGX.count == sumG.count, "not matrices")
+    vectormath_bn_gradient_sums(
+      g.baseAddress!, h.baseAddress!, rows, sumG.count, sumG.baseAddress!, sumGX.baseAddress!, path.rawValue)
   }
 
-  /// One row of the forward map: x̂ = (x − μ)·(1/σ) in place of x, y = γ·x̂ + β.
-  static func normalizeRow(
-    _ h: UnsafeMutablePointer<Float>, output y: UnsafeMutablePointer<Float>, features f: Int,
-    mean: UnsafePointer<Float>, inverseStd: UnsafePointer<Float>, gamma: UnsafePointer<Float>,
-    beta: UnsafePointer<Float>
+  /// The forward map, row by row: x̂ = (x − μ)·(1/σ) in place of x, y = γ·x̂ + β.
+  package static func normalize(
+    _ h: UnsafeMutableBufferPointer<Float>, output y: UnsafeMutableBufferPointer<Float>,
+    mean: UnsafeBufferPointer<Float>, inverseStd: UnsafeBufferPointer<Float>, gamma: UnsafeBufferPointer<Float>,
+    beta: UnsafeBufferPointer<Float>, path: VectorMath.Path = .best
   ) {
-    var j = 0
-    while j + 8 <= f {
-      let v = (loadFloats(h + j) - loadFloats(mean + j)) * loadFloats(inverseStd + j)
-      storeFloats(v, h + j)
-      storeFloats(loadFloats(gamma + j) * v + loadFloats(beta + j), y + j)
-      j += 8
-    }
-    while j < f {
-      let v = (h[j] - mean[j]) * inverseStd[j]
-      h[j] = v
-      y[j] = gamma[j] * v + beta[j]
-      j += 1
-    }
+    let f = mean.count
+    precondition(h.count % f == 0 && y.count == h.count && [inverseStd.count, gamma.count, beta.count] == [f, f, f])
+    vectormath_bn_normalize(
+      h.baseAddress!, y.baseAddress!, h.count / f, f, mean.baseAddress!, inverseStd.baseAddress!,
+      gamma.baseAddress!, beta.baseAddress!, path.rawValue)
   }
 
-  /// One row of the training-mode backward map: dx = (γ/σ)·(g − mean(g) − x̂·mean(g·x̂)), in place of g.
-  static func projectRow(
-    _ dx: UnsafeMutablePointer<Float>, normalized h: UnsafePointer<Float>, features f: Int,
-    scale: UnsafePointer<Float>, meanG: UnsafePointer<Float>, meanGX: UnsafePointer<Float>
+  /// The training-mode backward map, row by row: dx = (γ/σ)·(g − mean(g) − x̂·mean(g·x̂)), in place of g.
+  package static func project(
+    _ dx: UnsafeMutableBufferPointer<Float>, normalized h: UnsafeBufferPointer<Float>,
+    scale: UnsafeBufferPointer<Float>,
+    meanG: UnsafeBufferPointer<Float>, meanGX: UnsafeBufferPointer<Float>, path: VectorMath.Path = .best
   ) {
-    var j = 0
-    while j + 8 <= f {
-      let value =
-        loadFloats(scale + j)
-        * (loadFloats(dx + j) - loadFloats(meanG + j) - loadFloats(h + j) * loadFloats(meanGX + j))
-      storeFloats(value, dx + j)
-      j += 8
-    }
-    while j < f {
-      dx[j] = scale[j] * (dx[j] - meanG[j] - h[j] * meanGX[j])
-      j += 1
-    }
-  }
-
-  @inline(__always) private static func load(_ p: UnsafeMutablePointer<Double>) -> SIMD8<Double> {
-    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Double>.self)
-  }
-  @inline(__always) private static func store(_ v: SIMD8<Double>, _ p: UnsafeMutablePointer<Double>) {
-    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Double>.self)
-  }
-  @inline(__always) private static func loadFloats(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
-    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
-  }
-  @inline(__always) private static func loadFloats(_ p: UnsafeMutablePointer<Float>) -> SIMD8<Float> {
-    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
-  }
-  @inline(__always) private static func storeFloats(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
-    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
+    let f = scale.count
+    precondition(dx.count % f == 0 && h.count == dx.count && meanG.count == f && meanGX.count == f)
+    vectormath_bn_project(
+      dx.baseAddress!, h.baseAddress!, dx.count / f, f, scale.baseAddress!, meanG.baseAddress!, meanGX.baseAddress!,
+      path.rawValue)
   }
 }
