@@ -11,21 +11,8 @@
 
 #pragma STDC FP_CONTRACT OFF
 
-/// 8 doubles at p (no alignment needed).
-BODY double8 load_double8(const double *p) {
-  double8 v;
-  memcpy(&v, p, sizeof v);
-  return v;
-}
-
-/// Stores 8 doubles at p.
-BODY void store_double8(double *p, double8 v) { memcpy(p, &v, sizeof v); }
-
 /// 8 floats at p, widened to doubles.
 BODY double8 load_widened(const float *p) { return __builtin_convertvector(load8(p), double8); }
-
-/// Stores 8 floats at p.
-BODY void store8(float *p, float8 v) { memcpy(p, &v, sizeof v); }
 
 /// mean[j] = Σ_r x_rj / rows, then variance[j] = Σ_r (x_rj − mean[j])² (not divided), each sum in
 /// Double from 0, row after row.

@@ -20,8 +20,6 @@ extern float Sleef_finz_expf1_u10purecfma(float);
 extern double Sleef_finz_logd1_u10purecfma(double);
 extern double Sleef_finz_cosd1_u10purecfma(double);
 
-static const double two_pi = 2.0 * 3.14159265358979323846;  // Swift's 2.0 * Double.pi
-
 int vectormath_best_lanes(void) {
 #if defined(__x86_64__)
   __builtin_cpu_init();

@@ -26,7 +26,8 @@ long vectormath_box_muller_avx512(const double *u1, const double *u2, double *z,
 
 #pragma STDC FP_CONTRACT OFF
 
-static const double sleef_loops_two_pi = 2.0 * 3.14159265358979323846;  // Swift's 2.0 * Double.pi
+/// 2π as Swift's `2.0 * Double.pi` (CVectorMath.c's scalar path uses it too).
+static const double two_pi = 2.0 * 3.14159265358979323846;
 
 /// Defines `vectormath_tanhf_W`, `vectormath_sigmoidf_W` and `vectormath_box_muller_W`: `floats`
 /// and `doubles` are the width's vector types (`F` and `D` lanes), `isa` SLEEF's suffix for it.
@@ -60,7 +61,7 @@ static const double sleef_loops_two_pi = 2.0 * 3.14159265358979323846;  // Swift
       memcpy(&a, u1 + i, sizeof a);                                                                \
       memcpy(&b, u2 + i, sizeof b);                                                                \
       doubles r = __builtin_elementwise_sqrt(-2.0 * Sleef_finz_logd##D##_u10##isa(a));             \
-      a = r * Sleef_finz_cosd##D##_u10##isa(sleef_loops_two_pi * b);                               \
+      a = r * Sleef_finz_cosd##D##_u10##isa(two_pi * b);                                           \
       memcpy(z + i, &a, sizeof a);                                                                 \
     }                                                                                              \
     return i;                                                                                      \

@@ -1,5 +1,4 @@
-// The vector types and helpers shared by CVectorMath.c, Reductions.c, Activations.c and Columns.c
-// (private to CVectorMath).
+// The vector types and helpers shared by CVectorMath's C files (private to CVectorMath).
 //
 // One body, written with Clang's vector extensions, is compiled for several targets (`target`
 // attributes) and the widest path the CPU runs is taken at run time: Swift has no per-function
@@ -39,6 +38,19 @@ BODY float8 load8(const float *x) {
   memcpy(&v, x, sizeof v);
   return v;
 }
+
+/// Stores 8 floats at y (no alignment needed).
+BODY void store8(float *y, float8 v) { memcpy(y, &v, sizeof v); }
+
+/// 8 doubles from x (no alignment needed).
+BODY double8 load_double8(const double *x) {
+  double8 v;
+  memcpy(&v, x, sizeof v);
+  return v;
+}
+
+/// Stores 8 doubles at y (no alignment needed).
+BODY void store_double8(double *y, double8 v) { memcpy(y, &v, sizeof v); }
 
 /// `define(suffix, attributes, …)` once per path: baseline, AVX2 and AVX-512 (x86-64 only).
 #if defined(__x86_64__)
