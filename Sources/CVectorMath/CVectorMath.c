@@ -15,6 +15,8 @@
 
 #pragma STDC FP_CONTRACT OFF
 
+// SLEEF's scalar FMA functions: sleef.h declares them only in a file built with FMA (FP_FAST_FMA),
+// and this one is built for the baseline x86-64 (it runs them only where the CPU has FMA).
 extern float Sleef_finz_tanhf1_u10purecfma(float);
 extern float Sleef_finz_expf1_u10purecfma(float);
 extern double Sleef_finz_logd1_u10purecfma(double);

@@ -31,9 +31,6 @@ public struct QuickRun: Sendable {
         failedChecks: notebook.recordedChecks.filter { !$0.passed }.map(\.name))
     }
   }
-
-  /// The run's parsed metrics.json.
-  public func metrics() throws -> [String: Any] { try LessonExpectations.metrics(in: folder) }
 }
 
 /// The quick runs made so far, by lesson, under a lock per lesson (so two lessons run side by
