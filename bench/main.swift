@@ -7,7 +7,7 @@
 // Per workload, six timings are taken in interleaved rounds (the machines are shared and noisy;
 // each figure is the best round): the whole step (`Trainer.step`: the batch gathered, the
 // instrumented pass, the update); the instrumented forward and backward alone
-// (`measureGradients`); the same pass without instrumentation (layer by layer); the SGD update
+// (`measureGradients`); the same pass without instrumentation (`computeGradients`); the SGD update
 // alone; the step's GEMMs alone (the same shapes through `cblas_sgemm` into buffers made
 // once); and the step with the update-to-data ratios. The breakdown follows by difference:
 //
@@ -32,11 +32,12 @@ struct Workload {
   let width: Int
   let batch: Int
 
-  /// 6·B·Σ fan_in·fan_out: 2 for the forward product, 4 for the two backward products.
+  /// 6·B·Σ fan_in·fan_out − 2·B·fan_in·fan_out of the first layer: 2 for the forward product, 4
+  /// for the two backward products, but no ∂L/∂x for the data (`Layer.backwardToParameters`).
   var flopsPerStep: Double {
     let hidden = Double(depth) * Double(width) * Double(width)
     let readout = Double(width) * 10
-    return 6 * Double(batch) * (hidden + readout)
+    return 6 * Double(batch) * (hidden + readout) - 2 * Double(batch) * Double(width) * Double(width)
   }
 }
 
@@ -99,7 +100,8 @@ func bestTimes(_ jobs: [() -> Void], seconds: Double, rounds: Int = 5) -> [Doubl
 }
 
 /// The GEMMs of one step of `model`'s dense layers at batch `batch`, as the engine calls them:
-/// forward Y = X·Wᵀ, backward ∂W = Gᵀ·X and ∂X = G·W, into buffers allocated once.
+/// forward Y = X·Wᵀ, backward ∂W = Gᵀ·X and ∂X = G·W (but not for the first layer, whose X is
+/// the data), into buffers allocated once.
 func gemmsAlone(_ model: Sequential, batch: Int) -> () -> Void {
   let shapes = model.denseLayers.map { (inputs: $0.inputs, outputs: $0.outputs) }
   let largest = shapes.map { max($0.inputs, $0.outputs) }.max() ?? 1
@@ -110,11 +112,11 @@ func gemmsAlone(_ model: Sequential, batch: Int) -> () -> Void {
   var dw = [Float](repeating: 0, count: largest * largest)
   var dx = [Float](repeating: 0, count: batch * largest)
   return {
-    for (n, m) in shapes {
+    for (layer, (n, m)) in shapes.enumerated() {
       let (b, i, o) = (Int32(batch), Int32(n), Int32(m))
       cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, b, o, i, 1, x, i, w, i, 0, &y, o)
       cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, o, i, b, 1, g, o, x, i, 0, &dw, i)
-      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, b, i, o, 1, g, o, w, i, 0, &dx, i)
+      if layer > 0 { cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, b, i, o, 1, g, o, w, i, 0, &dx, i) }
     }
   }
 }
@@ -143,12 +145,7 @@ for workload in workloads where only == nil || only == workload.name {
       measuresUpdates: measuringUpdates, histograms: histograms, step: 0)
     precondition(record.nonFinite == nil, "benchmark run went non-finite")
   }
-  func uninstrumented() {
-    var x = input
-    for layer in model.layers { x = layer.forward(x) }
-    var g = loss.evaluate(x, targets).gradient
-    for layer in model.layers.reversed() { g = layer.backward(g) }
-  }
+  func uninstrumented() { model.computeGradients(input: input, targets: targets, loss: loss) }
   let gemms = gemmsAlone(model, batch: workload.batch)
   for _ in 0..<5 { step(measuringUpdates: false) }  // warm-up: page in buffers, start BLAS threads
   let times = bestTimes(

@@ -22,6 +22,12 @@ struct GradientCheckTests {
     _ = layer.forward(input)
     let inputGradient = layer.backward(c)
     let parameterGradients = layer.parameters.map(\.gradient)
+    // The first layer of a network skips ∂L/∂x (`backwardToParameters`): the same parameter
+    // gradients, bit for bit.
+    for parameter in layer.parameters { parameter.gradient = Tensor(shape: parameter.gradient.shape) }
+    _ = layer.forward(input)
+    layer.backwardToParameters(c)
+    #expect(layer.parameters.map(\.gradient) == parameterGradients, "backwardToParameters differs from backward")
     for (i, numeric) in FiniteDifference.gradient(at: input, step: step, loss).enumerated() {
       #expect(
         numeric.isApproximatelyEqual(

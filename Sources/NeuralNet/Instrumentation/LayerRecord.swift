@@ -12,10 +12,10 @@ public struct LayerRecord: Sendable, Equatable {
   public var weightGradientNorm: Double?
   /// ‖∂L/∂b‖ for a dense layer with bias, nil otherwise.
   public var biasGradientNorm: Double?
-  /// ‖∂L/∂output‖: the gradient arriving at this layer from above.
+  /// ‖∂L/∂output‖: the gradient arriving at this layer from above (the gradient a layer passes
+  /// down is the `outputGradientNorm` of the layer below; the first layer's, with respect to the
+  /// data, is not computed: `Layer.backwardToParameters`).
   public var outputGradientNorm: Double
-  /// ‖∂L/∂input‖: the gradient this layer passes down.
-  public var inputGradientNorm: Double
   /// Statistics of the layer's output in the forward pass.
   public var output: TensorSummary
   /// For ReLU: the fraction of outputs that are exactly zero (dead units for this batch).

@@ -35,9 +35,14 @@ public final class Dense: WeightedLayer {
   }
 
   public func backward(_ outputGradient: Tensor) -> Tensor {
+    backwardToParameters(outputGradient)
+    return Tensor.matmul(outputGradient, weight.value)
+  }
+
+  /// ∂L/∂W = Gᵀ·x and ∂L/∂b = Σ_rows G, without ∂L/∂x = G·W.
+  public func backwardToParameters(_ outputGradient: Tensor) {
     precondition(outputGradient.rows == cachedInput.rows, "backward before forward")
     weight.gradient.assignMatmul(outputGradient, cachedInput, transposeA: true)
     bias?.gradient = outputGradient.columnSums()
-    return Tensor.matmul(outputGradient, weight.value)
   }
 }

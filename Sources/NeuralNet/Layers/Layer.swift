@@ -15,6 +15,11 @@ public protocol Layer: AnyObject {
   func forward(_ input: Tensor) -> Tensor
   /// Given ∂L/∂output of the last forward call, sets parameter gradients and returns ∂L/∂input.
   func backward(_ outputGradient: Tensor) -> Tensor
+  /// `backward` without ∂L/∂input: sets the parameter gradients only. A network calls it for its
+  /// first layer, whose input is the data and whose input gradient nothing reads (autograd skips
+  /// it the same way for inputs that need no gradient); a dense layer then saves its G·W product,
+  /// a convolution that product and the col2im scatter.
+  func backwardToParameters(_ outputGradient: Tensor)
   /// Switches between training and evaluation behaviour (batch norm); most layers ignore it.
   func setTraining(_ training: Bool)
   /// Non-trainable state that decides the layer's evaluation behaviour (batch norm's running mean
@@ -27,6 +32,9 @@ public protocol Layer: AnyObject {
 extension Layer {
   /// Parameter-free layers (activations, pooling, flatten) have none.
   public var parameters: [Parameter] { [] }
+  /// The whole backward pass, its ∂L/∂input dropped (layers whose input gradient costs nothing
+  /// extra, or is needed to reach their parameters).
+  public func backwardToParameters(_ outputGradient: Tensor) { _ = backward(outputGradient) }
   /// Layers that behave the same in training and evaluation ignore the switch.
   public func setTraining(_ training: Bool) {}
   /// Most layers carry no state besides their parameters.

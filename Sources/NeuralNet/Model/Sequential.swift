@@ -69,7 +69,8 @@ public final class Sequential {
     for layer in layers { x = layer.forward(x) }
     let (value, outputGradient) = loss.evaluate(x, targets)
     var g = outputGradient
-    for layer in layers.reversed() { g = layer.backward(g) }
+    for layer in layers.dropFirst().reversed() { g = layer.backward(g) }
+    layers.first?.backwardToParameters(g)  // ∂L/∂input of the data: never read
     return value
   }
 
@@ -143,13 +144,15 @@ public final class Sequential {
       let layer = layers[index]
       let outputGradientNorm = gradientNorm  // this layer's ∂L/∂output is the layer above's ∂L/∂input
       let outputGradientHistogram = histograms ? MagnitudeHistogram(gradient) : nil
-      gradient = layer.backward(gradient)
-      gradientNorm = gradient.norm()
-      let inputGradientNorm = gradientNorm
+      if index > 0 {
+        gradient = layer.backward(gradient)
+        gradientNorm = gradient.norm()
+      } else {
+        layer.backwardToParameters(gradient)  // ∂L/∂input of the data: never read
+      }
       var record = LayerRecord(
         index: index, kind: layer.kind, weightGradientNorm: nil, biasGradientNorm: nil,
-        outputGradientNorm: outputGradientNorm, inputGradientNorm: inputGradientNorm,
-        output: summaries[index], deadFraction: nil, saturatedFraction: nil)
+        outputGradientNorm: outputGradientNorm, output: summaries[index], deadFraction: nil, saturatedFraction: nil)
       if histograms {
         record.outputHistogram = outputHistograms[index]
         record.outputGradientHistogram = outputGradientHistogram

@@ -100,12 +100,23 @@ public final class Conv2D: WeightedLayer {
   }
 
   public func backward(_ outputGradient: Tensor) -> Tensor {
+    let g = backwardToWeights(outputGradient)
+    return col2im(Tensor.matmul(g, weight.value))
+  }
+
+  /// ∂L/∂W = Gᵀ·cols and ∂L/∂b = Σ_rows G, without ∂L/∂x (the G·W product and col2im).
+  public func backwardToParameters(_ outputGradient: Tensor) {
+    _ = backwardToWeights(outputGradient)
+  }
+
+  /// Sets ∂L/∂W and ∂L/∂b and returns G as `[batch·outPixels, outChannels]`.
+  private func backwardToWeights(_ outputGradient: Tensor) -> Tensor {
     precondition(
       outputGradient.rows == cachedBatch && outputGradient.columns == output.count, "backward before forward")
     let g = outputGradient.reshaped([cachedBatch * output.pixels, output.channels])
     weight.gradient.assignMatmul(g, cachedColumns, transposeA: true)
     bias.gradient = g.columnSums()
-    return col2im(Tensor.matmul(g, weight.value))
+    return g
   }
 
   /// The im2col matrix `[batch·outPixels, kh·kw·inChannels]`.
