@@ -40,38 +40,48 @@ public enum Sharpness {
     _ model: Sequential, _ parameters: [Parameter], theta: [Float], v: [Double], epsilon: Double, input: Tensor,
     targets: Targets, loss: some Loss, into hv: inout [Double]
   ) {
+    precondition(hv.count == theta.count && v.count == theta.count, "θ, v and Hv differ in length")
     setParameters(parameters, theta: theta, v: v, epsilon: epsilon, plus: true)
     model.computeGradients(input: input, targets: targets, loss: loss)
-    var offset = 0
-    for parameter in parameters {
-      parameter.gradient.scalars.withUnsafeBufferPointer { g in
-        for i in g.indices { hv[offset + i] = Double(g[i]) }
+    hv.withUnsafeMutableBufferPointer { out in
+      var offset = 0
+      for parameter in parameters {
+        parameter.gradient.scalars.withUnsafeBufferPointer { g in
+          let target = out.baseAddress! + offset
+          for i in 0..<g.count { target[i] = Double(g[i]) }
+        }
+        offset += parameter.gradient.count
       }
-      offset += parameter.gradient.count
     }
     setParameters(parameters, theta: theta, v: v, epsilon: epsilon, plus: false)
     model.computeGradients(input: input, targets: targets, loss: loss)
-    offset = 0
-    for parameter in parameters {
-      parameter.gradient.scalars.withUnsafeBufferPointer { g in
-        for i in g.indices { hv[offset + i] = (hv[offset + i] - Double(g[i])) / (2 * epsilon) }
+    hv.withUnsafeMutableBufferPointer { out in
+      var offset = 0
+      for parameter in parameters {
+        parameter.gradient.scalars.withUnsafeBufferPointer { g in
+          let target = out.baseAddress! + offset
+          for i in 0..<g.count { target[i] = (target[i] - Double(g[i])) / (2 * epsilon) }
+        }
+        offset += parameter.gradient.count
       }
-      offset += parameter.gradient.count
     }
   }
 
-  /// Sets the parameters to θ + εv (`plus`) or θ − εv, in Float, in place.
+  /// Sets the parameters to θ + εv (`plus`) or θ − εv, in Float, in place. (The loops run over
+  /// raw pointers: with array subscripts their bounds checks kept them from vectorizing.)
   static func setParameters(_ parameters: [Parameter], theta: [Float], v: [Double], epsilon: Double, plus: Bool) {
-    var offset = 0
-    for parameter in parameters {
-      parameter.value.scalars.withUnsafeMutableBufferPointer { p in
-        if plus {
-          for i in p.indices { p[i] = Float(Double(theta[offset + i]) + epsilon * v[offset + i]) }
-        } else {
-          for i in p.indices { p[i] = Float(Double(theta[offset + i]) - epsilon * v[offset + i]) }
+    let step = plus ? epsilon : -epsilon
+    theta.withUnsafeBufferPointer { theta in
+      v.withUnsafeBufferPointer { v in
+        var offset = 0
+        for parameter in parameters {
+          parameter.value.scalars.withUnsafeMutableBufferPointer { p in
+            let (t, d) = (theta.baseAddress! + offset, v.baseAddress! + offset)
+            for i in 0..<p.count { p[i] = Float(Double(t[i]) + step * d[i]) }
+          }
+          offset += parameter.value.count
         }
       }
-      offset += parameter.value.count
     }
   }
 
@@ -80,6 +90,9 @@ public enum Sharpness {
     var squares = 0.0
     for x in v { squares += x * x }
     let norm = squares.squareRoot()
-    if norm > 0 { for i in v.indices { v[i] /= norm } }
+    guard norm > 0 else { return }
+    v.withUnsafeMutableBufferPointer { v in
+      for i in 0..<v.count { v[i] /= norm }
+    }
   }
 }
