@@ -84,6 +84,25 @@ struct LessonContractTests {
     }
   }
 
+  /// `--step` pauses before each step only at a terminal: with stdin an open pipe that never
+  /// sends Enter, the run goes through every step of the reference notebook to the end. (Step mode
+  /// is LessonKit's, the same for every lesson: `batch-gd`, the quickest, stands for all.) The
+  /// limit only stops a run that waits forever; no timing is asserted.
+  @Test(.timeLimit(.minutes(15)))
+  func stepModeNeverPausesWithoutATerminal() throws {
+    let plots = LessonProcess.temporaryDirectory("contract-step")
+    defer { try? FileManager.default.removeItem(at: plots) }
+    let reference = try String(
+      contentsOf: ReferenceTests.root.appendingPathComponent("plots/batch-gd/README.md"), encoding: .utf8)
+    let lastStep = try #require(reference.matches(of: /(?m)^## (Step \d+)/).last.map { String($0.output.1) })
+    let neverPressed = Pipe()  // open but silent: a pause would wait forever
+    let result = try LessonProcess.run(
+      "batch-gd", ["--quick", "--step", "--no-preview", "--plots-dir", plots.path], input: neverPressed)
+    #expect(result.status == 0)
+    #expect(!result.stdout.contains("Press Enter"))
+    #expect(result.stdout.contains("\(lastStep) ·"), "the run did not reach \(lastStep)")
+  }
+
   /// `batch-gd` in full over a folder holding a quick run, killed with SIGKILL once its first
   /// chart's script is written (its PNG is drawn in the background): the folder is byte for
   /// byte the quick run's, and the next run removes what the killed one left.
