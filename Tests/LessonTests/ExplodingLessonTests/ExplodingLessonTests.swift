@@ -138,10 +138,8 @@ struct ExplodingLessonTests {
 
   // MARK: Command line
 
-  static func run(_ arguments: [String], environment: [String: String]? = nil, input: Pipe? = nil) throws
-    -> LessonProcess.Result
-  {
-    try LessonProcess.run("exploding", arguments, environment: environment, input: input)
+  static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> LessonProcess.Result {
+    try LessonProcess.run("exploding", arguments, environment: environment)
   }
 
   @Test func missingGnuplotStillWritesScriptsDataAndNotebookThenFailsAtTheEnd() throws {
