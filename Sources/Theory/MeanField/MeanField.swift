@@ -33,7 +33,7 @@ public struct MeanField: Sendable, Equatable {
     case .identity: return q
     case .relu: return q / 2
     case .tanh, .sigmoid:
-      return expectedSquare(q) { smooth($0).value }
+      return expectedSquare(q, of: nonlinearity.value)
     }
   }
 
@@ -43,7 +43,7 @@ public struct MeanField: Sendable, Equatable {
     case .identity: return 1
     case .relu: return 0.5  // E[1{h > 0}] = ½ for symmetric h
     case .tanh, .sigmoid:
-      return expectedSquare(q) { smooth($0).derivative }
+      return expectedSquare(q, of: nonlinearity.derivative)
     }
   }
 
@@ -67,7 +67,7 @@ public struct MeanField: Sendable, Equatable {
     case .relu: return 2
     case .tanh, .sigmoid:
       let fourth = MeanField.gaussianExpectation(variance: q) { h in
-        let d = smooth(h).derivative
+        let d = nonlinearity.derivative(h)
         return d * d * d * d
       }
       let second = meanSquareDerivative(q)
@@ -212,11 +212,5 @@ public struct MeanField: Sendable, Equatable {
       sum += weight * f(s * z) * Double.exp(-z * z / 2)
     }
     return sum * h * norm
-  }
-
-  /// φ(h) and φ'(h) of the smooth nonlinearities (tanh, sigmoid), whose Gaussian moments need
-  /// quadrature; identity and ReLU have closed forms and never get here.
-  private func smooth(_ h: Double) -> (value: Double, derivative: Double) {
-    (nonlinearity.value(h), nonlinearity.derivative(h))
   }
 }
