@@ -103,6 +103,32 @@ struct LessonContractTests {
     #expect(result.stdout.contains("\(lastStep) ·"), "the run did not reach \(lastStep)")
   }
 
+  /// Without gnuplot on the PATH a run still writes every chart's script and data, the notebook and
+  /// metrics.json, says so once per chart, passes its checks, and exits 1 at the end. (Charts are
+  /// drawn by Charts for every lesson alike: `batch-gd`, the quickest, stands for all; the counts
+  /// are its reference run's, which writes the same files as a quick run.)
+  @Test func missingGnuplotStillWritesScriptsDataAndNotebookThenFailsAtTheEnd() throws {
+    let plots = LessonProcess.temporaryDirectory("contract-no-gnuplot")
+    defer { try? FileManager.default.removeItem(at: plots) }
+    let reference = ReferenceTests.root.appendingPathComponent("plots/batch-gd")
+    let charts = try FileManager.default.contentsOfDirectory(atPath: reference.path).filter { $0.hasSuffix(".png") }
+    let checks = try #require(try LessonExpectations.metrics(in: reference)["checks"] as? [Any]).count
+    #expect(!charts.isEmpty && checks > 0)
+    var environment = ProcessInfo.processInfo.environment
+    environment["PATH"] = "/nonexistent"
+    let result = try LessonProcess.run(
+      "batch-gd", ["--quick", "--no-preview", "--plots-dir", plots.path], environment: environment)
+    #expect(result.status == 1)
+    let complaints = result.stderr.split(separator: "\n").filter { $0.contains("gnuplot is not installed") }
+    #expect(complaints.count == charts.count, "one line per chart: \(result.stderr)")
+    #expect(result.stdout.contains("\(checks)/\(checks) checks passed"))
+    let files = try FileManager.default.contentsOfDirectory(atPath: plots.appendingPathComponent("batch-gd").path)
+    #expect(files.filter { $0.hasSuffix(".gp") }.count == charts.count)
+    #expect(files.filter { $0.hasSuffix(".dat") }.count == charts.count)
+    #expect(!files.contains { $0.hasSuffix(".png") })
+    #expect(files.contains("README.md") && files.contains("metrics.json") && files.contains("batch-gd.ipynb"))
+  }
+
   /// `batch-gd` in full over a folder holding a quick run, killed with SIGKILL once its first
   /// chart's script is written (its PNG is drawn in the background): the folder is byte for
   /// byte the quick run's, and the next run removes what the killed one left.

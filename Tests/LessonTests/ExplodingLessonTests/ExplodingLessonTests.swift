@@ -6,12 +6,10 @@ import Testing
 
 import ExplodingLesson
 
-/// Lesson 1 held to its theory rows, its exercises and its command-line contract.
+/// Lesson 1 held to its theory rows and its quick run (its command line: the contract suite).
 @Suite("Lesson 1: exploding", .serialized)
 struct ExplodingLessonTests {
   static let quick = ExplodingConfiguration(quick: true, seed: 42)
-
-  static func temporaryDirectory() -> URL { LessonProcess.temporaryDirectory("exploding-tests") }
 
   /// The quick run's metrics.json records the explosion, its fixes and their spreads over seeds.
   @Test func theQuickRunRecordsTheExplosionItsFixesAndTheirSpreads() throws {
@@ -134,28 +132,5 @@ struct ExplodingLessonTests {
       )
     }
     #expect(p[0].geometricMeanRatio == q[0].geometricMeanRatio)
-  }
-
-  // MARK: Command line
-
-  static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> LessonProcess.Result {
-    try LessonProcess.run("exploding", arguments, environment: environment)
-  }
-
-  @Test func missingGnuplotStillWritesScriptsDataAndNotebookThenFailsAtTheEnd() throws {
-    let directory = Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let result = try Self.run(
-      ["--quick", "--no-preview", "--plots-dir", directory.path], environment: ["PATH": "/nonexistent"])
-    #expect(result.status == 1)
-    let complaints = result.stderr.split(separator: "\n").filter { $0.contains("gnuplot is not installed") }
-    #expect(complaints.count == 22, "one line per chart: \(result.stderr)")
-    #expect(result.stdout.contains("14/14 checks passed"))
-    let folder = directory.appendingPathComponent("exploding")
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-    #expect(files.filter { $0.hasSuffix(".gp") }.count == 22)
-    #expect(files.filter { $0.hasSuffix(".dat") }.count == 22)
-    #expect(!files.contains { $0.hasSuffix(".png") })
-    #expect(files.contains("README.md") && files.contains("metrics.json") && files.contains("exploding.ipynb"))
   }
 }
