@@ -301,7 +301,7 @@ struct VectorMathTests {
   }
 
   @Test func bulkGaussiansAreTheOneAtATimeDrawsAndLeaveTheGeneratorInTheSameState() {
-    for count in [0, 1, 5, 1023, 1024, 1025, 5000] {
+    for count in [0, 1, 5, 1023, 1024, 1025, 4095, 4096, 4097, 5000, 8192, 3 * 4096 + 777] {
       var one = SeededGenerator(seed: 99, stream: "weights")
       var bulk = one
       var bulkFloats = one

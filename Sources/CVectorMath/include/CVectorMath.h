@@ -1,6 +1,8 @@
 #ifndef CVECTORMATH_H
 #define CVECTORMATH_H
 
+#include <stdint.h>
+
 /// Elementwise tanh, sigmoid and the Box–Muller transform over arrays, through SLEEF's
 /// deterministic ("finz") functions: the same bits with 1, 8 or 16 lanes, on every CPU with FMA.
 ///
@@ -20,6 +22,12 @@ void vectormath_sigmoidf(const float *x, float *y, long count, int lanes);
 /// z[i] = √(−2 ln u1[i]) · cos(2π u2[i]), the Box–Muller transform (SLEEF log and cos, at most
 /// 1 ulp each); u1 must lie in (0, 1].
 void vectormath_box_muller(const double *u1, const double *u2, double *z, long count, int lanes);
+
+/// The uniforms of `count` Box–Muller draws from the xoshiro256** state `state` (s₀…s₃), as
+/// `SeededGenerator` takes them: u1[i] = 1 − U, then u2[i] = U, with U = (next() >> 11)·2⁻⁵³, and
+/// the state advanced by 2·count steps. The same bits on every path; the AVX-512 path (with DQ)
+/// runs 8 stretches of the stream at once (Uniforms.c says how).
+void vectormath_xoshiro_uniform_pairs(uint64_t state[4], double *u1, double *u2, long count, int lanes);
 
 /// The path taken for a requested `lanes`: the request if this CPU runs it, else the next
 /// narrower one; 0 asks for the best (`vectormath_best_lanes`).
