@@ -6,31 +6,10 @@
 // the backward products are evaluated lane by lane in the written order with no fused multiply-add
 // (FP_CONTRACT OFF), so every path gives the same bits, −0 and NaN included.
 #include "CVectorMath.h"
+#include "ReLU.h"
 #include "VectorTypes.h"
 
 #pragma STDC FP_CONTRACT OFF
-
-/// y = x where x is not below 0, else +0: keeps −0 and NaN (NaN < 0 is false), as Swift's
-/// `x < 0 ? 0 : x`. A lane's bits are cleared where the mask (−1 for x < 0) is set.
-BODY void relu_forward_body(const float *x, float *y, long n) {
-  long i = 0;
-  for (; i + 16 <= n; i += 16) {
-    float16 v = load16(x + i);
-    int16 out = (int16)v & ~(v < 0);
-    store16(y + i, (float16)out);  // a cast between vector types keeps the bits
-  }
-  for (; i < n; i++) y[i] = x[i] < 0 ? 0 : x[i];
-}
-
-/// ∂L/∂h = ∂L/∂y where y > 0, else +0, as Swift's `y > 0 ? g : 0`.
-BODY void relu_backward_body(const float *g, const float *y, float *out, long n) {
-  long i = 0;
-  for (; i + 16 <= n; i += 16) {
-    int16 result = (int16)load16(g + i) & (load16(y + i) > 0);
-    store16(out + i, (float16)result);
-  }
-  for (; i < n; i++) out[i] = y[i] > 0 ? g[i] : 0;
-}
 
 /// ∂L/∂h = g·(1 − y²) from tanh's output y, evaluated as `g * (1 - y * y)`.
 BODY void tanh_backward_body(const float *g, const float *y, float *out, long n) {

@@ -12,6 +12,7 @@
 // multiply is fused into an add (FP_CONTRACT OFF), so a wider register only does more lanes at
 // once.
 #include "CVectorMath.h"
+#include "ReLU.h"
 #include "VectorTypes.h"
 
 #pragma STDC FP_CONTRACT OFF
@@ -43,13 +44,36 @@ BODY double add_block(double total, float block, const float *x, long start, lon
   return total;
 }
 
-BODY double sum_of_squares_body(const float *x, long n) {
+/// What writes each block of 256 just before it is summed, while it is in L1: nothing (the sums
+/// read x), ReLU's forward pass (x → out) or its backward pass (g = x and y → out). The sums then
+/// read out, block for block as they would read it after a separate pass: the same bits.
+enum block_pass { READ_ONLY, RELU_FORWARD, RELU_BACKWARD };
+
+/// Runs `pass` on [start, end) and returns what the sums read.
+BODY const float *run_block_pass(enum block_pass pass, const float *x, const float *y, float *out, long start,
+                                 long end) {
+  switch (pass) {
+  case READ_ONLY: return x;
+  case RELU_FORWARD: relu_forward_body(x + start, out + start, end - start); return out;
+  case RELU_BACKWARD: relu_backward_body(x + start, y + start, out + start, end - start); return out;
+  }
+  return x;
+}
+
+BODY double squares_after(enum block_pass pass, const float *x, const float *y, float *out, long n) {
   double total = 0.0;
   for (long start = 0; start < n; start += 256) {
     long end = start + 256 < n ? start + 256 : n;
-    total = add_block(total, block_squares(x, start, end), x, start, end);
+    const float *data = run_block_pass(pass, x, y, out, start, end);
+    total = add_block(total, block_squares(data, start, end), data, start, end);
   }
   return total;
+}
+
+BODY double sum_of_squares_body(const float *x, long n) { return squares_after(READ_ONLY, x, 0, 0, n); }
+
+BODY double relu_backward_squares_body(const float *g, const float *y, float *out, long n) {
+  return squares_after(RELU_BACKWARD, g, y, out, n);
 }
 
 /// The running sums of `vectormath_moments`: Σxᵢ in 8 Double lanes and the two threshold counts
@@ -68,13 +92,16 @@ BODY void add8(moment_lanes *m, float8 v, float8 low, float8 high) {
   m->high -= (magnitude >= high);
 }
 
-BODY vectormath_moments moments_body(const float *x, long n, float low_threshold, float high_magnitude) {
+BODY vectormath_moments moments_after(enum block_pass pass, const float *source, float *out, long n,
+                                      float low_threshold, float high_magnitude) {
+  const float *x = source;
   const float8 low = low_threshold - (float8){0}, high = high_magnitude - (float8){0};
   moment_lanes m = {{0}, {0}, {0}};
   double squares = 0.0;
   long scalar_tail = n;  // where the 8-lane part of Σxᵢ ends
   for (long start = 0; start < n; start += 256) {
     long end = start + 256 < n ? start + 256 : n;
+    x = run_block_pass(pass, source, 0, out, start, end);  // the tail below lies in the last block
     float16 lanes = {0};
     long i = start;
     for (; i + 16 <= end; i += 16) {
@@ -109,6 +136,14 @@ BODY vectormath_moments moments_body(const float *x, long n, float low_threshold
   return result;
 }
 
+BODY vectormath_moments moments_body(const float *x, long n, float low, float high) {
+  return moments_after(READ_ONLY, x, 0, n, low, high);
+}
+
+BODY vectormath_moments relu_moments_body(const float *x, float *y, long n, float low, float high) {
+  return moments_after(RELU_FORWARD, x, y, n, low, high);
+}
+
 // MARK: The three compilations of each body
 
 EVERY_PATH(VALUE_PATH, sum_of_squares, double, (const float *x, long n), (x, n))
@@ -120,4 +155,17 @@ double vectormath_sum_of_squares(const float *x, long count, int lanes) {
 
 vectormath_moments vectormath_moments_of(const float *x, long count, float low, float high, int lanes) {
   return DISPATCH(lanes, moments, x, count, low, high);
+}
+
+EVERY_PATH(VALUE_PATH, relu_backward_squares, double, (const float *g, const float *y, float *out, long n),
+           (g, y, out, n))
+EVERY_PATH(VALUE_PATH, relu_moments, vectormath_moments, (const float *x, float *y, long n, float low, float high),
+           (x, y, n, low, high))
+
+double vectormath_relu_backward_squares(const float *g, const float *y, float *out, long count, int lanes) {
+  return DISPATCH(lanes, relu_backward_squares, g, y, out, count);
+}
+
+vectormath_moments vectormath_relu_moments(const float *x, float *y, long count, float low, float high, int lanes) {
+  return DISPATCH(lanes, relu_moments, x, y, count, low, high);
 }

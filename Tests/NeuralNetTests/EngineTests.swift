@@ -4,6 +4,7 @@ import Numerics
 import Testing
 
 import NeuralNet
+import Theory
 
 @Suite("Engine")
 struct EngineTests {
@@ -181,5 +182,25 @@ struct TeacherDatasetTests {
       return
     }
     #expect(values.shape == [50, 2] && values.isFinite)
+  }
+
+  /// The instrumented step's fused passes (`forwardSummarized`, `backwardWithNorm`) give what
+  /// `forward` then `Sequential.summarize` and `backward` then `norm()` give, for every
+  /// nonlinearity (ReLU fuses them, the others do two passes).
+  @Test(arguments: [Activation.relu, .tanh, .sigmoid, .identity])
+  func fusedForwardAndBackwardAreTheTwoPasses(activation: Activation) {
+    var rng = SeededGenerator(seed: 8)
+    let x = Tensor(shape: [9, 61], scalars: rng.gaussians(count: 9 * 61, scale: 2))
+    let g = Tensor(shape: [9, 61], scalars: rng.gaussians(count: 9 * 61, scale: 1))
+    let fused = ActivationLayer(activation)
+    let plain = ActivationLayer(activation)
+    let (output, summary) = fused.forwardSummarized(x)
+    let expected = plain.forward(x)
+    #expect(output.scalars.map(\.bitPattern) == expected.scalars.map(\.bitPattern))
+    #expect(summary == Sequential.summarize(expected, kind: plain.kind))
+    let (gradient, norm) = fused.backwardWithNorm(g)
+    let expectedGradient = plain.backward(g)
+    #expect(gradient.scalars.map(\.bitPattern) == expectedGradient.scalars.map(\.bitPattern))
+    #expect(norm.bitPattern == expectedGradient.norm().bitPattern)
   }
 }

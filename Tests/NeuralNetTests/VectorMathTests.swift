@@ -248,6 +248,55 @@ struct VectorMathTests {
   /// Σxᵢ² and the moments give the same bits on every path, at lengths around the 8- and 16-lane
   /// widths and the 256-element block, with a block whose Float Σxᵢ² overflows (3e20² > 3.4e38);
   /// Σxᵢ² stays within its bound 256·2⁻²⁴ of the Double sum, and a NaN or an Inf makes it non-finite.
+  /// ReLU's passes fused with the sums the instrumented step takes of their results give, on every
+  /// path, the bits of the two calls one after the other: the output or gradient, its moments and
+  /// its Σx², at lengths around the 256-blocks, with −0, NaN, Inf and an overflowing block among
+  /// the values.
+  @Test(arguments: [1, 15, 16, 17, 255, 256, 257, 520, 1009])
+  func reluFusedWithItsSumsIsTheTwoPassesOnEveryPath(count: Int) {
+    var rng = SeededGenerator(seed: UInt64(count) + 23)
+    var x = (0..<count).map { _ in Float(rng.nextGaussian()) }
+    let g = (0..<count).map { _ in Float(rng.nextGaussian()) }
+    let specials: [Float] = [-0, .nan, .infinity, -.infinity, 3e20]
+    for (k, special) in specials.enumerated() where 37 * k < count { x[37 * k] = special }
+    for path in VectorMath.Path.allCases {
+      var fused = [Float](repeating: 1, count: count)
+      var separate = [Float](repeating: 2, count: count)
+      let fusedMoments = x.withUnsafeBufferPointer { input in
+        fused.withUnsafeMutableBufferPointer {
+          VectorMath.reluMoments(input, into: $0, low: 0, high: .infinity, path: path)
+        }
+      }
+      x.withUnsafeBufferPointer { input in
+        separate.withUnsafeMutableBufferPointer { VectorMath.relu(input, into: $0, path: path) }
+      }
+      let moments = separate.withUnsafeBufferPointer { VectorMath.moments($0, low: 0, high: .infinity, path: path) }
+      #expect(fused.map(\.bitPattern) == separate.map(\.bitPattern), "relu, \(path)")
+      #expect(
+        [fusedMoments.sum.bitPattern, fusedMoments.sumOfSquares.bitPattern]
+          == [moments.sum.bitPattern, moments.sumOfSquares.bitPattern]
+          && fusedMoments.atOrBelowLow == moments.atOrBelowLow && fusedMoments.atOrAboveHigh == moments.atOrAboveHigh,
+        "relu moments, \(path)")
+      var fusedGradient = [Float](repeating: 1, count: count)
+      var gradient = [Float](repeating: 2, count: count)
+      let fusedSquares = g.withUnsafeBufferPointer { gb in
+        separate.withUnsafeBufferPointer { y in
+          fusedGradient.withUnsafeMutableBufferPointer {
+            VectorMath.reluBackwardSquares(gb, output: y, into: $0, path: path)
+          }
+        }
+      }
+      g.withUnsafeBufferPointer { gb in
+        separate.withUnsafeBufferPointer { y in
+          gradient.withUnsafeMutableBufferPointer { VectorMath.reluBackward(gb, output: y, into: $0, path: path) }
+        }
+      }
+      let squares = gradient.withUnsafeBufferPointer { VectorMath.sumOfSquares($0, path: path) }
+      #expect(fusedGradient.map(\.bitPattern) == gradient.map(\.bitPattern), "relu backward, \(path)")
+      #expect(fusedSquares.bitPattern == squares.bitPattern, "relu backward Σx², \(path)")
+    }
+  }
+
   @Test(arguments: [0, 1, 7, 8, 15, 16, 17, 255, 256, 257, 263, 271, 520, 1009])
   func reductionsGiveTheSameBitsOnEveryPath(count: Int) {
     var rng = SeededGenerator(seed: UInt64(count) + 11)

@@ -69,6 +69,14 @@ typedef struct {
 /// Σ x[i], Σ x[i]² and the two threshold counts in one read of x. The same bits on every path.
 vectormath_moments vectormath_moments_of(const float *x, long count, float low, float high, int lanes);
 
+/// y = ReLU(x) (`vectormath_relu`) and the moments of y (`vectormath_moments_of`) in one pass, each
+/// block of 256 summed just after it is written: the bits of the two calls one after the other.
+vectormath_moments vectormath_relu_moments(const float *x, float *y, long count, float low, float high, int lanes);
+
+/// out = ReLU's backward pass of g from its output y (`vectormath_relu_backward`) and Σ out[i]²
+/// (`vectormath_sum_of_squares`) in one pass, block by block: the bits of the two calls.
+double vectormath_relu_backward_squares(const float *g, const float *y, float *out, long count, int lanes);
+
 /// Batch normalization's statistics (BatchNorm.c): for a row-major rows × features matrix x,
 /// mean[j] = Σ_r x_rj / rows and variance[j] = Σ_r (x_rj − mean[j])² (not divided), in Double, row
 /// after row. The same bits on every path.

@@ -23,6 +23,40 @@ public final class ActivationLayer: Layer {
     return Self.backward(activation, outputGradient, output: cachedOutput)
   }
 
+  /// ReLU sums its output as it writes it (`VectorMath.reluMoments`: the statistics are those of
+  /// `Sequential.summarize`, bit for bit, without a second read of the output); other
+  /// nonlinearities use the two passes.
+  public func forwardSummarized(_ input: Tensor) -> (output: Tensor, summary: TensorSummary) {
+    guard activation == .relu, !input.scalars.isEmpty else {
+      let output = forward(input)
+      return (output, Sequential.summarize(output, kind: kind))
+    }
+    var moments = (sum: 0.0, sumOfSquares: 0.0, atOrBelowLow: 0, atOrAboveHigh: 0)
+    cachedOutput = Tensor(shape: input.shape) { out in
+      input.scalars.withUnsafeBufferPointer { moments = VectorMath.reluMoments($0, into: out, low: 0, high: .infinity) }
+    }
+    return (cachedOutput, TensorSummary(moments: moments, count: input.scalars.count))
+  }
+
+  /// ReLU sums the squares of its input gradient as it writes it (`VectorMath.reluBackwardSquares`:
+  /// the bits of `backward` then `norm()`); other nonlinearities use the two passes.
+  public func backwardWithNorm(_ outputGradient: Tensor) -> (inputGradient: Tensor, norm: Double) {
+    guard activation == .relu else {
+      let gradient = backward(outputGradient)
+      return (gradient, gradient.norm())
+    }
+    precondition(outputGradient.shape == cachedOutput.shape, "backward before forward")
+    var squares = 0.0
+    let gradient = Tensor(shape: outputGradient.shape) { out in
+      outputGradient.scalars.withUnsafeBufferPointer { g in
+        cachedOutput.scalars.withUnsafeBufferPointer {
+          squares = VectorMath.reluBackwardSquares(g, output: $0, into: out)
+        }
+      }
+    }
+    return (gradient, squares.squareRoot())
+  }
+
   /// φ(h) elementwise.
   public static func apply(_ activation: Activation, to input: Tensor) -> Tensor {
     Tensor(shape: input.shape) { out in

@@ -20,6 +20,13 @@ public protocol Layer: AnyObject {
   /// it the same way for inputs that need no gradient); a dense layer then saves its G·W product,
   /// a convolution that product and the col2im scatter.
   func backwardToParameters(_ outputGradient: Tensor)
+  /// `forward`, and the statistics of its output that the instrumented step records
+  /// (`Sequential.summarize`): a layer that can sum its output while writing it (ReLU) overrides
+  /// it, with the bits of the two calls one after the other.
+  func forwardSummarized(_ input: Tensor) -> (output: Tensor, summary: TensorSummary)
+  /// `backward`, and the norm ‖∂L/∂input‖ of what it returns: a layer that can sum the gradient
+  /// while writing it (ReLU) overrides it, with the bits of `backward` then `norm()`.
+  func backwardWithNorm(_ outputGradient: Tensor) -> (inputGradient: Tensor, norm: Double)
   /// Switches between training and evaluation behaviour (batch norm); most layers ignore it.
   func setTraining(_ training: Bool)
   /// Non-trainable state that decides the layer's evaluation behaviour (batch norm's running mean
@@ -35,6 +42,16 @@ extension Layer {
   /// The whole backward pass, its ∂L/∂input dropped (layers whose input gradient costs nothing
   /// extra, or is needed to reach their parameters).
   public func backwardToParameters(_ outputGradient: Tensor) { _ = backward(outputGradient) }
+  /// The forward pass, then a second read of its output for the statistics.
+  public func forwardSummarized(_ input: Tensor) -> (output: Tensor, summary: TensorSummary) {
+    let output = forward(input)
+    return (output, Sequential.summarize(output, kind: kind))
+  }
+  /// The backward pass, then a second read of its result for the norm.
+  public func backwardWithNorm(_ outputGradient: Tensor) -> (inputGradient: Tensor, norm: Double) {
+    let gradient = backward(outputGradient)
+    return (gradient, gradient.norm())
+  }
   /// Layers that behave the same in training and evaluation ignore the switch.
   public func setTraining(_ training: Bool) {}
   /// Most layers carry no state besides their parameters.

@@ -123,9 +123,9 @@ public final class Sequential {
     var outputHistograms: [MagnitudeHistogram] = []
     var x = input
     for (index, layer) in layers.enumerated() {
-      x = layer.forward(x)
+      let summary: TensorSummary
+      (x, summary) = layer.forwardSummarized(x)
       if histograms { outputHistograms.append(MagnitudeHistogram(x)) }
-      let summary = Sequential.summarize(x, kind: layer.kind)
       if !summary.meanSquare.isFinite {
         note(NonFiniteEvent(step: step, layer: index, tensor: .output))
       }
@@ -145,8 +145,7 @@ public final class Sequential {
       let outputGradientNorm = gradientNorm  // this layer's ∂L/∂output is the layer above's ∂L/∂input
       let outputGradientHistogram = histograms ? MagnitudeHistogram(gradient) : nil
       if index > 0 {
-        gradient = layer.backward(gradient)
-        gradientNorm = gradient.norm()
+        (gradient, gradientNorm) = layer.backwardWithNorm(gradient)
       } else {
         layer.backwardToParameters(gradient)  // ∂L/∂input of the data: never read
       }
@@ -202,7 +201,7 @@ public final class Sequential {
   }
 
   /// Output statistics with the thresholds that matter for the layer's kind.
-  static func summarize(_ output: Tensor, kind: LayerKind) -> TensorSummary {
+  public static func summarize(_ output: Tensor, kind: LayerKind) -> TensorSummary {
     switch kind {
     case .activation(.relu): output.summary(lowThreshold: 0)
     case .activation(.tanh): output.summary(lowThreshold: -.infinity, highMagnitude: 0.99)

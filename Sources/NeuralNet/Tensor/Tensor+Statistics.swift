@@ -32,15 +32,7 @@ extension Tensor {
         return TensorSummary(
           mean: 0, standardDeviation: 0, meanSquare: 0, fractionAtOrBelowLow: 0, fractionAtOrAboveHigh: 0)
       }
-      let m = VectorMath.moments(x, low: lowThreshold, high: highMagnitude)
-      let count = Double(n)
-      let mean = m.sum / count
-      let meanSquare = m.sumOfSquares / count
-      let variance = Swift.max(meanSquare - mean * mean, 0)
-      return TensorSummary(
-        mean: mean, standardDeviation: variance.squareRoot(), meanSquare: meanSquare,
-        fractionAtOrBelowLow: Double(m.atOrBelowLow) / count,
-        fractionAtOrAboveHigh: Double(m.atOrAboveHigh) / count)
+      return TensorSummary(moments: VectorMath.moments(x, low: lowThreshold, high: highMagnitude), count: n)
     }
   }
 }
@@ -57,4 +49,19 @@ public struct TensorSummary: Sendable, Equatable {
   public var fractionAtOrBelowLow: Double
   /// The fraction of elements at or above the high magnitude (saturated tanh/sigmoid units).
   public var fractionAtOrAboveHigh: Double
+}
+
+extension TensorSummary {
+  /// The summary of `count` (> 0) elements from their one-pass sums (`VectorMath.moments`):
+  /// mean = Σxᵢ/n, E[x²] = Σxᵢ²/n, σ = √max(E[x²] − mean², 0), and the two fractions.
+  init(moments m: (sum: Double, sumOfSquares: Double, atOrBelowLow: Int, atOrAboveHigh: Int), count n: Int) {
+    let count = Double(n)
+    let mean = m.sum / count
+    let meanSquare = m.sumOfSquares / count
+    let variance = Swift.max(meanSquare - mean * mean, 0)
+    self.init(
+      mean: mean, standardDeviation: variance.squareRoot(), meanSquare: meanSquare,
+      fractionAtOrBelowLow: Double(m.atOrBelowLow) / count,
+      fractionAtOrAboveHigh: Double(m.atOrAboveHigh) / count)
+  }
 }

@@ -23,4 +23,28 @@ extension VectorMath {
     let m = vectormath_moments_of(base, x.count, low, high, path.rawValue)
     return (m.sum, m.sum_of_squares, m.at_or_below_low, m.at_or_above_high)
   }
+
+  /// y = ReLU(x) (`relu`) and `moments` of y with thresholds `low` and `high`, in one pass: each
+  /// block of 256 is summed just after it is written, while in L1. The bits of `relu` then
+  /// `moments`, on every path.
+  public static func reluMoments(
+    _ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>, low: Float, high: Float,
+    path: Path = .best
+  ) -> (sum: Double, sumOfSquares: Double, atOrBelowLow: Int, atOrAboveHigh: Int) {
+    precondition(y.count >= x.count, "the output is shorter than the input")
+    guard let source = x.baseAddress, let target = y.baseAddress else { return (0, 0, 0, 0) }
+    let m = vectormath_relu_moments(source, target, x.count, low, high, path.rawValue)
+    return (m.sum, m.sum_of_squares, m.at_or_below_low, m.at_or_above_high)
+  }
+
+  /// out = ReLU's backward pass of `g` from its output `y` (`reluBackward`) and Σ outᵢ²
+  /// (`sumOfSquares`), in one pass, block by block: the bits of the two calls, on every path.
+  public static func reluBackwardSquares(
+    _ g: UnsafeBufferPointer<Float>, output y: UnsafeBufferPointer<Float>,
+    into out: UnsafeMutableBufferPointer<Float>, path: Path = .best
+  ) -> Double {
+    precondition(y.count == g.count && out.count >= g.count, "one output and one result per gradient")
+    guard let gradient = g.baseAddress, let output = y.baseAddress, let target = out.baseAddress else { return 0 }
+    return vectormath_relu_backward_squares(gradient, output, target, g.count, path.rawValue)
+  }
 }
