@@ -27,10 +27,7 @@ public final class ActivationLayer: Layer {
   /// `Sequential.summarize`, bit for bit, without a second read of the output); other
   /// nonlinearities use the two passes.
   public func forwardSummarized(_ input: Tensor) -> (output: Tensor, summary: TensorSummary) {
-    guard activation == .relu, !input.scalars.isEmpty else {
-      let output = forward(input)
-      return (output, Sequential.summarize(output, kind: kind))
-    }
+    guard activation == .relu, !input.scalars.isEmpty else { return forwardThenSummary(input) }
     var moments = (sum: 0.0, sumOfSquares: 0.0, atOrBelowLow: 0, atOrAboveHigh: 0)
     cachedOutput = Tensor(shape: input.shape) { out in
       input.scalars.withUnsafeBufferPointer { moments = VectorMath.reluMoments($0, into: out, low: 0, high: .infinity) }
@@ -41,10 +38,7 @@ public final class ActivationLayer: Layer {
   /// ReLU sums the squares of its input gradient as it writes it (`VectorMath.reluBackwardSquares`:
   /// the bits of `backward` then `norm()`); other nonlinearities use the two passes.
   public func backwardWithNorm(_ outputGradient: Tensor) -> (inputGradient: Tensor, norm: Double) {
-    guard activation == .relu else {
-      let gradient = backward(outputGradient)
-      return (gradient, gradient.norm())
-    }
+    guard activation == .relu else { return backwardThenNorm(outputGradient) }
     precondition(outputGradient.shape == cachedOutput.shape, "backward before forward")
     var squares = 0.0
     let gradient = Tensor(shape: outputGradient.shape) { out in

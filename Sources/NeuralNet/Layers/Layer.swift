@@ -42,13 +42,21 @@ extension Layer {
   /// The whole backward pass, its ∂L/∂input dropped (layers whose input gradient costs nothing
   /// extra, or is needed to reach their parameters).
   public func backwardToParameters(_ outputGradient: Tensor) { _ = backward(outputGradient) }
-  /// The forward pass, then a second read of its output for the statistics.
+  /// The forward pass, then a second read of its output for the statistics (`forwardThenSummary`).
   public func forwardSummarized(_ input: Tensor) -> (output: Tensor, summary: TensorSummary) {
+    forwardThenSummary(input)
+  }
+  /// The backward pass, then a second read of its result for the norm (`backwardThenNorm`).
+  public func backwardWithNorm(_ outputGradient: Tensor) -> (inputGradient: Tensor, norm: Double) {
+    backwardThenNorm(outputGradient)
+  }
+  /// `forward`, then `Sequential.summarize` of its output: what `forwardSummarized` gives, in two passes.
+  public func forwardThenSummary(_ input: Tensor) -> (output: Tensor, summary: TensorSummary) {
     let output = forward(input)
     return (output, Sequential.summarize(output, kind: kind))
   }
-  /// The backward pass, then a second read of its result for the norm.
-  public func backwardWithNorm(_ outputGradient: Tensor) -> (inputGradient: Tensor, norm: Double) {
+  /// `backward`, then the norm of its result: what `backwardWithNorm` gives, in two passes.
+  public func backwardThenNorm(_ outputGradient: Tensor) -> (inputGradient: Tensor, norm: Double) {
     let gradient = backward(outputGradient)
     return (gradient, gradient.norm())
   }
