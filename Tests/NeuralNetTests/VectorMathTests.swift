@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 import NeuralNet
+import RealModule
 
 /// The vectorised tanh, sigmoid and Box–Muller are within a few ulp of the true values, give the
 /// same bits on every code path (so a run's numbers do not depend on the CPU's vector width), keep
@@ -295,6 +296,50 @@ struct VectorMathTests {
       #expect(fusedGradient.map(\.bitPattern) == gradient.map(\.bitPattern), "relu backward, \(path)")
       #expect(fusedSquares.bitPattern == squares.bitPattern, "relu backward Σx², \(path)")
     }
+  }
+
+  /// Adam's update on every path gives the bits of the one-weight-at-a-time loop it replaced,
+  /// over a few steps, around the 16-lane blocks, with 0, NaN, ±∞ and a huge value in the gradient.
+  @Test(arguments: [1, 15, 16, 17, 33, 1009])
+  func adamUpdateIsTheScalarLoopOnEveryPath(count: Int) {
+    var rng = SeededGenerator(seed: UInt64(count) + 31)
+    let start = (0..<count).map { _ in Float(rng.nextGaussian()) }
+    var g = (0..<count).map { _ in Float(rng.nextGaussian()) * 0.01 }
+    let specials: [Float] = [0, .nan, .infinity, -.infinity, 3e20]
+    for (k, special) in specials.enumerated() where 7 * k + 3 < count { g[7 * k + 3] = special }
+    let (b1, b2, lr, eps): (Float, Float, Float, Float) = (0.9, 0.999, 1e-3, 1e-7)
+    var expected = (theta: start, m: [Float](repeating: 0, count: count), v: [Float](repeating: 0, count: count))
+    var states = VectorMath.Path.allCases.map { _ in expected }
+    for t in 1...3 {
+      let c1 = Float(1 - Double.pow(Double(b1), Double(t)))
+      let c2 = Float(1 - Double.pow(Double(b2), Double(t)))
+      for i in 0..<count {
+        expected.m[i] = b1 * expected.m[i] + (1 - b1) * g[i]
+        expected.v[i] = b2 * expected.v[i] + (1 - b2) * g[i] * g[i]
+        expected.theta[i] -= lr * (expected.m[i] / c1) / ((expected.v[i] / c2).squareRoot() + eps)
+      }
+      for (index, path) in VectorMath.Path.allCases.enumerated() {
+        var state = states[index]
+        g.withUnsafeBufferPointer { gradient in
+          state.theta.withUnsafeMutableBufferPointer { theta in
+            state.m.withUnsafeMutableBufferPointer { m in
+              state.v.withUnsafeMutableBufferPointer { v in
+                VectorMath.adamUpdate(
+                  theta: theta, gradient: gradient, m: m, v: v, beta1: b1, beta2: b2, correction1: c1, correction2: c2,
+                  learningRate: lr, epsilon: eps, path: path)
+              }
+            }
+          }
+        }
+        states[index] = state
+        #expect(state.theta.map(\.bitPattern) == expected.theta.map(\.bitPattern), "θ, step \(t), \(path)")
+        #expect(state.m.map(\.bitPattern) == expected.m.map(\.bitPattern), "m, step \(t), \(path)")
+        #expect(state.v.map(\.bitPattern) == expected.v.map(\.bitPattern), "v, step \(t), \(path)")
+      }
+    }
+    #expect(
+      count <= 10 || expected.theta.contains { $0.isNaN } && expected.theta.contains { $0.isFinite },
+      "specials reached θ")
   }
 
   @Test(arguments: [0, 1, 7, 8, 15, 16, 17, 255, 256, 257, 263, 271, 520, 1009])

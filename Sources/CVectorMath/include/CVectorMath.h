@@ -94,4 +94,11 @@ void vectormath_bn_normalize(float *h, float *y, long rows, long features, const
 void vectormath_bn_project(float *dx, const float *h, long rows, long features, const float *scale,
                            const float *mean_g, const float *mean_gh, int lanes);
 
+/// One Adam step (Optimizers.c) over `count` weights, in place: m ← β₁·m + (1 − β₁)·g,
+/// v ← β₂·v + ((1 − β₂)·g)·g, θ ← θ − (η·(m / c₁)) / (√(v / c₂) + ε), each operation in that order
+/// with no fused multiply-add. The same bits on every path.
+void vectormath_adam_update(float *theta, const float *g, float *m, float *v, long count, float beta1,
+                            float beta2, float correction1, float correction2, float learningRate,
+                            float epsilon, int lanes);
+
 #endif

@@ -47,13 +47,9 @@ public final class Adam: Optimizer {
         p.value.scalars.withUnsafeMutableBufferPointer { theta in
           state.m.withUnsafeMutableBufferPointer { m in
             state.v.withUnsafeMutableBufferPointer { v in
-              for i in 0..<g.count {
-                m[i] = b1 * m[i] + (1 - b1) * g[i]
-                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-                let mHat = m[i] / correction1
-                let vHat = v[i] / correction2
-                theta[i] -= lr * mHat / (vHat.squareRoot() + eps)
-              }
+              VectorMath.adamUpdate(
+                theta: theta, gradient: g, m: m, v: v, beta1: b1, beta2: b2, correction1: correction1,
+                correction2: correction2, learningRate: lr, epsilon: eps)
             }
           }
         }
