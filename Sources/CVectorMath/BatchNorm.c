@@ -59,19 +59,20 @@ BODY void bn_gradient_sums_body(const float *g, const float *h, long rows, long 
   }
 }
 
-/// Per row: x̂ = (x − μ)·(1/σ) in place of x, y = γ·x̂ + β.
-BODY void bn_normalize_body(float *h, float *y, long rows, long f, const float *mean, const float *inverse_std,
-                            const float *gamma, const float *beta) {
+/// Per row: x̂ = (x − μ)·(1/σ) into h, y = γ·x̂ + β (h may be x).
+BODY void bn_normalize_body(const float *x, float *h, float *y, long rows, long f, const float *mean,
+                            const float *inverse_std, const float *gamma, const float *beta) {
   for (long r = 0; r < rows; r++) {
+    const float *x_row = x + r * f;
     float *h_row = h + r * f, *y_row = y + r * f;
     long j = 0;
     for (; j + 8 <= f; j += 8) {
-      float8 v = (load8(h_row + j) - load8(mean + j)) * load8(inverse_std + j);
+      float8 v = (load8(x_row + j) - load8(mean + j)) * load8(inverse_std + j);
       store8(h_row + j, v);
       store8(y_row + j, load8(gamma + j) * v + load8(beta + j));
     }
     for (; j < f; j++) {
-      float v = (h_row[j] - mean[j]) * inverse_std[j];
+      float v = (x_row[j] - mean[j]) * inverse_std[j];
       h_row[j] = v;
       y_row[j] = gamma[j] * v + beta[j];
     }
@@ -100,9 +101,9 @@ EVERY_PATH(VOID_PATH, bn_gradient_sums,
            (const float *g, const float *h, long rows, long f, double *sum_g, double *sum_gh),
            (g, h, rows, f, sum_g, sum_gh))
 EVERY_PATH(VOID_PATH, bn_normalize,
-           (float *h, float *y, long rows, long f, const float *mean, const float *inverse_std, const float *gamma,
-            const float *beta),
-           (h, y, rows, f, mean, inverse_std, gamma, beta))
+           (const float *x, float *h, float *y, long rows, long f, const float *mean, const float *inverse_std,
+            const float *gamma, const float *beta),
+           (x, h, y, rows, f, mean, inverse_std, gamma, beta))
 EVERY_PATH(VOID_PATH, bn_project,
            (float *dx, const float *h, long rows, long f, const float *scale, const float *mean_g,
             const float *mean_gh),
@@ -117,9 +118,9 @@ void vectormath_bn_gradient_sums(const float *g, const float *h, long rows, long
   DISPATCH(lanes, bn_gradient_sums, g, h, rows, features, sum_g, sum_gh);
 }
 
-void vectormath_bn_normalize(float *h, float *y, long rows, long features, const float *mean,
+void vectormath_bn_normalize(const float *x, float *h, float *y, long rows, long features, const float *mean,
                              const float *inverse_std, const float *gamma, const float *beta, int lanes) {
-  DISPATCH(lanes, bn_normalize, h, y, rows, features, mean, inverse_std, gamma, beta);
+  DISPATCH(lanes, bn_normalize, x, h, y, rows, features, mean, inverse_std, gamma, beta);
 }
 
 void vectormath_bn_project(float *dx, const float *h, long rows, long features, const float *scale,

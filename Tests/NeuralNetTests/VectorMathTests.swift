@@ -213,7 +213,7 @@ struct VectorMathTests {
     for path in VectorMath.Path.allCases {
       var (m, v) = ([Double](repeating: 9, count: f), [Double](repeating: 9, count: f))
       var (sg, sgh) = ([Double](repeating: 9, count: f), [Double](repeating: 9, count: f))
-      var (hh, yy, dd) = (x, [Float](repeating: 9, count: x.count), g)
+      var (hh, yy, dd) = ([Float](repeating: 9, count: x.count), [Float](repeating: 9, count: x.count), g)
       x.withUnsafeBufferPointer { x in
         m.withUnsafeMutableBufferPointer { m in
           v.withUnsafeMutableBufferPointer {
@@ -233,10 +233,12 @@ struct VectorMathTests {
           }
         }
       }
-      hh.withUnsafeMutableBufferPointer { hh in
-        yy.withUnsafeMutableBufferPointer { yy in
-          BatchNorm.normalize(
-            hh, output: yy, mean: muP, inverseStd: inverseStdP, gamma: gammaP, beta: betaP, path: path)
+      x.withUnsafeBufferPointer { x in
+        hh.withUnsafeMutableBufferPointer { hh in
+          yy.withUnsafeMutableBufferPointer { yy in
+            BatchNorm.normalize(
+              x, into: hh, output: yy, mean: muP, inverseStd: inverseStdP, gamma: gammaP, beta: betaP, path: path)
+          }
         }
       }
       #expect(bits(m) == bits(mean) && bits(v) == bits(variance), "moments, \(path)")

@@ -86,8 +86,8 @@ void vectormath_bn_moments(const float *x, long rows, long features, double *mea
 void vectormath_bn_gradient_sums(const float *g, const float *h, long rows, long features, double *sum_g,
                                  double *sum_gh, int lanes);
 
-/// Per row: h = (h − mean)·inverse_std in place (x̂), y = gamma·x̂ + beta.
-void vectormath_bn_normalize(float *h, float *y, long rows, long features, const float *mean,
+/// Per row: h = (x − mean)·inverse_std (x̂; h may be x), y = gamma·x̂ + beta.
+void vectormath_bn_normalize(const float *x, float *h, float *y, long rows, long features, const float *mean,
                              const float *inverse_std, const float *gamma, const float *beta, int lanes);
 
 /// Per row, training mode: dx = scale·(dx − mean_g − h·mean_gh) in place.

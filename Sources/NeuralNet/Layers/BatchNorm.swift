@@ -116,15 +116,17 @@ public final class BatchNorm: Layer {
     }
     inverseStd = (0..<f).map { Float(1 / (variance[$0] + Double(epsilon)).squareRoot()) }
     let meanF = mean.map(Float.init)
-    var xHat = input
-    var output = input
-    xHat.scalars.withUnsafeMutableBufferPointer { h in
-      output.scalars.withUnsafeMutableBufferPointer { y in
-        gamma.value.scalars.withUnsafeBufferPointer { g in
-          beta.value.scalars.withUnsafeBufferPointer { b in
-            meanF.withUnsafeBufferPointer { meanF in
-              inverseStd.withUnsafeBufferPointer { inverseStd in
-                BatchNorm.normalize(h, output: y, mean: meanF, inverseStd: inverseStd, gamma: g, beta: b)
+    // x̂ and y are written whole from the input, into fresh storage (no copies of the input first).
+    var xHat = Tensor(shape: [0])
+    let output = Tensor(shape: input.shape) { (y: inout UnsafeMutableBufferPointer<Float>) in
+      xHat = Tensor(shape: input.shape) { (h: inout UnsafeMutableBufferPointer<Float>) in
+        input.scalars.withUnsafeBufferPointer { x in
+          gamma.value.scalars.withUnsafeBufferPointer { g in
+            beta.value.scalars.withUnsafeBufferPointer { b in
+              meanF.withUnsafeBufferPointer { meanF in
+                inverseStd.withUnsafeBufferPointer { inverseStd in
+                  BatchNorm.normalize(x, into: h, output: y, mean: meanF, inverseStd: inverseStd, gamma: g, beta: b)
+                }
               }
             }
           }
@@ -204,16 +206,19 @@ public final class BatchNorm: Layer {
       g.baseAddress!, h.baseAddress!, rows, sumG.count, sumG.baseAddress!, sumGX.baseAddress!, path.rawValue)
   }
 
-  /// The forward map, row by row: x̂ = (x − μ)·(1/σ) in place of x, y = γ·x̂ + β.
+  /// The forward map, row by row: x̂ = (x − μ)·(1/σ) into `h`, y = γ·x̂ + β.
   package static func normalize(
-    _ h: UnsafeMutableBufferPointer<Float>, output y: UnsafeMutableBufferPointer<Float>,
-    mean: UnsafeBufferPointer<Float>, inverseStd: UnsafeBufferPointer<Float>, gamma: UnsafeBufferPointer<Float>,
-    beta: UnsafeBufferPointer<Float>, path: VectorMath.Path = .best
+    _ x: UnsafeBufferPointer<Float>, into h: UnsafeMutableBufferPointer<Float>,
+    output y: UnsafeMutableBufferPointer<Float>, mean: UnsafeBufferPointer<Float>,
+    inverseStd: UnsafeBufferPointer<Float>, gamma: UnsafeBufferPointer<Float>, beta: UnsafeBufferPointer<Float>,
+    path: VectorMath.Path = .best
   ) {
     let f = mean.count
-    precondition(h.count % f == 0 && y.count == h.count && [inverseStd.count, gamma.count, beta.count] == [f, f, f])
+    precondition(
+      x.count % f == 0 && h.count == x.count && y.count == x.count
+        && [inverseStd.count, gamma.count, beta.count] == [f, f, f])
     vectormath_bn_normalize(
-      h.baseAddress!, y.baseAddress!, h.count / f, f, mean.baseAddress!, inverseStd.baseAddress!,
+      x.baseAddress!, h.baseAddress!, y.baseAddress!, x.count / f, f, mean.baseAddress!, inverseStd.baseAddress!,
       gamma.baseAddress!, beta.baseAddress!, path.rawValue)
   }
 

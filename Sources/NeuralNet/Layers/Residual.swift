@@ -67,8 +67,15 @@ public final class Residual: Layer {
     let f = branch.reduce(input) { $1.forward($0) }
     precondition(f.shape == input.shape, "residual branch changes the shape \(input.shape) to \(f.shape)")
     if alphaParameter != nil { cachedBranchOutput = f }
-    var output = input
-    output.add(f, scaledBy: alpha)
+    guard alphaParameter == nil && alpha == 1 else {
+      var output = input
+      output.add(f, scaledBy: alpha)
+      return output
+    }
+    // x + f in the branch's output, which nothing else holds: no copy of x (IEEE addition is
+    // commutative, so these are the bits of x + 1·f).
+    var output = f
+    output.add(input)
     return output
   }
 
@@ -79,10 +86,10 @@ public final class Residual: Layer {
       alphaParameter.gradient = Tensor(shape: [1], scalars: [Float(dot)])
     }
     var branchGradient = outputGradient
-    branchGradient.scale(by: alpha)
+    if alpha != 1 { branchGradient.scale(by: alpha) }  // ×1 is exact: skipping it copies nothing
     for layer in branch.reversed() { branchGradient = layer.backward(branchGradient) }
-    var inputGradient = outputGradient
-    inputGradient.add(branchGradient)
-    return inputGradient
+    // g + ∂branch, added into the branch's gradient (commutative: the bits of g + 1·∂branch).
+    branchGradient.add(outputGradient)
+    return branchGradient
   }
 }
