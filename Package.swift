@@ -140,7 +140,7 @@ let package = Package(
       name: "bench",
       dependencies: ["NeuralNet", "COpenBLAS"],
       path: "bench",
-      exclude: ["peers"]
+      exclude: ["peers", "lessons"]
     ),
 
     // MARK: Tests
