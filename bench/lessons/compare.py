@@ -47,8 +47,11 @@ def worktree(revision):
     sha = commit.stdout.strip()
     path = os.path.join(tempfile.gettempdir(), f"gradientlab-against-{sha[:12]}")
     if not os.path.isdir(path):
-        subprocess.run(["git", "worktree", "add", "--detach", path, sha], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(["git", "worktree", "prune"], cwd=ROOT)  # forget worktrees whose folder was removed
+        added = subprocess.run(["git", "worktree", "add", "--detach", path, sha], cwd=ROOT, capture_output=True,
+                               text=True)
+        if added.returncode != 0:
+            sys.exit(f"compare.py: error: cannot make a worktree of {revision} at {path}: {added.stderr.strip()}")
     return path, sha[:12]
 
 
