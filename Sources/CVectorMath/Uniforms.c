@@ -1,4 +1,4 @@
-// The uniforms of Box–Muller draws from a xoshiro256** stream, eight stretches of it at once.
+// Box–Muller draws from a xoshiro256** stream, eight stretches of it at once.
 //
 // Why: `SeededGenerator` draws a Gaussian from two successive 64-bit outputs of xoshiro256**
 // (Blackman & Vigna 2018), and the generator is serial: each state is a function of the last, so
@@ -11,8 +11,9 @@
 // (degree 256), and applying p costs 256 steps: for each coefficient, XOR the current state into
 // the result if it is 1, then step (the reference `jump()` is this with p = x^(2^128) mod P). A
 // block of 8·RUN pairs is cut into 8 runs of RUN pairs; lane j of an AVX-512 vector starts j runs
-// ahead and steps its run; an 8 × 8 transpose puts each lane's pairs back in stream order. After
-// a block, lane j jumps 7 runs to its run in the next block. Every output is the serial loop's,
+// ahead and steps its run; each 8 × 8 group of pairs goes through Box–Muller (elementwise) while in
+// the cache, and an 8 × 8 transpose puts each lane's draws back in stream order. After a block,
+// lane j jumps 7 runs to its run in the next block. Every output is the serial loop's,
 // computed in another order; the caller holds that with a bit-for-bit test
 // (`bulkGaussiansAreTheOneAtATimeDrawsAndLeaveTheGeneratorInTheSameState`).
 //
@@ -26,7 +27,7 @@
 
 #pragma STDC FP_CONTRACT OFF
 
-/// Pairs per lane per block: a block is 8·RUN = 4096 pairs (96 KB with the caller's z), and a
+/// Pairs per lane per block: a block is 8·RUN = 4096 pairs (the caller's 32 KB of draws), and a
 /// lane's 256-step jump costs a quarter of its 1024 steps of output.
 enum { RUN = 512, BLOCK = 8 * RUN };
 
@@ -143,10 +144,12 @@ AVX512 void transpose8(f64x8 r[8]) {
   }
 }
 
-/// The whole blocks of `count` pairs in 8 lanes; returns how many pairs it wrote and leaves s
-/// where the serial loop would be after them.
-__attribute__((target("avx512f,avx512dq"))) static long pairs_avx512(uint64_t s[4], double *u1, double *u2,
-                                                                      long count) {
+/// The Box–Muller draws of the whole blocks of `count` pairs in 8 lanes, into z; returns how many
+/// it wrote and leaves s where the serial loop would be after them. Each group of 8 rows (the
+/// i-th to (i+7)-th pair of every lane's run) goes through `vectormath_box_muller` before the
+/// transpose, which puts the draws in stream order: the transform is elementwise, so these are
+/// the draws of the transposed uniforms, and the uniforms never leave the cache.
+__attribute__((target("avx512f,avx512dq"))) static long gaussians_avx512(uint64_t s[4], double *z, long count) {
   long blocks = count / BLOCK;
   if (blocks == 0) return 0;
   uint64_t start[4][8];
@@ -161,21 +164,22 @@ __attribute__((target("avx512f,avx512dq"))) static long pairs_avx512(uint64_t s[
   memcpy(&state.s1, start[1], 64);
   memcpy(&state.s2, start[2], 64);
   memcpy(&state.s3, start[3], 64);
+  double first[64] __attribute__((aligned(64))), second[64] __attribute__((aligned(64)));
+  double draws[64] __attribute__((aligned(64)));
   for (long block = 0; block < blocks; block++) {
-    double *first = u1 + block * BLOCK;
-    double *second = u2 + block * BLOCK;
+    double *out = z + block * BLOCK;
     for (long i = 0; i < RUN; i += 8) {
-      f64x8 a[8], b[8];
       for (int k = 0; k < 8; k++) {  // row k: the i + k-th pair of every lane's run
-        a[k] = 1.0 - unit8(next8(&state));
-        b[k] = unit8(next8(&state));
+        f64x8 a = 1.0 - unit8(next8(&state));
+        f64x8 b = unit8(next8(&state));
+        memcpy(first + 8 * k, &a, 64);
+        memcpy(second + 8 * k, &b, 64);
       }
-      transpose8(a);
-      transpose8(b);
-      for (int lane = 0; lane < 8; lane++) {  // now a[lane]: 8 successive pairs of that run
-        memcpy(first + lane * RUN + i, &a[lane], 64);
-        memcpy(second + lane * RUN + i, &b[lane], 64);
-      }
+      vectormath_box_muller(first, second, draws, 64, 16);
+      f64x8 r[8];
+      memcpy(r, draws, sizeof r);
+      transpose8(r);
+      for (int lane = 0; lane < 8; lane++) memcpy(out + lane * RUN + i, &r[lane], 64);  // 8 successive draws
     }
     if (block + 1 < blocks) jump8(&state, jump_seven_runs);
   }
@@ -190,7 +194,7 @@ __attribute__((target("avx512f,avx512dq"))) static long pairs_avx512(uint64_t s[
 }
 #endif
 
-void vectormath_xoshiro_uniform_pairs(uint64_t state[4], double *u1, double *u2, long count, int lanes) {
+void vectormath_xoshiro_gaussians(uint64_t state[4], double *z, long count, int lanes) {
   long done = 0;
 #if defined(__x86_64__)
   static int has_dq = -1;
@@ -198,7 +202,14 @@ void vectormath_xoshiro_uniform_pairs(uint64_t state[4], double *u1, double *u2,
     __builtin_cpu_init();
     has_dq = __builtin_cpu_supports("avx512dq");
   }
-  if (vectormath_path(lanes) == 16 && has_dq) done = pairs_avx512(state, u1, u2, count);
+  if (vectormath_path(lanes) == 16 && has_dq) done = gaussians_avx512(state, z, count);
 #endif
-  pairs_serial(state, u1 + done, u2 + done, count - done);
+  enum { CHUNK = 512 };  // the rest: the serial uniforms a chunk at a time, then their transform
+  double u1[CHUNK], u2[CHUNK];
+  while (done < count) {
+    long n = count - done < CHUNK ? count - done : CHUNK;
+    pairs_serial(state, u1, u2, n);
+    vectormath_box_muller(u1, u2, z + done, n, lanes);
+    done += n;
+  }
 }

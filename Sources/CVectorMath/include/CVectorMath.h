@@ -23,11 +23,11 @@ void vectormath_sigmoidf(const float *x, float *y, long count, int lanes);
 /// 1 ulp each); u1 must lie in (0, 1].
 void vectormath_box_muller(const double *u1, const double *u2, double *z, long count, int lanes);
 
-/// The uniforms of `count` Box–Muller draws from the xoshiro256** state `state` (s₀…s₃), as
-/// `SeededGenerator` takes them: u1[i] = 1 − U, then u2[i] = U, with U = (next() >> 11)·2⁻⁵³, and
-/// the state advanced by 2·count steps. The same bits on every path; the AVX-512 path (with DQ)
-/// runs 8 stretches of the stream at once (Uniforms.c says how).
-void vectormath_xoshiro_uniform_pairs(uint64_t state[4], double *u1, double *u2, long count, int lanes);
+/// `count` Box–Muller draws z[i] (`vectormath_box_muller`) from the xoshiro256** state `state`
+/// (s₀…s₃), as `SeededGenerator` takes them: u1 = 1 − U, then u2 = U, with U = (next() >> 11)·2⁻⁵³,
+/// and the state advanced by 2·count steps. The same bits on every path; the AVX-512 path (with
+/// DQ) runs 8 stretches of the stream at once (Uniforms.c says how).
+void vectormath_xoshiro_gaussians(uint64_t state[4], double *z, long count, int lanes);
 
 /// The path taken for a requested `lanes`: the request if this CPU runs it, else the next
 /// narrower one; 0 asks for the best (`vectormath_best_lanes`).

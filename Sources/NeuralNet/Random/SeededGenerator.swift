@@ -94,23 +94,20 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
   }
 
-  /// Fills `out` with `transform(z)` for successive draws z, a block at a time: the uniforms of a
-  /// block (`vectormath_xoshiro_uniform_pairs`: the pairs `nextUniformPair()` gives, eight
-  /// stretches of the stream at once on AVX-512), then its transforms in one vector call.
+  /// Fills `out` with `transform(z)` for successive draws z, a block at a time: the block's draws
+  /// (`vectormath_xoshiro_gaussians`: what `nextGaussian()` gives, eight stretches of the stream
+  /// at once on AVX-512), then their transforms.
   private mutating func fillGaussians<T>(_ out: UnsafeMutableBufferPointer<T>, _ transform: (Double) -> T) {
-    let block = 4096  // the uniforms' vector block (Uniforms.c); 96 KB of scratch
-    withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * block) { scratch in
-      let u1 = scratch.baseAddress!
-      let u2 = u1 + block
-      let z = u2 + block
+    let block = 4096  // the draws' vector block (Uniforms.c); 32 KB of scratch
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: block) { scratch in
+      let z = scratch.baseAddress!
       var start = 0
       while start < out.count {
         let n = Swift.min(block, out.count - start)
         withUnsafeMutableBytes(of: &state) { words in
           let s = words.baseAddress!.assumingMemoryBound(to: UInt64.self)
-          vectormath_xoshiro_uniform_pairs(s, u1, u2, n, VectorMath.Path.best.rawValue)
+          vectormath_xoshiro_gaussians(s, z, n, VectorMath.Path.best.rawValue)
         }
-        vectormath_box_muller(u1, u2, z, n, VectorMath.Path.best.rawValue)
         let target = out.baseAddress! + start
         for i in 0..<n { (target + i).initialize(to: transform(z[i])) }
         start += n
