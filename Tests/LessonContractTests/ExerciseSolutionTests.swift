@@ -74,6 +74,58 @@ struct ExerciseSolutionTests {
     #expect(2 * changing >= total, "\(changing) of \(total) exercises change with the variant")
   }
 
+  /// The students of a class whose right answer no other student's right answer would pass:
+  /// answers further apart than `tolerance` of their size (exact whole numbers: different).
+  static func unshared(_ answers: [Double], tolerance: Double) -> Int {
+    answers.indices.filter { i in
+      !answers.indices.contains { j in
+        j != i && abs(answers[j] - answers[i]) <= Swift.max(tolerance * abs(answers[i]), tolerance == 0 ? 0.5 : 0)
+      }
+    }.count
+  }
+
+  /// A class of 30 (variants 1…30, as `gradientlab variants` gives a roster of 30): every
+  /// exercise that varies gives at least 25 of them a right answer that no classmate's passes,
+  /// and every exercise declares how it varies.
+  @Test(arguments: LessonCatalogue.lessons.indices)
+  func aClassOfThirtyDoesNotShareTheAnswersOfAnExerciseThatVaries(lesson index: Int) throws {
+    func open<L: Lesson>(_ lesson: L.Type) throws {
+      #expect(L.exerciseVariations.count == L.exerciseCount, "\(L.name): one variation per exercise")
+      let lists = try (1...30).map { try L.defaultExercises(variant: ExerciseVariant($0), quick: true) }
+      let original = try L.defaultExercises(variant: .original, quick: true)
+      for (i, variation) in L.exerciseVariations.enumerated() {
+        guard case .varies(let tolerance) = variation else {
+          #expect(variation.fixedReason?.isEmpty == false, "\(L.name) \(i + 1): a shared exercise says why")
+          continue
+        }
+        let answers = lists.map { $0[i].solution().answer }
+        #expect(answers.allSatisfy { $0.isFinite }, "\(L.name) \(i + 1): \(answers)")
+        let distinct = Self.unshared(answers, tolerance: tolerance)
+        #expect(distinct >= 25, "\(L.name) exercise \(i + 1): \(distinct) of 30 answers unshared: \(answers)")
+        #expect(
+          lists.contains { $0[i].question != original[i].question }, "\(L.name) \(i + 1) varies but never changes")
+      }
+    }
+    try open(LessonCatalogue.lessons[index])
+  }
+
+  /// A variant's numbers are drawn from the range, spread: 30 variants of one parameter leave no
+  /// two closer than a fiftieth of the range, and variant 0 is the printed default.
+  @Test func variantsDrawFromARangeWithoutClumping() {
+    let values = (1...30).map { ExerciseVariant($0).draw(4, in: 2...16, digits: 6, salt: 9) }
+    #expect(ExerciseVariant.original.draw(4, in: 2...16, salt: 9) == 4)
+    #expect(values.allSatisfy { (2...16).contains($0) })
+    let sorted = values.sorted()
+    let gaps = zip(sorted.dropFirst(), sorted).map { $0 - $1 }
+    #expect(gaps.min()! > 14.0 / 50, "smallest gap \(gaps.min()!)")
+    // Rounded to significant digits, and whole numbers within their range.
+    #expect(
+      ExerciseVariant(7).draw(1, in: 0.5...3, spacing: .logarithmic, digits: 2, salt: 1) * 10
+        == (ExerciseVariant(7).draw(1, in: 0.5...3, spacing: .logarithmic, digits: 2, salt: 1) * 10).rounded())
+    let whole = (1...200).map { ExerciseVariant($0).draw(50, in: 10...400, spacing: .logarithmic, salt: 3) }
+    #expect(whole.allSatisfy { (10...400).contains($0) } && Set(whole).count > 100)
+  }
+
   @Test func variantsPickTheirValuesDeterministicallyAndSpreadThem() {
     let options = [10, 20, 30, 40, 50]
     #expect(ExerciseVariant.original.pick(options, salt: 1) == 10)

@@ -26,6 +26,9 @@ public protocol Lesson {
   static var outline: Outline { get }
   /// How many exercises `--exercise N` may choose from.
   static var exerciseCount: Int { get }
+  /// How each exercise changes with `--variant K`, in order (one per exercise): drawn from
+  /// ranges, or shared by a class, and why.
+  static var exerciseVariations: [ExerciseVariation] { get }
 
   /// The configuration for this command line; a `ConfigurationError` says in one line what was
   /// wrong and what is allowed.
@@ -60,6 +63,15 @@ public protocol Lesson {
 }
 
 extension Lesson {
+  /// "Exercises 1, 2 and 5 are the same for the whole class: 1 (its answer is …); …", or nil if
+  /// every exercise varies: for `--help` and assignments.
+  public static var sharedExercisesNote: String? {
+    let shared = exerciseVariations.enumerated().compactMap { i, v in v.fixedReason.map { (i + 1, $0) } }
+    guard !shared.isEmpty else { return nil }
+    return "A class shares the answers of exercise\(shared.count == 1 ? "" : "s") "
+      + shared.map { "\($0.0) (\($0.1))" }.joined(separator: "; ") + "; --variant changes the others."
+  }
+
   public static func runInstead(_ config: Configuration, options: Options) throws -> Bool { false }
   public static var claimsTitle: String { "The documents' claims, measured" }
   public static var claimsSource: String { "" }
@@ -80,7 +92,9 @@ extension Lesson {
     let code = CodeExercises.all.filter { $0.lesson == name }.map {
       CodeExerciseReference(name: $0.name, file: $0.file, title: $0.title, step: $0.step)
     }
-    notebook.exercisesStep(checkedAgainst: exercisesCheckedAgainst, codeExercises: code) { exercises }
+    notebook.exercisesStep(
+      checkedAgainst: exercisesCheckedAgainst, codeExercises: code, variations: exerciseVariations
+    ) { exercises }
     return try notebook.finish()
   }
 }

@@ -13,7 +13,7 @@ public struct LessonCommand<L: Lesson>: ParsableCommand {
       discussion: """
         Runs the lesson step by step and writes charts (PNG, .gp, .dat), the executed notebook \
         README.md and metrics.json into <plots-dir>/\(L.name)/. \(L.overrides)
-        """ + "\n\n"
+        """ + "\n\n" + (L.sharedExercisesNote.map { $0 + "\n\n" } ?? "")
           + defaultsHelp(
             full: L.Configuration(quick: false, seed: 42).parameters,
             quick: L.Configuration(quick: true, seed: 42).parameters))

@@ -32,14 +32,12 @@ extension Exercise {
       }
     ) { answer in
       let correct = abs(answer - predicted) <= tolerance * abs(predicted)
-      var reason =
+      let reason =
         tolerance == 0
         ? "\(derivation) = \(Format.number(predicted)); your answer is \(correct ? "exactly that" : "not that number")."
         : "\(derivation) = \(Format.number(predicted)); your answer is \(correct ? "within" : "outside") \(Format.number(tolerance * 100))%."
-      if !correct, let mistake = mistakes.first(where: { abs(answer - $0.value) <= $0.within }) {
-        reason += " " + mistake.hint
-      }
-      return ExerciseVerdict(correct: correct, reason: reason)
+      let mistake = correct ? nil : mistakes.first(where: { abs(answer - $0.value) <= $0.within })?.hint
+      return ExerciseVerdict(correct: correct, reason: reason, mistake: mistake)
     }
   }
 }

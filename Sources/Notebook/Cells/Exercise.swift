@@ -42,12 +42,22 @@ public struct Exercise: Sendable {
 public struct ExerciseVerdict: Sendable, Equatable {
   /// Whether the answer is right.
   public var correct: Bool
-  /// Why, in terms of the run or the theory.
+  /// Why, in terms of the run or the theory (it may state the right value).
   public var reason: String
+  /// The common mistake the answer matches, named without the right value ("That is the factor
+  /// of the norm; λ is for the squared norm."), or nil. It ends `reason` too.
+  public var mistake: String?
 
-  /// A verdict with its reason.
-  public init(correct: Bool, reason: String) {
+  /// A verdict with its reason; a named `mistake` is appended to the reason.
+  public init(correct: Bool, reason: String, mistake: String? = nil) {
     self.correct = correct
-    self.reason = reason
+    self.reason = mistake.map { reason + " " + $0 } ?? reason
+    self.mistake = mistake
+  }
+
+  /// What an exam prints: correct or incorrect and the named mistake, never the right value.
+  public var examReason: String {
+    if correct { return "Your answer passes the check." }
+    return mistake ?? "Your answer does not pass the check."
   }
 }

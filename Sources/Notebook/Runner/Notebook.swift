@@ -261,7 +261,7 @@ public final class Notebook {
   /// an answer against `checkedAgainst`.
   public func exercisesStep(
     checkedAgainst: String = "a real run or the theory", codeExercises: [CodeExerciseReference] = [],
-    _ exercises: () -> [Exercise]
+    variations: [ExerciseVariation] = [], _ exercises: () -> [Exercise]
   ) {
     step(.exercises, "Exercises") {
       let variant = settings.variantArgument
@@ -270,6 +270,11 @@ public final class Notebook {
       )
       if settings.variant != .original {
         prose("These are variant \(settings.variant)'s numbers; the checks and solutions above use the same variant.")
+        let shared = variations.enumerated().compactMap { i, v in v.fixedReason.map { "\(i + 1) (\($0))" } }
+        if !shared.isEmpty {
+          prose(
+            "A class shares the answers of exercise\(shared.count == 1 ? "" : "s") \(shared.joined(separator: "; ")).")
+        }
       }
       self.exercises(exercises())
       if !codeExercises.isEmpty {

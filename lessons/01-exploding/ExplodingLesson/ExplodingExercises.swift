@@ -12,11 +12,15 @@ package enum ExplodingExercises {
   /// The nets exercise 1's root-mean-square ratio is taken over.
   package static let ratioNetworks = 32
 
-  /// The σ_w² of exercise 3, variant 0 first.
-  package static let growthGains2: [Double] = [4, 3, 5, 6, 8, 2.5]
-  /// The scale s and count L of exercise 4's random matrices N(0, s²/n), variant 0 first.
-  package static let productScales: [Double] = [1.1, 1.05, 1.2, 1.15, 0.9, 0.8]
-  package static let productCounts: [Int] = [50, 30, 40, 60, 20]
+  /// How each exercise changes with the variant: 3 and 4 draw their parameters from ranges; the
+  /// others are properties of the lesson's own nets and runs.
+  package static let variations: [ExerciseVariation] = [
+    .shared("its answer is σ_w² = 1/E[φ'²] of the lesson's nonlinearity (2 for ReLU), the same for every variant"),
+    .shared("its answer is the layer where the lesson's naive net overflows on the digits"),
+    .varies(relativeTolerance: 0.02),
+    .varies(relativeTolerance: 0.1),
+    .shared("it is checked by training the lesson's own warm-up run, and many peaks are right"),
+  ]
 
   /// Exercise 5's target: the warm-up run must end below this loss (mean of its last 20 steps):
   /// a peak of a fifth of the one that stays finite does not get there (quick mode's run is
@@ -30,9 +34,11 @@ package enum ExplodingExercises {
   {
     let depth = config.depth
     let naive = Memo { ExplodingExperiments.naiveForward(config, digits: digits) }
-    let gain2 = variant.pick(growthGains2, salt: 13)
-    let scale = variant.pick(productScales, salt: 14)
-    let count = variant.pick(productCounts, salt: 24)
+    // σ_w² over a range of a factor 7 on a log scale: the answers √(σ_w²/2) of 30 variants
+    // stay more than 2% apart; s and L spread s^L over e^±13.
+    let gain2 = variant.draw(4, in: 2.2...16, spacing: .logarithmic, salt: 13)
+    let scale = variant.draw(1.1, in: 0.8...1.25, spacing: .logarithmic, salt: 14, axis: .first)
+    let count = variant.draw(50, in: 20...60, salt: 24, axis: .second)
     let derivative =
       config.activation == .relu
       ? "E[relu'(h)²] = ½ (relu' is 1 on half the inputs, 0 on the other half)"

@@ -18,6 +18,7 @@ extension ExplodingLesson: Lesson {
   }
 
   package static let exerciseCount = ExplodingExercises.count
+  package static let exerciseVariations = ExplodingExercises.variations
 
   package static func exercises(_ config: ExplodingConfiguration, variant: ExerciseVariant) throws -> [Exercise] {
     ExplodingExercises.all(

@@ -16,17 +16,34 @@ package enum InitializationExercises {
   /// Steps of the training run that checks exercise 3.
   package static let trainabilitySteps = 200
 
+  /// How close to the edge of chaos exercise 1's σ_w² must be (relative).
+  package static let edgeTolerance = 0.015
+
+  /// How each exercise changes with the variant: all but 3 draw their parameters from ranges.
+  package static let variations: [ExerciseVariation] = [
+    .varies(relativeTolerance: edgeTolerance),
+    .varies(relativeTolerance: 0.02),
+    .shared("its answer is He init, the one init whose σ_w²·E[relu'²] is 1, in every variant"),
+    .varies(relativeTolerance: 0.05),
+    .varies(relativeTolerance: 0.03),
+  ]
+
   /// The exercises of `variant` for a configuration. Exercises 1, 2, 4 and 5 change with the variant.
   package static func all(
     _ config: InitializationConfiguration, train: Dataset, variant: ExerciseVariant = .original
   ) -> [Exercise] {
     let depth = config.depth
-    let bias2 = variant.pick([config.biasVariance, 0.01, 0.1, 0.2, 0.02, 0.15], salt: 21)
+    let bias2 = variant.draw(config.biasVariance, in: 0.005...2, spacing: .logarithmic, digits: 2, salt: 21)
     let critical = MeanField.criticalWeightVariance(.tanh, biasVariance: bias2)
-    let reluGain2 = variant.pick([4, 3, 5, 6, 1.5, 8], salt: 22)
-    let uniformBound = variant.pick([1, 2, 1.5, 0.5, 3.0.squareRoot(), 2.5], salt: 24)
+    let reluGain2 = variant.draw(4, in: 1.5...12, spacing: .logarithmic, salt: 22)
+    let uniformBound = variant.draw(1, in: 0.5...3, spacing: .logarithmic, salt: 24)
     let uniformFactor = uniformBound * uniformBound / 3
-    let matrices = variant.pick([2, 3, 4, 5], salt: 25)
+    // L matrices with entries N(0, s²/N): the edge scales by s^(2L).
+    let matrices = variant.draw(2, in: 2...10, salt: 25, axis: .second)
+    let matrixScale = variant.draw(1, in: 0.7...1.4, spacing: .logarithmic, salt: 26, axis: .first)
+    let edgeScale = Double.pow(matrixScale, Double(2 * matrices))
+    let edge = edgeScale * RandomMatrixTheory.fussCatalanEdge(layers: matrices)
+    let entries = matrixScale == 1 ? "N(0, 1/N)" : "N(0, \(Format.number(matrixScale))²/N)"
     let boundText = uniformBound == 1 ? "1" : Format.number(uniformBound)
     let batch = train.subset(0..<Swift.min(config.measurementBatch, train.count))
     return [
@@ -52,15 +69,17 @@ package enum InitializationExercises {
         single.biasVariance = bias2
         let point = EdgeOfChaos.measure(single, gains2: [answer], depth: depth, batch: batch)[0]
         let ratio = point.gradientNorm[0] / point.gradientNorm[depth - 1]
-        let theoryOK = abs(chi - 1) <= 0.02
+        let theoryOK = abs(answer - critical) <= edgeTolerance * critical
         let runOK = ratio >= 1.0 / 3 && ratio <= 3
         var reason =
-          "χ₁ = \(Format.number(chi)) (\(theoryOK ? "within" : "not within") 2% of 1), and a real \(depth)-layer tanh net gives ‖g₁‖/‖g_L‖ = \(Format.number(ratio)) (\(runOK ? "inside" : "outside") [1/3, 3])."
-        if !theoryOK {
-          reason += " The edge of chaos at σ_b² = \(Format.number(bias2)) is σ_w² ≈ \(Format.number(critical))."
-          if abs(answer - critical.squareRoot()) < 0.02 { reason += " You gave σ_w; the question asks for σ_w²." }
+          "At σ_w² = \(Format.number(answer)), χ₁ = \(Format.number(chi)); the edge of chaos (χ₁ = 1) at σ_b² = \(Format.number(bias2)) is σ_w² = \(Format.number(critical)), and your answer is \(theoryOK ? "within" : "outside") \(Format.percent(edgeTolerance)) of it. A real \(depth)-layer tanh net gives ‖g₁‖/‖g_L‖ = \(Format.number(ratio)) (\(runOK ? "inside" : "outside") [1/3, 3])."
+        if theoryOK && !runOK {
+          reason += " The run's ratio is outside [1/3, 3] although the theory is met: a finite net fluctuates."
         }
-        return ExerciseVerdict(correct: theoryOK && runOK, reason: reason)
+        let gaveStd = !theoryOK && abs(answer - critical.squareRoot()) < 0.02
+        return ExerciseVerdict(
+          correct: theoryOK && runOK, reason: reason,
+          mistake: gaveStd ? "You gave σ_w; the question asks for σ_w²." : nil)
       },
       .prediction(
         question:
@@ -125,17 +144,31 @@ package enum InitializationExercises {
       ),
       .prediction(
         question:
-          "Multiply \(matrices) large N×N Gaussian matrices with entries N(0, 1/N). As N → ∞, what is the largest squared singular value of the product?",
-        answerFormat: "number", predicted: RandomMatrixTheory.fussCatalanEdge(layers: matrices), tolerance: 0.03,
+          "Multiply \(matrices) large N×N Gaussian matrices with entries \(entries). As N → ∞, what is the largest squared singular value of the product?",
+        answerFormat: "number", predicted: edge, tolerance: 0.03,
         reasoning: [
-          "The squared singular values of a product of L independent square Gaussian matrices follow the Fuss–Catalan law of order L (L = 1 is Marchenko–Pastur, edge 4); its support ends at (L+1)^(L+1)/L^L (Penson & Życzkowski 2011)."
-        ],
-        derivation: "(L+1)^(L+1)/L^L at L = \(matrices)",
+          "The squared singular values of a product of L independent square Gaussian matrices with entries N(0, 1/N) follow the Fuss–Catalan law of order L (L = 1 is Marchenko–Pastur, edge 4); its support ends at (L+1)^(L+1)/L^L (Penson & Życzkowski 2011)."
+        ]
+          + (matrixScale == 1
+            ? []
+            : [
+              "Entries N(0, s²/N) are s times entries N(0, 1/N), so the product is s^L times theirs and its squared singular values s^(2L) times: s^(2L) = \(Format.number(matrixScale))^\(2 * matrices) = \(Format.number(edgeScale))."
+            ]),
+        derivation: matrixScale == 1
+          ? "(L+1)^(L+1)/L^L at L = \(matrices)"
+          : "s^(2L)·(L+1)^(L+1)/L^L at s = \(Format.number(matrixScale)), L = \(matrices)",
         mistakes: [
           .init(
-            4, within: 0.1,
-            hint: "4 is the edge for ONE matrix (Marchenko–Pastur); multiplying spreads the spectrum further."),
-          .init(1, within: 0.05, hint: "1 is the MEAN squared singular value; the largest is far above it."),
+            4 * matrixScale * matrixScale, within: 0.1,
+            hint: "That is the edge for ONE matrix (Marchenko–Pastur); multiplying spreads the spectrum further."),
+          .init(
+            edgeScale, within: 0.05 * edgeScale,
+            hint: "That is the MEAN squared singular value; the largest is far above it."),
+          .init(
+            RandomMatrixTheory.fussCatalanEdge(layers: matrices),
+            within: 0.03 * RandomMatrixTheory.fussCatalanEdge(layers: matrices),
+            hint:
+              "That is the edge for entries N(0, 1/N); the scale s multiplies every squared singular value by s^(2L)."),
         ]
       ),
     ]

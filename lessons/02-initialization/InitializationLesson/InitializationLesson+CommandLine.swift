@@ -22,6 +22,7 @@ extension InitializationLesson: Lesson {
   }
 
   package static let exerciseCount = InitializationExercises.count
+  package static let exerciseVariations = InitializationExercises.variations
 
   package static func configuration(lesson: LessonOptions, network: NetworkOptions, options: InitializationOptions)
     throws(ConfigurationError) -> InitializationConfiguration

@@ -8,32 +8,54 @@ package enum BatchNormExercises {
   /// The number of exercises.
   package static let count = 4
 
+  /// How each exercise changes with the variant: 1 draws a batch size and a depth, 4 a depth; 2 and 3
+  /// are checked by the lesson's own trained nets.
+  package static let variations: [ExerciseVariation] = [
+    .varies(relativeTolerance: 0.05),
+    .shared("it is checked by the lesson's own learning-rate sweep, and several rates are right"),
+    .shared("its answer is the accuracy of the lesson's own trained BN net in training mode"),
+    .varies(relativeTolerance: 0.05),
+  ]
+
+  /// "per layer" for one layer, "over D layers" for D.
+  static func layers(_ d: Int) -> String { d == 1 ? "per layer" : "over \(d) layers" }
+
   /// The exercises of `variant` for a configuration. Exercises 1 and 4 change with the variant.
   package static func all(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, variant: ExerciseVariant = .original
   ) -> [Exercise] {
-    let reluBatch = variant.pick([16, 8, 32, 64, 12, 24], salt: 31)
-    let linearBatch = variant.pick([8, 5, 10, 20, 6, 12], salt: 34)
+    // A batch size and a number of layers D: the answer λ^D spreads a class over e^2…e^28.
+    let reluBatch = variant.draw(16, in: 6...128, salt: 31, axis: .first)
+    let reluLayers = variant.draw(1, in: 5...40, salt: 32, axis: .second)
+    // The linear case keeps B = 8 and draws D alone: (6/5)^D with D from 5 to 60 keeps 30
+    // variants more than 5% apart, which a second drawn number would not.
+    let linearBatch = 8
+    let linearLayers = variant.draw(1, in: 5...60, salt: 35)
     let reluGrowth = BatchNormTheory.gradientGrowth(.relu, batchSize: reluBatch)
     let linearGrowth = BatchNormTheory.gradientGrowth(.identity, batchSize: linearBatch)
+    let reluAnswer = Double.pow(reluGrowth, Double(reluLayers))
+    let linearAnswer = Double.pow(linearGrowth, Double(linearLayers))
+    let overLayers = "Over D layers the factors multiply: λ^D."
     let evaluation = Memo { EvaluationMode.run(config, train: train, test: test) }
     let sweep = Memo { LearningRateSweep.overSeeds(config, train: train, test: test) }
     return [
       .prediction(
         question:
-          "A deep BN-ReLU net without skip connections, at initialization, batch size B = \(reluBatch): by what factor does the SQUARED gradient norm grow per layer going backward (Yang et al.'s λ)?",
-        answerFormat: "λ", predicted: reluGrowth, tolerance: 0.02,
+          "A deep BN-ReLU net without skip connections, at initialization, batch size B = \(reluBatch): by what factor does the SQUARED gradient norm grow \(layers(reluLayers)) going backward (Yang et al.'s λ\(reluLayers == 1 ? "" : "^\(reluLayers)"))?",
+        answerFormat: reluLayers == 1 ? "λ" : "λ^D", predicted: reluAnswer, tolerance: reluLayers == 1 ? 0.02 : 0.05,
         reasoning: [
           "Yang et al. (2019) follow the batch's Gram matrix through BN-ReLU layers: it converges to a fixed point where all B examples have correlation c₀ = −1/(B−1), and the backward pass through BN's projection then multiplies the squared gradient norm by λ(B) per layer, given in closed form by their Theorem 8 through the arc-cosine kernel J₁ of ReLU.",
-          "λ(B) = (B−1)(J₁'(c₀) + (B−1)J₁(1)) / ((B−3)(B−1)(J₁(1) − J₁(c₀))) − 1/(B−3), with B = \(reluBatch) (Theory's BatchNormTheory.gradientGrowth evaluates it).",
-        ],
-        derivation: "λ(\(reluBatch))",
+          "λ(B) = (B−1)(J₁'(c₀) + (B−1)J₁(1)) / ((B−3)(B−1)(J₁(1) − J₁(c₀))) − 1/(B−3), with B = \(reluBatch) (Theory's BatchNormTheory.gradientGrowth evaluates it): λ = \(Format.number(reluGrowth, digits: 6)).",
+        ] + (reluLayers == 1 ? [] : [overLayers]),
+        derivation: reluLayers == 1 ? "λ(\(reluBatch))" : "λ(\(reluBatch))^\(reluLayers)",
         mistakes: [
           .init(
-            reluGrowth.squareRoot(), within: 0.02,
+            reluAnswer.squareRoot(), within: 0.02 * reluAnswer.squareRoot(),
             hint: "That is the factor of the norm; λ is for the squared norm."),
           .init(
-            BatchNormTheory.gradientGrowth(.identity, batchSize: reluBatch), within: 0.01,
+            Double.pow(BatchNormTheory.gradientGrowth(.identity, batchSize: reluBatch), Double(reluLayers)),
+            within: 0.01
+              * Double.pow(BatchNormTheory.gradientGrowth(.identity, batchSize: reluBatch), Double(reluLayers)),
             hint: "(B−2)/(B−3) is the LINEAR case; ReLU grows faster."),
           .init(0.5, within: 0.5, hint: "BN nets without skip connections explode at init: λ > 1 for every B."),
         ]
@@ -116,12 +138,17 @@ package enum BatchNormExercises {
       },
       .prediction(
         question:
-          "The same deep BN net with LINEAR activations, batch size \(linearBatch): what is λ, the per-layer growth of the squared gradient norm at init?",
-        answerFormat: "λ", predicted: linearGrowth, tolerance: 0.02,
+          linearLayers == 1
+          ? "The same deep BN net with LINEAR activations, batch size \(linearBatch): what is λ, the per-layer growth of the squared gradient norm at init?"
+          : "The same deep BN net with LINEAR activations, batch size \(linearBatch): by what factor does the squared gradient norm grow over \(linearLayers) layers at init (λ^\(linearLayers))?",
+        answerFormat: linearLayers == 1 ? "λ" : "λ^D", predicted: linearAnswer,
+        tolerance: linearLayers == 1 ? 0.02 : 0.05,
         reasoning: [
           "Without a nonlinearity the batch's Gram matrix still converges to equal correlations c₀ = −1/(B−1), and Yang et al.'s (2019) Theorem 8 reduces to a rational function of B: BN's centring and scaling remove 2 of the B directions, leaving the factor (B−2)/(B−3)."
-        ],
-        derivation: "(B−2)/(B−3) = \(linearBatch - 2)/\(linearBatch - 3)",
+        ] + (linearLayers == 1 ? [] : [overLayers]),
+        derivation: linearLayers == 1
+          ? "(B−2)/(B−3) = \(linearBatch - 2)/\(linearBatch - 3)"
+          : "((B−2)/(B−3))^D = (\(linearBatch - 2)/\(linearBatch - 3))^\(linearLayers)",
         mistakes: [
           .init(
             1, within: 0.01, hint: "A linear net with BN is not neutral: BN's projection still makes gradients grow.")

@@ -22,6 +22,7 @@ extension BatchNormLesson: Lesson {
   }
 
   package static let exerciseCount = BatchNormExercises.count
+  package static let exerciseVariations = BatchNormExercises.variations
 
   package static let claimsSource = " (the last from the BN paper itself)"
 

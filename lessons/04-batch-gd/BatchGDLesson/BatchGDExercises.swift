@@ -9,11 +9,15 @@ package enum BatchGDExercises {
   /// The number of exercises.
   package static let count = 3
 
-  /// The batch size whose noise exercise 2 scales, variant 0 first.
-  package static let noiseBaseBatches = [8, 4, 16, 10, 12, 6]
-  /// The factor exercise 2 scales the noise by, with its word, variant 0 first.
-  package static let noiseFractions: [(Double, String)] = [
-    (0.5, "halves"), (0.25, "quarters"), (1.0 / 3, "divides by 3"),
+  /// How close to the asked factor exercise 2's batch size must scale the noise (relative).
+  package static let noiseTolerance = 0.03
+
+  /// How each exercise changes with the variant: exercise 2 draws a batch size and a factor;
+  /// 1 and 3 are properties of the lesson's digits.
+  package static let variations: [ExerciseVariation] = [
+    .shared("its answer is 2/λ_max of the lesson's training digits, the same for every variant"),
+    .varies(relativeTolerance: noiseTolerance),
+    .shared("its answer is 2/λ_max of the lesson's training digits under the summed loss"),
   ]
 
   /// The batch size among the two whole numbers around the exact solution whose noise is closest
@@ -37,8 +41,11 @@ package enum BatchGDExercises {
   ) -> [Exercise] {
     let n = problem.inputs.rows
     let threshold = problem.threshold
-    let base = variant.pick(noiseBaseBatches, salt: 42)
-    let (fraction, scaling) = variant.pick(noiseFractions, salt: 43)
+    // The answer is about 8/f: from 17 (where the nearest whole batch size is within 3% of the
+    // factor) to about 450, f on a log scale.
+    let base = 8
+    let fraction = variant.draw(0.5, in: 0.012...0.47, spacing: .logarithmic, digits: 2, salt: 43)
+    let scaling = fraction == 0.5 ? "halves" : "scales by \(Format.number(fraction))"
     let exactBatch = GradientDescentTheory.batchSize(scalingNoiseOf: base, by: fraction, examples: n)
     let lossHessian =
       "The ½-mean squared error L(W) = (1/2n)‖XW − T‖² is quadratic with Hessian H = XᵀX/n (the same for each output column). Full-batch GD moves each eigen-direction of H as e ← (1 − ηλ)·e, so it converges only if |1 − ηλ| < 1 for every eigenvalue λ: η < 2/λ_max."
@@ -87,15 +94,16 @@ package enum BatchGDExercises {
           return ExerciseVerdict(correct: false, reason: "A batch size is a whole number from 1 to \(n).")
         }
         let ratio = noiseRatio(Int(answer), base, n)
-        let correct = abs(ratio - fraction) <= 0.08 * fraction
-        var reason =
+        let correct = abs(ratio - fraction) <= noiseTolerance * fraction
+        let reason =
           "The noise is ((n−B)/(n−1))·tr Σ/B, so B = \(Int(answer)) gives \(Format.number(ratio)) of B = \(base)'s noise (exactly \(Format.number(fraction)) at B ≈ \(Format.number(exact)))."
         let forStandardDeviation = noiseScalingBatch(base, fraction: fraction * fraction, examples: n)
-        if !correct && abs(answer - Double(forStandardDeviation)) <= 1 {
-          reason +=
-            " \(forStandardDeviation) scales the standard deviation of g_B by \(Format.number(fraction)), not its variance."
-        }
-        return ExerciseVerdict(correct: correct, reason: reason)
+        let scalesDeviation = !correct && abs(answer - Double(forStandardDeviation)) <= 1
+        return ExerciseVerdict(
+          correct: correct, reason: reason,
+          mistake: scalesDeviation
+            ? "\(Int(answer)) scales the standard deviation of g_B by \(Format.number(fraction)), not its variance."
+            : nil)
       },
       .prediction(
         question:

@@ -21,6 +21,7 @@ extension BatchGDLesson: Lesson {
   }
 
   package static let exerciseCount = BatchGDExercises.count
+  package static let exerciseVariations = BatchGDExercises.variations
 
   package static func exercises(_ config: BatchGDConfiguration, variant: ExerciseVariant) throws -> [Exercise] {
     let (train, _) = try Digits.trainTestSplit(seed: config.seed)

@@ -8,28 +8,20 @@ import Theory
 package enum ClippingExercises {
   /// The number of exercises.
   package static let count = 4
-  /// The gradient of exercise 2 (variant 0).
+  /// The gradient of exercise 2 (every variant: the bound c changes).
   package static let exerciseGradient: [Double] = [4, 3, 1, -0.5]
   /// The value-clipping bound of exercise 2 (variant 0).
   package static let exerciseClip = 1.0
-  /// Exercise 2's gradients and bounds, variant 0 first.
-  package static let clippingCases: [([Double], Double)] = [
-    (exerciseGradient, exerciseClip), ([2, -3, 0.5, 1], 1), ([5, 1, -1, 0.2], 2), ([-2, 2, 3, 0.5], 1.5),
-    ([6, -1, 2, 0.5], 1), ([1, 4, -2, 0.25], 0.5),
+
+  /// How each exercise changes with the variant: 1, 2 and 4 draw their parameters from ranges;
+  /// 3 is checked by training the lesson's own recurrent net.
+  package static let variations: [ExerciseVariation] = [
+    .varies(relativeTolerance: 0.02),
+    .varies(relativeTolerance: 0.02),
+    .shared("it is checked by training the lesson's own recurrent net, and many thresholds are right"),
+    .varies(relativeTolerance: 0.01),
   ]
-  /// Exercise 1's weight w and time step t, variant 0 first.
-  package static let unitWeights: [Double] = [1.05, 1.1, 0.95, 1.02, 1.08]
-  package static let unitSteps: [Int] = [40, 30, 50, 20, 60]
-  /// Exercise 4's nonlinearities: name, formula and γ = max|φ'|, variant 0 first.
-  package static let boundedNonlinearities: [(String, String, Double)] = [
-    ("the logistic sigmoid", "σ(x) = 1/(1 + e^−x), σ' = σ(1 − σ) ≤ ¼ at x = 0", 0.25),
-    ("tanh", "tanh' = 1 − tanh² ≤ 1 at x = 0", 1),
-    (
-      "LeCun's scaled tanh 1.7159·tanh(2x/3)", "φ' = 1.7159·(2/3)·(1 − tanh²(2x/3)) ≤ 1.7159·2/3 at x = 0",
-      1.7159 * 2 / 3
-    ),
-    ("tanh(x/2)", "φ' = ½(1 − tanh²(x/2)) ≤ ½ at x = 0", 0.5),
-  ]
+
   /// The steps within which exercise 3's threshold must train the task.
   package static let exerciseSteps = 3000
 
@@ -38,12 +30,24 @@ package enum ClippingExercises {
 
   /// The exercises of `variant` for a configuration. Exercises 1, 2 and 4 change with the variant.
   package static func all(_ config: ClippingConfiguration, variant: ExerciseVariant = .original) -> [Exercise] {
-    let (g, c) = variant.pick(clippingCases, salt: 52)
+    // The bound c from 1 (below it the angle no longer grows as c falls) to just under max|g|.
+    let g = exerciseGradient
+    let c = variant.draw(exerciseClip, in: 1...3.8, spacing: .logarithmic, salt: 52)
     let gradientText = vectorText(g)
     let clamped = g.map { Swift.min(Swift.max($0, -c), c) }
-    let w = variant.pick(unitWeights, salt: 51)
-    let t = variant.pick(unitSteps, salt: 61)
-    let (phiName, phiBound, gamma) = variant.pick(boundedNonlinearities, salt: 54)
+    let w = variant.draw(1.05, in: 0.9...1.15, salt: 51, axis: .first)
+    let t = variant.draw(40, in: 15...60, salt: 61, axis: .second)
+    // The logistic sigmoid (γ = ¼) in variant 0, tanh(βx) (γ = β) in the others.
+    let beta = variant.draw(0.25, in: 0.2...3, spacing: .logarithmic, salt: 54)
+    let (phiName, phiBound, gamma) =
+      variant == .original
+      ? ("the logistic sigmoid", "σ(x) = 1/(1 + e^−x), σ' = σ(1 − σ) ≤ ¼ at x = 0", 0.25)
+      : (
+        "tanh(βx) with β = \(Format.number(beta))",
+        "φ' = β·(1 − tanh²(βx)) ≤ β = \(Format.number(beta)) at x = 0", beta
+      )
+    let cosine = RecurrentTheory.valueClippingCosine(g, bound: c)
+    let angle = Double.acos(Swift.min(cosine, 1)) * 180 / Double.pi
     let x0 = 0.5
     let xt = x0 * Double.pow(w, Double(t))
     let average = Memo { ClippingRuns.averageGradientNorm(config, networkSeed: config.seed) }
@@ -72,19 +76,25 @@ package enum ClippingExercises {
         ]),
       .prediction(
         question:
-          "The gradient g = \(gradientText) is clipped by VALUE at c = \(Format.number(c)) (every component clamped to [−c, c]). What is the cosine between g and the clipped gradient?",
-        answerFormat: "cosine", predicted: RecurrentTheory.valueClippingCosine(g, bound: c), tolerance: 0.005,
+          "The gradient g = \(gradientText) is clipped by VALUE at c = \(Format.number(c)) (every component clamped to [−c, c]). By what angle, in degrees, does clipping turn it (the angle between g and the clipped gradient)?",
+        answerFormat: "degrees", predicted: angle, tolerance: 0.02,
         reasoning: [
-          "Clamping each component to [−\(Format.number(c)), \(Format.number(c))] gives clip(g) = \(vectorText(clamped)). The cosine of the angle between two vectors is their dot product over the product of their norms."
+          "Clamping each component to [−\(Format.number(c)), \(Format.number(c))] gives clip(g) = \(vectorText(clamped)). The cosine of the angle between two vectors is their dot product over the product of their norms, and the angle is its arccosine."
         ],
         derivation:
-          "cos = g·clip(g)/(‖g‖‖clip(g)‖) = \(Format.number(zip(g, clamped).map { $0 * $1 }.reduce(0, +)))/(\(Format.number(g.map { $0 * $0 }.reduce(0, +).squareRoot()))·\(Format.number(clamped.map { $0 * $0 }.reduce(0, +).squareRoot())))",
+          "θ = arccos(g·clip(g)/(‖g‖‖clip(g)‖)) = arccos(\(Format.number(zip(g, clamped).map { $0 * $1 }.reduce(0, +)))/(\(Format.number(g.map { $0 * $0 }.reduce(0, +).squareRoot()))·\(Format.number(clamped.map { $0 * $0 }.reduce(0, +).squareRoot())))) = arccos(\(Format.number(cosine))) in degrees",
         mistakes: [
           .init(
-            1, within: 0.001,
+            0, within: 0.05,
             hint:
-              "A cosine of 1 is what NORM clipping gives: it rescales the whole vector. Value clipping clamps the large components only, which turns the vector."
-          )
+              "An angle of 0 is what NORM clipping gives: it rescales the whole vector. Value clipping clamps the large components only, which turns the vector."
+          ),
+          .init(
+            cosine, within: 0.005,
+            hint: "That is the cosine of the angle; the question asks for the angle in degrees."),
+          .init(
+            Double.acos(Swift.min(cosine, 1)), within: 0.02 * Double.acos(Swift.min(cosine, 1)),
+            hint: "That is the angle in radians; the question asks for degrees."),
         ]),
       Exercise(
         question:

@@ -22,6 +22,7 @@ extension ClippingLesson: Lesson {
   }
 
   package static let exerciseCount = ClippingExercises.count
+  package static let exerciseVariations = ClippingExercises.variations
 
   package static func configuration(lesson: LessonOptions, network: NetworkOptions, options: ClippingOptions)
     throws(ConfigurationError) -> ClippingConfiguration

@@ -9,6 +9,13 @@ import Theory
 package enum ResidualExercises {
   /// The number of exercises.
   package static let count = 3
+  /// How each exercise changes with the variant: 1 draws α and L, 2 draws L; 3 is checked by
+  /// training the lesson's own deep net.
+  package static let variations: [ExerciseVariation] = [
+    .varies(relativeTolerance: 0.02),
+    .varies(relativeTolerance: 0.01),
+    .shared("it is checked by training the lesson's own deep residual net, and many α are right"),
+  ]
   /// Exercise 3's required test accuracy.
   package static let requiredAccuracy = 0.8
 
@@ -28,11 +35,13 @@ package enum ResidualExercises {
     _ config: ResidualConfiguration, train: Dataset, test: Dataset, variant: ExerciseVariant = .original
   ) -> [Exercise] {
     let blocks = config.deepDepth / 2
-    let alpha = variant.pick([0.5, 0.3, 0.2, 0.4, 0.25], salt: 61)
-    let growthBlocks = variant.pick([20, 10, 30, 40, 50], salt: 71)
+    let alpha = variant.draw(0.5, in: 0.1...0.7, digits: 2, salt: 61)
+    let growthBlocks = variant.draw(20, in: 10...60, salt: 71, axis: .second)
     let growth = ResidualTheory.normGrowth(alpha: alpha, blocks: growthBlocks)
-    let targetBlocks = variant.pick([50, 20, 100, 30, 40], salt: 62)
-    let targetGrowth = variant.pick([2.0, 3, 1.5, 4], salt: 72)
+    // L over a factor 40 on a log scale; the growth stays 2 (a second drawn number would let two
+    // variants' α meet).
+    let targetBlocks = variant.draw(50, in: 10...400, spacing: .logarithmic, salt: 62)
+    let targetGrowth = 2.0
     let targetAlpha = ResidualTheory.alpha(forGrowth: targetGrowth, blocks: targetBlocks)
     let blockVariance =
       "At init W₁x has variance 2‖x‖²/n per unit, ReLU keeps half of its second moment, and W₂ ~ N(0, 1/n) passes it on: E‖W₂·ReLU(W₁x)‖² = ‖x‖². The branch is independent of x, so the two add in variance: E‖x + α·F(x)‖² = (1 + α²)‖x‖², and the blocks compound."

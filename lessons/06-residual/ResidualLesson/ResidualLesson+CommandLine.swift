@@ -21,6 +21,7 @@ extension ResidualLesson: Lesson {
   }
 
   package static let exerciseCount = ResidualExercises.count
+  package static let exerciseVariations = ResidualExercises.variations
 
   package static func exercises(_ config: ResidualConfiguration, variant: ExerciseVariant) throws -> [Exercise] {
     let (train, test) = try Digits.trainTestSplit(seed: config.seed)

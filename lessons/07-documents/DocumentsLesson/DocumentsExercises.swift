@@ -17,13 +17,15 @@ package enum DocumentsExercises {
     [1.2, 1.0, 0.95, 1.01, 0.97, 0.99, 0.93, 0.96, 0.98, 1.0],
     [0.6, 0.5, 0.52, 0.49, 0.55, 0.56, 0.51, 0.53],
   ]
-  /// The network of exercise 1: the convolution's filters and the hidden dense width, variant 0
-  /// (the documents' CNN) first.
-  package static let cnnFilters = [32, 16, 64, 8]
-  package static let cnnHidden = [64, 32, 128, 16]
-  /// Exercise 2's convolution: filters and kernel size, variant 0 first.
-  package static let convolutionFilters = [32, 16, 64, 8]
-  package static let convolutionKernels = [3, 5, 7]
+  /// How each exercise changes with the variant: 1 and 2 draw a network's sizes (their answers
+  /// are exact counts); 3 draws from a few loss curves, whose answers are small patiences.
+  package static let variations: [ExerciseVariation] = [
+    .varies(relativeTolerance: 0),
+    .varies(relativeTolerance: 0),
+    .shared(
+      "its answer is a patience of a few epochs: the losses change with the variant, but a class shares its few possible answers"
+    ),
+  ]
 
   /// The parameters of Conv2D(f, 3×3) on one channel, global average pooling, Dense(h), Dense(10),
   /// all with biases: (9 + 1)·f + (f + 1)·h + (h + 1)·10.
@@ -48,11 +50,11 @@ package enum DocumentsExercises {
   /// The exercises of `variant` for a configuration; all three change with the variant. Variant
   /// 0's numbers are the documents' CNN's, checked against the real model in the tests.
   package static func all(_ config: DocumentsConfiguration, variant: ExerciseVariant = .original) -> [Exercise] {
-    let f = variant.pick(cnnFilters, salt: 71)
-    let h = variant.pick(cnnHidden, salt: 81)
+    let f = variant.draw(32, in: 4...96, salt: 71, axis: .first)
+    let h = variant.draw(64, in: 8...256, salt: 81, axis: .second)
     let count = parameterCount(filters: f, hidden: h)
-    let filters = variant.pick(convolutionFilters, salt: 72)
-    let kernel = variant.pick(convolutionKernels, salt: 82)
+    let filters = variant.draw(32, in: 4...96, salt: 72, axis: .first)
+    let kernel = 2 * variant.draw(1, in: 1...5, salt: 82, axis: .second) + 1
     let side = 28 - kernel + 1
     let convOutputs = side * side * filters
     let losses = variant.pick(validationLossCases, salt: 73)

@@ -23,6 +23,7 @@ extension DocumentsLesson: Lesson {
   }
 
   package static let exerciseCount = DocumentsExercises.count
+  package static let exerciseVariations = DocumentsExercises.variations
 
   package static let claimsTitle = "The documents' claims about their own code, measured"
   package static let claimsBasis = ", or, where the document shows code that cannot run, by reading the code"
