@@ -34,6 +34,8 @@ let solutionSettings: [SwiftSetting] = hasSolutions ? [.define("HAS_SOLUTIONS")]
 /// - `ExerciseKit`: the code exercises' types (`Matrix`, the gradients they return) and their
 ///   checks; `exercises/Student` (`StudentExercises`) and `exercises/Solutions` (`ExerciseSolutions`)
 ///   are the functions they judge, and `check-exercises` the checker `gradientlab exercises` runs.
+/// - `Classroom`: a class's assignment (YAML, through Yams), roster and variants, grading its
+///   numeric answers and its code (built and checked contained), Gradescope's results, handouts.
 /// - `LessonCatalogue`: every lesson in order, for the tools and tests that work across lessons.
 /// - `LessonKit`: what lessons share on top of the engine: the `Lesson` protocol and its one
 ///   generic command line, the shared options, the initializer choice, engine-aware charts, versions.
@@ -61,6 +63,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
     // MARK: C bridges
@@ -104,9 +107,14 @@ let package = Package(
     .target(name: "Charts", dependencies: ["CGnuplot"]),
     .target(name: "Notebook", dependencies: ["Charts", "Theory", "CFolderExchange"]),
     .target(
+      name: "Classroom",
+      dependencies: [
+        "Notebook", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
+      ]),
+    .target(
       name: "LessonKit",
       dependencies: [
-        "Notebook", "NeuralNet", "Charts", "Theory", "ExerciseKit",
+        "Notebook", "NeuralNet", "Charts", "Theory", "ExerciseKit", "Classroom",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "RealModule", package: "swift-numerics"),
       ]
@@ -114,7 +122,9 @@ let package = Package(
 
     .target(
       name: "LessonCatalogue",
-      dependencies: ["LessonKit", "Notebook", .product(name: "CSV", package: "CSV.swift")]
+      dependencies: [
+        "LessonKit", "Notebook", "Classroom", "ExerciseKit", .product(name: "CSV", package: "CSV.swift"),
+      ]
         + lessons.map { .target(name: $0.module) }),
 
     // MARK: Code exercises
@@ -130,7 +140,8 @@ let package = Package(
     .executableTarget(
       name: "gradientlab",
       dependencies: [
-        "LessonCatalogue", "LessonKit", "Notebook", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LessonCatalogue", "LessonKit", "Notebook", "Classroom", "ExerciseKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "tools/gradientlab"
     ),
@@ -156,6 +167,9 @@ let package = Package(
     ),
     .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     .testTarget(name: "LessonCatalogueTests", dependencies: ["LessonCatalogue", "Notebook"]),
+    .testTarget(
+      name: "ClassroomTests",
+      dependencies: ["Classroom", "Notebook", "LessonCatalogue", "LessonTestSupport", "ExerciseKit"]),
     .testTarget(
       name: "ExerciseKitTests",
       dependencies: ["ExerciseKit", "StudentExercises", "LessonTestSupport"] + solutionTargets,

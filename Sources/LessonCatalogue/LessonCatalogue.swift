@@ -1,4 +1,6 @@
 import BatchGDLesson
+import Classroom
+import ExerciseKit
 import BatchNormLesson
 import ClippingLesson
 import DocumentsLesson
@@ -23,6 +25,24 @@ package enum LessonCatalogue {
   /// The lesson named `name` (its executable's name), if there is one.
   package static func lesson(named name: String) -> (any Lesson.Type)? {
     lessons.first { $0.name == name }
+  }
+
+  /// What an assignment may name: every lesson's exercises and every code exercise.
+  package static var assignmentCatalogue: AssignmentCatalogue {
+    AssignmentCatalogue(
+      lessons: lessons.map { ($0.name, $0.exerciseVariations) }, codeExercises: CodeExercises.all.map(\.name))
+  }
+
+  /// Each code exercise's file in `exercises/Student`, by name.
+  package static var codeExerciseFiles: [String: String] {
+    Dictionary(CodeExercises.all.map { ($0.name, $0.file) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  /// The exercises of `lesson` for `variant` in an assignment's mode (the lesson's defaults,
+  /// seed 42): what a student running `<lesson> --variant K` (with `--quick` in quick mode) sees.
+  package static func exercises(_ lesson: String, variant: Int, mode: Assignment.Mode) throws -> [Exercise] {
+    guard let type = self.lesson(named: lesson) else { return [] }
+    return try type.defaultExercises(variant: ExerciseVariant(variant), quick: mode == .quick)
   }
 
   /// The names of every lesson, for error messages ("exploding, initialization, …").

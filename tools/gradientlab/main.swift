@@ -9,7 +9,9 @@ struct GradientLab: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gradientlab",
     abstract: "The GradientLab lessons: list them, compare two runs of one, check the code exercises, grade a class.",
-    subcommands: [List.self, Compare.self, Grade.self, Exercises.self])
+    subcommands: [
+      List.self, Compare.self, Exercises.self, Variants.self, MakeHandout.self, Grade.self, GradeCode.self,
+    ])
 }
 
 /// Like the lessons: a bad command line is one line on standard error and exit status 64;

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Classroom
 import Foundation
 import NeuralNet
 import Notebook
@@ -103,11 +104,19 @@ public struct LessonCommand<L: Lesson>: ParsableCommand {
     _ options: LessonOptions, title: String, parameters: [(String, JSONValue)],
     exercises: () throws -> [Exercise], body: (Notebook) throws -> Int32
   ) throws {
+    // A handout's ASSIGNMENT.yaml in exam mode: no right value, no worked solution.
+    let rules = options.exercise == nil ? nil : ExamRules.find(executable: Bundle.main.executableURL)
+    let exam = rules?.exam == true
     if let number = options.exercise, let answer = options.answer {
       let verdict = try exercises()[number - 1].check(answer)
-      print("Exercise \(number): \(verdict.correct ? "correct" : "incorrect"). \(verdict.reason)")
+      let reason = exam ? verdict.examReason : verdict.reason
+      print("Exercise \(number): \(verdict.correct ? "correct" : "incorrect"). \(reason)")
       if !verdict.correct { throw ExitCode(1) }
       return
+    }
+    if options.exercise != nil, options.solution, exam {
+      throw ValidationError(
+        "--solution is not available in this assignment ('\(rules?.title ?? "")' is an exam: see ASSIGNMENT.md)")
     }
     if let number = options.exercise, options.solution {
       let worked = try exercises()[number - 1].workedSolution(number: number)
