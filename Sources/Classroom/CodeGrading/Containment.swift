@@ -84,6 +84,8 @@ public struct SandboxedRun: Sendable {
       arguments = [path, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
       for folder in hidden { arguments += ["--tmpfs", folder] }
       for folder in visible { arguments += ["--ro-bind", folder, folder] }
+      // The empty folders that hide the others are made read-only too, so that writing there fails.
+      for folder in hidden { arguments += ["--remount-ro", folder] }
       arguments += [
         "--unshare-all", "--unshare-user", "--uid", "65534", "--gid", "65534", "--die-with-parent",
         "--new-session", "--chdir", "/tmp", "--setenv", "HOME", "/tmp", "--",
