@@ -15,8 +15,9 @@ let lessons: [LessonTargets] = [
   .init(folder: "07-documents", name: "documents", module: "DocumentsLesson"),
 ]
 
-/// Whether `exercises/Solutions` is there: a teacher may delete it before handing the repository
-/// out, and the package then builds without it (the checker's `--solutions` says it is missing).
+/// Whether `exercises/Solutions` is there: a handout (`gradientlab handout`) leaves it out, and the
+/// package then builds without it (the checker's `--solutions` says it is missing). SwiftPM keeps
+/// the manifest it evaluated, so deleting the folder in an already built checkout is not enough.
 let hasSolutions = FileManager.default.fileExists(atPath: Context.packageDirectory + "/exercises/Solutions")
 let solutionTargets: [Target.Dependency] = hasSolutions ? ["ExerciseSolutions"] : []
 let solutionSettings: [SwiftSetting] = hasSolutions ? [.define("HAS_SOLUTIONS")] : []

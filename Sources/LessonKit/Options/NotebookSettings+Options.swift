@@ -1,3 +1,5 @@
+import Classroom
+import Foundation
 import Notebook
 
 extension NotebookSettings {
@@ -7,5 +9,6 @@ extension NotebookSettings {
       seed: options.seed, quick: options.quick, plotsDir: options.plotsDir, pausesBetweenSteps: options.step,
       chartPreviews: !options.noPreview,
       variant: ExerciseVariant(options.variant), versionLines: Versions.lines, versionRecord: Versions.record)
+    exam = ExamRules.find(executable: Bundle.main.executableURL)?.exam == true
   }
 }

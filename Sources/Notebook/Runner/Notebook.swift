@@ -265,9 +265,15 @@ public final class Notebook {
   ) {
     step(.exercises, "Exercises") {
       let variant = settings.variantArgument
-      prose(
-        "Answer with a number; the lesson checks it against \(checkedAgainst) and says why. Stuck? `swift run -c release \(lesson)\(variant) --exercise N --solution` prints a worked solution."
-      )
+      if settings.exam {
+        prose(
+          "Answer with a number; the lesson checks it against \(checkedAgainst) and says whether it is correct. This assignment is an exam: the checks name a common mistake but never the right value, and there are no worked solutions (see ASSIGNMENT.md)."
+        )
+      } else {
+        prose(
+          "Answer with a number; the lesson checks it against \(checkedAgainst) and says why. Stuck? `swift run -c release \(lesson)\(variant) --exercise N --solution` prints a worked solution."
+        )
+      }
       if settings.variant != .original {
         prose("These are variant \(settings.variant)'s numbers; the checks and solutions above use the same variant.")
         let shared = variations.enumerated().compactMap { i, v in v.fixedReason.map { "\(i + 1) (\($0))" } }

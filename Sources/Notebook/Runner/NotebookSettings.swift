@@ -16,6 +16,8 @@ public struct NotebookSettings: Sendable {
   public var variant: ExerciseVariant
   /// " --variant K" for the commands a notebook prints, "" for variant 0.
   public var variantArgument: String { variant == .original ? "" : " --variant \(variant)" }
+  /// The package's assignment is an exam: the exercises step does not offer worked solutions.
+  public var exam = false
   /// One line per tool for the notebook's header ("GradientLab 0.1.0", "Swift 6.3", …).
   public var versionLines: [String]
   /// The same for metrics.json's `versions`.
