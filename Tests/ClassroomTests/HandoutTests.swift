@@ -63,8 +63,9 @@ struct HandoutTests {
   }
 
   /// The one test that builds a package from scratch: the handout of an exam, built with
-  /// `swift build` in its folder; a numeric check there does not give the right value away,
-  /// `--solution` is refused, and the code checker reports the stub as not done.
+  /// `swift build` in its folder (debug: half the release build's time, and a check is a
+  /// formula); a numeric check there does not give the right value away, `--solution` is
+  /// refused, and the code checker reports the stub as not done.
   @Test func anExamHandoutBuildsFromScratchAndKeepsItsAnswers() throws {
     let work = LessonProcess.temporaryDirectory("handout-exam")
     defer { try? FileManager.default.removeItem(at: work) }
@@ -76,10 +77,10 @@ struct HandoutTests {
     #expect(!manager.fileExists(atPath: out.appendingPathComponent(".git").path))
     #expect(manager.fileExists(atPath: out.appendingPathComponent("ASSIGNMENT.md").path))
     for product in ["batch-gd", "check-exercises"] {
-      let build = try Self.run("swift", ["build", "-c", "release", "--product", product], in: out)
+      let build = try Self.run("swift", ["build", "--product", product], in: out)
       #expect(build.status == 0, "\(product): \(build.stdout.suffix(2000))")
     }
-    let lesson = out.appendingPathComponent(".build/release/batch-gd").path
+    let lesson = out.appendingPathComponent(".build/debug/batch-gd").path
     let solution = try LessonCatalogue.exercises("batch-gd", variant: 3, mode: .quick)[1].solution().answer
     let wrong = try Self.run(lesson, ["--quick", "--variant", "3", "--exercise", "2", "--answer", "1"], in: out)
     #expect(wrong.status == 1 && wrong.stdout.hasPrefix("Exercise 2: incorrect."), "\(wrong.stdout)")
@@ -90,7 +91,7 @@ struct HandoutTests {
     let refused = try Self.run(lesson, ["--quick", "--variant", "3", "--exercise", "2", "--solution"], in: out)
     #expect(refused.status == 64 && refused.stdout.contains("--solution is not available in this assignment"))
     let checker = try Self.run(
-      out.appendingPathComponent(".build/release/check-exercises").path, ["dense-backward"], in: out)
+      out.appendingPathComponent(".build/debug/check-exercises").path, ["dense-backward"], in: out)
     #expect(checker.status == 2 && checker.stdout.hasPrefix("dense-backward: not done."), "\(checker.stdout)")
   }
 }

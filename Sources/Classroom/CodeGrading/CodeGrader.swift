@@ -172,8 +172,10 @@ public struct CodeGrader {
         reason: "stopped: the code ran out of its memory limit of \(limits.checkMemoryBytes >> 20) MiB")
     }
     if let signal {
+      let message = text.split(separator: "\n").first { $0.contains("Fatal error") || $0.contains("fatal error") }
       return ExerciseScore(
-        passed: false, maximum: points, answer: file, reason: "the code crashed (signal \(signal)): \(last)")
+        passed: false, maximum: points, answer: file,
+        reason: "the code crashed (signal \(signal), \(Self.signalName(signal)))\(message.map { ": \($0)" } ?? "")")
     }
     let line = text.split(separator: "\n").first { $0.hasPrefix("\(name): ") }.map(String.init)
     switch (run.status, line) {
@@ -184,6 +186,19 @@ public struct CodeGrader {
     default:
       return ExerciseScore(
         passed: false, maximum: points, answer: file, reason: "the check ended with status \(run.status): \(last)")
+    }
+  }
+
+  /// What a signal that ended a check usually means.
+  static func signalName(_ signal: Int32) -> String {
+    switch signal {
+    case SIGILL, SIGTRAP:
+      "a Swift runtime trap: fatalError, a failed precondition, an index out of range, an overflow"
+    case SIGABRT: "aborted"
+    case SIGSEGV, SIGBUS: "a bad memory access"
+    case SIGKILL: "killed, e.g. at the memory limit"
+    case SIGXFSZ: "it wrote more than the file-size limit"
+    default: "signal \(signal)"
     }
   }
 

@@ -88,7 +88,9 @@ public struct SandboxedRun: Sendable {
       for folder in hidden { arguments += ["--remount-ro", folder] }
       arguments += [
         "--unshare-all", "--unshare-user", "--uid", "65534", "--gid", "65534", "--die-with-parent",
-        "--new-session", "--chdir", "/tmp", "--setenv", "HOME", "/tmp", "--",
+        "--new-session", "--chdir", "/tmp", "--setenv", "HOME", "/tmp",
+        // Swift's backtracer would spend time and print pages for a crash the reason already names.
+        "--setenv", "SWIFT_BACKTRACE", "enable=no", "--",
       ]
       arguments += limited
     case .limitsOnly:
@@ -101,7 +103,9 @@ public struct SandboxedRun: Sendable {
     process.executableURL = URL(fileURLWithPath: arguments[0])
     process.arguments = Array(arguments.dropFirst())
     if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
-    if let environment { process.environment = environment }
+    var environment = environment ?? ProcessInfo.processInfo.environment
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    process.environment = environment
     guard let handle = try? FileHandle(forWritingTo: output) else {
       return SandboxedRun(status: -1, signalled: false, timedOut: false, output: "cannot create an output file")
     }

@@ -80,7 +80,7 @@ struct BatchGDLessonTests {
     #expect(unsafeConverged.isEmpty)
   }
 
-  @Test(arguments: [(1, 1.0, 0.5), (2, 16.0, 32.0), (2, 15.0, 8.0), (3, 1.0, 1.0)])
+  @Test(arguments: [(1, 1.0, 0.5), (2, 16.0, 32.0), (2, 16.0, 15.0), (3, 1.0, 1.0)])
   func exerciseAcceptsTheRightAnswerAndRejectsAWrongOne(number: Int, right: Double, wrong: Double) throws {
     let problem = try Self.problem()
     let exercises = BatchGDExercises.all(Self.quick, problem: problem)
