@@ -109,6 +109,8 @@ struct CodeGradingTests {
     var limits = CodeGrader.Limits()
     limits.checkSeconds = 8
     limits.checkMemoryBytes = 1 << 30
+    // A debug build of the workspace: half the time of a release build, and the same containment.
+    limits.configuration = "debug"
     let containment = Containment.detect()
     let grader = CodeGrader(
       package: Self.package, files: LessonCatalogue.codeExerciseFiles, limits: limits, containment: containment)

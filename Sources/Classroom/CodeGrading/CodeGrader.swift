@@ -16,6 +16,9 @@ public struct CodeGrader {
     public var buildMemoryBytes: Int = 6 << 30
     public var checkSeconds: Double = 60
     public var checkMemoryBytes: Int = 2 << 30
+    /// SwiftPM's build configuration: release (the checks run fast), or debug (builds in about
+    /// half the time, for a test of the grader itself).
+    public var configuration = "release"
     public init() {}
   }
 
@@ -137,7 +140,8 @@ public struct CodeGrader {
             ?? Data(), to: student.appendingPathComponent(file))
       }
     }
-    let checker = workspace.appendingPathComponent(".build/release/check-exercises").resolvingSymlinksInPath()
+    let checker = workspace.appendingPathComponent(".build/\(limits.configuration)/check-exercises")
+      .resolvingSymlinksInPath()
     let products = checker.deletingLastPathComponent().path
     let home = ProcessInfo.processInfo.environment["HOME"].map { [$0] } ?? []
     let hidden = home + [package.path, folder.deletingLastPathComponent().path]
@@ -209,7 +213,7 @@ public struct CodeGrader {
   /// Builds the checker in the workspace with the build limits.
   func build() -> SandboxedRun {
     SandboxedRun.run(
-      ["/usr/bin/env", "swift", "build", "-c", "release", "--product", "check-exercises"],
+      ["/usr/bin/env", "swift", "build", "-c", limits.configuration, "--product", "check-exercises"],
       containment: .limitsOnly(because: "the compiler reads the code; it does not run it"), hidden: [], visible: [],
       limits: .init(seconds: limits.buildSeconds, memoryBytes: limits.buildMemoryBytes),
       workingDirectory: workspace.path)
