@@ -75,16 +75,7 @@ struct Grade: ParsableCommand {
         throw ValidationError("no answers file at '\(answers)': give a CSV file with a header row")
       }
     }
-    if let output {
-      let url = URL(fileURLWithPath: output)
-      if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-        throw ValidationError("--output '\(output)' is a folder: give a file name such as scores.csv")
-      }
-      let parent = url.deletingLastPathComponent().path
-      guard FileManager.default.isWritableFile(atPath: parent) else {
-        throw ValidationError("--output '\(output)': the folder '\(parent)' does not exist or cannot be written")
-      }
-    }
+    try ClassroomFiles.validate(output: output, gradescope: nil)
   }
 
   func run() throws {
