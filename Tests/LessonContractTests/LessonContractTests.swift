@@ -32,7 +32,8 @@ struct LessonContractTests {
   /// run in plots/<lesson> (full mode, the same notebook at a larger size): exit status 0, every
   /// theory check passed and as many checks recorded, the same files written (each chart as PNG,
   /// .gp and .dat, the README, metrics.json, the Jupyter notebook, any other output), and a Jupyter
-  /// notebook that nbformat accepts, with an image for every chart, and that nbconvert renders.
+  /// notebook that nbformat accepts, with an image for every chart, and that nbconvert renders;
+  /// and what it printed holds no Markdown syntax.
   @Test(arguments: lessons)
   func aQuickRunPassesEveryCheckAndWritesWhatTheReferenceRunWrote(lesson name: String) throws {
     let lesson = try #require(LessonCatalogue.lesson(named: name))
@@ -49,6 +50,12 @@ struct LessonContractTests {
     let charts = expected.filter { $0.hasSuffix(".png") }.map { String($0.dropLast(".png".count)) }
     #expect(!charts.isEmpty)
     try LessonExpectations.jupyterNotebookIsValid(in: run.folder, lesson: name, charts: charts)
+    // The terminal shows plain text: no Markdown's bold or links in what a pipe receives.
+    #expect(!run.terminalText.isEmpty)
+    for syntax in ["**", "]("] {
+      let line = run.terminalText.split(separator: "\n").first { $0.contains(syntax) }
+      #expect(line == nil, "\(name) prints Markdown '\(syntax)': \(line ?? "")")
+    }
   }
 
   @Test(arguments: lessons, ["--help", "-h"])

@@ -14,6 +14,8 @@ public struct QuickRun: Sendable {
   public let checkCount: Int
   /// The names of the checks that failed.
   public let failedChecks: [String]
+  /// What the run printed, as a pipe receives it (without chart previews).
+  public let terminalText: String
 
   /// The quick run of `lesson`, made on first use; a test asking for a run in progress waits for
   /// it, so each lesson runs once however many tests read it.
@@ -22,15 +24,24 @@ public struct QuickRun: Sendable {
       let directory = LessonProcess.temporaryDirectory("\(L.name)-quick")
       let options = try LessonOptions.parse(["--quick", "--plots-dir", directory.path, "--no-preview"])
       let config = L.Configuration(quick: true, seed: options.seed)
+      let printed = PrintedText()
       let notebook = try Notebook(
         lesson: L.name, title: L.title, settings: NotebookSettings(options), parameters: config.parameters,
-        terminal: .silent)
+        terminal: .capturing { printed.append($0) })
       let status = try L.run(config, in: notebook)
       return QuickRun(
         folder: directory.appendingPathComponent(L.name), status: status, checkCount: notebook.recordedChecks.count,
-        failedChecks: notebook.recordedChecks.filter { !$0.passed }.map(\.name))
+        failedChecks: notebook.recordedChecks.filter { !$0.passed }.map(\.name), terminalText: printed.text)
     }
   }
+}
+
+/// Text printed from any thread, collected under a lock.
+private final class PrintedText: @unchecked Sendable {
+  private let lock = NSLock()
+  private var parts: [String] = []
+  func append(_ part: String) { lock.withLock { parts.append(part) } }
+  var text: String { lock.withLock { parts.joined() } }
 }
 
 /// The quick runs made so far, by lesson, under a lock per lesson (so two lessons run side by

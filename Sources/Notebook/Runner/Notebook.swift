@@ -70,8 +70,8 @@ public final class Notebook {
     cells.append(
       markdown:
         """
-        *The executed notebook of lesson `\(lesson)`, written by `swift run -c release \(lesson)`\
-        \(settings.quick ? " --quick" : ""). Mode: \(mode). Seed: \(settings.seed).*
+        *The executed notebook of lesson `\(lesson)`, written by `swift run -c release \(lesson)\
+        \(settings.quick ? " --quick" : "")`. Mode: \(mode). Seed: \(settings.seed).*
 
         Parameters: \(parameters.map { "`\($0.0)` = \(Notebook.plain($0.1))" }.joined(separator: ", ")).
 
@@ -87,7 +87,7 @@ public final class Notebook {
 
   /// Introductory prose before the first step.
   public func introduction(_ text: String) {
-    terminal.line(Terminal.wrap(text))
+    terminal.line(Terminal.wrap(terminal.text(text)))
     terminal.line()
     cells.append(markdown: text + "\n")
   }
@@ -127,7 +127,7 @@ public final class Notebook {
 
   /// Explanatory prose (Markdown; shown wrapped in the terminal).
   public func prose(_ text: String) {
-    terminal.line(Terminal.wrap(text))
+    terminal.line(Terminal.wrap(terminal.text(text)))
     terminal.line()
     cells.append(markdown: text + "\n")
   }
@@ -150,7 +150,7 @@ public final class Notebook {
 
   /// A table with an optional caption.
   public func table(_ table: Table, caption: String? = nil) {
-    if let caption { terminal.line(caption) }
+    if let caption { terminal.line(terminal.text(caption)) }
     terminal.line(table.text)
     terminal.line()
     if let caption { cells.append(markdown: "**\(caption)**\n") }
@@ -219,8 +219,9 @@ public final class Notebook {
         : "Basis: the document's code."
       terminal.line("  “\(entry.quote)” (\(entry.source.label))")
       terminal.line("  = “\(entry.translation)”")
-      terminal.line(Terminal.wrap("  Verdict: \(terminal.bold(claim.verdict.rawValue)). \(claim.evidence)"))
-      terminal.line(Terminal.wrap("  \(basis)"))
+      terminal.line(
+        Terminal.wrap("  Verdict: \(terminal.bold(claim.verdict.rawValue)). \(terminal.text(claim.evidence))"))
+      terminal.line(Terminal.wrap("  \(terminal.text(basis))"))
       terminal.line()
       cells.append(
         markdown:
@@ -235,7 +236,7 @@ public final class Notebook {
     for (index, exercise) in exercises.enumerated() {
       let number = index + 1
       let how = "swift run -c release \(lesson)\(variant) --exercise \(number) --answer <\(exercise.answerFormat)>"
-      terminal.line(Terminal.wrap("  \(number). \(exercise.question)"))
+      terminal.line(Terminal.wrap("  \(number). \(terminal.text(exercise.question))"))
       terminal.line("     check: \(how)")
       cells.append(markdown: "\(number). \(exercise.question)\n\n   Check your answer: `\(how)`\n")
     }

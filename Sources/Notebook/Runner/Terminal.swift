@@ -8,6 +8,8 @@ public struct Terminal: Sendable {
   public var canPause: Bool
   /// When false, nothing is printed (tests).
   public var isEnabled: Bool
+  /// Where the text goes instead of standard output (a test reading what a pipe would get).
+  public var sink: (@Sendable (String) -> Void)? = nil
 
   /// The process's own terminal.
   public static var standard: Terminal {
@@ -17,6 +19,11 @@ public struct Terminal: Sendable {
   /// A terminal that prints nothing.
   public static var silent: Terminal { Terminal(isInteractive: false, canPause: false, isEnabled: false) }
 
+  /// A terminal that hands its text to `sink`, as a pipe would receive it (no styling, no pauses).
+  public static func capturing(_ sink: @escaping @Sendable (String) -> Void) -> Terminal {
+    Terminal(isInteractive: false, canPause: false, isEnabled: true, sink: sink)
+  }
+
   /// Prints a line.
   public func line(_ text: String = "") {
     write(text + "\n")
@@ -25,7 +32,17 @@ public struct Terminal: Sendable {
   /// Writes text as is (no newline added), unbuffered, so it interleaves correctly with progress bars.
   public func write(_ text: String) {
     guard isEnabled else { return }
+    if let sink { return sink(text) }
     FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  /// Markdown prose as terminal text: `**bold**` in ANSI bold on a terminal (plain in a pipe or
+  /// file), a link `[text](target)` as its text, `` `code` `` without its backticks. Tables and
+  /// chart previews are printed as they are and do not go through this.
+  public func text(_ markdown: String) -> String {
+    var text = markdown.replacing(/\[([^\]\n]+)\]\(([^)\s]+)\)/) { String($0.output.1) }
+    text = text.replacing(/\*\*([^*\n]+?)\*\*/) { bold(String($0.output.1)) }
+    return text.replacing(/`([^`\n]+)`/) { String($0.output.1) }
   }
 
   /// Text in bold on a terminal, unchanged otherwise.
