@@ -95,6 +95,7 @@ struct RefusedOptionTests {
     ("documents", ["--batch-size", "2"]),
     ("documents", ["--exercise", "4", "--answer", "1"]),
     ("documents", ["--evaluate", "/nonexistent/file.ckpt"]),
+    ("documents", ["--evaluate", "/tmp/"]),
   ]
 
   @Test(arguments: badOptions)

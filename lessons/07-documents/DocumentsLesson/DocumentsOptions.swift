@@ -18,7 +18,13 @@ package struct DocumentsOptions: ParsableArguments {
   package init() {}
 
   package func validate() throws {
-    if let evaluate, !FileManager.default.isReadableFile(atPath: evaluate) {
+    guard let evaluate else { return }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: evaluate, isDirectory: &isFolder), isFolder.boolValue {
+      throw ValidationError(
+        "--evaluate: \(evaluate) is a folder: give a checkpoint file, such as plots/documents/cnn-best.ckpt")
+    }
+    if !FileManager.default.isReadableFile(atPath: evaluate) {
       throw ValidationError("--evaluate: no readable checkpoint at \(evaluate)")
     }
   }
