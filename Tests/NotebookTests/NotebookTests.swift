@@ -210,9 +210,10 @@ struct ClaimRuleTests {
 struct RunComparisonTests {
   /// A one-chart notebook of lesson `lesson` with parameter `depth`, written into a new folder;
   /// returns the lesson's output folder.
-  static func run(lesson: String = "trial", depth: Int, slope: Double, in plots: URL) throws -> URL {
+  static func run(lesson: String = "trial", depth: Int, slope: Double, quick: Bool = true, in plots: URL) throws -> URL
+  {
     let notebook = try Notebook(
-      lesson: lesson, title: "A trial", settings: NotebookSettings(seed: 7, quick: true, plotsDir: plots.path),
+      lesson: lesson, title: "A trial", settings: NotebookSettings(seed: 7, quick: quick, plotsDir: plots.path),
       parameters: [("depth", .integer(depth)), ("width", .integer(8))], terminal: .silent)
     notebook.outline(["only"])
     notebook.step("only", "Only") {
@@ -275,6 +276,18 @@ struct RunComparisonTests {
     let a = try Self.run(depth: 3, slope: 1, in: plots.appendingPathComponent("a"))
     let other = try Self.run(lesson: "other", depth: 3, slope: 1, in: plots.appendingPathComponent("b"))
     #expect(throws: RunComparison.Refused.self) { try RunComparison(try RunFolder(a.path), try RunFolder(other.path)) }
+    // A full run against a quick one: refused, with how to make a like-for-like pair.
+    let full = try Self.run(depth: 3, slope: 1, quick: false, in: plots.appendingPathComponent("full"))
+    let first = try RunFolder(full.path)
+    let second = try RunFolder(a.path)
+    do {
+      _ = try RunComparison(first, second)
+      Issue.record("a full and a quick run were compared")
+    } catch {
+      #expect(error.description.contains("is a full run") && error.description.contains("a quick run"))
+      #expect(error.description.contains("trial --quick --plots-dir quick-reference"))
+      #expect(!error.description.contains("\n"))
+    }
     #expect(throws: RunFolder.Unreadable.self) { try RunFolder(plots.appendingPathComponent("nowhere").path) }
     let broken = plots.appendingPathComponent("broken")
     try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)

@@ -18,12 +18,19 @@ public struct RunComparison {
   /// The run compared (e.g. yours).
   public let b: RunFolder
 
-  /// Two runs of one lesson.
+  /// Two runs of one lesson in the same mode (a quick and a full run differ in many sizes at
+  /// once, so the pair is refused with the commands that make a like-for-like one).
   public init(_ a: RunFolder, _ b: RunFolder) throws(Refused) {
     guard a.lesson == b.lesson else {
       throw Refused(
         description:
           "runs of different lessons cannot be compared: \(a.url.path) is \(a.lesson), \(b.url.path) is \(b.lesson)")
+    }
+    guard a.mode == b.mode else {
+      throw Refused(
+        description:
+          "\(a.url.path) is a \(a.mode) run and \(b.url.path) a \(b.mode) run, which differ in many sizes at once: compare like with like (for a quick reference, run `swift run -c release \(a.lesson) --quick --plots-dir quick-reference` and compare quick-reference/\(a.lesson) with your quick run; or run yours without --quick)"
+      )
     }
     self.a = a
     self.b = b
