@@ -58,6 +58,26 @@ struct LessonContractTests {
     }
   }
 
+  /// A run with the default output folder writes into runs/, never into the committed reference
+  /// plots/, and its footer says how to compare it with the reference.
+  @Test func aRunLeavesTheReferenceAloneByDefault() throws {
+    let folder = LessonProcess.temporaryDirectory("default-plots-dir")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let reference = folder.appendingPathComponent("plots/batch-gd")
+    try FileManager.default.createDirectory(at: reference, withIntermediateDirectories: true)
+    try Data("the reference".utf8).write(to: reference.appendingPathComponent("README.md"))
+    let result = try LessonProcess.run("batch-gd", ["--quick", "--no-preview"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: reference.path) == ["README.md"])
+    #expect(try String(contentsOf: reference.appendingPathComponent("README.md"), encoding: .utf8) == "the reference")
+    let readme = try String(
+      contentsOf: folder.appendingPathComponent("runs/batch-gd/README.md"), encoding: .utf8)
+    #expect(
+      readme.contains(
+        "--plots-dir quick-reference`, then `swift run -c release gradientlab compare quick-reference/batch-gd runs/batch-gd`"
+      ))
+  }
+
   @Test(arguments: lessons, ["--help", "-h"])
   func helpPrintsTheUsageWithDefaultsAndExitsZero(lesson: String, flag: String) throws {
     let result = try LessonProcess.run(lesson, [flag])

@@ -25,18 +25,21 @@ public enum LessonProcess {
 
   /// Runs lesson `name` with `arguments`, optionally with a replaced environment and standard input.
   public static func run(
-    _ name: String, _ arguments: [String], environment: [String: String]? = nil, input: Pipe? = nil
+    _ name: String, _ arguments: [String], environment: [String: String]? = nil, input: Pipe? = nil,
+    in folder: URL? = nil
   ) throws -> Result {
-    try run(program: executable(name), arguments, environment: environment, input: input)
+    try run(program: executable(name), arguments, environment: environment, input: input, in: folder)
   }
 
   /// Runs the program at `program` (a lesson, or a tool such as /usr/bin/python3) with `arguments`.
   public static func run(
-    program: URL, _ arguments: [String], environment: [String: String]? = nil, input: Pipe? = nil
+    program: URL, _ arguments: [String], environment: [String: String]? = nil, input: Pipe? = nil,
+    in folder: URL? = nil
   ) throws -> Result {
     let process = Process()
     process.executableURL = program
     process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
     if let environment { process.environment = environment }
     if let input { process.standardInput = input }
     let out = Pipe()

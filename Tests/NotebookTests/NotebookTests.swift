@@ -234,6 +234,20 @@ struct RunComparisonTests {
     return plots.appendingPathComponent(lesson)
   }
 
+  @Test func theFooterSaysWhatToCompareThisRunWith() {
+    #expect(
+      Notebook.compareAdvice(lesson: "exploding", plotsDir: "plots", quick: false)
+        == "To draw a run of yours together with this one: `swift run -c release gradientlab compare plots/exploding <your plots-dir>/exploding`."
+    )
+    #expect(
+      Notebook.compareAdvice(lesson: "exploding", plotsDir: "runs", quick: false)
+        == "To draw this run together with the reference: `swift run -c release gradientlab compare plots/exploding runs/exploding`."
+    )
+    #expect(
+      Notebook.compareAdvice(lesson: "exploding", plotsDir: "mine", quick: true).contains(
+        "quick-reference/exploding mine/exploding"))
+  }
+
   @Test func aChartIsReadBackAsItWasDrawn() throws {
     let plots = LessonKitTemporary.folder("read-back")
     defer { try? FileManager.default.removeItem(at: plots) }

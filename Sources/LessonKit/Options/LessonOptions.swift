@@ -9,8 +9,12 @@ public struct LessonOptions: ParsableArguments {
   @Flag(help: "Small sizes for tests and CI: runs in seconds instead of about a minute.")
   public var quick = false
 
-  @Option(name: .customLong("plots-dir"), help: "Folder for outputs; the lesson writes into <plots-dir>/<lesson>/.")
-  public var plotsDir = "plots"
+  @Option(
+    name: .customLong("plots-dir"),
+    help:
+      "Folder for outputs; the lesson writes into <plots-dir>/<lesson>/. The committed reference runs are in plots/, which a run replaces only when asked to (--plots-dir plots)."
+  )
+  public var plotsDir = "runs"
 
   @Flag(help: "Pause for Enter between steps (only when run from a terminal).")
   public var step = false

@@ -296,6 +296,22 @@ public final class Notebook {
     }
   }
 
+  /// The footer's advice on comparing: the reference (`plots/`, full mode) with a run of the
+  /// reader's, or this run with the reference; a quick run with a quick run of the defaults.
+  package static func compareAdvice(lesson: String, plotsDir: String, quick: Bool) -> String {
+    let folder = URL(fileURLWithPath: plotsDir).standardizedFileURL.path
+    let isReference = folder == URL(fileURLWithPath: "plots").standardizedFileURL.path || plotsDir == "plots"
+    let compare = "swift run -c release gradientlab compare"
+    if isReference && !quick {
+      return "To draw a run of yours together with this one: `\(compare) plots/\(lesson) <your plots-dir>/\(lesson)`."
+    }
+    if quick {
+      return
+        "To draw this quick run together with a quick run of the defaults: `swift run -c release \(lesson) --quick --plots-dir quick-reference`, then `\(compare) quick-reference/\(lesson) \(plotsDir)/\(lesson)`."
+    }
+    return "To draw this run together with the reference: `\(compare) plots/\(lesson) \(plotsDir)/\(lesson)`."
+  }
+
   /// Records a run's summary numbers for metrics.json (non-finite values become null + note).
   public func recordRun(_ name: String, _ values: [(String, Double?)], extra: [(String, JSONValue)] = []) {
     guard case .object(let pairs) = JSONValue.record(values) else { return }
@@ -347,8 +363,8 @@ public final class Notebook {
     cells.append(
       markdown: "---\n\n\(checks.count - failed.count) of \(checks.count) checks passed. "
         + "Peak memory: \(peakMemory) MB. "
-        + "Numbers: [metrics.json](metrics.json). To draw a run of yours together with this one: "
-        + "`swift run -c release gradientlab compare plots/\(lesson) <your plots-dir>/\(lesson)`.\n")
+        + "Numbers: [metrics.json](metrics.json). "
+        + Self.compareAdvice(lesson: lesson, plotsDir: settings.plotsDir, quick: settings.quick) + "\n")
     let document = cells.map { cell in
       switch cell {
       case .markdown(let text): text

@@ -173,7 +173,8 @@ extension DocumentsLesson {
         would be 18,750. The same convolution followed by max pooling and a flatten reaches \
         \(Format.percent(pooledAccuracy)) under the same budget. The checkpoint file \
         `\(checkpointName)` holds the best epoch's weights; \
-        `swift run -c release documents --evaluate plots/documents/\(checkpointName)` scores it again.
+        `swift run -c release documents --evaluate \(notebook.settings.plotsDir)/documents/\(checkpointName)` scores \
+        it again.
         """)
       notebook.recordRun(
         "documents_cnn",
