@@ -126,8 +126,53 @@ struct LessonContractTests {
     let result = try LessonProcess.run(
       "batch-gd", ["--quick", "--step", "--no-preview", "--plots-dir", plots.path], input: neverPressed)
     #expect(result.status == 0)
-    #expect(!result.stdout.contains("Press Enter"))
+    #expect(!result.stdout.contains("[Enter/n/q]"))
     #expect(result.stdout.contains("\(lastStep) ·"), "the run did not reach \(lastStep)")
+  }
+
+  /// At a terminal (a pseudo-terminal, through Python's pty), `--step` says once how it works,
+  /// and `q` + Enter at its first prompt stops the run: exit 0, the previous outputs untouched, no
+  /// staging folder left.
+  @Test(.timeLimit(.minutes(15)))
+  func stepModeStopsCleanlyOnQ() throws {
+    let plots = LessonProcess.temporaryDirectory("contract-step-q")
+    defer { try? FileManager.default.removeItem(at: plots) }
+    let previous = plots.appendingPathComponent("batch-gd")
+    try FileManager.default.createDirectory(at: previous, withIntermediateDirectories: true)
+    try Data("the previous run".utf8).write(to: previous.appendingPathComponent("README.md"))
+    let script = """
+      import os, pty, sys
+      pid, fd = pty.fork()
+      if pid == 0:
+          os.execv(sys.argv[1], sys.argv[1:])
+      out = b""
+      while b"[Enter/n/q]" not in out:
+          chunk = os.read(fd, 4096)
+          if not chunk: break
+          out += chunk
+      os.write(fd, b"q\\n")
+      while True:
+          try:
+              chunk = os.read(fd, 4096)
+          except OSError:
+              break
+          if not chunk: break
+          out += chunk
+      _, status = os.waitpid(pid, 0)
+      sys.stdout.write(out.decode("utf-8", "replace"))
+      sys.exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 100)
+      """
+    let result = try LessonProcess.run(
+      program: URL(fileURLWithPath: "/usr/bin/env"),
+      [
+        "python3", "-c", script, LessonProcess.executable("batch-gd").path, "--quick", "--step", "--no-preview",
+        "--plots-dir", plots.path,
+      ])
+    #expect(result.status == 0, "\(result.stdout.suffix(500)) \(result.stderr)")
+    #expect(result.stdout.contains("Enter: next step · n + Enter: no more chart previews · q + Enter: stop here"))
+    #expect(result.stdout.contains("Stopped before step 2"), "\(result.stdout.suffix(500))")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: plots.path) == ["batch-gd"], "no staging folder left")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: previous.path) == ["README.md"])
   }
 
   /// Without gnuplot on the PATH a run still writes every chart's script and data, the notebook and

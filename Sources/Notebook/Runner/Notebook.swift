@@ -46,6 +46,9 @@ public final class Notebook {
   private var runs: [(String, JSONValue)] = []
   private var chartFailures: [String] = []
   private var chartCount = 0
+  /// Whether chart previews are printed: the settings', until the reader turns them off at a
+  /// step's prompt.
+  private var previews: Bool
 
   /// A notebook for `lesson`. Checks first that `--plots-dir` can hold the outputs (see
   /// `OutputFolder`) and throws `OutputFolder.Unusable` before printing anything if not.
@@ -54,6 +57,7 @@ public final class Notebook {
     terminal: Terminal = .standard
   ) throws(OutputFolder.Unusable) {
     folder = try OutputFolder(plotsDir: settings.plotsDir, lesson: lesson)
+    previews = settings.chartPreviews
     self.lesson = lesson
     self.title = title
     self.settings = settings
@@ -114,8 +118,7 @@ public final class Notebook {
       "\(lesson): step '\(id)' runs out of the outline's order \(stepOutline.steps)")
     stepNumber += 1
     if stepNumber > 1 && settings.pausesBetweenSteps && terminal.canPause && terminal.isInteractive {
-      terminal.write(terminal.bold("Press Enter for step \(stepNumber)… "))
-      _ = readLine()
+      pause(before: title)
     }
     terminal.line(
       terminal.bold("── Step \(stepNumber) · \(title) " + String(repeating: "─", count: max(3, 70 - title.count))))
@@ -123,6 +126,34 @@ public final class Notebook {
     let result = try body()
     terminal.line()
     return result
+  }
+
+  /// `--step`'s prompt before step `stepNumber`: Enter goes on, `n` + Enter turns the chart
+  /// previews off and goes on, `q` + Enter stops the lesson here: the run's staging folder is
+  /// removed, the previous outputs stay as they were, and the process exits 0.
+  private func pause(before title: String) {
+    if stepNumber == 2 {
+      terminal.line(
+        terminal.bold("Step by step: Enter: next step · n + Enter: no more chart previews · q + Enter: stop here"))
+    }
+    while true {
+      terminal.write(terminal.bold("Next: step \(stepNumber) · \(title) [Enter/n/q] "))
+      let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+      switch answer {
+      case "": return
+      case "n":
+        previews = false
+        return
+      case "q":
+        discard()
+        terminal.line(
+          "Stopped before step \(stepNumber) of \(stepOutline.steps.count); \(outputDirectory.path) is as it was before this run."
+        )
+        exit(0)
+      default:
+        terminal.line("Enter goes on, n + Enter turns the chart previews off, q + Enter stops here.")
+      }
+    }
   }
 
   /// Explanatory prose (Markdown; shown wrapped in the terminal).
@@ -163,7 +194,7 @@ public final class Notebook {
   public func chart(_ chart: Chart, caption: String) {
     chartCount += 1
     do {
-      let written = try renderer.write(chart, preview: settings.chartPreviews && terminal.isEnabled)
+      let written = try renderer.write(chart, preview: previews && terminal.isEnabled)
       if let preview = written.preview { terminal.line(preview) }
       terminal.line("  chart: \(outputDirectory.path)/\(chart.name).{png,gp,dat}")
       if let failure = written.failure {
