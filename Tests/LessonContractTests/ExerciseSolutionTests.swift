@@ -126,6 +126,23 @@ struct ExerciseSolutionTests {
     #expect(whole.allSatisfy { (10...400).contains($0) } && Set(whole).count > 100)
   }
 
+  /// The README's counts of exercises are the catalogue's: the numeric exercises in all, how many
+  /// change with the variant, and the code exercises (in words).
+  @Test func theReadmesExerciseCountsAreTheCatalogues() throws {
+    let readme = try String(contentsOf: ReferenceTests.root.appendingPathComponent("README.md"), encoding: .utf8)
+      .replacingOccurrences(of: "\n", with: " ")
+    let variations = LessonCatalogue.lessons.flatMap { $0.exerciseVariations }
+    let total = variations.count
+    let varying = variations.filter(\.varies).count
+    #expect(readme.contains("numeric exercises (\(total) in all)"), "README: numeric exercises (\(total) in all)")
+    #expect(readme.contains("\(varying) of the \(total) exercises change"), "README: \(varying) of the \(total) change")
+    let words = [
+      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ]
+    let code = LessonCatalogue.codeExerciseFiles.count
+    #expect(code < words.count && readme.contains("\(words[code]) code exercises"), "README: \(code) code exercises")
+  }
+
   @Test func variantsPickTheirValuesDeterministicallyAndSpreadThem() {
     let options = [10, 20, 30, 40, 50]
     #expect(ExerciseVariant.original.pick(options, salt: 1) == 10)
