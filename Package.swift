@@ -80,8 +80,8 @@ let package = Package(
     // SLEEF's vector loops, each built for its width (CVectorMath/SleefLoops.h says why); only
     // CVectorMath calls them, on a CPU that runs that width, and declares them (SleefLoops.h), so
     // they have no public header.
-    .target(name: "CVectorMathAVX2", publicHeadersPath: ".", cSettings: [.unsafeFlags(["-mavx2", "-mfma"])]),
-    .target(name: "CVectorMathAVX512", publicHeadersPath: ".", cSettings: [.unsafeFlags(["-mavx512f"])]),
+    .target(name: "CVectorMathAVX2", publicHeadersPath: ".", cSettings: x86Flags(["-mavx2", "-mfma"])),
+    .target(name: "CVectorMathAVX512", publicHeadersPath: ".", cSettings: x86Flags(["-mavx512f"])),
     .target(name: "CFolderExchange"),
     .target(name: "CMallocTuning"),
     .target(
@@ -188,6 +188,18 @@ let package = Package(
       ? [.target(name: "ExerciseSolutions", dependencies: ["ExerciseKit"], path: "exercises/Solutions")] : []),
   swiftLanguageModes: [.v6]
 )
+
+/// `flags` where the package is built for x86-64, none elsewhere (arm64: the wide loops compile to
+/// nothing there, `#if defined(__x86_64__)`, and the baseline C paths run). SwiftPM's conditions
+/// name platforms, not architectures, so this asks the compiler that evaluates the manifest, which
+/// runs on the machine it builds for (a native build; cross-compiling from x86-64 is not supported).
+func x86Flags(_ flags: [String]) -> [CSetting] {
+  #if arch(x86_64)
+    [.unsafeFlags(flags)]
+  #else
+    []
+  #endif
+}
 
 /// The three targets of one lesson, declared in one line (in the manner of swift-collections'
 /// target helper): its library, its executable and its test target, each with the

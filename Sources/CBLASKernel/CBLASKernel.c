@@ -27,7 +27,9 @@
 // target object files straight to the linker), so the hook is always present.
 #include "CBLASKernel.h"
 
+#if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
+#endif
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +43,7 @@ void gotoblas_dynamic_quit(void);
 static char initial[32] = "";
 static const char *action = "kept";
 
+#if defined(__x86_64__) || defined(__i386__)
 static uint64_t read_xcr0(void) {
   uint32_t eax, edx;
   __asm__ volatile("xgetbv" : "=a"(eax), "=d"(edx) : "c"(0));
@@ -64,6 +67,10 @@ static const char *best_coretype(void) {
   if (avx2 && fma) return "HASWELL";
   return NULL;
 }
+#else
+/// On other CPUs (arm64) OpenBLAS's own choice is kept: the kernels below are x86's.
+static const char *best_coretype(void) { return NULL; }
+#endif
 
 /// True when `core` (as openblas_get_corename spells it) is at least as fast as `best`.
 static int already_good(const char *core, const char *best) {
@@ -94,6 +101,7 @@ __attribute__((constructor)) static void select_openblas_kernel(void) {
     action = "user";
     return;
   }
+#if defined(__x86_64__) || defined(__i386__)
   const char *best = best_coretype();
   if (!best || already_good(initial, best)) return;
   setenv("OPENBLAS_CORETYPE", best, 1);
@@ -101,6 +109,7 @@ __attribute__((constructor)) static void select_openblas_kernel(void) {
   gotoblas_dynamic_init();
   if (!threads_set_by_user) openblas_set_num_threads(1);
   action = "switched";
+#endif
 }
 
 const char *cblaskernel_initial_corename(void) { return initial; }

@@ -16,11 +16,14 @@
 #pragma STDC FP_CONTRACT OFF
 
 // SLEEF's scalar FMA functions: sleef.h declares them only in a file built with FMA (FP_FAST_FMA),
-// and this one is built for the baseline x86-64 (it runs them only where the CPU has FMA).
+// and on x86-64 this one is built for the baseline (it runs them only where the CPU has FMA). A
+// target with FMA in its baseline (arm64) has sleef.h's own declarations.
+#if !defined(FP_FAST_FMA)
 extern float Sleef_finz_tanhf1_u10purecfma(float);
 extern float Sleef_finz_expf1_u10purecfma(float);
 extern double Sleef_finz_logd1_u10purecfma(double);
 extern double Sleef_finz_cosd1_u10purecfma(double);
+#endif
 
 int vectormath_best_lanes(void) {
 #if defined(__x86_64__)
@@ -42,6 +45,8 @@ int vectormath_path(int lanes) {
 }
 
 // MARK: Scalar (the tails, and whole arrays on the 1-lane path)
+
+static float tanh1(float x) { return Sleef_finz_tanhf1_u10purecfma(x); }
 
 static float sigmoid1(float x) { return 1.0f / (1.0f + Sleef_finz_expf1_u10purecfma(-x)); }
 
@@ -78,7 +83,7 @@ static void float_map(const float *x, float *y, long n, int path, float_loop avx
 static float sigmoid_libm(float x) { return 1.0f / (1.0f + expf(-x)); }
 
 void vectormath_tanhf(const float *x, float *y, long count, int lanes) {
-  float_map(x, y, count, vectormath_path(lanes), LOOPS(tanhf), Sleef_finz_tanhf1_u10purecfma, tanhf);
+  float_map(x, y, count, vectormath_path(lanes), LOOPS(tanhf), tanh1, tanhf);
 }
 
 void vectormath_sigmoidf(const float *x, float *y, long count, int lanes) {
