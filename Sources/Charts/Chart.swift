@@ -19,6 +19,9 @@ public struct Chart: Sendable, Equatable {
   public var markers: [Marker]
   /// A heatmap, when set; `series` are then drawn over it (e.g. a critical line).
   public var heatmap: Heatmap?
+  /// The legend below the plot instead of at its right, so that many entries leave the plot its
+  /// width (a comparison's overlays).
+  public var legendBelow = false
 
   /// A line chart; add series and markers, or set `heatmap`.
   public init(

@@ -56,6 +56,49 @@ public enum ChartFiles {
     return chart
   }
 
+  /// The heatmap chart `name` in `folder`: its title, axis labels and color label from the
+  /// script, its cells from block 0 of the data (x y value rows, one blank line between rows).
+  public static func readHeatmap(_ name: String, in folder: URL) throws(ReadError) -> Chart {
+    guard let script = try? String(contentsOf: folder.appendingPathComponent("\(name).gp"), encoding: .utf8),
+      let data = try? String(contentsOf: folder.appendingPathComponent("\(name).dat"), encoding: .utf8),
+      script.contains("with image")
+    else { throw .unreadable(name) }
+    func setting(_ key: String) -> String? {
+      for line in script.split(separator: "\n") where line.hasPrefix("set \(key) '") {
+        return unescape(line.dropFirst("set \(key) '".count).dropLast())
+      }
+      return nil
+    }
+    var xs: [Double] = []
+    var ys: [Double] = []
+    var rows: [[Double]] = []
+    let block = data.components(separatedBy: "\n\n\n")[0]
+    for line in block.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("#") { continue }
+      let fields = line.split(separator: " ").map { Double($0) ?? .nan }
+      if fields.count < 3 {
+        if !(rows.last?.isEmpty ?? true) { rows.append([]) }
+        continue
+      }
+      if rows.isEmpty { rows.append([]) }
+      if rows.count == 1 { xs.append(fields[0]) }
+      if rows[rows.count - 1].isEmpty { ys.append(fields[1]) }
+      rows[rows.count - 1].append(fields[2])
+    }
+    rows.removeAll { $0.isEmpty }
+    guard let title = setting("title"), !rows.isEmpty, rows.allSatisfy({ $0.count == xs.count }), rows.count == ys.count
+    else { throw .malformed(name) }
+    var range: ClosedRange<Double>?
+    if let line = script.split(separator: "\n").first(where: { $0.hasPrefix("set cbrange [") }) {
+      let bounds = line.dropFirst("set cbrange [".count).dropLast().split(separator: ":").compactMap { Double($0) }
+      if bounds.count == 2, bounds[0] <= bounds[1] { range = bounds[0]...bounds[1] }
+    }
+    return Chart(
+      name: name, title: title, xLabel: setting("xlabel") ?? "", yLabel: setting("ylabel") ?? "",
+      heatmap: Heatmap(
+        xValues: xs, yValues: ys, values: rows, colorLabel: setting("cblabel") ?? "", colorRange: range))
+  }
+
   /// The data blocks of a `.dat` file (two blank lines apart, `#` lines are comments): x y pairs.
   static func points(_ data: String) -> [[(x: Double, y: Double)]] {
     var blocks: [[(x: Double, y: Double)]] = []
@@ -73,6 +116,8 @@ public enum ChartFiles {
   }
 
   private static func style(_ clause: String) -> Series.Style {
+    if clause.contains("pointtype 6") { return .secondRun }
+    if clause.contains("dashtype 3") { return .secondRunTheory }
     if clause.hasPrefix("linespoints") { return .linePoints }
     if clause.hasPrefix("points") { return .points }
     if clause.hasPrefix("steps") { return .steps }

@@ -55,6 +55,17 @@ public struct ChartRenderer: Sendable {
     return result
   }
 
+  /// Writes a script's `NAME.gp` and `NAME.dat` (a figure no `Chart` describes, such as
+  /// `GnuplotScript.heatmapPair`) and draws `NAME.png`; returns nil, or the failure in one line.
+  public func render(_ script: GnuplotScript) throws -> String? {
+    try OutputFile.write(script.data, to: directory.appendingPathComponent("\(script.name).dat"))
+    try OutputFile.write(script.pngScript(), to: directory.appendingPathComponent("\(script.name).gp"))
+    guard ChartRenderer.gnuplotAvailable else {
+      return "gnuplot is not installed, so \(script.name).png was not drawn (the .gp and .dat files are written)"
+    }
+    return ChartRenderer.drawPNG(script, in: directory)
+  }
+
   /// Writes `NAME.gp` and `NAME.dat` and, if asked, the text preview, but not the PNG (a
   /// `ChartQueue` draws it); `failure` says so when gnuplot is not installed.
   public func write(_ chart: Chart, preview wantsPreview: Bool) throws -> RenderedChart {

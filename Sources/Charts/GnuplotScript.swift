@@ -12,10 +12,15 @@ public struct GnuplotScript: Sendable, Equatable {
   public let body: String
   /// The chart's file stem.
   public let name: String
+  /// The PNG's width in pixels.
+  let width: Int
+  /// The PNG's height in pixels.
+  let height: Int
 
   /// The script and data for `chart`.
   public init(_ chart: Chart) {
     name = chart.name
+    (width, height) = (900, 560)
     if let heatmap = chart.heatmap {
       (data, body) = GnuplotScript.heatmap(chart, heatmap)
     } else {
@@ -23,11 +28,64 @@ public struct GnuplotScript: Sendable, Equatable {
     }
   }
 
+  /// A script and data written as they are (a figure no `Chart` describes, such as
+  /// `heatmapPair`'s).
+  init(name: String, data: String, body: String, width: Int = 900, height: Int = 560) {
+    self.name = name
+    self.data = data
+    self.body = body
+    self.width = width
+    self.height = height
+  }
+
+  /// Two heatmaps side by side in one figure, on ONE color range (the union of both maps'
+  /// finite values, or both maps' own fixed ranges) with one color bar: `first` and `second`
+  /// titled `firstTitle` and `secondTitle`, the figure `title`. Block 0 of the data holds the
+  /// first map's cells, block 1 the second's.
+  public static func heatmapPair(
+    name: String, title: String, xLabel: String, yLabel: String, first: Heatmap, firstTitle: String,
+    second: Heatmap, secondTitle: String
+  ) -> GnuplotScript {
+    let values = (first.values + second.values).joined().filter(\.isFinite)
+    var low = values.min() ?? 0
+    var high = values.max() ?? 1
+    for range in [first.colorRange, second.colorRange].compactMap({ $0 }) {
+      low = Swift.min(low, range.lowerBound)
+      high = Swift.max(high, range.upperBound)
+    }
+    if low == high { high = low + 1 }
+    var data =
+      "# \(name).dat — block 0: \(firstTitle), block 1: \(secondTitle); columns: x y value (NaN = not finite)\n"
+    for (index, map) in [first, second].enumerated() {
+      if index > 0 { data += "\n\n" }
+      for (row, y) in map.yValues.enumerated() {
+        for (column, x) in map.xValues.enumerated() {
+          data += "\(number(x)) \(number(y)) \(number(map.values[row][column]))\n"
+        }
+        data += "\n"
+      }
+    }
+    var body = "set multiplot layout 1,2 title '\(escape(title))'\n"
+    body += "set xlabel '\(escape(xLabel))'\nset ylabel '\(escape(yLabel))'\n"
+    body += "set palette defined (0 '#313695', 0.25 '#74add1', 0.5 '#ffffbf', 0.75 '#f46d43', 1 '#a50026')\n"
+    body += "set autoscale xfix; set autoscale yfix\n"
+    body += "# One color range for both panels: the same color means the same value.\n"
+    body += "set cbrange [\(number(low)):\(number(high))]\n"
+    body += "unset colorbox\n"
+    body += "set title '\(escape(firstTitle))'\n"
+    body += "plot '\(escape(name)).dat' index 0 using 1:2:3 with image notitle\n"
+    body += "set colorbox\nset cblabel '\(escape(second.colorLabel))'\n"
+    body += "set title '\(escape(secondTitle))'\n"
+    body += "plot '\(escape(name)).dat' index 1 using 1:2:3 with image notitle\n"
+    body += "unset multiplot\n"
+    return GnuplotScript(name: name, data: data, body: body, width: 1500, height: 560)
+  }
+
   /// The complete `NAME.gp`: pngcairo output to `NAME.png` (or `output` when given).
   public func pngScript(output: String? = nil) -> String {
     """
     # \(name).gp — written by GradientLab. Edit and re-render with: gnuplot \(name).gp
-    set terminal pngcairo size 900,560 enhanced font 'DejaVu Sans,10'
+    set terminal pngcairo size \(width),\(height) enhanced font 'DejaVu Sans,10'
     set output '\(GnuplotScript.escape(output ?? name + ".png"))'
 
     """ + body
@@ -54,7 +112,7 @@ public struct GnuplotScript: Sendable, Equatable {
       "set xlabel '\(escape(chart.xLabel))'",
       "set ylabel '\(escape(chart.yLabel))'",
       "set grid",
-      "set key outside right top",
+      chart.legendBelow ? "set key below horizontal maxcols 3 samplen 2" : "set key outside right top",
     ]
     if chart.logX { lines.append("set logscale x") }
     if chart.logY { lines.append("set logscale y; set format y '10^{%L}'") }
@@ -104,7 +162,9 @@ public struct GnuplotScript: Sendable, Equatable {
   /// One `plot` clause per series, reading data block `firstIndex + position`.
   private static func seriesPlots(_ chart: Chart, firstIndex: Int) -> [String] {
     chart.series.enumerated().map { offset, series in
-      let hex = palette[(series.colorGroup ?? offset) % palette.count].dropFirst()
+      let hex =
+        series.colorGroup == Series.neutral
+        ? "555555" : palette[(series.colorGroup ?? offset) % palette.count].dropFirst()
       let style: String
       var color = "#" + hex
       switch series.style {
@@ -116,6 +176,8 @@ public struct GnuplotScript: Sendable, Equatable {
         style = "with lines linewidth 1"
         color = "#B0" + hex  // ARGB: mostly transparent
       case .steps: style = "with steps linewidth 2"
+      case .secondRun: style = "with linespoints pointtype 6 pointsize 0.9 linewidth 4"
+      case .secondRunTheory: style = "with lines dashtype 3 linewidth 3"
       }
       let title = series.title.isEmpty ? "notitle" : "title '\(escape(series.title))'"
       return "'\(escape(chart.name)).dat' index \(offset + firstIndex) using 1:2 \(style) linecolor rgb '\(color)' "

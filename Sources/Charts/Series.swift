@@ -15,7 +15,14 @@ public struct Series: Sendable, Equatable {
     case faint
     /// A histogram outline: a step at each x, the bins' left edges.
     case steps
+    /// The second run of a comparison: a thick line with open circles, in its series' color.
+    case secondRun
+    /// The second run's theory line: thick and dotted (the first run's is dashed).
+    case secondRunTheory
   }
+
+  /// The color group drawn in neutral grey (a legend entry that explains a style, not a series).
+  public static let neutral = -1
 
   /// The legend entry; an empty title leaves the series out of the legend.
   public var title: String

@@ -210,21 +210,34 @@ struct ClaimRuleTests {
 struct RunComparisonTests {
   /// A one-chart notebook of lesson `lesson` with parameter `depth`, written into a new folder;
   /// returns the lesson's output folder.
-  static func run(lesson: String = "trial", depth: Int, slope: Double, quick: Bool = true, in plots: URL) throws -> URL
-  {
+  static func run(
+    lesson: String = "trial", depth: Int, slope: Double, quick: Bool = true, extra: Bool = false,
+    heat: ClosedRange<Double>? = nil, in plots: URL
+  ) throws -> URL {
     let notebook = try Notebook(
       lesson: lesson, title: "A trial", settings: NotebookSettings(seed: 7, quick: quick, plotsDir: plots.path),
       parameters: [("depth", .integer(depth)), ("width", .integer(8))], terminal: .silent)
     notebook.outline(["only"])
     notebook.step("only", "Only") {
+      var series = [
+        Series(title: "measured", x: [1, 2, 3], y: [1, 2 * slope, 3 * slope], style: .linePoints, colorGroup: 1),
+        Series(title: "theory", x: [1, 3], y: [1, 3], style: .dashed, colorGroup: 1),
+      ]
+      if extra {
+        series.insert(Series(title: "extra", x: [1, 2], y: [2, 2], style: .linePoints, colorGroup: 0), at: 0)
+      }
       notebook.chart(
-        Chart(
-          name: "line", title: "A 'quoted' line", xLabel: "x", yLabel: "y", logY: true,
-          series: [
-            Series(title: "measured", x: [1, 2, 3], y: [1, 2 * slope, 3 * slope], style: .linePoints, colorGroup: 1),
-            Series(title: "theory", x: [1, 3], y: [1, 3], style: .dashed, colorGroup: 1),
-          ]),
+        Chart(name: "line", title: "A 'quoted' line", xLabel: "x", yLabel: "y", logY: true, series: series),
         caption: "Rises.")
+      if let heat {
+        notebook.chart(
+          Chart(
+            name: "heat", title: "Cells", xLabel: "step", yLabel: "layer",
+            heatmap: Heatmap(
+              xValues: [0, 1], yValues: [1, 2], values: [[heat.lowerBound, 0.5], [.nan, heat.upperBound]],
+              colorLabel: "log10 |g|")),
+          caption: "Cells.")
+      }
       notebook.check([
         TheoryCheck(name: "slope", measured: slope, predicted: 1, tolerance: .relative(0.1), source: "theory §1")
       ])
@@ -273,15 +286,47 @@ struct RunComparisonTests {
     let overlaid = try ChartFiles.read("line", in: output)
     #expect(
       overlaid.series.map(\.title) == [
-        "A (depth 3): measured", "A (depth 3): theory", "B (depth 5): measured", "B (depth 5): theory",
+        "measured", "theory", "", "", "A (depth 3)", "B (depth 5)",
       ])
-    #expect(overlaid.series[2].style == .dashed && overlaid.series[2].y == [1, 4, 6])
+    #expect(overlaid.series[2].style == .secondRun && overlaid.series[2].y == [1, 4, 6])
+    #expect(overlaid.series[3].style == .secondRunTheory)
+    #expect(overlaid.series.prefix(4).allSatisfy { $0.colorGroup == 1 }, "B's series in A's color for them")
+    let script = try String(contentsOf: output.appendingPathComponent("line.gp"), encoding: .utf8)
+    #expect(script.contains("set key below horizontal"))
     #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("line.png").path))
     let readme = try String(contentsOf: output.appendingPathComponent("README.md"), encoding: .utf8)
     #expect(readme.contains("| `depth` | 3 | 5 |"))
     #expect(readme.contains("The other parameter is the same."))
     #expect(readme.contains("| slope | 1 | 2 | passed | **failed** |"))
     #expect(readme.contains("| fit.slope | 1 | 2 |"))
+  }
+
+  /// A series present in both runs has one color in both, wherever it sits in the list; one
+  /// that only B drew gets a color of its own; heatmaps are drawn anew side by side on ONE color
+  /// range, the union of both runs' values, with one color bar.
+  @Test func seriesKeepTheirColorsAndHeatmapsShareOneColorRange() throws {
+    let plots = LessonKitTemporary.folder("compare-colors")
+    defer { try? FileManager.default.removeItem(at: plots) }
+    let a = try Self.run(depth: 3, slope: 1, heat: -0.5...5, in: plots.appendingPathComponent("a"))
+    let b = try Self.run(depth: 5, slope: 2, extra: true, heat: -0.6...1.9, in: plots.appendingPathComponent("b"))
+    let comparison = try RunComparison(try RunFolder(a.path), try RunFolder(b.path))
+    let output = plots.appendingPathComponent("out")
+    #expect(try comparison.write(to: output.path) == 2)
+    let overlaid = try ChartFiles.read("line", in: output)
+    let colors = Dictionary(
+      overlaid.series.prefix(2).map { ($0.title, $0.colorGroup) }, uniquingKeysWith: { x, _ in x })
+    // B's series, in B's order: extra (B only), measured, theory.
+    let bSeries = Array(overlaid.series[2..<5])
+    #expect(bSeries[0].title == "B only: extra" && !colors.values.contains(bSeries[0].colorGroup))
+    #expect(bSeries[1].colorGroup == colors["measured"] && bSeries[2].colorGroup == colors["theory"])
+    let script = try String(contentsOf: output.appendingPathComponent("heat.gp"), encoding: .utf8)
+    let ranges = script.split(separator: "\n").filter { $0.hasPrefix("set cbrange") }
+    #expect(ranges == ["set cbrange [-0.6:5.0]"], "one range for both panels: \(ranges)")
+    #expect(script.contains("set multiplot layout 1,2") && script.components(separatedBy: "with image").count == 3)
+    #expect(script.components(separatedBy: "unset colorbox").count == 2, "one color bar")
+    #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("heat.png").path))
+    let heat = try String(contentsOf: output.appendingPathComponent("heat.dat"), encoding: .utf8)
+    #expect(heat.contains("1.0 2.0 1.9") && heat.contains("1.0 2.0 5.0"), "both runs' cells")
   }
 
   @Test func aMissingFolderAnotherLessonOrABadMetricsFileIsRefusedInOneLine() throws {

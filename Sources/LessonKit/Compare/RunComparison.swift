@@ -3,8 +3,9 @@ import Foundation
 import Notebook
 
 /// Two output folders of the same lesson side by side (`gradientlab compare A B`): every line
-/// chart both drew, redrawn with both runs (A solid as drawn, B dashed in the same colors), each
-/// run labelled by the parameters in which it differs; heatmaps side by side; and a README.md
+/// chart both drew, redrawn with both runs (A as drawn, B's series in A's color for the same
+/// series, thick with open circles), each run labelled by the parameters in which it differs;
+/// heatmaps side by side on one color range; and a README.md
 /// with both runs' parameters, checks, claims and numbers, what changed marked. Written whole into
 /// the output folder (`OutputFolder`), as a lesson writes its own.
 public struct RunComparison {
@@ -57,29 +58,68 @@ public struct RunComparison {
   }
 
   /// The line chart `name` with both runs' series, or nil if either cannot be read back (a
-  /// heatmap, or a chart only one run drew).
+  /// heatmap, or a chart only one run drew). A series of B is matched to A's by its title and
+  /// drawn in A's color for it, thick with open circles (a theory line: thick and dotted, where A's
+  /// is dashed); a series only B drew gets a color of its own and "B only" in its title. B's
+  /// matched series have no legend entries of their own: two grey entries say once which style
+  /// is A and which is B, and the legend sits below the plot, which keeps its width.
   public func overlay(_ name: String) -> Chart? {
     guard let first = try? ChartFiles.read(name, in: a.url), let second = try? ChartFiles.read(name, in: b.url)
     else { return nil }
     var chart = first
+    chart.legendBelow = true
     // gnuplot's enhanced text would set the "_" of "weight_std" as a subscript.
     let (labelA, labelB) = (
       label(isA: true).replacingOccurrences(of: "_", with: "\\_"),
       label(isA: false).replacingOccurrences(of: "_", with: "\\_")
     )
-    chart.series =
-      first.series.map { series in
-        var s = series
-        s.title = series.title.isEmpty ? labelA : "\(labelA): \(series.title)"
-        return s
+    // A's colors, fixed: a series drawn without a group takes its position's color.
+    chart.series = first.series.enumerated().map { offset, series in
+      var s = series
+      s.colorGroup = series.colorGroup ?? offset
+      return s
+    }
+    var used = Set(chart.series.compactMap(\.colorGroup))
+    var colorByTitle: [String: Int] = [:]
+    for series in chart.series where !series.title.isEmpty && colorByTitle[series.title] == nil {
+      colorByTitle[series.title] = series.colorGroup
+    }
+    for series in second.series {
+      var s = series
+      let theory = series.style == .dashed
+      s.style = theory ? .secondRunTheory : .secondRun
+      if let color = colorByTitle[series.title], !series.title.isEmpty {
+        s.colorGroup = color
+        s.title = ""
+      } else {
+        let free = (0...).first { !used.contains($0) }!
+        used.insert(free)
+        s.colorGroup = free
+        s.title = "B only: \(series.title)"
       }
-      + second.series.map { series in
-        var s = series
-        s.title = series.title.isEmpty ? labelB : "\(labelB): \(series.title)"
-        s.style = series.style == .points ? .points : .dashed
-        return s
-      }
+      if series.style == .faint { s.style = .faint }
+      chart.series.append(s)
+    }
+    chart.series.append(
+      Series(
+        title: labelA, x: [], y: [], style: .linePoints, colorGroup: Series.neutral))
+    chart.series.append(
+      Series(
+        title: labelB, x: [], y: [], style: .secondRun, colorGroup: Series.neutral
+      ))
     return chart
+  }
+
+  /// The heatmap `name` of both runs side by side in one figure, on one color range (the union
+  /// of both), or nil if either cannot be read.
+  public func heatmapPair(_ name: String) -> GnuplotScript? {
+    guard let first = try? ChartFiles.readHeatmap(name, in: a.url), let map = first.heatmap,
+      let second = try? ChartFiles.readHeatmap(name, in: b.url), let other = second.heatmap
+    else { return nil }
+    return GnuplotScript.heatmapPair(
+      name: name, title: first.title, xLabel: first.xLabel, yLabel: first.yLabel, first: map,
+      firstTitle: label(isA: true).replacingOccurrences(of: "_", with: "\\_"), second: other,
+      secondTitle: label(isA: false).replacingOccurrences(of: "_", with: "\\_"))
   }
 
   /// Writes the comparison into `output` (replaced whole) and returns how many charts it overlaid.
@@ -107,7 +147,9 @@ public struct RunComparison {
         "## What differs\n\n\(rows.markdown)\n\n"
           + (same == 1 ? "The other parameter is the same.\n" : "The other \(same) parameters are the same.\n"))
     }
-    markdown.append("## Charts\n\nA as the lesson drew it; B dashed, in the same colors.\n")
+    markdown.append(
+      "## Charts\n\nA as the lesson drew it; B in the same color for the same series, thick with open circles (its theory lines thick and dotted); heatmaps side by side on one color scale.\n"
+    )
     var overlaid = 0
     let common = a.charts.filter { b.charts.contains($0) }
     for name in common {
@@ -116,17 +158,14 @@ public struct RunComparison {
         if let failure = rendered.failure { throw Refused(description: failure) }
         overlaid += 1
         markdown.append("![\(chart.title)](\(name).png)\n\nRe-render with `gnuplot \(name).gp`.\n")
-      } else {
-        for (run, letter) in [(a, "A"), (b, "B")] {
-          let png = run.url.appendingPathComponent("\(name).png")
-          if FileManager.default.fileExists(atPath: png.path) {
-            try? FileManager.default.copyItem(
-              at: png, to: folder.staging.appendingPathComponent("\(name)-\(letter).png"))
-          }
-        }
+      } else if let pair = heatmapPair(name) {
+        if let failure = try renderer.render(pair) { throw Refused(description: failure) }
+        overlaid += 1
         markdown.append(
-          "**\(name)** (a heatmap: side by side)\n\n| A | B |\n| --- | --- |\n| ![A](\(name)-A.png) | ![B](\(name)-B.png) |\n"
+          "![\(name): A and B on one color scale](\(name).png)\n\nBoth panels share one color range, the union of the two runs' values. Re-render with `gnuplot \(name).gp`.\n"
         )
+      } else {
+        markdown.append("**\(name)**: one of the two runs' files cannot be read, so it is not drawn.\n")
       }
     }
     let only =
