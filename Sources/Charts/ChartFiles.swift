@@ -28,12 +28,7 @@ public enum ChartFiles {
       let data = try? String(contentsOf: folder.appendingPathComponent("\(name).dat"), encoding: .utf8)
     else { throw .unreadable(name) }
     if script.contains("with image") { throw .heatmap(name) }
-    func setting(_ key: String) -> String? {
-      for line in script.split(separator: "\n") where line.hasPrefix("set \(key) '") {
-        return unescape(line.dropFirst("set \(key) '".count).dropLast())
-      }
-      return nil
-    }
+    func setting(_ key: String) -> String? { ChartFiles.setting(key, in: script) }
     guard let title = setting("title"), let xLabel = setting("xlabel"), let yLabel = setting("ylabel") else {
       throw .malformed(name)
     }
@@ -63,30 +58,15 @@ public enum ChartFiles {
       let data = try? String(contentsOf: folder.appendingPathComponent("\(name).dat"), encoding: .utf8),
       script.contains("with image")
     else { throw .unreadable(name) }
-    func setting(_ key: String) -> String? {
-      for line in script.split(separator: "\n") where line.hasPrefix("set \(key) '") {
-        return unescape(line.dropFirst("set \(key) '".count).dropLast())
-      }
-      return nil
-    }
-    var xs: [Double] = []
-    var ys: [Double] = []
-    var rows: [[Double]] = []
-    let block = data.components(separatedBy: "\n\n\n")[0]
-    for line in block.split(separator: "\n", omittingEmptySubsequences: false) {
-      if line.hasPrefix("#") { continue }
-      let fields = line.split(separator: " ").map { Double($0) ?? .nan }
-      if fields.count < 3 {
-        if !(rows.last?.isEmpty ?? true) { rows.append([]) }
-        continue
-      }
-      if rows.isEmpty { rows.append([]) }
-      if rows.count == 1 { xs.append(fields[0]) }
-      if rows[rows.count - 1].isEmpty { ys.append(fields[1]) }
-      rows[rows.count - 1].append(fields[2])
-    }
-    rows.removeAll { $0.isEmpty }
-    guard let title = setting("title"), !rows.isEmpty, rows.allSatisfy({ $0.count == xs.count }), rows.count == ys.count
+    func setting(_ key: String) -> String? { ChartFiles.setting(key, in: script) }
+    // Block 0, one grid row per paragraph, each line `x y value`.
+    let rows = data.components(separatedBy: "\n\n\n")[0].components(separatedBy: "\n\n").map { paragraph in
+      paragraph.split(separator: "\n").filter { !$0.hasPrefix("#") }.map {
+        $0.split(separator: " ").map { Double($0) ?? .nan }
+      }.filter { $0.count >= 3 }
+    }.filter { !$0.isEmpty }
+    guard let title = setting("title"), let firstRow = rows.first,
+      rows.allSatisfy({ $0.count == firstRow.count })
     else { throw .malformed(name) }
     var range: ClosedRange<Double>?
     if let line = script.split(separator: "\n").first(where: { $0.hasPrefix("set cbrange [") }) {
@@ -96,7 +76,16 @@ public enum ChartFiles {
     return Chart(
       name: name, title: title, xLabel: setting("xlabel") ?? "", yLabel: setting("ylabel") ?? "",
       heatmap: Heatmap(
-        xValues: xs, yValues: ys, values: rows, colorLabel: setting("cblabel") ?? "", colorRange: range))
+        xValues: firstRow.map { $0[0] }, yValues: rows.map { $0[0][1] }, values: rows.map { $0.map { $0[2] } },
+        colorLabel: setting("cblabel") ?? "", colorRange: range))
+  }
+
+  /// The value of `set KEY '…'` in a script, unescaped, or nil.
+  static func setting(_ key: String, in script: String) -> String? {
+    for line in script.split(separator: "\n") where line.hasPrefix("set \(key) '") {
+      return unescape(line.dropFirst("set \(key) '".count).dropLast())
+    }
+    return nil
   }
 
   /// The data blocks of a `.dat` file (two blank lines apart, `#` lines are comments): x y pairs.

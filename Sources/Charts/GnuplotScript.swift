@@ -56,19 +56,10 @@ public struct GnuplotScript: Sendable, Equatable {
     if low == high { high = low + 1 }
     var data =
       "# \(name).dat — block 0: \(firstTitle), block 1: \(secondTitle); columns: x y value (NaN = not finite)\n"
-    for (index, map) in [first, second].enumerated() {
-      if index > 0 { data += "\n\n" }
-      for (row, y) in map.yValues.enumerated() {
-        for (column, x) in map.xValues.enumerated() {
-          data += "\(number(x)) \(number(y)) \(number(map.values[row][column]))\n"
-        }
-        data += "\n"
-      }
-    }
+    data += cells(first) + "\n\n" + cells(second)
     var body = "set multiplot layout 1,2 title '\(escape(title))'\n"
     body += "set xlabel '\(escape(xLabel))'\nset ylabel '\(escape(yLabel))'\n"
-    body += "set palette defined (0 '#313695', 0.25 '#74add1', 0.5 '#ffffbf', 0.75 '#f46d43', 1 '#a50026')\n"
-    body += "set autoscale xfix; set autoscale yfix\n"
+    body += heatmapSettings
     body += "# One color range for both panels: the same color means the same value.\n"
     body += "set cbrange [\(number(low)):\(number(high))]\n"
     body += "unset colorbox\n"
@@ -185,19 +176,30 @@ public struct GnuplotScript: Sendable, Equatable {
     }
   }
 
-  private static func heatmap(_ chart: Chart, _ map: Heatmap) -> (String, String) {
-    var data = "# \(chart.name).dat — block 0: heatmap cells, columns: x y value (NaN = not finite)"
-    data += chart.series.isEmpty ? "\n" : "; blocks 1…: lines drawn over it, columns: x y\n"
+  /// A heatmap's cells as data rows `x y value`, a blank line after each row of the grid.
+  private static func cells(_ map: Heatmap) -> String {
+    var data = ""
     for (row, y) in map.yValues.enumerated() {
       for (column, x) in map.xValues.enumerated() {
         data += "\(number(x)) \(number(y)) \(number(map.values[row][column]))\n"
       }
       data += "\n"
     }
+    return data
+  }
+
+  /// The palette and axes every heatmap is drawn with.
+  private static let heatmapSettings =
+    "set palette defined (0 '#313695', 0.25 '#74add1', 0.5 '#ffffbf', 0.75 '#f46d43', 1 '#a50026')\n"
+    + "set autoscale xfix; set autoscale yfix\n"
+
+  private static func heatmap(_ chart: Chart, _ map: Heatmap) -> (String, String) {
+    var data = "# \(chart.name).dat — block 0: heatmap cells, columns: x y value (NaN = not finite)"
+    data += chart.series.isEmpty ? "\n" : "; blocks 1…: lines drawn over it, columns: x y\n"
+    data += cells(map)
     var body = header(chart)
     body += "set cblabel '\(escape(map.colorLabel))'\n"
-    body += "set palette defined (0 '#313695', 0.25 '#74add1', 0.5 '#ffffbf', 0.75 '#f46d43', 1 '#a50026')\n"
-    body += "set autoscale xfix; set autoscale yfix\n"
+    body += heatmapSettings
     if let range = map.colorRange { body += "set cbrange [\(number(range.lowerBound)):\(number(range.upperBound))]\n" }
     let image = "'\(escape(chart.name)).dat' index 0 using 1:2:3 with image notitle"
     if !chart.series.isEmpty {

@@ -95,7 +95,7 @@ struct ExerciseSolutionTests {
       let original = try L.defaultExercises(variant: .original, quick: true)
       for (i, variation) in L.exerciseVariations.enumerated() {
         guard case .varies(let tolerance) = variation else {
-          #expect(variation.fixedReason?.isEmpty == false, "\(L.name) \(i + 1): a shared exercise says why")
+          #expect(variation.sharedReason?.isEmpty == false, "\(L.name) \(i + 1): a shared exercise says why")
           continue
         }
         let answers = lists.map { $0[i].solution().answer }

@@ -63,7 +63,7 @@ enum ClassroomFiles {
           let score = report.score(s.id, entry)
           let answer = score.answer.isEmpty ? "" : " \(score.answer)"
           print(
-            "\(s.id)  \(entry.name) (variant \(s.variant)):\(answer) \(score.verdict), \(ClassReportFormat.points(score.points))/\(ClassReportFormat.points(entry.points)). \(score.reason)"
+            "\(s.id)  \(entry.name) (variant \(s.variant)):\(answer) \(score.verdict), \(ClassReport.points(score.points))/\(ClassReport.points(entry.points)). \(score.reason)"
           )
         }
       }
@@ -79,13 +79,6 @@ enum ClassroomFiles {
     }
     if let gradescope { try report.writeGradescope(to: URL(fileURLWithPath: gradescope)) }
     if !report.problems.isEmpty { throw ExitCode(1) }
-  }
-}
-
-/// Points as the reports print them.
-enum ClassReportFormat {
-  static func points(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(format: "%g", value)
   }
 }
 

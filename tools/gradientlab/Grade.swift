@@ -68,14 +68,13 @@ struct Grade: ParsableCommand {
         throw ValidationError("give the answers file, --code SUBMISSIONS, or both")
       }
       if quick { throw ValidationError("--quick comes from the assignment's mode: leave it out with --assignment") }
-      try ClassroomFiles.validate(output: nil, gradescope: gradescope)
     }
     if let answers {
       guard FileManager.default.fileExists(atPath: answers, isDirectory: &isFolder), !isFolder.boolValue else {
         throw ValidationError("no answers file at '\(answers)': give a CSV file with a header row")
       }
     }
-    try ClassroomFiles.validate(output: output, gradescope: nil)
+    try ClassroomFiles.validate(output: output, gradescope: gradescope)
   }
 
   func run() throws {

@@ -163,7 +163,7 @@ public struct Assignment: Sendable {
         throw refuse("\(position) (\(entry.name)) repeats exercises[\(earlier + 1)]")
       }
       if case .numeric(let lesson, let exercise) = entry.item,
-        let reason = catalogue.lessons[lesson]?[exercise - 1].fixedReason
+        let reason = catalogue.lessons[lesson]?[exercise - 1].sharedReason
       {
         warnings.append(
           "\(name): \(position) (\(entry.name)): a class shares its answer, whatever the variant: \(reason)")

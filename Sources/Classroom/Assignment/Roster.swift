@@ -41,13 +41,7 @@ public struct Roster: Sendable {
 
   /// Reads a roster from CSV text (a byte-order mark is skipped); `name` is used in errors.
   public init(csv text: String, name: String) throws(AssignmentError) {
-    let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-    let reader: CSVReader
-    do {
-      reader = try CSVReader(string: body, hasHeaderRow: false, trimFields: true)
-    } catch {
-      throw AssignmentError("\(name): the roster is not CSV (\(error))")
-    }
+    let reader = try CSVText.reader(text, name: name, what: "the roster")
     guard let header = reader.next()?.map({ $0.lowercased() }), let column = header.firstIndex(of: "student") else {
       throw AssignmentError("\(name): the roster's header row must name a 'student' column")
     }

@@ -45,6 +45,9 @@ public struct CodeGrader {
   /// The copy of the package the students' code is built in.
   public var workspace: URL { package.appendingPathComponent(".build/grading-workspace") }
 
+  /// The stubs every student starts from: the package's `exercises/Student`.
+  var stubs: URL { package.appendingPathComponent("exercises/Student") }
+
   /// Grades every student of `roster` on `assignment`'s code exercises, from
   /// `submissions/<student>/`.
   public func grade(assignment: Assignment, roster: Roster, submissions: URL) throws -> ClassReport {
@@ -85,7 +88,7 @@ public struct CodeGrader {
   /// One student's scores, in `entries`' order.
   func gradeStudent(_ folder: URL, entries: [Assignment.Entry]) throws -> [ExerciseScore] {
     let student = workspace.appendingPathComponent("exercises/Student")
-    try Self.sync(from: package.appendingPathComponent("exercises/Student"), to: student)
+    try Self.sync(from: stubs, to: student)
     var results: [String: ExerciseScore] = [:]
     var submitted: [String: String] = [:]  // exercise -> file
     for entry in entries {
@@ -111,7 +114,7 @@ public struct CodeGrader {
             reason: "the build exceeded its time limit of \(Int(limits.buildSeconds)) s")
         }
         submitted = [:]
-        try Self.sync(from: package.appendingPathComponent("exercises/Student"), to: student)
+        try Self.sync(from: stubs, to: student)
         continue
       }
       if build.status == 0 { break }
@@ -135,9 +138,7 @@ public struct CodeGrader {
             "does not compile: \(Self.firstError(build.output, file: build.output.contains("/\(file):") ? file : "AllExercises.swift"))"
         )
         submitted[name] = nil
-        try Self.write(
-          FileManager.default.contents(atPath: package.appendingPathComponent("exercises/Student/\(file)").path)
-            ?? Data(), to: student.appendingPathComponent(file))
+        try Self.sync(from: stubs.appendingPathComponent(file), to: student.appendingPathComponent(file))
       }
     }
     let checker = workspace.appendingPathComponent(".build/\(limits.configuration)/check-exercises")
@@ -275,7 +276,6 @@ public struct CodeGrader {
   /// The files whose functions the errors in AllExercises.swift (which lists every function for
   /// the checker) point at: a student's function with a wrong name or signature fails there.
   func blamedFiles(_ output: String) -> Set<String> {
-    let stubs = package.appendingPathComponent("exercises/Student")
     guard let list = try? String(contentsOf: stubs.appendingPathComponent("AllExercises.swift"), encoding: .utf8)
     else { return [] }
     let lines = list.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

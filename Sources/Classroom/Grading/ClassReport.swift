@@ -129,7 +129,7 @@ public struct ClassReport: Sendable {
   }
 
   /// Points as printed: "2", "1.5".
-  static func points(_ value: Double) -> String {
+  public static func points(_ value: Double) -> String {
     value == value.rounded() ? String(Int(value)) : String(format: "%g", value)
   }
 

@@ -22,13 +22,7 @@ public enum NumericGrading {
   public static func grade(
     _ csv: String, name: String, assignment: Assignment, roster: Roster, exercises: Exercises
   ) throws -> ClassReport {
-    let body = csv.hasPrefix("\u{FEFF}") ? String(csv.dropFirst()) : csv
-    let reader: CSVReader
-    do {
-      reader = try CSVReader(string: body, hasHeaderRow: false, trimFields: true)
-    } catch {
-      throw AssignmentError("\(name): the file is not CSV (\(error))")
-    }
+    let reader = try CSVText.reader(csv, name: name, what: "the file")
     guard let header = reader.next()?.map({ $0.lowercased() }), header.contains(where: { !$0.isEmpty }) else {
       throw AssignmentError(
         "\(name): the file is empty: its first row must be the header \(columns.joined(separator: ","))")

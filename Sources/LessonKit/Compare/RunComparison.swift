@@ -57,6 +57,10 @@ public struct RunComparison {
     return shown.isEmpty ? letter : "\(letter) (\(shown.joined(separator: ", ")))"
   }
 
+  /// `label(isA:)` for a gnuplot title: gnuplot's enhanced text would set the "_" of
+  /// "weight_std" as a subscript.
+  func chartLabel(isA: Bool) -> String { label(isA: isA).replacingOccurrences(of: "_", with: "\\_") }
+
   /// The line chart `name` with both runs' series, or nil if either cannot be read back (a
   /// heatmap, or a chart only one run drew). A series of B is matched to A's by its title and
   /// drawn in A's color for it, thick with open circles (a theory line: thick and dotted, where A's
@@ -68,11 +72,7 @@ public struct RunComparison {
     else { return nil }
     var chart = first
     chart.legendBelow = true
-    // gnuplot's enhanced text would set the "_" of "weight_std" as a subscript.
-    let (labelA, labelB) = (
-      label(isA: true).replacingOccurrences(of: "_", with: "\\_"),
-      label(isA: false).replacingOccurrences(of: "_", with: "\\_")
-    )
+    let (labelA, labelB) = (chartLabel(isA: true), chartLabel(isA: false))
     // A's colors, fixed: a series drawn without a group takes its position's color.
     chart.series = first.series.enumerated().map { offset, series in
       var s = series
@@ -118,8 +118,7 @@ public struct RunComparison {
     else { return nil }
     return GnuplotScript.heatmapPair(
       name: name, title: first.title, xLabel: first.xLabel, yLabel: first.yLabel, first: map,
-      firstTitle: label(isA: true).replacingOccurrences(of: "_", with: "\\_"), second: other,
-      secondTitle: label(isA: false).replacingOccurrences(of: "_", with: "\\_"))
+      firstTitle: chartLabel(isA: true), second: other, secondTitle: chartLabel(isA: false))
   }
 
   /// Writes the comparison into `output` (replaced whole) and returns how many charts it overlaid.

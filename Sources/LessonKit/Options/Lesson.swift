@@ -63,13 +63,10 @@ public protocol Lesson {
 }
 
 extension Lesson {
-  /// "Exercises 1, 2 and 5 are the same for the whole class: 1 (its answer is …); …", or nil if
-  /// every exercise varies: for `--help` and assignments.
+  /// "A class shares the answers of exercises 1 (…); 2 (…); --variant changes the others.", or
+  /// nil if every exercise varies: for `--help`.
   public static var sharedExercisesNote: String? {
-    let shared = exerciseVariations.enumerated().compactMap { i, v in v.fixedReason.map { (i + 1, $0) } }
-    guard !shared.isEmpty else { return nil }
-    return "A class shares the answers of exercise\(shared.count == 1 ? "" : "s") "
-      + shared.map { "\($0.0) (\($0.1))" }.joined(separator: "; ") + "; --variant changes the others."
+    ExerciseVariation.sharedNote(exerciseVariations).map { $0 + "; --variant changes the others." }
   }
 
   public static func runInstead(_ config: Configuration, options: Options) throws -> Bool { false }

@@ -104,8 +104,9 @@ public struct LessonCommand<L: Lesson>: ParsableCommand {
     _ options: LessonOptions, title: String, parameters: [(String, JSONValue)],
     exercises: () throws -> [Exercise], body: (Notebook) throws -> Int32
   ) throws {
-    // A handout's ASSIGNMENT.yaml in exam mode: no right value, no worked solution.
-    let rules = options.exercise == nil ? nil : ExamRules.find(executable: Bundle.main.executableURL)
+    // A handout's ASSIGNMENT.yaml in exam mode: no right value, no worked solution (and the
+    // notebook offers none).
+    let rules = ExamRules.find(executable: Bundle.main.executableURL)
     let exam = rules?.exam == true
     if let number = options.exercise, let answer = options.answer {
       let verdict = try exercises()[number - 1].check(answer)
@@ -127,7 +128,7 @@ public struct LessonCommand<L: Lesson>: ParsableCommand {
     let notebook: Notebook
     do {
       notebook = try Notebook(
-        lesson: configuration.commandName ?? "lesson", title: title, settings: NotebookSettings(options),
+        lesson: configuration.commandName ?? "lesson", title: title, settings: NotebookSettings(options, exam: exam),
         parameters: parameters)
     } catch {
       throw ValidationError(error.description)

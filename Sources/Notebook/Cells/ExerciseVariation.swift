@@ -17,8 +17,16 @@ public enum ExerciseVariation: Sendable, Equatable {
   }
 
   /// Why a class shares the exercise's answer, nil if it varies.
-  public var fixedReason: String? {
+  public var sharedReason: String? {
     if case .shared(let reason) = self { return reason }
     return nil
+  }
+
+  /// "A class shares the answers of exercises 1 (reason); 2 (reason)" for a lesson's exercises,
+  /// numbered from 1, or nil when every one varies.
+  public static func sharedNote(_ variations: [ExerciseVariation]) -> String? {
+    let shared = variations.enumerated().compactMap { i, v in v.sharedReason.map { "\(i + 1) (\($0))" } }
+    guard !shared.isEmpty else { return nil }
+    return "A class shares the answers of exercise\(shared.count == 1 ? "" : "s") \(shared.joined(separator: "; "))"
   }
 }

@@ -308,11 +308,7 @@ public final class Notebook {
       }
       if settings.variant != .original {
         prose("These are variant \(settings.variant)'s numbers; the checks and solutions above use the same variant.")
-        let shared = variations.enumerated().compactMap { i, v in v.fixedReason.map { "\(i + 1) (\($0))" } }
-        if !shared.isEmpty {
-          prose(
-            "A class shares the answers of exercise\(shared.count == 1 ? "" : "s") \(shared.joined(separator: "; ")).")
-        }
+        if let note = ExerciseVariation.sharedNote(variations) { prose(note + ".") }
       }
       self.exercises(exercises())
       if !codeExercises.isEmpty {
@@ -330,8 +326,8 @@ public final class Notebook {
   /// The footer's advice on comparing: the reference (`plots/`, full mode) with a run of the
   /// reader's, or this run with the reference; a quick run with a quick run of the defaults.
   package static func compareAdvice(lesson: String, plotsDir: String, quick: Bool) -> String {
-    let folder = URL(fileURLWithPath: plotsDir).standardizedFileURL.path
-    let isReference = folder == URL(fileURLWithPath: "plots").standardizedFileURL.path || plotsDir == "plots"
+    let isReference =
+      URL(fileURLWithPath: plotsDir).standardizedFileURL.path == URL(fileURLWithPath: "plots").standardizedFileURL.path
     let compare = "swift run -c release gradientlab compare"
     if isReference && !quick {
       return "To draw a run of yours together with this one: `\(compare) plots/\(lesson) <your plots-dir>/\(lesson)`."
