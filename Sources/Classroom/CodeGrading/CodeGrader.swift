@@ -108,6 +108,16 @@ public struct CodeGrader {
       rounds += 1
       let build = build()
       if build.timedOut {
+        // The stubs alone did not build in time either: nothing of this student's can be checked.
+        guard !submitted.isEmpty else {
+          for entry in entries where results[entry.name] == nil {
+            results[entry.name] = ExerciseScore(
+              passed: false, maximum: entry.points, answer: "",
+              reason:
+                "the build failed: it exceeded its time limit of \(Int(limits.buildSeconds)) s with the stubs alone")
+          }
+          return entries.map { results[$0.name]! }
+        }
         for (name, file) in submitted {
           results[name] = ExerciseScore(
             passed: false, maximum: points(name, entries), answer: file,
