@@ -31,9 +31,9 @@ struct LessonContractTests {
   /// Each lesson's quick run (seed 42, in this process: `QuickRun`) against the committed reference
   /// run in plots/<lesson> (full mode, the same notebook at a larger size): exit status 0, every
   /// theory check passed and as many checks recorded, the same files written (each chart as PNG,
-  /// .gp and .dat, the README, metrics.json, the Jupyter notebook, any other output), and a Jupyter
-  /// notebook that nbformat accepts, with an image for every chart, and that nbconvert renders;
-  /// and what it printed holds no Markdown syntax.
+  /// .gp and .dat, the README, metrics.json, the Jupyter notebook, any other output), a Jupyter
+  /// notebook that keeps its charts through Jupyter's actions and renders right
+  /// (`LessonExpectations.jupyterNotebookIsValid`); and what it printed holds no Markdown syntax.
   @Test(arguments: lessons)
   func aQuickRunPassesEveryCheckAndWritesWhatTheReferenceRunWrote(lesson name: String) throws {
     let lesson = try #require(LessonCatalogue.lesson(named: name))
@@ -49,7 +49,8 @@ struct LessonContractTests {
     #expect(written == expected, "\(name): written \(written), reference \(expected)")
     let charts = expected.filter { $0.hasSuffix(".png") }.map { String($0.dropLast(".png".count)) }
     #expect(!charts.isEmpty)
-    try LessonExpectations.jupyterNotebookIsValid(in: run.folder, lesson: name, charts: charts)
+    try LessonExpectations.jupyterNotebookIsValid(
+      in: run.folder, lesson: name, charts: charts, exercises: lesson.exerciseVariations.count)
     // The terminal shows plain text: no Markdown's bold or links in what a pipe receives.
     #expect(!run.terminalText.isEmpty)
     for syntax in ["**", "]("] {

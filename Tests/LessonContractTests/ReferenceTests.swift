@@ -22,7 +22,7 @@ struct ReferenceTests {
   }
 
   /// The committed Jupyter notebook is the committed README's: the same headings in order, and an
-  /// image output for every chart the README embeds, byte for byte the committed PNG.
+  /// image attachment for every chart the README embeds, byte for byte the committed PNG.
   @Test(arguments: LessonContractTests.lessons)
   func theCommittedJupyterNotebookMatchesTheCommittedReadme(lesson: String) throws {
     let readme = try Self.text("plots/\(lesson)/README.md")
@@ -34,11 +34,11 @@ struct ReferenceTests {
     #expect(headings == readme.split(separator: "\n").filter { $0.hasPrefix("#") }.map(String.init))
     let embedded = readme.matches(of: /!\[[^\]]*\]\(([\w-]+)\.png\)/).map { String($0.output.1) }
     var images: [String: Data] = [:]
-    for cell in cells where cell["cell_type"] as? String == "code" {
-      let name = source(cell).dropFirst(2).prefix { $0 != "." }
-      let output = (cell["outputs"] as? [[String: Any]])?.first
-      if let png = (output?["data"] as? [String: Any])?["image/png"] as? String {
-        images[String(name)] = Data(base64Encoded: png)
+    for cell in cells {
+      for case let (file, value as [String: Any]) in (cell["attachments"] as? [String: Any]) ?? [:] {
+        if let png = value["image/png"] as? String, file.hasSuffix(".png") {
+          images[String(file.dropLast(".png".count))] = Data(base64Encoded: png)
+        }
       }
     }
     #expect(images.keys.sorted() == embedded.sorted())

@@ -23,42 +23,97 @@ public enum LessonExpectations {
       try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, sourceLocation: sourceLocation)
   }
 
-  /// `<lesson>.ipynb` in `folder` passes the reference validator (nbformat, under Debian's
-  /// /usr/bin/python3, where `./setup` installs python3-nbformat), is nbformat 4.5 with one
-  /// Markdown cell per README section and an image/png output for each of `charts`, and
-  /// `jupyter-nbconvert --to html` renders it (into a folder of its own: `folder` is left as it is).
+  /// `<lesson>.ipynb` in `folder` survives what Jupyter does to a notebook and renders right:
+  /// - nbformat's reference validator (under Debian's /usr/bin/python3, where `./setup` installs
+  ///   python3-nbformat) accepts it: nbformat 4.5, a kernelspec and language_info;
+  /// - it holds no code cell (so "Run All" changes nothing) and each of `charts` is an image
+  ///   attachment of a Markdown cell, still there after nbconvert's ClearOutputPreprocessor
+  ///   (Jupyter's "Clear outputs");
+  /// - `jupyter-nbconvert --to html` renders every chart as an `<img>` of PNG data, numbers the
+  ///   exercises 1…N as a reader sees them (each `<ol>` counted from its `start`, as a browser
+  ///   does) and leaves no Markdown syntax (a backtick or `**`) outside code.
+  /// Everything is written into a folder of its own: `folder` is left as it is.
   public static func jupyterNotebookIsValid(
-    in folder: URL, lesson: String, charts: [String], sourceLocation: SourceLocation = #_sourceLocation
+    in folder: URL, lesson: String, charts: [String], exercises: Int,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
     let notebook = folder.appendingPathComponent("\(lesson).ipynb")
-    let script = """
-      import json, sys, nbformat
-      nb = nbformat.read(sys.argv[1], as_version=4)
-      nbformat.validate(nb)
-      images = [c.source for c in nb.cells if c.cell_type == "code" and any("image/png" in o.get("data", {}) for o in c.outputs)]
-      print(json.dumps({"minor": nb.nbformat_minor, "cells": len(nb.cells), "images": images}))
-      """
-    let validation = try LessonProcess.run(
-      program: URL(fileURLWithPath: "/usr/bin/python3"), ["-c", script, notebook.path])
-    #expect(validation.status == 0, "nbformat: \(validation.stderr)", sourceLocation: sourceLocation)
-    guard validation.status == 0,
-      let report = try JSONSerialization.jsonObject(with: Data(validation.stdout.utf8)) as? [String: Any]
-    else { return }
-    #expect(report["minor"] as? Int == 5, sourceLocation: sourceLocation)
-    let images = (report["images"] as? [String]) ?? []
-    for chart in charts {
-      #expect(
-        images.contains { $0.hasPrefix("# \(chart).png") }, "\(chart) has no image output",
-        sourceLocation: sourceLocation)
-    }
     let rendered = LessonProcess.temporaryDirectory("\(lesson)-nbconvert")
     defer { try? FileManager.default.removeItem(at: rendered) }
+    let cleared = rendered.appendingPathComponent("cleared.ipynb")
+    let clearing = try LessonProcess.run(
+      program: URL(fileURLWithPath: "/usr/bin/jupyter-nbconvert"),
+      [
+        "--to", "notebook", "--ClearOutputPreprocessor.enabled=True", notebook.path, "--output", cleared.path,
+      ])
+    #expect(clearing.status == 0, "nbconvert: \(clearing.stderr.suffix(300))", sourceLocation: sourceLocation)
     let html = rendered.appendingPathComponent("rendered.html")
     let conversion = try LessonProcess.run(
       program: URL(fileURLWithPath: "/usr/bin/jupyter-nbconvert"),
       ["--to", "html", notebook.path, "--output", html.path])
     #expect(conversion.status == 0, "nbconvert: \(conversion.stderr.suffix(300))", sourceLocation: sourceLocation)
-    #expect(FileManager.default.fileExists(atPath: html.path), sourceLocation: sourceLocation)
+    let script = #"""
+      import json, re, sys, nbformat
+      from html.parser import HTMLParser
+      def attached(path):
+          nb = nbformat.read(path, as_version=4)
+          nbformat.validate(nb)
+          names = [n for c in nb.cells if c.cell_type == "markdown" for n, d in c.get("attachments", {}).items() if "image/png" in d]
+          return nb, names
+      nb, names = attached(sys.argv[1])
+      _, kept = attached(sys.argv[2])
+      class Reader(HTMLParser):
+          """The text a browser shows, with list numbers; code and style left out."""
+          def __init__(self):
+              super().__init__(); self.text, self.lists, self.skip = [], [], 0
+          def handle_starttag(self, tag, attrs):
+              if tag in ("code", "pre", "style", "script"): self.skip += 1
+              elif tag == "ol": self.lists.append(int(dict(attrs).get("start", 1)) - 1)
+              elif tag == "ul": self.lists.append(None)
+              elif tag == "li" and self.lists and self.lists[-1] is not None:
+                  self.lists[-1] += 1; self.text.append("\n%d. " % self.lists[-1])
+              elif tag in ("p", "li", "h1", "h2", "h3", "br", "tr"): self.text.append("\n")
+          def handle_endtag(self, tag):
+              if tag in ("code", "pre", "style", "script"): self.skip -= 1
+              elif tag in ("ol", "ul") and self.lists: self.lists.pop()
+          def handle_data(self, data):
+              if not self.skip: self.text.append(data)
+      page = open(sys.argv[3], encoding="utf-8").read()
+      reader = Reader(); reader.feed(page)
+      text = "".join(reader.text)
+      exercises = text[text.rfind("Exercises"):]
+      print(json.dumps({
+          "minor": nb.nbformat_minor, "kernel": nb.metadata.get("kernelspec", {}).get("name"),
+          "language": nb.metadata.get("language_info", {}).get("name"),
+          "code_cells": sum(c.cell_type == "code" for c in nb.cells),
+          "attachments": names, "after_clearing": kept,
+          "images": len(re.findall(r'<img src="data:image/png;base64,', page)),
+          "numbers": [int(n) for n in re.findall(r"(?m)^\s*(\d+)\. ", exercises)],
+          "markdown_left": [m for m in re.findall(r".{0,30}(?:`|\*\*).{0,30}", text)][:3],
+      }))
+      """#
+    let report = try LessonProcess.run(
+      program: URL(fileURLWithPath: "/usr/bin/python3"), ["-c", script, notebook.path, cleared.path, html.path])
+    #expect(report.status == 0, "nbformat: \(report.stderr.suffix(500))", sourceLocation: sourceLocation)
+    guard report.status == 0,
+      let found = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any]
+    else { return }
+    #expect(found["minor"] as? Int == 5, sourceLocation: sourceLocation)
+    #expect(found["kernel"] as? String == "python3" && found["language"] as? String == "python")
+    #expect(found["code_cells"] as? Int == 0, "code cells in \(lesson).ipynb", sourceLocation: sourceLocation)
+    let pngs = charts.map { "\($0).png" }.sorted()
+    #expect((found["attachments"] as? [String])?.sorted() == pngs, sourceLocation: sourceLocation)
+    #expect(
+      (found["after_clearing"] as? [String])?.sorted() == pngs, "charts lost by clearing outputs",
+      sourceLocation: sourceLocation)
+    #expect(found["images"] as? Int == charts.count, "images in nbconvert's HTML", sourceLocation: sourceLocation)
+    #expect(
+      found["numbers"] as? [Int] == Array(1..<(exercises + 1)),
+      "exercise numbers in nbconvert's HTML", sourceLocation: sourceLocation)
+    #expect(
+      (found["markdown_left"] as? [String])?.isEmpty == true,
+      "Markdown in nbconvert's HTML: \(found["markdown_left"] ?? "")",
+      sourceLocation: sourceLocation)
   }
 
   /// Runs `lesson` in quick mode with `overrides` into a temporary folder, expects exit status 0,

@@ -74,9 +74,9 @@ struct NotebookTests {
 @Suite("Executed notebooks")
 struct ExecutedNotebookTests {
   /// A two-step notebook with a chart, written whole: the .ipynb holds the README's cells in order
-  /// (nbformat 4.5, unique cell ids of the allowed characters), the chart as a PNG output, the
-  /// parameters in its metadata.
-  @Test func theJupyterNotebookHoldsTheSameCellsAndTheChartAsAPNGOutput() throws {
+  /// (nbformat 4.5, unique cell ids of the allowed characters), all Markdown, the chart as the PNG
+  /// attachment of the cell that shows it, the parameters and a kernel in its metadata.
+  @Test func theJupyterNotebookHoldsTheSameCellsAndTheChartAsAnAttachment() throws {
     let plots = FileManager.default.temporaryDirectory.appendingPathComponent("ipynb-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: plots) }
     let notebook = try Notebook(
@@ -97,29 +97,52 @@ struct ExecutedNotebookTests {
     let data = try Data(contentsOf: folder.appendingPathComponent("trial.ipynb"))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(json["nbformat"] as? Int == 4 && json["nbformat_minor"] as? Int == 5)
-    let metadata = try #require((json["metadata"] as? [String: Any])?["gradientlab"] as? [String: Any])
+    let allMetadata = try #require(json["metadata"] as? [String: Any])
+    #expect((allMetadata["kernelspec"] as? [String: Any])?["name"] as? String == "python3")
+    let metadata = try #require(allMetadata["gradientlab"] as? [String: Any])
     #expect(metadata["lesson"] as? String == "trial" && metadata["seed"] as? Int == 7)
     #expect((metadata["parameters"] as? [String: Any])?["depth"] as? Int == 3)
     let cells = try #require(json["cells"] as? [[String: Any]])
     let ids = cells.compactMap { $0["id"] as? String }
     #expect(ids.count == cells.count && Set(ids).count == ids.count)
     #expect(ids.allSatisfy { $0.wholeMatch(of: /[A-Za-z0-9_-]{1,64}/) != nil })
+    #expect(cells.allSatisfy { $0["cell_type"] as? String == "markdown" })
     func text(_ cell: [String: Any]) -> String { ((cell["source"] as? [String]) ?? []).joined() }
-    let markdown = cells.filter { $0["cell_type"] as? String == "markdown" }.map(text)
+    let markdown = cells.map(text)
     #expect(markdown.first == "# A trial")
     #expect(markdown.contains { $0.contains("## Step 2. Second") })
     #expect(markdown.contains { $0.contains("[theory §1](../../docs/theory.md#theory-1)") })
-    #expect(markdown.contains { $0.hasPrefix("*It rises.* Re-render with `gnuplot line.gp`") })
-    let code = try #require(cells.first { $0["cell_type"] as? String == "code" })
-    let output = try #require((code["outputs"] as? [[String: Any]])?.first)
-    #expect(output["output_type"] as? String == "display_data")
-    let png = try #require((output["data"] as? [String: Any])?["image/png"] as? String)
+    let chart = try #require(cells.first { $0["attachments"] != nil })
+    #expect(text(chart).hasPrefix("![A line](attachment:line.png)\n\n*It rises.* Re-render with `gnuplot line.gp`"))
+    let attachment = (chart["attachments"] as? [String: Any])?["line.png"] as? [String: Any]
+    let png = try #require(attachment?["image/png"] as? String)
     let bytes = try #require(Data(base64Encoded: png))
     #expect(bytes == (try Data(contentsOf: folder.appendingPathComponent("line.png"))))
     #expect(bytes.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
     // The README holds the same text.
     let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
     #expect(readme.contains("![A line](line.png)\n\n*It rises.*"))
+  }
+}
+
+@Suite("Markdown for Jupyter")
+struct JupyterMarkdownTests {
+  /// An exercise alone in its cell keeps its number in nbconvert (which numbers every list from
+  /// 1); a list that starts at 1, and any other text, is left as it is.
+  @Test func anOrderedListStartingAfterOneIsEscaped() {
+    #expect(JupyterMarkdown.adapted("2. Which α?\n\n   Check: `x`\n") == "2\\. Which α?\n\n   Check: `x`\n")
+    #expect(JupyterMarkdown.adapted("12. Last.") == "12\\. Last.")
+    #expect(JupyterMarkdown.adapted("1. First.\n2. Second.") == "1. First.\n2. Second.")
+    #expect(JupyterMarkdown.adapted("In 2. steps") == "In 2. steps")
+  }
+
+  /// Inside `<sub>`, code spans and links become HTML (nbconvert copies inline HTML as it is),
+  /// with `<`, `>`, `&` and quotes escaped; outside, Markdown stays Markdown.
+  @Test func codeAndLinksInsideSubBecomeHTML() {
+    #expect(
+      JupyterMarkdown.adapted("**Verdict.** `a`\n\n<sub>Rule: x < 2 & `b<c>`; see [docs](d.md#e). Claim `k`.</sub>\n")
+        == "**Verdict.** `a`\n\n<sub>Rule: x &lt; 2 &amp; <code>b&lt;c&gt;</code>; see <a href=\"d.md#e\">docs</a>. Claim <code>k</code>.</sub>\n"
+    )
   }
 }
 
