@@ -23,6 +23,21 @@ public struct Chart: Sendable, Equatable {
   /// width (a comparison's overlays).
   public var legendBelow = false
 
+  /// Where each curve (`Series.NonFinite.gap`) stopped being finite: a marker at the first
+  /// non-finite point of each, labelled "<series>: non-finite at x = <x>". A chart without
+  /// markers of its own is drawn with these, so a curve that blew up never just ends; a chart
+  /// with markers says where and why itself (e.g. "explodes at step 57").
+  public var nonFiniteMarkers: [Marker] {
+    series.compactMap { series in
+      guard series.nonFinite == .gap,
+        let first = zip(series.x, series.y).first(where: { $0.0.isFinite && !$0.1.isFinite })?.0
+      else { return nil }
+      let x = first == first.rounded() && abs(first) < 1e15 ? String(Int64(first)) : "\(first)"
+      return Marker(
+        x: first, label: series.title.isEmpty ? "non-finite at x = \(x)" : "\(series.title): non-finite at x = \(x)")
+    }
+  }
+
   /// A line chart; add series and markers, or set `heatmap`.
   public init(
     name: String, title: String, xLabel: String, yLabel: String, logX: Bool = false,

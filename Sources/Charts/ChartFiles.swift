@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads back a line chart that `ChartRenderer` wrote (`NAME.gp` and `NAME.dat`): the inverse of
 /// `GnuplotScript` for charts without a heatmap, so that two runs' charts can be drawn together
-/// (`gradientlab compare`). Markers (arrows and labels) are not read back.
+/// (`gradientlab compare`), with the runs drawn at the top edge as non-finite. Markers (arrows
+/// and labels) are not read back.
 public enum ChartFiles {
   /// Why a chart could not be read back.
   public enum ReadError: Error, CustomStringConvertible, Equatable {
@@ -47,6 +48,21 @@ public enum ChartFiles {
         Series(
           title: match.output.4.map { unescape($0) } ?? "", x: blocks[index].map(\.x), y: blocks[index].map(\.y),
           style: faint ? .faint : style(String(match.output.2)), colorGroup: group))
+    }
+    // Runs drawn at the top edge (`Series.NonFinite.edgeMarker`): their x values are the
+    // series' non-finite points; any other NaN of that series is a gap (a value ≤ 0 on a log axis).
+    let edge =
+      /index (\d+) using 1:2 axes x1y2 with points [a-z0-9. ]+? linecolor rgb '#[0-9A-Fa-f]+' title '((?:[^']|'')*)'/
+    for match in script.matches(of: edge) {
+      guard let index = Int(match.output.1), index < blocks.count else { throw .malformed(name) }
+      let title = unescape(match.output.2)
+      guard let position = chart.series.firstIndex(where: { $0.nonFiniteTitle == title && $0.nonFinite == .gap })
+      else { continue }
+      let xs = Set(blocks[index].map(\.x))
+      var series = chart.series[position]
+      series.nonFinite = .edgeMarker
+      series.y = zip(series.x, series.y).map { x, y in xs.contains(x) ? .nan : (y.isNaN ? 0 : y) }
+      chart.series[position] = series
     }
     return chart
   }

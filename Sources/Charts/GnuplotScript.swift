@@ -123,16 +123,52 @@ public struct GnuplotScript: Sendable, Equatable {
     var data = "# \(chart.name).dat — one block per series (gnuplot 'index'), columns: x y\n"
     data += seriesData(chart, firstIndex: 0)
     var body = header(chart)
-    for (index, marker) in chart.markers.enumerated() {
+    for (index, marker) in (chart.markers.isEmpty ? chart.nonFiniteMarkers : chart.markers).enumerated() {
       body += "set arrow \(index + 1) from \(number(marker.x)), graph 0 to \(number(marker.x)), graph 1 "
       body += "nohead dashtype 3 linewidth 2 linecolor rgb '#444444'\n"
       body +=
         "set label \(index + 1) '\(escape(marker.label))' at \(number(marker.x)), graph \(0.95 - 0.06 * Double(index)) "
       body += "left offset 0.5,0 textcolor rgb '#444444' noenhanced\n"
     }
-    let plots = seriesPlots(chart, firstIndex: 0)
+    var plots = seriesPlots(chart, firstIndex: 0)
+    let edges = edgeMarkers(chart, firstIndex: chart.series.count)
+    if !edges.plots.isEmpty {
+      data += edges.data
+      body += "set y2range [0:1]  # the top edge, for runs that went non-finite\n"
+      plots += edges.plots
+    }
     body += plots.isEmpty ? "plot NaN notitle\n" : "plot " + plots.joined(separator: ", \\\n     ") + "\n"
     return (data, body)
+  }
+
+  /// The y (on the y2 axis, 0 to 1) at which a non-finite run's triangle is drawn: the top edge.
+  static let edgeHeight = 0.97
+
+  /// For each series with `NonFinite.edgeMarker` and a non-finite point, a data block of those
+  /// points' x (numbered from `firstIndex`) and a clause drawing them as open triangles at the
+  /// top edge (the y2 axis, 0 to 1, is not shown), in the series' color, titled "…: non-finite".
+  /// A comparison's second run (`secondRun`) points its triangles down.
+  private static func edgeMarkers(_ chart: Chart, firstIndex: Int) -> (data: String, plots: [String]) {
+    var data = ""
+    var plots: [String] = []
+    for (offset, series) in chart.series.enumerated() {
+      let xs = series.edgeMarkerX
+      if xs.isEmpty { continue }
+      let index = firstIndex + plots.count
+      data += "\n\n# [\(index)] \(series.nonFiniteTitle) (x of each run; drawn at the top edge)\n"
+      data += xs.map { "\(number($0)) \(edgeHeight)\n" }.joined()
+      let pointType = series.style == .secondRun ? 10 : 8
+      plots.append(
+        "'\(escape(chart.name)).dat' index \(index) using 1:2 axes x1y2 with points pointtype \(pointType) pointsize 1.8 "
+          + "linewidth 2 linecolor rgb '#\(color(of: series, at: offset))' title '\(escape(series.nonFiniteTitle))'")
+    }
+    return (data, plots)
+  }
+
+  /// The series' color as six hex digits: its color group's, or its position's.
+  private static func color(of series: Series, at offset: Int) -> Substring {
+    series.colorGroup == Series.neutral
+      ? "555555" : palette[(series.colorGroup ?? offset) % palette.count].dropFirst()
   }
 
   /// The data blocks of the chart's series, numbered from `firstIndex`.
@@ -153,9 +189,7 @@ public struct GnuplotScript: Sendable, Equatable {
   /// One `plot` clause per series, reading data block `firstIndex + position`.
   private static func seriesPlots(_ chart: Chart, firstIndex: Int) -> [String] {
     chart.series.enumerated().map { offset, series in
-      let hex =
-        series.colorGroup == Series.neutral
-        ? "555555" : palette[(series.colorGroup ?? offset) % palette.count].dropFirst()
+      let hex = color(of: series, at: offset)
       let style: String
       var color = "#" + hex
       switch series.style {

@@ -25,6 +25,48 @@ struct ChartsTests {
     #expect(script.pngScript().contains("set output 'demo.png'"))
   }
 
+  /// A sweep whose runs went non-finite (NaN, +Inf) draws each of them as a triangle at the top
+  /// edge in its series' color, with "non-finite" in the legend; a value ≤ 0 on a log axis is a
+  /// gap, not a non-finite run; a curve (`.gap`) gets no triangles. Read back (as `compare`
+  /// does), the same runs are non-finite and the gap stays a gap.
+  @Test func aSweepMarksItsNonFiniteRunsAtTheTopEdge() throws {
+    let sweep = Chart(
+      name: "sweep", title: "final loss", xLabel: "lr", yLabel: "loss", logX: true, logY: true,
+      series: [
+        Series(
+          title: "plain", x: [0.1, 1, 3, 10], y: [0.5, .nan, -1, .infinity], style: .linePoints, colorGroup: 1,
+          nonFinite: .edgeMarker),
+        Series(title: "curve", x: [1, 2], y: [1, .nan], colorGroup: 2),
+      ])
+    let script = GnuplotScript(sweep)
+    let blocks = script.data.components(separatedBy: "\n\n\n")
+    #expect(blocks.count == 3)
+    #expect(blocks[2].hasPrefix("# [2] plain: non-finite"))
+    #expect(blocks[2].split(separator: "\n").dropFirst() == ["1.0 0.97", "10.0 0.97"])
+    #expect(script.body.contains("set y2range [0:1]"))
+    #expect(
+      script.body.contains(
+        "index 2 using 1:2 axes x1y2 with points pointtype 8 pointsize 1.8 linewidth 2 linecolor rgb '#d62728' title 'plain: non-finite'"
+      ))
+    #expect(
+      !script.body.contains("axes x1y2 with points pointtype 8 pointsize 1.8 linewidth 2 linecolor rgb '#2ca02c'"))
+    // The curve that stopped is marked where it stopped, the chart having no markers of its own.
+    #expect(script.body.contains("set arrow 1 from 2.0, graph 0"))
+    #expect(script.body.contains("set label 1 'curve: non-finite at x = 2' at 2.0"))
+    #expect(!script.body.contains("set arrow 2"))
+    #expect(!GnuplotScript(Self.chart).body.contains("axes x1y2"))
+
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charts-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let rendered = try ChartRenderer(directory: directory).render(sweep, preview: false)
+    if ChartRenderer.gnuplotAvailable { #expect(rendered.failure == nil, "\(rendered.failure ?? "")") }
+    let back = try ChartFiles.read("sweep", in: directory)
+    #expect(back.series.count == 2)
+    #expect(back.series[0].nonFinite == .edgeMarker && back.series[0].edgeMarkerX == [1, 10])
+    #expect(back.series[1].nonFinite == .gap && back.series[1].edgeMarkerX.isEmpty)
+    #expect(GnuplotScript(back).data == script.data)
+  }
+
   @Test func heatmapCarriesLinesOverItAndUntitledSeriesStayOutOfTheLegend() throws {
     let chart = Chart(
       name: "phase", title: "phase", xLabel: "a", yLabel: "b",

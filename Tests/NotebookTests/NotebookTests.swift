@@ -235,7 +235,7 @@ struct RunComparisonTests {
   /// returns the lesson's output folder.
   static func run(
     lesson: String = "trial", depth: Int, slope: Double, quick: Bool = true, extra: Bool = false,
-    heat: ClosedRange<Double>? = nil, in plots: URL
+    blowsUp: Bool = false, heat: ClosedRange<Double>? = nil, in plots: URL
   ) throws -> URL {
     let notebook = try Notebook(
       lesson: lesson, title: "A trial", settings: NotebookSettings(seed: 7, quick: quick, plotsDir: plots.path),
@@ -243,7 +243,9 @@ struct RunComparisonTests {
     notebook.outline(["only"])
     notebook.step("only", "Only") {
       var series = [
-        Series(title: "measured", x: [1, 2, 3], y: [1, 2 * slope, 3 * slope], style: .linePoints, colorGroup: 1),
+        Series(
+          title: "measured", x: [1, 2, 3], y: [1, 2 * slope, blowsUp ? .infinity : 3 * slope], style: .linePoints,
+          colorGroup: 1, nonFinite: .edgeMarker),
         Series(title: "theory", x: [1, 3], y: [1, 3], style: .dashed, colorGroup: 1),
       ]
       if extra {
@@ -331,7 +333,8 @@ struct RunComparisonTests {
     let plots = LessonKitTemporary.folder("compare-colors")
     defer { try? FileManager.default.removeItem(at: plots) }
     let a = try Self.run(depth: 3, slope: 1, heat: -0.5...5, in: plots.appendingPathComponent("a"))
-    let b = try Self.run(depth: 5, slope: 2, extra: true, heat: -0.6...1.9, in: plots.appendingPathComponent("b"))
+    let b = try Self.run(
+      depth: 5, slope: 2, extra: true, blowsUp: true, heat: -0.6...1.9, in: plots.appendingPathComponent("b"))
     let comparison = try RunComparison(try RunFolder(a.path), try RunFolder(b.path))
     let output = plots.appendingPathComponent("out")
     #expect(try comparison.write(to: output.path) == 2)
@@ -342,6 +345,12 @@ struct RunComparisonTests {
     let bSeries = Array(overlaid.series[2..<5])
     #expect(bSeries[0].title == "B only: extra" && !colors.values.contains(bSeries[0].colorGroup))
     #expect(bSeries[1].colorGroup == colors["measured"] && bSeries[2].colorGroup == colors["theory"])
+    // B's run that went non-finite at x = 3: a triangle pointing down at the top edge, in its color.
+    #expect(bSeries[1].nonFinite == .edgeMarker && bSeries[1].edgeMarkerX == [3])
+    let lines = try String(contentsOf: output.appendingPathComponent("line.gp"), encoding: .utf8)
+    #expect(
+      lines.contains(
+        "axes x1y2 with points pointtype 10 pointsize 1.8 linewidth 2 linecolor rgb '#d62728' title 'B: non-finite'"))
     let script = try String(contentsOf: output.appendingPathComponent("heat.gp"), encoding: .utf8)
     let ranges = script.split(separator: "\n").filter { $0.hasPrefix("set cbrange") }
     #expect(ranges == ["set cbrange [-0.6:5.0]"], "one range for both panels: \(ranges)")

@@ -7,11 +7,12 @@ struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Draw two runs of the same lesson together.",
     discussion: """
-      RUN_A and RUN_B are two output folders of one lesson, e.g. the reference plots/exploding and \
-      your run of `exploding --weight-std 1.5 --plots-dir mine` in mine/exploding. Writes into \
-      --output every line chart both drew with both runs (B dashed), heatmaps side by side, and a \
-      README.md with what differs in the parameters, the checks, the claims' verdicts and the \
-      numbers that changed.
+      RUN_A and RUN_B are two output folders of one lesson in the same mode, e.g. the reference \
+      plots/exploding and your run of `exploding --weight-std 1.5` in runs/exploding. Writes into \
+      --output every line chart both drew with both runs (B's series in A's colors, thick with open \
+      circles; a run that went non-finite as a triangle at the top edge), heatmaps side by side on \
+      one color scale, and a README.md with what differs in the parameters, the checks, the \
+      claims' verdicts and the numbers that changed.
       """)
 
   @Argument(help: "The run to compare against (e.g. plots/exploding).")

@@ -47,22 +47,25 @@ extension BatchNormLesson {
               bn.testAccuracy.isFinite ? Format.percent(bn.testAccuracy) : "–",
             ]
           }))
-      let cap = 10.0  // non-finite runs are drawn at the top of the chart
+      let nonFinite = sweeps.map { s in
+        "\(s.batchNorm ? "with BN" : "plain") \(s.runs.count { !$0.finalLoss.isFinite }) of \(s.runs.count)"
+      }
       notebook.chart(
         Chart(
           name: "lr-sweep", title: "Final loss against learning rate (\(config.sweepDepth) layers)",
           xLabel: "learning rate", yLabel: "final loss (mean of last 10 steps)", logX: true, logY: true,
           series: sweeps.enumerated().map { i, s in
             Series(
-              title: s.batchNorm ? "with BN" : "plain", x: s.rates,
-              y: s.runs.map { $0.finalLoss.isFinite ? Swift.min($0.finalLoss, cap) : cap }, style: .linePoints,
-              colorGroup: i)
+              title: s.batchNorm ? "with BN" : "plain", x: s.rates, y: s.runs.map(\.finalLoss), style: .linePoints,
+              colorGroup: i, nonFinite: .edgeMarker)
           } + [
             Series(
               title: "trained below this", x: [config.sweepRates.first!, config.sweepRates.last!],
               y: [TrainedRun.trainedLoss, TrainedRun.trainedLoss], style: .dashed, colorGroup: 7)
           ]),
-        caption: "A run that went non-finite is drawn at \(Format.number(cap)).")
+        caption:
+          "Runs that went non-finite (\(nonFinite.joined(separator: ", "))) are the triangles at the top edge, at their learning rate."
+      )
       let plainLargest = overSeeds.largestRateTrainingOnEverySeed(0)
       let bnLargest = overSeeds.largestRateTrainingOnEverySeed(1)
       func perSeed(_ index: Int) -> String {
