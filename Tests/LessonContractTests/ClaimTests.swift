@@ -130,7 +130,7 @@ struct ClaimTests {
       "did not measure small_factor"
     ),
     (
-      "batch-gd", ["--depth", "1"], "batch-norm-and-batch-gd/relatively-new", "partly holds",
+      "batch-gd", ["--width", "4"], "batch-norm-and-batch-gd/relatively-new", "partly holds",
       "did not reach the threshold"
     ),
     ("residual", ["--lr", "0.3"], "batch-norm-and-batch-gd/init-may-not-solve", "holds", "Fixup did not train"),

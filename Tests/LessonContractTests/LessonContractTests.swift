@@ -51,6 +51,15 @@ struct LessonContractTests {
     #expect(!charts.isEmpty)
     try LessonExpectations.jupyterNotebookIsValid(
       in: run.folder, lesson: name, charts: charts, exercises: lesson.exerciseVariations.count)
+    // The exercises the quick notebook prints are quick mode's, and so are the commands that check them.
+    let readme = try String(contentsOf: run.folder.appendingPathComponent("README.md"), encoding: .utf8)
+    for (index, exercise) in try lesson.defaultExercises(variant: .original, quick: true).enumerated() {
+      let number = index + 1
+      #expect(readme.contains("\(number). \(exercise.question)"), "\(name): exercise \(number) is not quick mode's")
+      #expect(
+        readme.contains("`swift run -c release \(name) --quick --exercise \(number) --answer <"),
+        "\(name): exercise \(number)'s command does not check quick mode's exercise")
+    }
     // The terminal shows plain text: no Markdown's bold or links in what a pipe receives.
     #expect(!run.terminalText.isEmpty)
     for syntax in ["**", "]("] {

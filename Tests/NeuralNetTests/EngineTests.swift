@@ -86,9 +86,26 @@ struct EngineTests {
     let event = try #require(history.nonFinite)
     #expect(event.step == 0)
     #expect(event.tensor == .output)
-    #expect(event.layerName == "dense \(event.layer! / 2 + 1)" || event.layerName == "relu \(event.layer! / 2 + 1)")
+    // Named as the lessons number layers: the model's layers alternate dense, relu from index 0.
+    let hidden = event.layer! / 2 + 1
+    #expect(event.layerName == "hidden layer \(hidden)" || event.layerName == "the relu after hidden layer \(hidden)")
+    #expect(event.description.hasPrefix("step 0, \(event.layerName!), output"))
     #expect(history.steps.count == 1)
     #expect((30...45).contains(event.layer! / 2 + 1))
+  }
+
+  /// One layer numbering for students: hidden layers 1…L, the readout, and other layers after the
+  /// hidden layer they follow.
+  @Test func layersAreNamedAsTheLessonsNumberThem() {
+    var rng = SeededGenerator(seed: 1)
+    let model = MLP.make(
+      inputs: 4, width: 3, depth: 2, outputs: 2, activation: .relu, initializer: .heNormal,
+      batchNorm: .standard, using: &rng)
+    #expect(
+      model.readableLayerNames == [
+        "hidden layer 1", "the batchnorm after hidden layer 1", "the relu after hidden layer 1", "hidden layer 2",
+        "the batchnorm after hidden layer 2", "the relu after hidden layer 2", "the readout",
+      ])
   }
 
   @Test func sumOfSquaresDoesNotOverflowForFiniteFloats() {

@@ -15,8 +15,8 @@ public struct NonFiniteEvent: Sendable, Equatable, CustomStringConvertible {
   public var step: Int
   /// The layer index in the model, or nil for the loss and the input.
   public var layer: Int?
-  /// The layer named by kind and position among layers of that kind, e.g. "dense 38" (the 38th
-  /// dense layer) or "relu 37"; nil for the loss and the input.
+  /// The layer as a student reads it (`Sequential.readableLayerNames`): "hidden layer 12", "the
+  /// readout", "the relu after hidden layer 10"; nil for the loss and the input.
   public var layerName: String?
   /// The tensor that held it.
   public var tensor: TensorKind
@@ -28,12 +28,12 @@ public struct NonFiniteEvent: Sendable, Equatable, CustomStringConvertible {
     self.tensor = tensor
   }
 
-  /// "step 1, layer 74 (relu 37), output", "step 0, the loss".
+  /// "step 1, the relu after hidden layer 37, output", "step 0, the loss" (the model's own layer
+  /// index only where the layer has no name).
   public var description: String {
     switch (layer, tensor) {
     case (let layer?, _):
-      let name = layerName.map { " (\($0))" } ?? ""
-      return "step \(step), layer \(layer)\(name), \(tensor.rawValue)"
+      return "step \(step), \(layerName ?? "model layer \(layer)"), \(tensor.rawValue)"
     case (nil, .input): return "step \(step), the input"
     case (nil, _): return "step \(step), the loss"
     }

@@ -97,6 +97,29 @@ public final class Sequential {
     }
   }
 
+  /// Each layer named as the lessons number layers for a student: a weight layer (dense,
+  /// convolution) is "hidden layer l", l = 1…L, except the last one, "the readout"; a residual
+  /// block is "residual block k"; any other layer is named after the weight layer it follows:
+  /// "the relu after hidden layer 10", "the batchnorm after hidden layer 3".
+  public var readableLayerNames: [String] {
+    let weightLayers = layers.indices.filter { [.dense, .convolution].contains(layers[$0].kind) }
+    var hidden = 0
+    var blocks = 0
+    return layers.indices.map { index in
+      switch layers[index].kind {
+      case .dense, .convolution:
+        if index == weightLayers.last { return "the readout" }
+        hidden += 1
+        return "hidden layer \(hidden)"
+      case .residual:
+        blocks += 1
+        return "residual block \(blocks)"
+      case let kind:
+        return hidden == 0 ? "the \(kind) before hidden layer 1" : "the \(kind) after hidden layer \(hidden)"
+      }
+    }
+  }
+
   /// The output for a batch, without instrumentation.
   public func forward(_ input: Tensor) -> Tensor {
     layers.reduce(input) { $1.forward($0) }
@@ -113,7 +136,7 @@ public final class Sequential {
     func note(_ event: NonFiniteEvent) {
       guard firstNonFinite == nil else { return }
       firstNonFinite = event
-      firstNonFinite?.layerName = event.layer.map { layerNames[$0] }  // named only when it happens
+      firstNonFinite?.layerName = event.layer.map { readableLayerNames[$0] }  // named only when it happens
     }
     if !input.isFinite { note(NonFiniteEvent(step: step, layer: nil, tensor: .input)) }
 

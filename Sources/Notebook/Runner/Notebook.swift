@@ -263,7 +263,7 @@ public final class Notebook {
 
   /// The exercises, with the command that checks an answer.
   public func exercises(_ exercises: [Exercise]) {
-    let variant = settings.variantArgument
+    let variant = settings.exerciseArguments
     for (index, exercise) in exercises.enumerated() {
       let number = index + 1
       let how = "swift run -c release \(lesson)\(variant) --exercise \(number) --answer <\(exercise.answerFormat)>"
@@ -296,7 +296,7 @@ public final class Notebook {
     variations: [ExerciseVariation] = [], _ exercises: () -> [Exercise]
   ) {
     step(.exercises, "Exercises") {
-      let variant = settings.variantArgument
+      let variant = settings.exerciseArguments
       if settings.exam {
         prose(
           "Answer with a number; the lesson checks it against \(checkedAgainst) and says whether it is correct. This assignment is an exam: the checks name a common mistake but never the right value, and there are no worked solutions (see ASSIGNMENT.md)."

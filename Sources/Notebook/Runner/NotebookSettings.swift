@@ -16,6 +16,9 @@ public struct NotebookSettings: Sendable {
   public var variant: ExerciseVariant
   /// " --variant K" for the commands a notebook prints, "" for variant 0.
   public var variantArgument: String { variant == .original ? "" : " --variant \(variant)" }
+  /// What an exercise command adds after the lesson's name to check this notebook's exercises:
+  /// `--quick` in quick mode (an exercise's sizes follow the mode) and the variant.
+  public var exerciseArguments: String { (quick ? " --quick" : "") + variantArgument }
   /// The package's assignment is an exam: the exercises step does not offer worked solutions.
   public var exam = false
   /// One line per tool for the notebook's header ("GradientLab 0.1.0", "Swift 6.3", …).

@@ -29,6 +29,14 @@ public struct SeedSpread: Sendable, Equatable {
   public var min: Double { allFinite ? values.min()! : .nan }
   /// The largest value (NaN if a value is not finite).
   public var max: Double { allFinite ? values.max()! : .nan }
+  /// The median over the seeds (the mean of the two middle values for an even count), NaN if any
+  /// value is not finite.
+  public var median: Double {
+    guard allFinite else { return .nan }
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  }
   /// How many seeds' values satisfy `predicate`.
   public func count(where predicate: (Double) -> Bool) -> Int { values.filter(predicate).count }
 }

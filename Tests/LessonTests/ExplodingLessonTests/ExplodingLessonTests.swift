@@ -133,4 +133,27 @@ struct ExplodingLessonTests {
     }
     #expect(p[0].geometricMeanRatio == q[0].geometricMeanRatio)
   }
+
+  /// A random stream is named for what it draws for, not for its place in a list: adding a σ_w²
+  /// (as `--weight-std 1.6` adds 2.56) or a scale leaves the other values' numbers bit-identical.
+  @Test func addingAValueToASweepMovesNoOtherValuesNumbers() throws {
+    let digits = try ExplodingExperiments.digitsSplit(seed: 3).train
+    var config = ExplodingConfiguration(quick: true, seed: 3)
+    config.networksPerGain = 2
+    let (without, with) = ParallelSweep.singleThreadedBLAS {
+      (
+        ExplodingExperiments.gradientProfiles(config, gains2: [3, 4], digits: digits),
+        ExplodingExperiments.gradientProfiles(config, gains2: [2.56, 3, 4], digits: digits)
+      )
+    }
+    #expect(with.map(\.gain2) == [2.56, 3, 4])
+    #expect("\(without.map(\.gradientNorm))" == "\(with.dropFirst().map(\.gradientNorm))")
+    let (products, more) = ParallelSweep.singleThreadedBLAS {
+      (
+        ExplodingExperiments.randomProducts(scales: [1.1, 1.3], depth: 6, width: 16, trials: 2, seed: 3),
+        ExplodingExperiments.randomProducts(scales: [0.9, 1.1, 1.3], depth: 6, width: 16, trials: 2, seed: 3)
+      )
+    }
+    #expect(products.map(\.geometricMeanRatio) == more.dropFirst().map(\.geometricMeanRatio))
+  }
 }

@@ -39,6 +39,21 @@ struct InitializationLessonTests {
     }
   }
 
+  /// The edge-of-chaos nets draw from streams named for their σ_w²: a σ_w² added to the list
+  /// leaves the others' gradients bit-identical.
+  @Test func addingAWeightVarianceMovesNoOtherNetsNumbers() throws {
+    let batch = try Digits.trainTestSplit(seed: 42).train.subset(0..<32)
+    let quick = InitializationConfiguration(quick: true, seed: 42)
+    let (without, with) = ParallelSweep.singleThreadedBLAS {
+      (
+        EdgeOfChaos.measure(quick, gains2: [1.0, 2.0], depth: 6, batch: batch),
+        EdgeOfChaos.measure(quick, gains2: [1.5, 1.0, 2.0], depth: 6, batch: batch)
+      )
+    }
+    #expect(with.map(\.gain2) == [1.5, 1.0, 2.0])
+    #expect("\(without.map(\.gradientNorm))" == "\(with.dropFirst().map(\.gradientNorm))")
+  }
+
   @Test func perLayerFactorsAtFullWidthMatchTheTheory() throws {
     let batch = try Digits.trainTestSplit(seed: 5).train.subset(0..<256)
     for (activation, choice) in [

@@ -178,9 +178,10 @@ extension ExplodingLesson {
       2/η down: η·λ_max stayed near \(Format.number(bandMedian)) (median from step 10 to the flattest \
       point) instead of growing with η. That is the edge of stability of lesson 4, ridden by a step \
       that keeps growing; it is why warm-ups work. (The level is \(Format.number(bandMedian, digits: 2)), not \
-      lesson 4's 2: λ_max here is the sharpness of a \(setup.sharpnessProbe)-image probe, and since λ_max \
-      is convex a subsample's is on average at least the whole training set's; each SGD step sees \
-      another batch of \(setup.batchSize).) \(floorText) \
+      lesson 4's 2, which is full-batch gradient descent's threshold on the whole loss. Two things \
+      differ here: the steps are SGD's, each on another batch of \(setup.batchSize), and λ_max is \
+      measured on a probe of \(setup.sharpnessProbe) training images. This run measures neither \
+      effect apart, so it does not say which one moves the level.) \(floorText) \
       The smaller peak's step grows \(Format.number(setup.smallerStepDivisor)) times more slowly\(smaller.flattest.map { " (its flattest λ_max: \(Format.number($0.sharpness)) at step \($0.step))" } ?? ""): \
       its η·λ_max never exceeded \(Format.number(smallerProducts.max() ?? .nan)) in this run.
       """)
@@ -370,6 +371,21 @@ extension ExplodingLesson {
     let clippedLoss = spread(.clipping) { $0.finalLoss }
     let bnExploded = runs.explodedCount(.batchNorm)
     let clippedWorse = zip(runs.runs(.clipping), runs.runs(.smallerStep)).filter { $0.finalLoss > $1.finalLoss }.count
+    // Batch norm against the baseline, seed by seed, where both exploded.
+    let bothExploded = zip(runs.seeds, zip(baselines, runs.runs(.batchNorm))).compactMap { seed, pair in
+      pair.0.explosionStep.flatMap { b in pair.1.explosionStep.map { (seed: seed, baseline: b, batchNorm: $0) } }
+    }
+    func medianStep(_ step: (Int, Int) -> Int) -> String {
+      Format.number(
+        SeedSpread(
+          seeds: bothExploded.map(\.seed), values: bothExploded.map { Double(step($0.baseline, $0.batchNorm)) }
+        ).median)
+    }
+    let bnEarlier = bothExploded.filter { $0.batchNorm < $0.baseline }.count
+    let bnTiming =
+      bothExploded.isEmpty
+      ? ""
+      : "; on the \(bothExploded.count) seed\(bothExploded.count == 1 ? "" : "s") where both exploded, batch norm exploded earlier than the baseline on \(bnEarlier) (median step \(medianStep { _, bn in bn }) against \(medianStep { b, _ in b }))"
     notebook.prose(
       """
       **Which fix removes the cause.** The baseline exploded on \(explosions.count) of \(n) seeds\
@@ -385,7 +401,7 @@ extension ExplodingLesson {
       too large for the net. Its final loss is \(Format.spread(clippedLoss)) against the smaller peak's \
       \(Format.spread(smallerLoss)) (worse on \(clippedWorse) of \(n) seeds). Take clipping away and the cause \
       is still there. \
-      *Batch norm* \(bnExploded == 0 ? "stayed finite on every seed" : "did not help: it exploded on \(bnExploded) of \(n) seeds\(runs.runs(.batchNorm).compactMap(\.explosionStep).isEmpty ? "" : ", at steps \(runs.runs(.batchNorm).compactMap(\.explosionStep).map(String.init).joined(separator: ", "))")"). \
+      *Batch norm* \(bnExploded == 0 ? "stayed finite on every seed" : "did not help: it exploded on \(bnExploded) of \(n) seeds\(runs.runs(.batchNorm).compactMap(\.explosionStep).isEmpty ? "" : ", at steps \(runs.runs(.batchNorm).compactMap(\.explosionStep).map(String.init).joined(separator: ", "))")\(bnTiming)"). \
       \(bnExploded > 0 ? "Batch norm makes each layer's output independent of its weights' scale, which fixes an init that is too large (lesson 3); it does not change the step size, and the readout and batch norm's own γ and β are not scale-invariant\(leaderCounts(runs.runs(.batchNorm), setup).isEmpty ? "" : " (the first weight gradient to grow 10× in its runs: \(leaderCounts(runs.runs(.batchNorm), setup)))")." : "") \
       *A better init* does not apply: the net already starts at its critical init, where the gradient is \
       balanced across layers; the blow-up comes from the step, not from the init.

@@ -39,9 +39,7 @@ extension ExplodingLesson {
         Measured: E‖x₀‖² = \(Format.number(result.inputSquaredNorm)) for these digits, so \
         E[h₁²] = \(Format.number(result.inputSquaredNorm)) and E[h_l²] = \
         \(Format.number(result.inputSquaredNorm))·\(Format.number(prediction.growth))^(l−1). The \
-        engine's first non-finite value: \(result.event.map { "\($0)" } ?? "none"), i.e. hidden \
-        layer \(result.firstNonFiniteLayer.map(String.init) ?? "–") (the model interleaves dense and \
-        activation layers, so model layer 2(l−1) is the dense layer of hidden layer l).
+        engine's first non-finite value: \(result.event.map { "\($0)" } ?? "none").
         """)
       notebook.chart(
         Chart(

@@ -25,7 +25,8 @@ extension ExplodingLesson {
         differs:
           "the hidden weights' variance only (σ_w² = \(Format.number(config.gain2)) against \(config.fix.rawValue))",
         same: [
-          "architecture (\(depth) × \(config.width), \(phi), no biases)", "weight seed", "mini-batch order",
+          "architecture (\(depth) × \(config.width), \(phi), biases zero at init and trained)", "weight seed",
+          "mini-batch order",
           "lr \(Format.number(config.learningRate))", "\(config.steps) steps of \(config.batchSize)",
           "clipping (\(config.clipping.description))",
         ])

@@ -43,7 +43,7 @@ extension InitializationLesson {
         of: .gradient,
         runs: runs(\.gradientHistograms, notes: { _, _ in "" })),
       caption:
-        "Solid: standard U[±1/√n]; dashed: normalized (Xavier); one color per layer. Under the standard init the lower layers sit to the left: smaller gradients."
+        "Solid: standard U[±1/√n]; dashed: normalized (Xavier); one color per layer. \(standardFactor < 1 ? "Under the standard init the lower layers sit to the left, smaller gradients: the median is multiplied by \(Format.number(standardFactor)) per layer going down." : "Under the standard init the lower layers do not sit to the left in this run: the median is multiplied by \(Format.number(standardFactor)) per layer going down.")"
     )
     notebook.chart(
       MagnitudeHistogramCharts.overlay(

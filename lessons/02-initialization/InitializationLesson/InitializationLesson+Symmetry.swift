@@ -1,3 +1,4 @@
+import Foundation
 import Charts
 import LessonKit
 import NeuralNet
@@ -15,8 +16,8 @@ extension InitializationLesson {
       let activation = config.activations.count == 1 ? config.activations[0] : .relu
       notebook.prose(
         """
-        If "smaller initial weights" were always better, zero would be best. It is the worst. When \
-        every weight of a layer is the same number, every hidden unit computes the same output, \
+        If "smaller initial weights" were always better, zero would be best. Symmetry says why it is \
+        not: when every weight of a layer is the same number, every hidden unit computes the same output, \
         receives the same gradient and gets the same update: the units stay copies of one another \
         forever, and a layer of \(config.width) units is worth one. With all zeros it is worse \
         still: the readout sees only zeros, so it sends no gradient back at all. We train \
@@ -45,7 +46,8 @@ extension InitializationLesson {
           name: "symmetry-training-loss", title: "Training loss: symmetric vs random init", xLabel: "SGD step",
           yLabel: "mini-batch loss", series: TrainingRuns(runs.map { ($0.name, $0.history) }).series(\.loss)),
         caption:
-          "Symmetric inits sit at ln 10 ≈ 2.303: they can only learn the class frequencies through the readout bias.")
+          "Final loss: \(runs.map { "\($0.name) \(Format.number($0.history.finalLoss))" }.joined(separator: ", ")); ln 10 = \(Format.number(Foundation.log(10.0))) is a uniform guess over the 10 digits. With all zeros the readout sees only zeros, so only its bias learns: at best the class frequencies."
+      )
       notebook.check(
         runs.map { r in
           let symmetric = r.name != "He"

@@ -102,6 +102,32 @@ extension BatchNormLesson {
       let layersOfBN = (1...depth).map { l in runs[1].history.steps.first?.denseLayers[l - 1].outputGradientNorm ?? .nan
       }
       let x = (1...depth).map(Double.init)
+      let plainFactor = 1 / (LogLinearFit(x: x, y: layersOfPlain)?.factor ?? .nan)
+      // With BN, layer 1 stands apart (below); the rate is fitted over layers 2…L.
+      let bnFactor = 1 / (LogLinearFit(x: Array(x.dropFirst()), y: Array(layersOfBN.dropFirst()))?.factor ?? .nan)
+      let phiTheory = config.activation
+      let predicted = MeanField(phiTheory, weightVariance: config.gain2).gradientFactor(atVariance: 1).squareRoot()
+      let yang = BatchNormTheory.gradientGrowth(config.activation, batchSize: config.batchSize).squareRoot()
+      let jump = layersOfBN[0] / layersOfBN[1]
+      // BN divides the gradient by its input's batch standard deviation. Layer 1's input is the
+      // pixels; a deeper layer's is a BN-ReLU unit, whose variance is ½ − 1/(2π) for z ~ N(0, 1).
+      let unitVariance = config.activation == .relu ? 0.5 - 1 / (2 * Double.pi) : nil
+      let pixelVariance = Self.meanFeatureVariance(train)
+      let relation =
+        abs(bnFactor / plainFactor - 1) < 0.05
+        ? "about the same rate (within 5%), for another reason: with BN it comes from BN itself, \(notebook.reference(.yang))"
+        : bnFactor < plainFactor
+          ? "more slowly (\(notebook.reference(.yang)) explains BN's rate)"
+          : "faster (\(notebook.reference(.yang)) explains BN's rate)"
+      let excess = jump / bnFactor  // layer 1 against the trend of layers 2…L
+      var firstLayer =
+        excess > 1.25
+        ? "With BN, layer 1 stands apart: \(Format.number(jump))× layer 2's gradient, \(Format.number(excess))× what BN's rate gives."
+        : "With BN, layer 1 follows the trend (\(Format.number(jump))× layer 2's gradient)."
+      if let unitVariance, excess > 1.25 {
+        firstLayer +=
+          " BN divides the gradient by its input's batch standard deviation. Layer 1's input is the pixels, whose variance across images averages \(Format.number(pixelVariance)) per pixel, against ½ − 1/(2π) = \(Format.number(unitVariance)) for a BN-ReLU unit deeper down: that alone makes layer 1's gradient √(\(Format.number(unitVariance))/\(Format.number(pixelVariance))) = \(Format.number((unitVariance / pixelVariance).squareRoot()))× the trend (measured \(Format.number(excess))×; the estimate uses the average variance, not each of the \(config.width) units' own σ)."
+      }
       notebook.chart(
         Chart(
           name: "fix-gradient-at-init", title: "Gradient norm by layer at step 0", xLabel: "hidden layer l",
@@ -111,11 +137,8 @@ extension BatchNormLesson {
             Series(title: runs[1].name, x: x, y: layersOfBN, style: .linePoints, colorGroup: 1),
           ]),
         caption:
-          "Without BN the gradient grows by √(σ_w²/2) per layer going down. With BN it still grows, more slowly: that is \(notebook.reference(.yang))."
+          "Going down, ‖∂L/∂h_l‖ grows by \(Format.number(plainFactor)) per layer without BN (the init's √(σ_w²·E[φ'²]) = \(Format.number(predicted))) and by \(Format.number(bnFactor)) with BN over layers 2–\(depth) (Yang et al.'s √λ(B) = \(Format.number(yang)) for B = \(config.batchSize)): \(relation). \(firstLayer)"
       )
-      let plainFactor = 1 / (LogLinearFit(x: x, y: layersOfPlain)?.factor ?? .nan)
-      let phiTheory = config.activation
-      let predicted = MeanField(phiTheory, weightVariance: config.gain2).gradientFactor(atVariance: 1).squareRoot()
       // Three standard errors of the fit, from the finite-width random walk of log‖g_l‖ (docs/theory.md §1).
       let v = MeanField(phiTheory, weightVariance: config.gain2).logNormVariancePerLayer(1, width: config.width)
       let tolerance = LogLinearFit.randomWalkSlopeTolerance(perStepVariance: v, points: depth)
@@ -126,6 +149,12 @@ extension BatchNormLesson {
       ])
       fixHistograms(config, runs: runs, in: notebook)
       record(runs, prefix: "fix", in: notebook)
+      notebook.recordRun(
+        "fix_gradient_at_init",
+        [
+          ("plain_factor_per_layer", plainFactor), ("batch_norm_factor_per_layer", bnFactor),
+          ("batch_norm_layer_1_over_layer_2", jump), ("mean_pixel_variance", pixelVariance),
+        ])
       for (i, name) in ["fix_plain_over_seeds", "fix_with_batch_norm_over_seeds"].enumerated() {
         notebook.recordRun(
           name, [("nonfinite_seeds", Double(overSeeds.nonFiniteCount(i)))],
@@ -136,6 +165,24 @@ extension BatchNormLesson {
       }
       return overSeeds
     }
+  }
+
+  /// The variance of each input feature across the examples, averaged over the features.
+  static func meanFeatureVariance(_ data: Dataset) -> Double {
+    let (rows, columns) = (data.inputs.rows, data.inputs.columns)
+    guard rows > 1, columns > 0 else { return .nan }
+    var total = 0.0
+    for column in 0..<columns {
+      var (sum, squares) = (0.0, 0.0)
+      for row in 0..<rows {
+        let value = Double(data.inputs.scalars[row * columns + column])
+        sum += value
+        squares += value * value
+      }
+      let mean = sum / Double(rows)
+      total += squares / Double(rows) - mean * mean
+    }
+    return total / Double(columns)
   }
 
   /// The runs as every lesson's training table and curves show them.

@@ -81,7 +81,7 @@ enum BatchGDClaims {
         evidence: { m, _ in
           let atEdge = abs(m["late_sharpness"] - m["two_over_eta"]) <= edgeTolerance * m["two_over_eta"]
           let sharpness =
-            "its sharpness rises from \(Format.number(m["initial_sharpness"])) to \(Format.number(m["late_sharpness"])) against 2/η = \(Format.number(m["two_over_eta"])) (\(edgeStep))"
+            "its sharpness \(m["late_sharpness"] > m["initial_sharpness"] ? "rises" : "falls") from \(Format.number(m["initial_sharpness"])) to \(Format.number(m["late_sharpness"])) against 2/η = \(Format.number(m["two_over_eta"])) (\(edgeStep))"
           let deepNet =
             atEdge
             ? "On a deep net it does not escape the threshold either: \(sharpness), and settles there."

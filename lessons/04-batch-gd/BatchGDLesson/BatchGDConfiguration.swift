@@ -40,7 +40,8 @@ package struct BatchGDConfiguration: SeededConfiguration, Equatable {
   package var stabilitySteps: Int
   /// Steps between two sharpness measurements.
   package var sharpnessEvery: Int
-  /// 2/η as a multiple of the initial sharpness in step 5 (2: the run starts at half the threshold).
+  /// 2/η as a multiple of the initial sharpness in step 5 (1.5: the run starts at two thirds of
+  /// the threshold, so the sharpness must rise by half to reach it).
   package var stabilityMargin: Double
   /// Weight variance × fan-in of the edge-of-stability net (below LeCun's 1: it starts flat).
   package var stabilityGain2: Double
@@ -67,7 +68,7 @@ package struct BatchGDConfiguration: SeededConfiguration, Equatable {
     stabilityExamples = 512
     stabilitySteps = quick ? 1200 : 2500
     sharpnessEvery = quick ? 50 : 25
-    stabilityMargin = 2
+    stabilityMargin = 1.5
     stabilityGain2 = 0.45
   }
 

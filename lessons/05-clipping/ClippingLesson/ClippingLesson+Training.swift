@@ -31,6 +31,72 @@ package struct SweepFindings: Sendable {
 extension ClippingLesson {
   // MARK: Step 3
 
+  /// The sweep in words, from its runs: for each threshold, on how many seeds it learned and, for
+  /// the seeds that did not, how far their final test loss ended from the 1/24 bar (or that they
+  /// went non-finite); then what the smallest and largest thresholds did, and what that makes of
+  /// Pascanu et al.'s range.
+  static func sweepSummary(_ findings: SweepFindings, seeds n: Int) -> String {
+    let bar = ClippingConfiguration.learnedLoss
+    let multiples = findings.multiples.compactMap { $0 }
+    let lines = multiples.map { m -> String in
+      let all = findings.runs.filter { $0.multiple == m }
+      let missed = all.filter { !$0.learned }
+      var text = "\(Format.number(m))·ḡ: \(all.count - missed.count) of \(all.count)"
+      let nonFinite = missed.filter { $0.history.nonFiniteStep != nil }.count
+      let slow = missed.filter { $0.history.nonFiniteStep == nil }.map { $0.history.finalTestLoss(overLast: 3) }
+      var notes: [String] = []
+      if !slow.isEmpty {
+        notes.append(
+          "\(slow.count == 1 ? "the other ended" : "\(slow.count) ended") at \(slow.map { Format.number($0) }.joined(separator: ", ")) (\(slow.map { Format.number($0 / bar) + "×" }.joined(separator: ", ")) the bar)"
+        )
+      }
+      if nonFinite > 0 { notes.append("\(nonFinite) went non-finite") }
+      if !notes.isEmpty { text += " (" + notes.joined(separator: "; ") + ")" }
+      return text
+    }
+    var text = "Learned (a final test loss below 1/24 = \(Format.number(bar))), by threshold, of \(n) seeds: "
+    text += lines.joined(separator: "; ") + "."
+    func clipped(_ m: Double) -> Double {
+      let all = findings.runs.filter { $0.multiple == m }
+      return all.map(\.history.clippedFraction).reduce(0, +) / Double(max(all.count, 1))
+    }
+    if let smallest = multiples.min(), let largest = multiples.max(), smallest < largest {
+      text +=
+        " The smallest τ (\(Format.number(smallest))·ḡ) clipped \(Format.percent(clipped(smallest))) of the steps, so it behaves like a smaller, normalized step"
+      let blewUp = findings.runs.filter { $0.multiple == largest && $0.history.nonFiniteStep != nil }.count
+      text +=
+        blewUp > 0
+        ? "; the largest (\(Format.number(largest))·ḡ) clipped \(Format.percent(clipped(largest))) and went non-finite on \(blewUp) of \(n) seeds: single steps of length up to η·τ are enough to jump off the cliff again."
+        : "; the largest (\(Format.number(largest))·ḡ) clipped \(Format.percent(clipped(largest)))."
+    }
+    let inRange = multiples.filter { (0.5...10).contains($0) }
+    let failed = inRange.filter { findings.learnedCount(multiple: $0) < n }
+    text +=
+      failed.isEmpty
+      ? " Every threshold of Pascanu et al.'s 0.5×–10× range in the sweep learned on every seed here."
+      : " Pascanu et al.'s 0.5×–10× is a range to search, not a guarantee: \(failed.count) of its \(inRange.count) thresholds in the sweep missed on at least one seed."
+    return text
+  }
+
+  /// What the loss did after the first spike, from the run: whether it came back below its
+  /// mean over the 5 steps before the spike, and when.
+  static func afterSpikeCaption(_ history: AddingProblemTrainer.History, firstSpike: Int?) -> String {
+    let window = history.steps.filter { $0.step < (firstSpike ?? 0) && $0.step >= (firstSpike ?? 0) - 5 }
+    guard let spike = firstSpike, !window.isEmpty else { return "No spike in this run." }
+    let before = window.map(\.loss).reduce(0, +) / Double(window.count)  // the mean of the 5 steps before
+    let after = history.steps.filter { $0.step > spike && $0.loss.isFinite }
+    let back = after.first { $0.loss <= before }
+    let end = history.nonFiniteStep.map { " before the run went non-finite at step \($0)" } ?? ""
+    if let back {
+      return
+        "In the \(window.count) steps before the first spike (step \(spike)) the loss averaged \(Format.number(before)); it came back to that level at step \(back.step)."
+    }
+    let best = after.map(\.loss).min()
+    return
+      "In the \(window.count) steps before the first spike (step \(spike)) the loss averaged \(Format.number(before)); it never came back to that level\(end)"
+      + (best.map { " (lowest after it: \(Format.number($0)))." } ?? ".")
+  }
+
   /// Step 3: the unclipped run, its spikes and its blow-up.
   static func stepUnclipped(
     _ config: ClippingConfiguration, test: (sequence: [Tensor], targets: Tensor), in notebook: Notebook
@@ -82,7 +148,7 @@ extension ClippingLesson {
               y: [ClippingConfiguration.meanPredictorLoss, ClippingConfiguration.meanPredictorLoss], style: .dashed,
               colorGroup: 1),
           ], markers: markers),
-        caption: "The loss a few steps after the first spike no longer comes back.")
+        caption: Self.afterSpikeCaption(history, firstSpike: spikes.first))
       let shownSteps = Array(Set(spikes.prefix(6) + (history.nonFiniteStep.map { [$0] } ?? []))).sorted()
       notebook.table(
         Table(
@@ -236,14 +302,7 @@ extension ClippingLesson {
           name: "norm clipping: largest |‖clip(g)‖ − min(‖g‖, τ)|/τ over every step of every run",
           measured: normAfterError.max() ?? .nan, predicted: 0, tolerance: .absolute(1e-6), source: "theory §6"),
       ])
-      let learned = findings.multiples.compactMap { $0 }.filter { findings.learnedCount(multiple: $0) == seeds.count }
-      notebook.prose(
-        """
-        Thresholds that learned on every seed: \(learned.isEmpty ? "none" : learned.map { "\(Format.number($0))·ḡ" }.joined(separator: ", ")). \
-        A small τ clips most steps and so behaves like a smaller, normalized step; a large τ lets \
-        single steps of length up to η·τ through, which is enough to jump off the cliff again. \
-        Pascanu et al.'s 0.5×–10× is a range to search, not a guarantee.
-        """)
+      notebook.prose(Self.sweepSummary(findings, seeds: seeds.count))
       for r in runs {
         notebook.recordRun(
           "norm_clip_seed\(r.networkSeed)_\(r.multiple.map { "m\(Format.number($0))" } ?? "user")",

@@ -148,12 +148,21 @@ extension ResidualLesson {
           best.learningRate == allRates.min() || best.learningRate == allRates.max()
             ? " (an end of the grid: another step size might do better still)" : ""
         } ?? ""
+      let plainAccuracy = overSeeds.accuracy(.plain)
+      let residualAccuracy = overSeeds.accuracy(.residual)
+      let verdict =
+        if let p = plainAccuracy, let r = residualAccuracy, r.min > p.max {
+          "The residual net's worst seed beats the plain net's best: a net whose first layers receive a useful gradient trains; depth alone does not make a net better."
+        } else if let p = plainAccuracy, let r = residualAccuracy, r.mean > p.mean {
+          "The residual net does better on average, but the seeds overlap."
+        } else {
+          "Here the residual net does not do better than the plain one."
+        }
       notebook.prose(
         """
         The plain net's best step size is η = \(bestPlain.map { Format.number($0.learningRate) } ?? "–")\(edge), \
         where it reaches \(accuracy(.plain)) test accuracy over \(overSeeds.seeds.count) seeds; the \
-        residual net reaches \(accuracy(.residual)) at η = \(Format.number(config.learningRate)). A net \
-        whose first layers receive a useful gradient trains; depth alone does not make a net better.
+        residual net reaches \(accuracy(.residual)) at η = \(Format.number(config.learningRate)). \(verdict)
         """)
       return overSeeds
     }

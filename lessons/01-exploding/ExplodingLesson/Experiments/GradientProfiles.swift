@@ -20,14 +20,15 @@ extension ExplodingExperiments {
   }
 
   /// Step 3: gradient norms by layer at initialization for each σ_w², averaged over networks, each
-  /// (σ_w², network) a job of `ParallelSweep` with its own stream; `progress` gets the nets done.
+  /// (σ_w², network) a job of `ParallelSweep` with its own stream, named for its σ_w² and network
+  /// (not its place in the list: adding a σ_w² moves no other); `progress` gets the nets done.
   package static func gradientProfiles(
     _ config: ExplodingConfiguration, gains2: [Double], digits: Dataset, progress: (@Sendable (Int) -> Void)? = nil
   ) -> [GradientProfile] {
     let batch = digits.subset(0..<Swift.min(config.measurementBatch, digits.count))
     let measured = ParallelSweep.grid(rows: gains2.count, columns: config.networksPerGain, progress: progress) {
       index, network in
-      measure(config, gain2: gains2[index], stream: "profiles \(index) \(network)", batch: batch)
+      measure(config, gain2: gains2[index], stream: "profiles σ_w²=\(gains2[index]) \(network)", batch: batch)
     }
     return zip(gains2, measured).map { gain2, records in
       let g = ProfileAverage.geometricMean(records.map(\.hiddenGradientNorms))

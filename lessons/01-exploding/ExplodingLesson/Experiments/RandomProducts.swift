@@ -16,7 +16,8 @@ extension ExplodingExperiments {
   }
 
   /// Step 1: `trials` independent products of `depth` Gaussian matrices for each scale, one scale
-  /// per core at a time (`ParallelSweep`: each scale draws from its own stream); `progress` gets
+  /// per core at a time (`ParallelSweep`: each scale draws from its own stream, named for the
+  /// scale, not its place in the list); `progress` gets
   /// the scales done.
   package static func randomProducts(
     scales: [Double], depth: Int, width: Int, trials: Int, seed: UInt64,
@@ -24,7 +25,7 @@ extension ExplodingExperiments {
   ) -> [ProductResult] {
     ParallelSweep.map(scales.count, progress: progress) { index in
       let scale = scales[index]
-      var rng = SeededGenerator(seed: seed, stream: "products \(index)")
+      var rng = SeededGenerator(seed: seed, stream: "products scale=\(scale)")
       var logSums = [Double](repeating: 0, count: depth + 1)
       for _ in 0..<trials {
         var v = Tensor(shape: [width, 1], scalars: rng.gaussians(count: width, scale: 1))

@@ -69,7 +69,7 @@ package enum EdgeOfChaos {
     return ParallelSweep.map(gains2.count, progress: progress) { index in
       let gain2 = gains2[index]
       let profiles = (0..<config.networksPerCase).map { network in
-        var rng = SeededGenerator(seed: config.seed, stream: "edge-of-chaos \(index) \(network)")
+        var rng = SeededGenerator(seed: config.seed, stream: "edge-of-chaos σ_w²=\(gain2) \(network)")
         let model = MLP.make(
           inputs: batch.features, width: config.width, depth: depth, outputs: Digits.classes, activation: .tanh,
           initializer: .scaledNormal(gain2: gain2), biasStd: bias2.squareRoot(), using: &rng)
