@@ -9,5 +9,5 @@ set key outside right top
 set cblabel 'log10 ‖∂L/∂W_l‖'
 set palette defined (0 '#313695', 0.25 '#74add1', 0.5 '#ffffbf', 0.75 '#f46d43', 1 '#a50026')
 set autoscale xfix; set autoscale yfix
-set cbrange [-0.3361739134261724:5.344006001872935]
+set cbrange [-0.33846427273333657:5.344006026964138]
 plot 'heatmap-exploding.dat' index 0 using 1:2:3 with image notitle

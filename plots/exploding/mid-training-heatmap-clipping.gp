@@ -9,5 +9,5 @@ set key outside right top
 set cblabel 'log10 ‖∂L/∂W_l‖'
 set palette defined (0 '#313695', 0.25 '#74add1', 0.5 '#ffffbf', 0.75 '#f46d43', 1 '#a50026')
 set autoscale xfix; set autoscale yfix
-set cbrange [-10.430165240125875:35.52267004857957]
+set cbrange [-11.1774222607873:34.43421164884481]
 plot 'mid-training-heatmap-clipping.dat' index 0 using 1:2:3 with image notitle
