@@ -155,9 +155,7 @@ public enum ClaimCatalogue {
       Entry(
         source: .document(.batchNormAndBatchGD), quote: "调整学习率可能导致模型收敛速度过慢",
         translation: "Adjusting the learning rate may make the model converge too slowly.",
-        status: .notTested(
-          "No lesson measures convergence speed against the step size. Lesson 4 shows what the learning rate has to do with explosion: gradient descent diverges exactly when η·λ_max > 2, so lowering η below 2/λ_max is the fix; how much slower it then converges depends on the problem and is not measured here."
-        ))
+        status: .judged(in: ["batch-gd"]))
     case .pruningKeepsLargest:
       Entry(
         source: .document(.importantProblem), quote: "梯度剪枝的基本原理是，通过对梯度进行拆分，保留最大的梯度，同时减小其它梯度的值。",

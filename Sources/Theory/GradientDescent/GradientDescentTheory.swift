@@ -1,3 +1,5 @@
+import RealModule
+
 /// Gradient descent on a quadratic, and the noise of mini-batch gradients (docs/theory.md §7).
 ///
 /// On f(w) = ½wᵀAw − bᵀw, one step w ← w − η∇f multiplies the error along each eigenvector of A by
@@ -11,6 +13,32 @@ public enum GradientDescentTheory {
   /// X = diag(1, 3), mean loss: A = diag(0.5, 4.5); η = 0.40 gives 0.8, η = 0.50 gives 1.25.
   public static func stepFactor(learningRate eta: Double, eigenvalue lambda: Double) -> Double {
     abs(1 - eta * lambda)
+  }
+
+  /// How much full-batch GD from w = 0 has lowered f(w) = ½wᵀAw − bᵀw after `t` steps of size η:
+  ///
+  ///     f(0) − f(w_t) = Σᵢ pᵢ²/(2λᵢ) · (1 − (1 − ηλᵢ)^{2t}),
+  ///
+  /// pᵢ = vᵢ·b the projection of b on the eigenvector vᵢ of A (eigenvalue λᵢ): the error along vᵢ
+  /// starts at pᵢ/λᵢ and each step multiplies it by (1 − ηλᵢ). For ηλᵢ ≪ 1 the factor is
+  /// 1 − e^{−2ηλᵢt}, a function of ηt alone: the same decrease takes 1/η times the steps. A mode
+  /// with λᵢ → 0 adds pᵢ²ηt, which `expMinusOne`/`log(onePlus:)` evaluate without cancelling.
+  /// Modes with λᵢ ≤ 0 (a null space, where pᵢ = 0) add nothing. Sum over a least-squares
+  /// problem's outputs, each its own quadratic.
+  public static func lossDecrease(
+    projections: [Double], eigenvalues: [Double], learningRate eta: Double, steps t: Int
+  ) -> Double {
+    precondition(projections.count == eigenvalues.count, "one projection per eigenvalue")
+    var decrease = 0.0
+    for (p, lambda) in zip(projections, eigenvalues) where lambda > 0 {
+      let q = 1 - eta * lambda
+      let shrunk =
+        q > 0
+        ? -Double.expMinusOne(2 * Double(t) * Double.log(onePlus: -eta * lambda))
+        : 1 - Double.pow(abs(q), Double(2 * t))
+      decrease += p * p / (2 * lambda) * shrunk
+    }
+    return decrease
   }
 
   /// E‖g_B − ḡ‖² for the mean gradient of B of n examples drawn without replacement, given the

@@ -71,6 +71,23 @@ struct BatchGDLessonTests {
     #expect(half.lateSharpness > result.initialSharpness, "the control sharpens too")
   }
 
+  /// Far below 2/λ_max, GD on the digits takes the steps the spectrum predicts to lower the loss
+  /// as much as the largest step does, and a step 10 times smaller takes 10 times the steps.
+  @Test func aSmallerStepTakesTheStepsTheSpectrumPredicts() throws {
+    let problem = try Self.problem()
+    let result = SlowConvergence.run(
+      problem, multiples: [0.01, 0.1, 0.9], referenceMultiple: 0.9, referenceSteps: 30)
+    #expect(result.runs.map(\.multiple) == [0.01, 0.1, 0.9])
+    for run in result.runs.dropLast() {
+      let steps = try #require(run.steps, "m = \(run.multiple) did not reach the target")
+      let predicted = try #require(run.predictedSteps)
+      #expect(abs(Double(steps) / Double(predicted) - 1) <= 0.02, "m = \(run.multiple): \(steps) against \(predicted)")
+    }
+    let ratio = Double(result.runs[0].steps ?? 0) / Double(result.runs[1].steps ?? 1)
+    #expect(abs(ratio / 10 - 1) < 0.05, "0.01 against 0.1: \(ratio)× the steps")
+    #expect(result.slowdown > BatchGDClaims.slowdownHolds)
+  }
+
   @Test func fullBatchDivergesPastTheThresholdAndSmallerBatchesAreNotSafer() throws {
     let problem = try Self.problem()
     let cells = StabilityGrid.run(Self.quick, problem: problem)

@@ -3,18 +3,22 @@ import Notebook
 
 /// The documents' claims about batch gradient descent and the learning rate, each judged by a rule
 /// over lesson 4's measurements.
-enum BatchGDClaims {
+package enum BatchGDClaims {
   /// Full-batch GD "does not escape the threshold" when its largest converging step in the grid
   /// is at most this multiple of 2/λ_max.
   static let thresholdMultiple = 1.1
   /// A sharpness within this relative distance of 2/η sits at the edge of stability.
   static let edgeTolerance = 0.1
+  /// "Converges too slowly" holds when the smallest step needs at least this many times the
+  /// steps of the largest stable one, and is false at or below `slowdownFalse`.
+  package static let slowdownHolds = 10.0
+  package static let slowdownFalse = 2.0
 
-  /// The claims, judged by steps 1–5 and (for the SVM example) by the document's code.
+  /// The claims, judged by the lesson's steps and (for the SVM example) by the document's code.
   static func claims(
     _ config: BatchGDConfiguration, comparison: [BatchSizeComparison.Run], noise: GradientNoise.Result,
-    threshold: ThresholdFindings, grid: [StabilityGrid.Cell], stability edge: BatchGDLesson.EdgeOfStabilityFindings,
-    in notebook: Notebook
+    threshold: ThresholdFindings, slow: SlowConvergence.Result, grid: [StabilityGrid.Cell],
+    stability edge: BatchGDLesson.EdgeOfStabilityFindings, in notebook: Notebook
   ) -> [Claim] {
     let stability = edge.run
     let n = noise.examples
@@ -108,6 +112,25 @@ enum BatchGDClaims {
             : "In this run the threshold did not separate convergence from divergence: \(numbers)."
         }),
       .measured(
+        .lrSlowsConvergence, step: .slowSteps,
+        measurements: [
+          "slowdown_smallest_step": slow.slowdown, "smallest_multiple": slow.runs.first?.multiple,
+          "reference_multiple": slow.referenceMultiple,
+        ],
+        rule:
+          "holds if GD at the smallest step of \(notebook.reference(.slowSteps)) needs at least \(Format.number(slowdownHolds))× the steps of the largest stable one to lower the loss as much (or does not within its budget); false if it needs at most \(Format.number(slowdownFalse))×; partly holds in between",
+        verdict: { m in
+          m["slowdown_smallest_step"] >= slowdownHolds
+            ? .holds : (m["slowdown_smallest_step"] <= slowdownFalse ? .false_ : .partlyHolds)
+        },
+        evidence: { m, verdict in
+          let numbers =
+            "on the digits' least squares, η = \(Format.number(m["smallest_multiple"]))·2/λ_max needs \(Format.number(m["slowdown_smallest_step"]))× the steps of η = \(Format.number(m["reference_multiple"]))·2/λ_max to lower the loss as much (\(notebook.reference(.slowSteps)), as the spectrum of A predicts)"
+          return verdict == .holds
+            ? "It does: \(numbers). Far below 2/λ_max a step k times smaller needs about k times the steps. The cure for explosion is a step just below the threshold, not an arbitrarily small one."
+            : "Not by much here: \(numbers)."
+        }),
+      .measured(
         .disableSGD, step: .grid,
         measurements: [
           "full_batch_largest_safe_multiple": fullBatchSafe, "smallest_batch": smallest.map(Double.init),
@@ -126,7 +149,7 @@ enum BatchGDClaims {
           switch verdict {
           case .partlyHolds:
             return
-              "SGD is not harmful as such, but it is less stable near the threshold: \(numbers). Single examples, whose own curvature ‖x‖² exceeds λ_max, diverge first; at smaller steps they converge. The remedy is the step size, not disabling SGD."
+              "SGD is not harmful as such, but it is less stable near the threshold: \(numbers). Single examples, whose own curvature ‖x‖² is on average tr H ≥ λ_max, diverge first; at smaller steps they converge. The remedy is the step size, not disabling SGD."
           case .holds: return "In this run the smallest batch converged at no step of the grid: \(numbers)."
           default: return "In this run the smallest batch was as stable as full-batch GD: \(numbers)."
           }

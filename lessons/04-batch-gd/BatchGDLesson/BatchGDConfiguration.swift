@@ -10,7 +10,7 @@ package struct BatchGDConfiguration: SeededConfiguration, Equatable {
   package var quick: Bool
   /// The seed every random choice derives from.
   package var seed: UInt64
-  /// Hidden layers of the small MLP of steps 1–2 and of the edge-of-stability net (step 5).
+  /// Hidden layers of the small MLP of `.comparison` and `.noise` and of the edge-of-stability net.
   package var depth: Int
   /// Units per hidden layer of those nets.
   package var width: Int
@@ -28,19 +28,23 @@ package struct BatchGDConfiguration: SeededConfiguration, Equatable {
   package var batchSize: Int
   /// Mini-batches drawn per batch size in the noise measurement (step 2).
   package var noiseDraws: Int
-  /// Batch sizes of the stability grid (step 4; the full data set is added).
+  /// η / (2/λ_max) of the slow-steps runs (`.slowSteps`); the largest is the reference.
+  package var slowMultiples: [Double]
+  /// Steps of the reference run of `.slowSteps`: the loss it reaches is every run's target.
+  package var slowReferenceSteps: Int
+  /// Batch sizes of the stability grid (`.grid`; the full data set is added).
   package var gridBatchSizes: [Int]
   /// Learning rates of the grid as multiples of 2/λ_max.
   package var gridRates: [Double]
   /// Steps of each grid run.
   package var gridSteps: Int
-  /// Examples of the edge-of-stability run (step 5).
+  /// Examples of the edge-of-stability run (`.edgeOfStability`).
   package var stabilityExamples: Int
   /// Full-batch GD steps of the edge-of-stability run.
   package var stabilitySteps: Int
   /// Steps between two sharpness measurements.
   package var sharpnessEvery: Int
-  /// 2/η as a multiple of the initial sharpness in step 5 (1.5: the run starts at two thirds of
+  /// 2/η as a multiple of the initial sharpness in `.edgeOfStability` (1.5: the run starts at two thirds of
   /// the threshold, so the sharpness must rise by half to reach it).
   package var stabilityMargin: Double
   /// Weight variance × fan-in of the edge-of-stability net (below LeCun's 1: it starts flat).
@@ -62,6 +66,8 @@ package struct BatchGDConfiguration: SeededConfiguration, Equatable {
     steps = quick ? 100 : 300
     batchSize = 32
     noiseDraws = quick ? 60 : 200
+    slowMultiples = [0.01, 0.03, 0.1, 0.3, 0.9]
+    slowReferenceSteps = quick ? 30 : 100
     gridBatchSizes = [1, 8, 64]
     gridRates = [0.25, 0.5, 0.9, 1.1, 1.5, 2]
     gridSteps = quick ? 100 : 300
@@ -93,6 +99,8 @@ package struct BatchGDConfiguration: SeededConfiguration, Equatable {
       ("depth", .integer(depth)), ("width", .integer(width)), ("activation", .string(activation.rawValue)),
       ("init", .string(initialization.rawValue)), ("weight_std", .number(weightStd)), ("lr", .number(learningRate)),
       ("steps", .integer(steps)), ("batch_size", .integer(batchSize)), ("noise_draws", .integer(noiseDraws)),
+      ("slow_multiples", .string(slowMultiples.map { "\($0)" }.joined(separator: ","))),
+      ("slow_reference_steps", .integer(slowReferenceSteps)),
       ("grid_batch_sizes", .string(gridBatchSizes.map(String.init).joined(separator: ","))),
       ("grid_rates", .string(gridRates.map { "\($0)" }.joined(separator: ","))), ("grid_steps", .integer(gridSteps)),
       ("stability_examples", .integer(stabilityExamples)), ("stability_steps", .integer(stabilitySteps)),

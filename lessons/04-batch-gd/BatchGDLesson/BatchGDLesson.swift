@@ -13,7 +13,9 @@ package enum BatchGDLesson {
     "Lesson 4 · Full-batch, mini-batch and stochastic gradient descent, and the step that explodes"
 
   /// The steps, in order (the runner numbers them).
-  package static let outline: Outline = [.comparison, .noise, .threshold, .grid, .edgeOfStability, .claims, .exercises]
+  package static let outline: Outline = [
+    .comparison, .noise, .threshold, .slowSteps, .grid, .edgeOfStability, .claims, .exercises,
+  ]
 
   /// What the lesson is about, before its outline.
   package static func introduction(_ config: BatchGDConfiguration) -> String {
@@ -22,8 +24,9 @@ package enum BatchGDLesson {
     size decides how noisy each step's gradient is; it does not decide whether gradient descent \
     blows up. That is decided by the step size η against the curvature λ of the loss: on a \
     quadratic, GD converges exactly when η < 2/λ_max (theory §7). This lesson measures both: \
-    the noise against the batch size, the exact threshold on real data, a grid of batch sizes \
-    and step sizes, and a deep net that settles at the edge of stability.
+    the noise against the batch size, the exact threshold on real data, what a step far below it \
+    costs, a grid of batch sizes and step sizes, and a deep net that settles at the edge of \
+    stability.
     """
   }
 
@@ -35,11 +38,12 @@ package enum BatchGDLesson {
     let noise = stepNoise(config, train: train, in: notebook)
     let problem = try digitsProblem(train)
     let threshold = stepThreshold(config, problem: problem, in: notebook)
+    let slow = stepSlowSteps(config, problem: problem, in: notebook)
     let grid = stepGrid(config, problem: problem, in: notebook)
     let stability = stepEdgeOfStability(config, train: train, in: notebook)
     return BatchGDClaims.claims(
-      config, comparison: comparison, noise: noise, threshold: threshold, grid: grid, stability: stability,
-      in: notebook)
+      config, comparison: comparison, noise: noise, threshold: threshold, slow: slow, grid: grid,
+      stability: stability, in: notebook)
   }
 
   /// The linear least-squares problem on the training digits: one-hot targets, ½-mean loss.
