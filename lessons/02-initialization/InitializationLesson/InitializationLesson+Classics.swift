@@ -98,7 +98,16 @@ extension InitializationLesson {
               title: "normalized (Xavier)", x: histograms[1].edges, y: histograms[1].density, style: .steps,
               colorGroup: 0),
           ]),
-        caption: "Under the standard init every direction is shrunk (values near 0.5); normalized keeps them near 1.")
+        caption: {
+          let medians = results.map { r -> Double in
+            let sorted = r.jacobianSingularValues.sorted()
+            return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
+          }
+          return
+            "Median singular value: \(Format.number(medians[0])) under the standard init, \(Format.number(medians[1])) under the normalized one"
+            + (medians[0] < 1 && abs(medians[1] - 1) < abs(medians[0] - 1)
+              ? ": the standard init shrinks most directions; the normalized one keeps them closer to 1." : ".")
+        }())
       stepGlorotHistograms(results, in: notebook)
       notebook.check(
         results.flatMap { r -> [TheoryCheck] in

@@ -176,7 +176,12 @@ extension BatchNormLesson {
               y: [BatchNormTheory.reluLargeBatchLimit, BatchNormTheory.reluLargeBatchLimit], style: .dashed,
               colorGroup: 7),
           ]),
-        caption: "Points: measured; dashed: Yang et al.'s formulas. λ > 1 everywhere: BN nets explode backward.")
+        caption:
+          "Points: measured; dashed: Yang et al.'s formulas. "
+          + ((relu + linear).allSatisfy { $0.measured > 1 }
+            ? "Every measured λ is above 1 (smallest \(Format.number((relu + linear).map(\.measured).min() ?? .nan))): BN nets explode backward."
+            : "Not every measured λ is above 1 here (smallest \(Format.number((relu + linear).map(\.measured).min() ?? .nan))).")
+      )
       let shown = relu.first { $0.batchSize == config.batchSize } ?? relu.last!
       let layers = (1...shown.gradientNorm.count).map(Double.init)
       let top = shown.gradientNorm.last!

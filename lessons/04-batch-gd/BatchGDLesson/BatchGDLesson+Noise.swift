@@ -5,6 +5,40 @@ import RealModule
 import Theory
 
 extension BatchGDLesson {
+  /// The loss-by-step caption, from the runs: which batch size ended lowest after the same steps.
+  static func progressPerStep(_ runs: [BatchSizeComparison.Run], label: (Int) -> String) -> String {
+    let finals = runs.map { ($0.batchSize, $0.fullLoss.last ?? .nan) }
+    let listed = finals.map { "\(label($0.0)) \(Format.number($0.1))" }.joined(separator: ", ")
+    guard let best = finals.filter({ $0.1.isFinite }).min(by: { $0.1 < $1.1 }) else {
+      return "Loss after the last step: \(listed)."
+    }
+    let fullBatch = runs.map(\.batchSize).max()
+    return "Loss after the last step: \(listed). "
+      + (best.0 == fullBatch
+        ? "Per step the full batch made the most progress: its gradient is the exact one."
+        : "Per step \(label(best.0)) ended lowest, not the full batch, whose gradient is the exact one.")
+  }
+
+  /// The loss-by-examples caption, from the runs: whether the smallest batch, after all the examples
+  /// it saw, is below the full batch's loss at its first evaluation that had seen at least as many.
+  static func progressPerExample(_ runs: [BatchSizeComparison.Run], label: (Int) -> String) -> String {
+    guard let small = runs.min(by: { $0.batchSize < $1.batchSize }),
+      let full = runs.max(by: { $0.batchSize < $1.batchSize }), small.batchSize < full.batchSize,
+      let smallFinal = small.fullLoss.last, let smallStep = small.evaluatedSteps.last
+    else { return "Each run's loss against the examples its steps used." }
+    let seen = Swift.max(smallStep, 1) * small.batchSize
+    guard
+      let index = full.evaluatedSteps.firstIndex(where: { Swift.max($0, 1) * full.batchSize >= seen })
+    else { return "Each run's loss against the examples its steps used." }
+    let fullSeen = Swift.max(full.evaluatedSteps[index], 1) * full.batchSize
+    let fullLoss = full.fullLoss[index]
+    let compared =
+      "\(label(small.batchSize)) reached \(Format.number(smallFinal)) after \(seen) examples; \(label(full.batchSize)) was at \(Format.number(fullLoss)) after \(fullSeen)"
+    return smallFinal < fullLoss
+      ? "Per example processed (the cost), small batches get further: \(compared)."
+      : "Per example processed, the small batch does not get further here: \(compared)."
+  }
+
   // MARK: Step 1
 
   /// Step 1: full batch, mini-batch and single example on the same model.
@@ -58,7 +92,7 @@ extension BatchGDLesson {
           name: "loss-by-step", title: "Training loss (whole training set) against step", xLabel: "step",
           yLabel: "loss", logY: true,
           series: curves { r in (r.evaluatedSteps.map(Double.init), r.fullLoss, .linePoints) }),
-        caption: "Per step, the full batch makes the most progress: its gradient is the exact one.")
+        caption: Self.progressPerStep(runs, label: label))
       notebook.chart(
         Chart(
           name: "loss-by-examples", title: "Training loss against examples processed", xLabel: "examples seen",
@@ -66,7 +100,7 @@ extension BatchGDLesson {
           series: curves { r in
             (r.evaluatedSteps.map { Double(Swift.max($0, 1) * r.batchSize) }, r.fullLoss, .linePoints)
           }),
-        caption: "Per example processed (the cost), small batches are far cheaper.")
+        caption: Self.progressPerExample(runs, label: label))
       notebook.chart(
         Chart(
           name: "gradient-norm-by-step", title: "Norm of the gradient used at each step", xLabel: "step",

@@ -298,7 +298,9 @@ extension BatchGDLesson {
               title: "η", x: result.loss.indices.map(Double.init), y: result.loss, style: .line, colorGroup: 0),
             Series(title: "η/2", x: half.loss.indices.map(Double.init), y: half.loss, style: .line, colorGroup: 1),
           ]),
-        caption: "At η the loss went up at \(result.lossIncreases) steps, yet it keeps falling overall.")
+        caption:
+          "At η the loss went up at \(result.lossIncreases) steps\((result.loss.last ?? .nan) < (result.loss.first ?? .nan) ? ", yet it fell overall, from \(Format.number(result.loss.first ?? .nan)) to \(Format.number(result.loss.last ?? .nan))" : ", and it did not fall overall (\(Format.number(result.loss.first ?? .nan)) to \(Format.number(result.loss.last ?? .nan)))")."
+      )
       notebook.table(
         Table(
           headers: [

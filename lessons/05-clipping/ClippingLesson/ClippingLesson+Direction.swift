@@ -96,7 +96,9 @@ extension ClippingLesson {
           name: "clipping-cosine", title: "cos(raw gradient, clipped gradient) per step", xLabel: "SGD step",
           yLabel: "cosine",
           series: TrainingRuns(runs).series(style: { $0 == 0 ? .line : .faint }) { $0.clip?.cosine ?? .nan }),
-        caption: "Norm clipping keeps the direction exactly (cos = 1); value clipping turns it on every step it clips.")
+        caption:
+          "Norm clipping keeps the direction (cos = 1 by construction, checked below); value clipping's smallest cosine over its clipped steps: \(Format.number(runs.dropFirst().flatMap { $0.history.steps.compactMap { $0.clip?.cosine } }.min() ?? .nan))."
+      )
       notebook.check([
         TheoryCheck(
           name: "value clipping: the engine's cos(g, clip(g)) vs Σg_i·clamp(g_i)/(‖g‖‖clamp(g)‖)",

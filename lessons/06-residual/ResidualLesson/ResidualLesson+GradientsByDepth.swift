@@ -85,7 +85,14 @@ extension ResidualLesson {
               title: compared[a].rawValue, x: config.gradientDepths.map(Double.init),
               y: config.gradientDepths.indices.map { findings.geometricMean(a, $0) }, style: .linePoints, colorGroup: a)
           }),
-        caption: "Batch norm alone explodes geometrically with depth; adding the identity path removes it.")
+        caption: {
+          let deepest = config.gradientDepths.count - 1
+          return "At \(config.gradientDepths[deepest]) weight layers the ratio is "
+            + compared.indices.map {
+              "\(Format.number(findings.geometricMean($0, deepest))) for \(compared[$0].rawValue)"
+            }
+            .joined(separator: ", ") + "; 1 means the first and the last layer get the same gradient."
+        }())
       notebook.prose(
         """
         The plain He net keeps the gradient's size on average (lesson 2) but its spread across \
