@@ -24,7 +24,7 @@ package enum BatchGDClaims {
     let n = noise.examples
     let sizes = Array(Set(grid.map(\.batchSize))).sorted()
     func largestSafe(_ b: Int) -> Double {
-      grid.filter { $0.batchSize == b && !$0.diverged }.map(\.rateMultiple).max() ?? 0
+      StabilityGrid.largestConverging(grid, batchSize: b) ?? 0
     }
     let safeText = sizes.map { b in
       "\(b == n ? "full batch" : "B = \(b)"): \(Format.number(largestSafe(b)))"

@@ -20,13 +20,13 @@ package struct BatchGDConfiguration: SeededConfiguration, Equatable {
   package var initialization: InitializerChoice
   /// σ_w of `--init scaled`.
   package var weightStd: Double
-  /// Learning rate of step 1.
+  /// Learning rate of `.comparison`.
   package var learningRate: Double
-  /// Steps of each run of step 1.
+  /// Steps of each run of `.comparison`.
   package var steps: Int
-  /// The mini-batch size compared in step 1 (besides full batch and 1).
+  /// The mini-batch size compared in `.comparison` (besides full batch and 1).
   package var batchSize: Int
-  /// Mini-batches drawn per batch size in the noise measurement (step 2).
+  /// Mini-batches drawn per batch size in the noise measurement (`.noise`).
   package var noiseDraws: Int
   /// η / (2/λ_max) of the slow-steps runs (`.slowSteps`); the largest is the reference.
   package var slowMultiples: [Double]
@@ -49,8 +49,8 @@ package struct BatchGDConfiguration: SeededConfiguration, Equatable {
   package var stabilityMargin: Double
   /// Weight variance × fan-in of the edge-of-stability net (below LeCun's 1: it starts flat).
   package var stabilityGain2: Double
-  /// Gradient clipping of step 1's runs (`--clip-norm`, `--clip-value`; none by default). The
-  /// threshold experiments of steps 3–5 are about plain GD and ignore it.
+  /// Gradient clipping of `.comparison`'s runs (`--clip-norm`, `--clip-value`; none by default). The
+  /// threshold experiments (`.threshold` to `.edgeOfStability`) are about plain GD and ignore it.
   package var clipping: GradientClipping = .none
 
   /// The defaults for a mode.
@@ -110,7 +110,7 @@ package struct BatchGDConfiguration: SeededConfiguration, Equatable {
     ]
   }
 
-  /// A fresh copy of the small MLP of steps 1, 2 and 5 for `outputs` classes, drawn from `seed`.
+  /// A fresh copy of the small MLP of `.comparison` and `.noise`, drawn from `seed`.
   func makeModel(seed: UInt64) -> Sequential {
     var rng = SeededGenerator(seed: seed)
     return MLP.make(

@@ -39,9 +39,9 @@ extension BatchGDLesson {
       : "Per example processed, the small batch does not get further here: \(compared)."
   }
 
-  // MARK: Step 1
+  // MARK: .comparison
 
-  /// Step 1: full batch, mini-batch and single example on the same model.
+  /// Step `.comparison`: full batch, mini-batch and single example on the same model.
   static func stepComparison(_ config: BatchGDConfiguration, train: Dataset, in notebook: Notebook)
     -> [BatchSizeComparison.Run]
   {
@@ -123,9 +123,9 @@ extension BatchGDLesson {
     }
   }
 
-  // MARK: Step 2
+  // MARK: .noise
 
-  /// Step 2: mini-batch gradient noise against batch size.
+  /// Step `.noise`: mini-batch gradient noise against batch size.
   static func stepNoise(_ config: BatchGDConfiguration, train: Dataset, in notebook: Notebook) -> GradientNoise.Result {
     notebook.step(.noise, "Gradient noise against batch size") {
       notebook.prose(

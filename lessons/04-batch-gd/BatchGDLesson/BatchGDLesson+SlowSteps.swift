@@ -54,14 +54,7 @@ extension BatchGDLesson {
           Double.log10(config.slowMultiples.min()!) + Double(i) / 40
             * Double.log10(reference / config.slowMultiples.min()!))
       }
-      let projections = SlowConvergence.projections(problem)
-      let predictedCurve = curve.map { m -> Double in
-        let budget = Int((4 * Double(result.referenceSteps) * reference / m).rounded(.up)) + 10
-        return SlowConvergence.predictedSteps(
-          projections: projections, learningRate: m * problem.threshold,
-          decrease: result.initialLoss - result.targetLoss, budget: budget
-        ).map(Double.init) ?? .nan
-      }
+      let predictedCurve = curve.map { result.predictedSteps(multiple: $0).map(Double.init) ?? .nan }
       notebook.chart(
         Chart(
           name: "slow-steps", title: "Steps to the same loss against the step size", xLabel: "η / (2/λ_{max})",

@@ -4,7 +4,7 @@ import Notebook
 import RealModule
 import Theory
 
-/// What step 3 measured, for the claims and tests.
+/// What `.threshold` measured, for the claims and tests.
 package struct ThresholdFindings: Sendable {
   /// The textbook runs (η = 0.40, 0.50).
   package var textbook: [QuadraticThreshold.Run]
@@ -24,12 +24,10 @@ extension BatchGDLesson {
   /// The stability grid's caption, computed from its cells: where full-batch GD stops
   /// converging, whether a smaller batch converged at a larger step, and where single examples stop.
   static func stabilityCaption(_ cells: [StabilityGrid.Cell], examples n: Int) -> String {
-    func largestConverging(_ b: Int) -> Double? {
-      cells.filter { $0.batchSize == b && !$0.diverged }.map(\.rateMultiple).max()
-    }
+    func largestConverging(_ b: Int) -> Double? { StabilityGrid.largestConverging(cells, batchSize: b) }
     func multiple(_ x: Double?) -> String { x.map { "\(Format.number($0))·2/λ_max" } ?? "no step of the grid" }
     let full = largestConverging(n)
-    let firstDiverged = cells.filter { $0.batchSize == n && $0.diverged }.map(\.rateMultiple).min()
+    let firstDiverged = StabilityGrid.smallestDiverging(cells, batchSize: n)
     var text =
       "Full-batch GD converges up to η = \(multiple(full))"
       + (firstDiverged.map { " and diverges from \(Format.number($0))·2/λ_max on." }
@@ -49,9 +47,9 @@ extension BatchGDLesson {
     return text
   }
 
-  // MARK: Step 3
+  // MARK: .threshold
 
-  /// Step 3: the exact threshold η < 2/λ_max.
+  /// Step `.threshold`: the exact threshold η < 2/λ_max.
   static func stepThreshold(
     _ config: BatchGDConfiguration, problem: QuadraticThreshold.Problem, in notebook: Notebook
   ) -> ThresholdFindings {
@@ -166,9 +164,9 @@ extension BatchGDLesson {
     }
   }
 
-  // MARK: Step 4
+  // MARK: .grid
 
-  /// Step 4: the (batch size, learning rate) grid.
+  /// Step `.grid`: the (batch size, learning rate) grid.
   static func stepGrid(
     _ config: BatchGDConfiguration, problem: QuadraticThreshold.Problem, in notebook: Notebook
   ) -> [StabilityGrid.Cell] {
@@ -216,9 +214,8 @@ extension BatchGDLesson {
           ]),
         caption: Self.stabilityCaption(cells, examples: n)
       )
-      let full = cells.filter { $0.batchSize == n }
-      let largestConverged = full.filter { !$0.diverged }.map(\.rateMultiple).max() ?? 0
-      let smallestDiverged = full.filter(\.diverged).map(\.rateMultiple).min() ?? .infinity
+      let largestConverged = StabilityGrid.largestConverging(cells, batchSize: n) ?? 0
+      let smallestDiverged = StabilityGrid.smallestDiverging(cells, batchSize: n) ?? .infinity
       let boundary = (largestConverged + smallestDiverged) / 2
       let spacing = (smallestDiverged - largestConverged) / 2
       notebook.check([
@@ -235,17 +232,17 @@ extension BatchGDLesson {
     }
   }
 
-  // MARK: Step 5
+  // MARK: .edgeOfStability
 
   /// The edge-of-stability run and its half-step control.
   package struct EdgeOfStabilityFindings: Sendable {
-    /// Full-batch GD at η, 2/η = 2·s₀.
+    /// Full-batch GD at η, 2/η = `stabilityMargin`·s₀.
     package var run: EdgeOfStability.Result
     /// The same net and data at η/2.
     package var halfStep: EdgeOfStability.Result
   }
 
-  /// Step 5: the edge of stability of a deep net under full-batch GD, with a control at half the step.
+  /// Step `.edgeOfStability`: the edge of stability of a deep net under full-batch GD, with a control at half the step.
   static func stepEdgeOfStability(_ config: BatchGDConfiguration, train: Dataset, in notebook: Notebook)
     -> EdgeOfStabilityFindings
   {
@@ -298,8 +295,13 @@ extension BatchGDLesson {
               title: "η", x: result.loss.indices.map(Double.init), y: result.loss, style: .line, colorGroup: 0),
             Series(title: "η/2", x: half.loss.indices.map(Double.init), y: half.loss, style: .line, colorGroup: 1),
           ]),
-        caption:
-          "At η the loss went up at \(result.lossIncreases) steps\((result.loss.last ?? .nan) < (result.loss.first ?? .nan) ? ", yet it fell overall, from \(Format.number(result.loss.first ?? .nan)) to \(Format.number(result.loss.last ?? .nan))" : ", and it did not fall overall (\(Format.number(result.loss.first ?? .nan)) to \(Format.number(result.loss.last ?? .nan)))")."
+        caption: {
+          let (first, last) = (result.loss.first ?? .nan, result.loss.last ?? .nan)
+          return "At η the loss went up at \(result.lossIncreases) steps"
+            + (last < first
+              ? ", yet it fell overall, from \(Format.number(first)) to \(Format.number(last))."
+              : ", and it did not fall overall (\(Format.number(first)) to \(Format.number(last))).")
+        }()
       )
       notebook.table(
         Table(

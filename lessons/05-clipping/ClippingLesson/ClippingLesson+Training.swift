@@ -16,9 +16,14 @@ package struct SweepFindings: Sendable {
   package var reference: ClippingRuns.SweepRun {
     mainSeedRuns.first { $0.multiple == 1 } ?? mainSeedRuns[0]
   }
+  /// Every network seed's run at multiple `m` (nil: the user's τ).
+  package func runs(multiple m: Double?) -> [ClippingRuns.SweepRun] { runs.filter { $0.multiple == m } }
   /// How many network seeds learned the task at multiple `m`.
-  package func learnedCount(multiple m: Double?) -> Int {
-    runs.filter { $0.multiple == m && $0.learned }.count
+  package func learnedCount(multiple m: Double?) -> Int { runs(multiple: m).filter(\.learned).count }
+  /// The share of steps clipped at multiple `m`, averaged over the network seeds.
+  package func meanClippedFraction(multiple m: Double?) -> Double {
+    let all = runs(multiple: m)
+    return all.map(\.history.clippedFraction).reduce(0, +) / Double(max(all.count, 1))
   }
   /// The distinct multiples, in order (nil = the user's τ).
   package var multiples: [Double?] {
@@ -39,7 +44,7 @@ extension ClippingLesson {
     let bar = ClippingConfiguration.learnedLoss
     let multiples = findings.multiples.compactMap { $0 }
     let lines = multiples.map { m -> String in
-      let all = findings.runs.filter { $0.multiple == m }
+      let all = findings.runs(multiple: m)
       let missed = all.filter { !$0.learned }
       var text = "\(Format.number(m))·ḡ: \(all.count - missed.count) of \(all.count)"
       let nonFinite = missed.filter { $0.history.nonFiniteStep != nil }.count
@@ -56,18 +61,14 @@ extension ClippingLesson {
     }
     var text = "Learned (a final test loss below 1/24 = \(Format.number(bar))), by threshold, of \(n) seeds: "
     text += lines.joined(separator: "; ") + "."
-    func clipped(_ m: Double) -> Double {
-      let all = findings.runs.filter { $0.multiple == m }
-      return all.map(\.history.clippedFraction).reduce(0, +) / Double(max(all.count, 1))
-    }
     if let smallest = multiples.min(), let largest = multiples.max(), smallest < largest {
       text +=
-        " The smallest τ (\(Format.number(smallest))·ḡ) clipped \(Format.percent(clipped(smallest))) of the steps, so it behaves like a smaller, normalized step"
-      let blewUp = findings.runs.filter { $0.multiple == largest && $0.history.nonFiniteStep != nil }.count
+        " The smallest τ (\(Format.number(smallest))·ḡ) clipped \(Format.percent(findings.meanClippedFraction(multiple: smallest))) of the steps, so it behaves like a smaller, normalized step"
+      let blewUp = findings.runs(multiple: largest).filter { $0.history.nonFiniteStep != nil }.count
       text +=
         blewUp > 0
-        ? "; the largest (\(Format.number(largest))·ḡ) clipped \(Format.percent(clipped(largest))) and went non-finite on \(blewUp) of \(n) seeds: single steps of length up to η·τ are enough to jump off the cliff again."
-        : "; the largest (\(Format.number(largest))·ḡ) clipped \(Format.percent(clipped(largest)))."
+        ? "; the largest (\(Format.number(largest))·ḡ) clipped \(Format.percent(findings.meanClippedFraction(multiple: largest))) and went non-finite on \(blewUp) of \(n) seeds: single steps of length up to η·τ are enough to jump off the cliff again."
+        : "; the largest (\(Format.number(largest))·ḡ) clipped \(Format.percent(findings.meanClippedFraction(multiple: largest)))."
     }
     let inRange = multiples.filter { (0.5...10).contains($0) }
     let failed = inRange.filter { findings.learnedCount(multiple: $0) < n }
@@ -233,13 +234,13 @@ extension ClippingLesson {
             "steps clipped", "final test loss (mean (min–max) over seeds)",
           ],
           rows: findings.multiples.map { m in
-            let all = runs.filter { $0.multiple == m }
+            let all = findings.runs(multiple: m)
             let main = all[0]
             return [
               m.map { "\(Format.number($0))·ḡ" } ?? "your --clip-norm", Format.number(main.threshold),
               "\(findings.learnedCount(multiple: m))/\(all.count)",
               main.history.firstStep(belowTestLoss: ClippingConfiguration.learnedLoss).map { "\($0)" } ?? "never",
-              Format.percent(all.map(\.history.clippedFraction).reduce(0, +) / Double(all.count)),
+              Format.percent(findings.meanClippedFraction(multiple: m)),
               Format.spread(
                 SeedSpread(
                   seeds: all.map(\.networkSeed), values: all.map { $0.history.finalTestLoss(overLast: 3) })),
@@ -317,7 +318,7 @@ extension ClippingLesson {
           ])
       }
       for m in findings.multiples {
-        let all = runs.filter { $0.multiple == m }
+        let all = findings.runs(multiple: m)
         notebook.recordRun(
           "norm_clip_\(m.map { "m\(Format.number($0))" } ?? "user")_over_seeds",
           [("learned_seeds", Double(all.filter(\.learned).count)), ("seeds_run", Double(all.count))],

@@ -1,6 +1,6 @@
 import NeuralNet
 
-/// Step 1: full-batch GD, mini-batch SGD and single-example SGD on the same model and data.
+/// Step `.comparison`: full-batch GD, mini-batch SGD and single-example SGD on the same model and data.
 package enum BatchSizeComparison {
   /// One run: the full training loss every `every` steps, and each step's mini-batch gradient norm.
   package struct Run: Sendable {

@@ -1,7 +1,7 @@
 import NeuralNet
 import RealModule
 
-/// Step 5: beyond the quadratic: a deep net under full-batch GD, its sharpness (the top Hessian
+/// Step `.edgeOfStability`: beyond the quadratic: a deep net under full-batch GD, its sharpness (the top Hessian
 /// eigenvalue) rising until it reaches 2/η, then hovering there while the loss keeps falling
 /// non-monotonically (Cohen et al. 2021, "Gradient descent on neural networks typically occurs at
 /// the edge of stability"). The run starts below the threshold (2/η = 1.5·s₀), so reaching 2/η is

@@ -2,7 +2,7 @@ import NeuralNet
 import RealModule
 import Theory
 
-/// Step 2: the noise of the mini-batch gradient against the batch size, at one parameter point:
+/// Step `.noise`: the noise of the mini-batch gradient against the batch size, at one parameter point:
 /// E‖g_B − ḡ‖² measured over many mini-batches drawn without replacement, against
 /// ((n − B)/(n − 1))·tr Σ/B (docs/theory.md §7).
 package enum GradientNoise {

@@ -2,7 +2,7 @@ import NeuralNet
 import RealModule
 import Theory
 
-/// Step 3: the exact threshold of gradient descent on least squares, η < 2/λ_max, and the per-step
+/// Step `.threshold`: the exact threshold of gradient descent on least squares, η < 2/λ_max, and the per-step
 /// factor |1 − ηλ_max| of the error along the top eigenvector (docs/theory.md §7).
 package enum QuadraticThreshold {
   /// One GD run on a linear least-squares problem.

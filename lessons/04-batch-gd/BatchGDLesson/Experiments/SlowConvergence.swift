@@ -35,6 +35,23 @@ package enum SlowConvergence {
     package var initialLoss: Double
     /// The loss every run has to reach.
     package var targetLoss: Double
+    /// 2/λ_max: η = m·threshold.
+    var threshold: Double
+    /// The projections of XᵀT/n on A's eigenvectors with their eigenvalues (`projections(_:)`).
+    var spectrum: (values: [Double], eigenvalues: [Double])
+
+    /// The most steps a run at η = m·2/λ_max is given: twice the ∝ 1/η estimate from the reference.
+    package func budget(multiple m: Double) -> Int {
+      Int((2 * Double(referenceSteps) * referenceMultiple / m).rounded(.up)) + 10
+    }
+
+    /// The steps the spectrum predicts at η = m·2/λ_max to lower the loss from `initialLoss` to
+    /// `targetLoss`, or nil beyond `budget(multiple:)`.
+    package func predictedSteps(multiple m: Double) -> Int? {
+      SlowConvergence.predictedSteps(
+        projections: spectrum, learningRate: m * threshold, decrease: initialLoss - targetLoss,
+        budget: budget(multiple: m))
+    }
 
     /// Steps of the smallest step size over the reference's (its budget over them if it never got
     /// there: a lower bound).
@@ -50,25 +67,24 @@ package enum SlowConvergence {
     _ problem: QuadraticThreshold.Problem, multiples: [Double], referenceMultiple: Double, referenceSteps: Int,
     progress: (@Sendable (Int) -> Void)? = nil
   ) -> Result {
-    let threshold = problem.threshold
-    let reference = descend(problem, learningRate: referenceMultiple * threshold, until: nil, budget: referenceSteps)
-    let target = reference.loss.last ?? .nan
-    let initial = reference.loss.first ?? .nan
-    let projections = self.projections(problem)
+    let reference = descend(
+      problem, learningRate: referenceMultiple * problem.threshold, until: nil, budget: referenceSteps)
+    let plan = Result(
+      runs: [], referenceMultiple: referenceMultiple, referenceSteps: referenceSteps,
+      initialLoss: reference.loss.first ?? .nan, targetLoss: reference.loss.last ?? .nan,
+      threshold: problem.threshold, spectrum: projections(problem))
     let sorted = multiples.sorted()
-    let runs = ParallelSweep.map(sorted.count, progress: progress) { index in
+    var result = plan
+    result.runs = ParallelSweep.map(sorted.count, progress: progress) { index in
       let m = sorted[index]
-      let eta = m * threshold
-      let budget = Int((2 * Double(referenceSteps) * referenceMultiple / m).rounded(.up)) + 10
-      let run = descend(problem, learningRate: eta, until: target, budget: budget)
-      let predicted = predictedSteps(
-        projections: projections, learningRate: eta, decrease: initial - target, budget: budget)
+      let eta = m * plan.threshold
+      let budget = plan.budget(multiple: m)
+      let run = descend(problem, learningRate: eta, until: plan.targetLoss, budget: budget)
       return Run(
-        multiple: m, learningRate: eta, steps: run.reached, predictedSteps: predicted, budget: budget, loss: run.loss)
+        multiple: m, learningRate: eta, steps: run.reached, predictedSteps: plan.predictedSteps(multiple: m),
+        budget: budget, loss: run.loss)
     }
-    return Result(
-      runs: runs, referenceMultiple: referenceMultiple, referenceSteps: referenceSteps, initialLoss: initial,
-      targetLoss: target)
+    return result
   }
 
   /// pᵢₖ = vᵢ·bₖ for every eigenvector vᵢ of A and output k, flattened output by output with the

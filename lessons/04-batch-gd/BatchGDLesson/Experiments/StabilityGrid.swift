@@ -1,6 +1,6 @@
 import NeuralNet
 
-/// Step 4: explosion is about η·λ, not the batch size: the linear digits regression trained with
+/// Step `.grid`: explosion is about η·λ, not the batch size: the linear digits regression trained with
 /// every (batch size, learning rate) pair, each marked converged or diverged.
 package enum StabilityGrid {
   /// One cell of the grid.
@@ -16,6 +16,16 @@ package enum StabilityGrid {
 
     /// Diverged: the final loss is not finite or larger than the initial one.
     package var diverged: Bool { !finalLoss.isFinite || finalLoss > initialLoss }
+  }
+
+  /// The largest rate multiple at which batch size `b` converged in `cells`, nil if at none.
+  package static func largestConverging(_ cells: [Cell], batchSize b: Int) -> Double? {
+    cells.filter { $0.batchSize == b && !$0.diverged }.map(\.rateMultiple).max()
+  }
+
+  /// The smallest rate multiple at which batch size `b` diverged in `cells`, nil if at none.
+  package static func smallestDiverging(_ cells: [Cell], batchSize b: Int) -> Double? {
+    cells.filter { $0.batchSize == b && $0.diverged }.map(\.rateMultiple).min()
   }
 
   /// Trains the linear model for every batch size (plus full batch) and rate multiple.
