@@ -95,6 +95,10 @@ public enum LayerKind: Sendable, Equatable, CustomStringConvertible {
   case pooling
   /// A reshape to flat rows.
   case flatten
+  /// Dropout: units zeroed at random in training.
+  case dropout
+  /// Noise that moves every unit's distribution each step (Santurkar et al. 2018).
+  case distributionNoise
 
   public var description: String {
     switch self {
@@ -105,6 +109,8 @@ public enum LayerKind: Sendable, Equatable, CustomStringConvertible {
     case .convolution: "conv2d"
     case .pooling: "pooling"
     case .flatten: "flatten"
+    case .dropout: "dropout"
+    case .distributionNoise: "noise"
     }
   }
 }

@@ -10,16 +10,19 @@ public enum MLP {
   /// Depth counts hidden blocks: depth 50 means 50 Dense+φ blocks and a 51st, linear, readout layer.
   /// With `batchNorm` settings each block is Dense → BatchNorm → φ (normalization before the nonlinearity,
   /// as in Ioffe & Szegedy 2015 and Yang et al. 2019), and the hidden dense layers have no bias.
+  /// With `dropout` each block ends in a `Dropout` layer of that rate (Srivastava et al. 2014),
+  /// hidden layer l's masks drawn from the stream "dropout after hidden layer l" of its seed.
   public static func make(
     inputs: Int, width: Int, depth: Int, outputs: Int, activation: Activation,
     initializer: Initializer, readoutInitializer: Initializer? = nil, bias: Bool = true,
-    biasStd: Double = 0, batchNorm: BatchNorm.Settings? = nil, using rng: inout SeededGenerator
+    biasStd: Double = 0, batchNorm: BatchNorm.Settings? = nil, dropout: (rate: Double, seed: UInt64)? = nil,
+    using rng: inout SeededGenerator
   ) -> Sequential {
     precondition(depth >= 0 && width > 0 && inputs > 0 && outputs > 0, "invalid MLP sizes")
     precondition(biasStd >= 0 && (bias || biasStd == 0), "a bias std needs bias: true")
     var layers: [any Layer] = []
     var fanIn = inputs
-    for _ in 0..<depth {
+    for layer in 0..<depth {
       let weight = initializer.makeWeights(fanOut: width, fanIn: fanIn, using: &rng)
       // With batch norm after the dense layer a bias would be subtracted right away: leave it out.
       let dense = Dense(weight: weight, bias: bias && batchNorm == nil)
@@ -29,6 +32,12 @@ public enum MLP {
       layers.append(dense)
       if let batchNorm { layers.append(BatchNorm(features: width, settings: batchNorm)) }
       layers.append(ActivationLayer(activation))
+      if let dropout {
+        layers.append(
+          Dropout(
+            rate: dropout.rate,
+            using: SeededGenerator(seed: dropout.seed, stream: "dropout after hidden layer \(layer + 1)")))
+      }
       fanIn = width
     }
     let readout = (readoutInitializer ?? initializer).makeWeights(

@@ -33,21 +33,22 @@ public enum Trainer {
     ) { _ in (optimizer, nil) }
   }
 
-  /// Trains like `train(_:on:loss:optimizer:…)` with plain SGD whose step size follows `schedule`
-  /// (each record holds its η). `observe`, if given, is called with the step number before each
+  /// Trains like `train(_:on:loss:optimizer:…)` with SGD whose step size follows `schedule`
+  /// (each record holds its η) and whose weight decay is `weightDecay` (`SGD`). `observe`, if given, is called with the step number before each
   /// step, while the model still holds the parameters that step starts from (to measure, say, the
   /// sharpness along the run; it must leave the parameters as it found them).
   public static func train(
     _ model: Sequential, on data: Dataset, loss: some Loss, schedule: LearningRateSchedule, steps: Int,
-    batchSize: Int, batchSeed: UInt64, clipping: GradientClipping = .none, measuresUpdates: Bool = false,
-    histogramEvery: Int? = nil, observe: ((Int) -> Void)? = nil, progress: ((Int) -> Void)? = nil
+    batchSize: Int, batchSeed: UInt64, clipping: GradientClipping = .none, weightDecay: Double = 0,
+    measuresUpdates: Bool = false, histogramEvery: Int? = nil, observe: ((Int) -> Void)? = nil,
+    progress: ((Int) -> Void)? = nil
   ) -> TrainingHistory {
     run(
       model, on: data, loss: loss, steps: steps, batchSize: batchSize, batchSeed: batchSeed, clipping: clipping,
       measuresUpdates: measuresUpdates, histogramEvery: histogramEvery, observe: observe, progress: progress
     ) { step in
       let rate = schedule.rate(atStep: step)
-      return (SGD(learningRate: Float(rate)), rate)
+      return (SGD(learningRate: Float(rate), weightDecay: Float(weightDecay)), rate)
     }
   }
 
