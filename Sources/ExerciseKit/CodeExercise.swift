@@ -54,7 +54,7 @@ public enum CodeExercises {
     CodeExercise(
       name: "batchnorm-backward", file: "BatchNormBackward.swift",
       title: "Batch normalization's backward pass in training mode: ∂L/∂x, ∂L/∂γ, ∂L/∂β",
-      lesson: "batchnorm", step: 4, stepTitle: "The twist: deep BN nets explode at initialization",
+      lesson: "batchnorm", step: 5, stepTitle: "The twist: deep BN nets explode at initialization",
       check: checkBatchNormBackward),
     CodeExercise(
       name: "clipping", file: "Clipping.swift", title: "Gradient clipping by global norm and by value",

@@ -100,9 +100,7 @@ public enum ClaimCatalogue {
         source: .document(.batchNormAndBatchGD), quote: "这样做的目的是减少内部协变量对模型训练的影响，提高模型的训练效果。",
         translation:
           "The purpose is to reduce the effect of internal covariates on training and improve the training result.",
-        status: .notTested(
-          "No lesson measures internal covariate shift (the change of a layer's input distribution during training); Santurkar et al. 2018 measured it and found that it is not why batch norm helps. Lesson 3 measures what batch norm does to the step size, the init and the gradient at depth."
-        ))
+        status: .judged(in: ["batchnorm"]))
     case .bnMayCauseProblems:
       Entry(
         source: .document(.batchNormAndBatchGD), quote: "对于某些特别复杂的模型，或者在训练过程中数据集发生变化的情况下，批量归一化和批量梯度下降方法可能会导致模型训练问题。",
@@ -191,9 +189,7 @@ public enum ClaimCatalogue {
         source: .document(.generalization), quote: "数据增强（Data Augmentation）：通过增加训练数据，扩大模型的训练样本容量，可以降低梯度爆炸对模型的影响。",
         translation:
           "Data augmentation: adding training data enlarges the model's sample size and lowers the effect of gradient explosion on the model.",
-        status: .notTested(
-          "No lesson augments data. More data changes the loss's average, not the product of Jacobians that explodes at init (lesson 1); lesson 4 shows that averaging over more examples (a larger batch) does not make a larger step safe, which is the nearest measurement."
-        ))
+        status: .judged(in: ["exploding"]))
     case .suddenDeath:
       Entry(
         source: .document(.generalization), quote: "当模型训练进行到第 50 步时，突然死亡，经检查发现是由于梯度爆炸引起的。",
@@ -243,9 +239,7 @@ public enum ClaimCatalogue {
       Entry(
         source: .document(.trainingTechniques), quote: "使用正则化(Regularization)技术，以防止模型过度拟合。",
         translation: "Use regularization, to prevent the model from overfitting.",
-        status: .notTested(
-          "Offered as a technique against explosion, but the sentence is about overfitting, and no lesson trains with weight decay or dropout. L2 weight decay multiplies the weights by (1 − η·λ) each step; it does not change the per-layer Jacobian gain at init that lesson 1 shows to be the cause."
-        ))
+        status: .judged(in: ["exploding"]))
     case .bnNormalSamples:
       Entry(
         source: .document(.advancedMethods), quote: "批量归一化可以使得每个样本的分布趋近于正态分布，从而减少了梯度的更新量，从而避免了梯度爆炸问题的发生。",

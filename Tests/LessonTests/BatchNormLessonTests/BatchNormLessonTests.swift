@@ -31,6 +31,42 @@ struct BatchNormLessonTests {
     #expect(try #require(evaluation["eval_accuracy"] as? Double) > 0.8)
   }
 
+  /// Internal covariate shift, measured: batch norm trains better without a clear reduction of
+  /// the shift, the noise raises the shift above the plain net's, and the claim follows.
+  @Test func theCovariateShiftStepMeasuresTheShiftAndTheClaimFollowsIt() throws {
+    let object = try LessonExpectations.metrics(in: try QuickRun.of(BatchNormLesson.self).folder)
+    let runs = try #require(object["runs"] as? [String: Any])
+    func ics(_ net: CovariateShift.Net) throws -> Double {
+      try #require((runs["covariate_shift_\(net.rawValue)"] as? [String: Any])?["median_ics"] as? Double)
+    }
+    #expect(try ics(.noisyBatchNorm) > 1.2 * ics(.plain))
+    #expect(try ics(.batchNorm) > 2.0 / 3 * ics(.plain))  // BatchNormClaims.clearReduction
+    let claims = try #require(object["claims"] as? [[String: Any]])
+    let claim = try #require(claims.first { $0["id"] as? String == ClaimID.internalCovariateShift.rawValue })
+    #expect(claim["verdict"] as? String == Claim.Verdict.false_.rawValue)
+  }
+
+  /// The ICS measurement leaves the net as it found it, and a layer whose predecessors do not move
+  /// (η = 0) sees no shift at all.
+  @Test func theShiftMeasurementRestoresTheNetAndIsZeroWithoutAStep() throws {
+    let (train, _) = try Digits.trainTestSplit(seed: 42)
+    var setup = Self.quick.shift
+    setup.learningRate = 0
+    var rng = SeededGenerator(seed: 5)
+    let model = MLP.make(
+      inputs: train.features, width: 32, depth: 4, outputs: 10, activation: .relu, initializer: .heNormal,
+      batchNorm: BatchNorm.Settings(), using: &rng)
+    let parameters = model.parameterVector
+    let state = model.state
+    let measured = CovariateShift.measure(model, on: train.subset(0..<64), setup: setup, step: 0)
+    #expect(model.parameterVector == parameters && model.state == state)
+    #expect(measured.relativeChange.count == 4 && measured.relativeChange.allSatisfy { $0 == 0 })
+    #expect(measured.cosine.allSatisfy { abs($0 - 1) < 1e-9 })
+    setup.learningRate = 0.1
+    let moved = CovariateShift.measure(model, on: train.subset(0..<64), setup: setup, step: 0)
+    #expect(moved.relativeChange.allSatisfy { $0 > 0 } && model.parameterVector == parameters)
+  }
+
   @Test(arguments: [8, 16, 64])
   func yangLambdaAtFullWidth(batchSize: Int) throws {
     let data = try Digits.trainTestSplit(seed: 42).train

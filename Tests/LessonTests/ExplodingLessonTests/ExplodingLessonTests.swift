@@ -55,6 +55,32 @@ struct ExplodingLessonTests {
     #expect(readme.contains("![") && readme.contains("Seed: 42"))
   }
 
+  /// The remedies step: each remedy's runs are recorded over the seeds, and the two claims it
+  /// judges say what those records show (weight decay leaves the explosion, dropout's warm-up
+  /// stays finite, the shifted digits delay it on every seed without removing it: false).
+  @Test func theRemediesStepRecordsEachRemedyAndItsClaimsFollowTheRecords() throws {
+    let folder = try QuickRun.of(ExplodingLesson.self).folder
+    let object = try LessonExpectations.metrics(in: folder)
+    let runs = try #require(object["runs"] as? [String: Any])
+    let n = Self.quick.trainingSeeds
+    func remedy(_ remedy: OtherRemedies.Remedy) throws -> [String: Any] {
+      try #require(runs["remedy_\(remedy.rawValue)"] as? [String: Any], "\(remedy)")
+    }
+    for found in OtherRemedies.Remedy.allCases {
+      #expect((try remedy(found)["explosion_steps"] as? [Any])?.count == n)
+    }
+    #expect(try remedy(.weightDecay)["exploded_seeds"] as? Int == n)
+    #expect(try remedy(.dropout)["exploded_seeds"] as? Int == 0)
+    #expect(try remedy(.augmentation)["exploded_seeds"] as? Int == n)
+    #expect((try remedy(.augmentation)["median_explosion_delay"] as? Double ?? 0) > 0)
+    let claims = try #require(object["claims"] as? [[String: Any]])
+    func verdict(_ id: ClaimID) -> String? {
+      claims.first { $0["id"] as? String == id.rawValue }?["verdict"] as? String
+    }
+    #expect(verdict(.dataAugmentation) == Claim.Verdict.false_.rawValue)
+    #expect(verdict(.regularization) == Claim.Verdict.partlyHolds.rawValue)
+  }
+
   /// The run-up to the explosion, measured: the warm-up flattens the net before it blows up, the
   /// blow-up is a gradient explosion, and each fix does what the notebook says.
   @Test func theWarmupRunFlattensThenExplodesAndTheFixesHold() throws {

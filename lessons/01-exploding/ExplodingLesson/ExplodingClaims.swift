@@ -22,7 +22,8 @@ enum ExplodingClaims {
     _ config: ExplodingConfiguration, overflow: ExplodingExperiments.OverflowResult,
     prediction: (growth: Double, meanSquareLayer: Int, valueLayer: Int),
     profiles: [ExplodingExperiments.GradientProfile], training: ExplodingExperiments.TrainingOverSeeds,
-    midTraining: SeedRuns<MidTrainingExplosion.Run>, in notebook: Notebook
+    midTraining: SeedRuns<MidTrainingExplosion.Run>, remedies: [ExplodingLesson.RemedyFindings],
+    in notebook: Notebook
   ) -> [Claim] {
     let critical = profiles.profile(gain2: config.criticalGain2)
     let exploding = profiles.profile(gain2: config.gain2)
@@ -77,6 +78,7 @@ enum ExplodingClaims {
       : "\(midStep) tries one (a net at its critical init whose warm-up outgrows it): it exploded on \(midExplosions.count) of \(midSeeds) seeds"
 
     return [
+      augmentationClaim(config, remedies, in: notebook), regularizationClaim(config, remedies, in: notebook),
       .measured(
         .tooMuchComputation, step: .profiles, measurements: sizeMeasurements, rule: sizeRule, verdict: sizeVerdict
       ) { m, verdict in
@@ -216,5 +218,136 @@ enum ExplodingClaims {
           }
         }),
     ]
+  }
+
+  /// A remedy narrows the gap between training and test accuracy when it does so on more than
+  /// this share of the seeds.
+  static let narrowerShare = 0.5
+
+  /// The measurements both remedy claims read: a remedy's explosions and gap against the runs
+  /// without it.
+  static func remedyMeasurements(_ found: ExplodingLesson.RemedyFindings?, _ none: ExplodingLesson.RemedyFindings?)
+    -> (exploded: Double?, delay: Double?, narrower: Double?)
+  {
+    guard let found, let none else { return (nil, nil, nil) }
+    return (Double(found.explodedCount), found.medianDelay(against: none), Double(found.narrowerGapCount(than: none)))
+  }
+
+  /// The median explosion step of the runs without a remedy (NaN if none exploded).
+  static func medianExplosionStep(_ none: ExplodingLesson.RemedyFindings) -> Double {
+    let steps = none.explosive.compactMap(\.explosionStep).map(Double.init)
+    return steps.isEmpty ? .nan : SeedSpread(seeds: Array(none.seeds.prefix(steps.count)), values: steps).median
+  }
+
+  /// "Data augmentation lowers the effect of gradient explosion", judged on the explosive warm-up
+  /// with and without the shifted digits.
+  static func augmentationClaim(
+    _ config: ExplodingConfiguration, _ remedies: [ExplodingLesson.RemedyFindings], in notebook: Notebook
+  ) -> Claim {
+    let none = remedies.first { $0.remedy == nil }
+    let augmented = remedies.first { $0.remedy == .augmentation }
+    let measured = remedyMeasurements(augmented, none)
+    let step = notebook.reference(.remedies)
+    let name = ExplodingLesson.remedyName(.augmentation, config.midTraining)
+    return .measured(
+      .dataAugmentation, step: .remedies,
+      measurements: [
+        "exploded_seeds_without": none.map { Double($0.explodedCount) },
+        "exploded_seeds_augmented": measured.exploded, "seeds": none.map { Double($0.seeds.count) },
+        "median_explosion_step_without": none.map(medianExplosionStep), "median_explosion_delay": measured.delay,
+        "narrower_gap_seeds": measured.narrower,
+        "later_explosion_seeds": augmented.flatMap { a in
+          none.map { n in Double(a.explosionSteps(against: n).filter { $0.own > $0.other }.count) }
+        },
+      ],
+      rule:
+        "not tested if the warm-up without a remedy explodes on no seed; holds if with the shifted digits it explodes on at most half as many seeds; false if it explodes on as many seeds (a later explosion step is reported, not counted: the model still dies); partly holds otherwise (fewer seeds, but more than half as many)",
+      verdict: { m in
+        guard m["exploded_seeds_without"] > 0 else { return .notTested }
+        if 2 * m["exploded_seeds_augmented"] <= m["exploded_seeds_without"] { return .holds }
+        return m["exploded_seeds_augmented"] >= m["exploded_seeds_without"] ? .false_ : .partlyHolds
+      },
+      evidence: { m, verdict in
+        let counts =
+          "with \(name) the warm-up that explodes in \(notebook.reference(.midTraining)) exploded on \(Format.number(m["exploded_seeds_augmented"])) of \(Format.number(m["seeds"])) seeds, against \(Format.number(m["exploded_seeds_without"])) without (\(step))"
+        let delay = m["median_explosion_delay"]
+        let delayText =
+          delay.isFinite
+          ? ", a median \(Format.number(abs(delay))) step\(abs(delay) == 1 ? "" : "s") \(delay >= 0 ? "later" : "earlier") (later on \(Format.number(m["later_explosion_seeds"])) seeds; median step without: \(Format.number(m["median_explosion_step_without"])))"
+          : ""
+        let gap =
+          " The gap between training and test accuracy at the smaller peak was narrower with the extra images on \(Format.number(m["narrower_gap_seeds"])) of \(Format.number(m["seeds"])) seeds\(none.map { $0.gap.mean < ExplodingLesson.overfittingGap ? ", but this net overfits little in \(config.midTraining.steps) steps (a mean gap of \(Format.percent($0.gap.mean)) without)" : "" } ?? "")."
+        switch verdict {
+        case .false_:
+          return
+            "More data did not lower the explosion: \(counts)\(delayText). The warm-up's η grows by \(Format.number(config.midTraining.schedule.peak / Double(config.midTraining.schedule.warmupSteps))) per step, so a later explosion is one at a slightly larger step size; the model still died on every seed it died on before. The explosion comes from the step size against the sharpness the net can reach, and more images do not change the step; at init the gradient's growth is a product of the layers' gains, which depend on the weights' scale, not on how many images there are.\(gap)"
+        case .holds:
+          return "Here more data lowered the explosion: \(counts)\(delayText).\(gap)"
+        case .partlyHolds:
+          return
+            "More data removed the explosion on some seeds, not on most: \(counts)\(delayText).\(gap)"
+        default:
+          return
+            "The warm-up without a remedy did not explode on any seed in this run, so there is no explosion for more data to lower."
+        }
+      })
+  }
+
+  /// "Use regularization to prevent overfitting", offered against explosion: judged on both the
+  /// sentence's own promise (a narrower train/test gap) and the explosion, for weight decay and dropout.
+  static func regularizationClaim(
+    _ config: ExplodingConfiguration, _ remedies: [ExplodingLesson.RemedyFindings], in notebook: Notebook
+  ) -> Claim {
+    let none = remedies.first { $0.remedy == nil }
+    let decay = remedyMeasurements(remedies.first { $0.remedy == .weightDecay }, none)
+    let dropout = remedyMeasurements(remedies.first { $0.remedy == .dropout }, none)
+    let setup = config.midTraining
+    let step = notebook.reference(.remedies)
+    let gapText = { (found: ExplodingLesson.RemedyFindings?) in
+      found.map { Format.spread($0.gap, Format.percent) } ?? "–"
+    }
+    let gaps =
+      "the gap between training and test accuracy at the smaller peak was \(gapText(none)) without, \(gapText(remedies.first { $0.remedy == .weightDecay })) with weight decay λ = \(Format.number(setup.weightDecay)) and \(gapText(remedies.first { $0.remedy == .dropout })) with dropout p = \(Format.number(setup.dropoutRate))"
+    return .measured(
+      .regularization, step: .remedies,
+      measurements: [
+        "exploded_seeds_without": none.map { Double($0.explodedCount) }, "seeds": none.map { Double($0.seeds.count) },
+        "exploded_seeds_weight_decay": decay.exploded, "exploded_seeds_dropout": dropout.exploded,
+        "narrower_gap_seeds_weight_decay": decay.narrower, "narrower_gap_seeds_dropout": dropout.narrower,
+      ],
+      rule:
+        "not tested if the warm-up without a remedy explodes on no seed; a regularizer prevents overfitting if it narrows the train/test accuracy gap on more than \(Format.percent(narrowerShare)) of the seeds, and removes the explosion if its explosive warm-up explodes on no seed; holds if weight decay and dropout each do both; false if neither does either; partly holds otherwise",
+      verdict: { m in
+        guard m["exploded_seeds_without"] > 0 else { return .notTested }
+        let narrows = ["weight_decay", "dropout"].map { m["narrower_gap_seeds_\($0)"] > narrowerShare * m["seeds"] }
+        let removes = ["weight_decay", "dropout"].map { m["exploded_seeds_\($0)"] == 0 }
+        if !narrows.contains(false) && !removes.contains(false) { return .holds }
+        return narrows.contains(true) || removes.contains(true) ? .partlyHolds : .false_
+      },
+      evidence: { m, verdict in
+        let seeds = Format.number(m["seeds"])
+        func each(_ key: String, _ name: String) -> String {
+          "\(name) exploded on \(Format.number(m["exploded_seeds_\(key)"])) of \(seeds) seeds and narrowed the gap on \(Format.number(m["narrower_gap_seeds_\(key)"]))"
+        }
+        let both =
+          "\(each("weight_decay", "weight decay λ = \(Format.number(setup.weightDecay))")); \(each("dropout", "dropout p = \(Format.number(setup.dropoutRate))")); without a remedy the warm-up exploded on \(Format.number(m["exploded_seeds_without"])) of \(seeds)"
+        let weak =
+          none.map { $0.gap.mean < ExplodingLesson.overfittingGap } ?? false
+          ? " This net overfits little in \(config.midTraining.steps) steps, so the gaps are a weak test."
+          : ""
+        switch verdict {
+        case .false_:
+          return
+            "Neither regularizer did either thing (\(step)): \(both); \(gaps). Regularization is a remedy for overfitting; this explosion comes from the step size.\(weak)"
+        case .partlyHolds:
+          return
+            "Not as a rule (\(step)): \(both); \(gaps). What one regularizer did, the other did not; a remedy for overfitting is not, as such, a remedy for an explosion that comes from the step size.\(weak)"
+        case .holds:
+          return "Here both regularizers did both things (\(step)): \(both); \(gaps).\(weak)"
+        default:
+          return
+            "The warm-up without a remedy did not explode on any seed in this run, so it cannot judge regularization as a remedy for explosion."
+        }
+      })
   }
 }

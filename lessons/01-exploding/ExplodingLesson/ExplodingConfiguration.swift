@@ -63,7 +63,7 @@ package struct ExplodingConfiguration: TrainingConfiguration, Equatable {
     midTraining = MidTrainingExplosion.Setup(
       depth: 10, width: 256, schedule: .linearWarmup(to: 0.4, over: 200), steps: quick ? 120 : 200, batchSize: 64,
       smallerStepDivisor: 4, clipNorm: 2, sharpnessEvery: quick ? 20 : 5, sharpnessProbe: 128,
-      histogramEvery: quick ? 4 : 2)
+      histogramEvery: quick ? 4 : 2, weightDecay: 1e-3, dropoutRate: 0.2)
   }
 
   /// The defaults with the command line's overrides applied; throws a one-line message for a value
@@ -117,6 +117,8 @@ package struct ExplodingConfiguration: TrainingConfiguration, Equatable {
       ("mid_training_sharpness_every", .integer(midTraining.sharpnessEvery)),
       ("mid_training_sharpness_probe", .integer(midTraining.sharpnessProbe)),
       ("mid_training_histogram_every", .integer(midTraining.histogramEvery)),
+      ("remedies_weight_decay", .number(midTraining.weightDecay)),
+      ("remedies_dropout_rate", .number(midTraining.dropoutRate)),
     ]
   }
 }

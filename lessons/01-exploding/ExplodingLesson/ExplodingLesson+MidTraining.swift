@@ -9,9 +9,9 @@ extension ExplodingLesson {
   /// An explosion during training: a net that trains for tens of steps, then blows up, watched as
   /// it unfolds (loss, gradient norms per layer, sharpness, update sizes, histograms), and the
   /// same run with each fix alone.
-  static func stepMidTraining(_ config: ExplodingConfiguration, train: Dataset, in notebook: Notebook)
-    -> SeedRuns<MidTrainingExplosion.Run>
-  {
+  static func stepMidTraining(
+    _ config: ExplodingConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
+  ) -> SeedRuns<MidTrainingExplosion.Run> {
     let setup = config.midTraining
     let peak = Format.number(setup.schedule.peak)
     let smallerPeak = Format.number(setup.schedule.peak / setup.smallerStepDivisor)
@@ -42,7 +42,7 @@ extension ExplodingLesson {
         "training \(MidTrainingExplosion.Variant.allCases.count) runs × \(setup.steps) steps × \(seeds.count) seeds",
         total: seeds.count * MidTrainingExplosion.Variant.allCases.count
       ) { progress in
-        MidTrainingExplosion.overSeeds(setup, train: train, seeds: seeds, progress: progress.update)
+        MidTrainingExplosion.overSeeds(setup, train: train, test: test, seeds: seeds, progress: progress.update)
       }
       midTrainingRunUp(setup, runs: runs, in: notebook)
       midTrainingFixes(setup, runs: runs, in: notebook)

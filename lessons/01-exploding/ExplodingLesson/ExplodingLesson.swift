@@ -15,7 +15,9 @@ package enum ExplodingLesson {
   package static let title = "Lesson 1 · Exploding gradients: what they are, measured"
 
   /// The steps, in order (the runner numbers them).
-  package static let outline: Outline = [.products, .naive, .profiles, .training, .midTraining, .claims, .exercises]
+  package static let outline: Outline = [
+    .products, .naive, .profiles, .training, .midTraining, .remedies, .claims, .exercises,
+  ]
 
   /// What the lesson is about, before its outline.
   package static func introduction(_ config: ExplodingConfiguration) -> String {
@@ -38,9 +40,10 @@ package enum ExplodingLesson {
     let overflow = stepNaive(config, train: train, in: notebook)
     let profiles = stepProfiles(config, train: train, in: notebook)
     let runs = stepTraining(config, train: train, test: test, in: notebook)
-    let midTraining = stepMidTraining(config, train: train, in: notebook)
+    let midTraining = stepMidTraining(config, train: train, test: test, in: notebook)
+    let remedies = stepRemedies(config, train: train, test: test, without: midTraining, in: notebook)
     return ExplodingClaims.claims(
       config, overflow: overflow.result, prediction: overflow.prediction, profiles: profiles, training: runs,
-      midTraining: midTraining, in: notebook)
+      midTraining: midTraining, remedies: remedies, in: notebook)
   }
 }

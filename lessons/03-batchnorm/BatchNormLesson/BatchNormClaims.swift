@@ -1,4 +1,5 @@
 import NeuralNet
+import Theory
 import Notebook
 import RealModule
 
@@ -18,7 +19,8 @@ enum BatchNormClaims {
   /// The claims, judged by steps 1–6.
   static func claims(
     _ config: BatchNormConfiguration, oneLayer: OneLayer.Result, fix overSeeds: FixComparison.OverSeeds,
-    sweep: LearningRateSweep.OverSeeds, yang: [YangExplosion.Measurement], limit: DepthLimit.Result,
+    sweep: LearningRateSweep.OverSeeds, shift: SeedRuns<CovariateShift.Run>, yang: [YangExplosion.Measurement],
+    limit: DepthLimit.Result,
     evaluation: EvaluationMode.OverSeeds,
     in notebook: Notebook
   ) -> [Claim] {
@@ -54,6 +56,7 @@ enum BatchNormClaims {
     let deepGap = limit.deepest.perSeed.map { DepthLimit.accuracyGap($0[0]) }.min()  // +∞: the plain net blew up
 
     return [
+      covariateShiftClaim(shift, in: notebook),
       .measured(
         .bnNormalizesParameters, step: .yang,
         measurements: [
@@ -161,5 +164,61 @@ enum BatchNormClaims {
               ? " The problem is depth without skip connections, not complexity or a changing data set." : "")
         }),
     ]
+  }
+
+  /// Batch norm "reduces" internal covariate shift on a seed when its median ICS is at most this
+  /// share of the plain net's (a third lower): smaller differences come and go with the seed.
+  static let clearReduction = 2.0 / 3
+
+  /// "The purpose [of BN] is to reduce the effect of internal covariate shift and improve
+  /// training", judged by Santurkar et al.'s measurements: does BN clearly lower the shift, and
+  /// does it still help when noise raises the shift on purpose?
+  static func covariateShiftClaim(_ shift: SeedRuns<CovariateShift.Run>, in notebook: Notebook) -> Claim {
+    let plain = shift.runs(.plain)
+    let bn = shift.runs(.batchNorm)
+    let noisy = shift.runs(.noisyBatchNorm)
+    let n = Double(shift.seeds.count)
+    let step = notebook.reference(.covariateShift)
+    let reduction = Format.number(clearReduction, digits: 2)
+    return .measured(
+      .internalCovariateShift, step: .covariateShift,
+      measurements: [
+        "seeds": n,
+        "bn_lower_loss_seeds": Double(zip(bn, plain).filter { $0.finalLoss < $1.finalLoss }.count),
+        "bn_clearly_lower_ics_seeds": Double(
+          zip(bn, plain).filter { $0.medianRelativeChange <= clearReduction * $1.medianRelativeChange }.count),
+        "noisy_higher_ics_than_plain_seeds": Double(
+          zip(noisy, plain).filter { $0.medianRelativeChange > $1.medianRelativeChange }.count),
+        "noisy_more_accurate_seeds": Double(zip(noisy, plain).filter { $0.testAccuracy > $1.testAccuracy }.count),
+        "bn_smoother_seeds": Double(
+          zip(bn, plain).filter { $0.medianBetaSmoothness < $1.medianBetaSmoothness }.count),
+      ],
+      rule:
+        "not tested unless batch norm ends at a lower loss than the plain net on more than half the seeds; false if its internal covariate shift (Santurkar et al.'s ‖G − G'‖/‖G‖, median over layers and steps) is at most \(reduction) of the plain net's on at most half the seeds (it helps without clearly reducing the shift); partly holds if it is, but the net with noise that raises the shift above the plain net's (on more than half the seeds) is still more accurate on the test digits than the plain net on more than half; holds otherwise",
+      verdict: { m in
+        let half = m["seeds"] / 2
+        guard m["bn_lower_loss_seeds"] > half else { return .notTested }
+        guard m["bn_clearly_lower_ics_seeds"] > half else { return .false_ }
+        return m["noisy_higher_ics_than_plain_seeds"] > half && m["noisy_more_accurate_seeds"] > half
+          ? .partlyHolds : .holds
+      },
+      evidence: { m, verdict in
+        let seeds = Format.number(m["seeds"])
+        let counts =
+          "batch norm ended at a lower loss than the plain net on \(Format.number(m["bn_lower_loss_seeds"])) of \(seeds) seeds, with an internal covariate shift at most \(reduction) of the plain net's on \(Format.number(m["bn_clearly_lower_ics_seeds"])); with noise that moves every layer's distribution each step, the shift rose above the plain net's on \(Format.number(m["noisy_higher_ics_than_plain_seeds"])) seeds and the noisy net was more accurate on the test digits than the plain net on \(Format.number(m["noisy_more_accurate_seeds"])); batch norm's loss was smoother along the gradient (a lower β-smoothness) on \(Format.number(m["bn_smoother_seeds"])) (\(step))"
+        switch verdict {
+        case .false_:
+          return
+            "Reducing it was the purpose Ioffe and Szegedy stated, but it is not how batch norm helps here: \(counts). Santurkar et al. (2018) reached the same conclusion on larger nets."
+        case .partlyHolds:
+          return
+            "Batch norm did reduce the shift here, but the reduction is not needed for its help: \(counts). Santurkar et al. (2018) drew the same conclusion from the same test on larger nets."
+        case .holds:
+          return "Here the shift and the benefit moved together: \(counts)."
+        default:
+          return
+            "Batch norm did not train better than the plain net in this run, so there is no improvement to attribute: \(counts)."
+        }
+      })
   }
 }

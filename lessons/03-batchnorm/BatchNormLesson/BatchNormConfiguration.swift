@@ -54,6 +54,12 @@ package struct BatchNormConfiguration: TrainingConfiguration, Equatable {
   package var evaluationBatchSizes: [Int]
   /// Gradient clipping of the training runs (`--clip-norm`, `--clip-value`; none by default).
   package var clipping: GradientClipping = .none
+  /// The internal-covariate-shift step's nets and measurements (the sweep's depth and steps, the
+  /// largest of its rates at which the plain net trains on every seed).
+  package var shift = CovariateShift.Setup(
+    depth: 10, width: 256, learningRate: 0.1, steps: 150, batchSize: 64, measureEvery: 10,
+    stepMultiples: [0.5, 1, 2, 4],
+    noiseScaleSpread: 0.5, noiseShiftSpread: 1)
 
   /// The defaults for a mode.
   package init(quick: Bool, seed: UInt64) {
@@ -80,6 +86,10 @@ package struct BatchNormConfiguration: TrainingConfiguration, Equatable {
     limitDepths = quick ? [5, 15, 40] : [10, 25, 50, 100]
     limitWidth = quick ? 64 : 128
     evaluationBatchSizes = [1, 2, 4, 8, 32, 128]
+    shift.width = width
+    shift.depth = sweepDepth
+    shift.steps = sweepSteps
+    shift.measureEvery = quick ? 20 : 25
   }
 
   /// The defaults with the command line's overrides applied; throws a one-line message for a value
@@ -96,6 +106,7 @@ package struct BatchNormConfiguration: TrainingConfiguration, Equatable {
     if let width = try NetworkOptions.atLeast(network.width, "--width", 16) {
       self.width = width
       limitWidth = width
+      shift.width = width
     }
     if let activation = network.activation {
       guard activation == .relu || activation == .identity else {
@@ -137,6 +148,10 @@ package struct BatchNormConfiguration: TrainingConfiguration, Equatable {
       ("yang_networks", .integer(yangNetworks)),
       ("limit_depths", .string(limitDepths.map(String.init).joined(separator: ","))),
       ("limit_width", .integer(limitWidth)), ("clipping", .string(clipping.description)),
+      ("shift_lr", .number(shift.learningRate)), ("shift_measure_every", .integer(shift.measureEvery)),
+      ("shift_step_multiples", .string(shift.stepMultiples.map { "\($0)" }.joined(separator: ","))),
+      ("shift_noise_scale_spread", .number(shift.noiseScaleSpread)),
+      ("shift_noise_shift_spread", .number(shift.noiseShiftSpread)),
     ]
   }
 }

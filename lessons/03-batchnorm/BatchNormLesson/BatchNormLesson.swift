@@ -11,7 +11,7 @@ package enum BatchNormLesson {
 
   /// The steps, in order (the runner numbers them).
   package static let outline: Outline = [
-    .oneLayer, .fix, .learningRates, .yang, .depthLimit, .evaluationMode, .claims, .exercises,
+    .oneLayer, .fix, .learningRates, .covariateShift, .yang, .depthLimit, .evaluationMode, .claims, .exercises,
   ]
 
   /// What the lesson is about, before its outline.
@@ -34,11 +34,13 @@ package enum BatchNormLesson {
     let oneLayer = stepWhatItComputes(config, batch: train.subset(0..<Swift.min(64, train.count)), in: notebook)
     let fix = stepTheFix(config, train: train, test: test, in: notebook)
     let sweep = stepLearningRates(config, train: train, test: test, in: notebook)
+    let shift = stepCovariateShift(config, train: train, test: test, in: notebook)
     let yang = stepYang(config, data: train, in: notebook)
     let limit = stepDepthLimit(config, train: train, test: test, in: notebook)
     let evaluation = stepEvaluationMode(config, train: train, test: test, in: notebook)
     return BatchNormClaims.claims(
-      config, oneLayer: oneLayer, fix: fix, sweep: sweep, yang: yang, limit: limit, evaluation: evaluation,
+      config, oneLayer: oneLayer, fix: fix, sweep: sweep, shift: shift, yang: yang, limit: limit,
+      evaluation: evaluation,
       in: notebook)
   }
 }

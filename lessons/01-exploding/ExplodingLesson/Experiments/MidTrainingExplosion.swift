@@ -37,6 +37,10 @@ package enum MidTrainingExplosion {
     package var sharpnessProbe: Int
     /// Steps between two histogram records of the lesson seed's runs.
     package var histogramEvery: Int
+    /// The weight decay λ of the weight-decay remedy (`OtherRemedies`).
+    package var weightDecay: Double
+    /// The dropout rate p of the dropout remedy (`OtherRemedies`).
+    package var dropoutRate: Double
   }
 
   /// One run of the comparison.
@@ -56,12 +60,24 @@ package enum MidTrainingExplosion {
   package struct Run: Sendable {
     /// Which run.
     package var variant: Variant
+    /// The remedy the run added (nil: none, the runs of the mid-training step).
+    package var remedy: OtherRemedies.Remedy? = nil
+    /// The images the run's batches were drawn from.
+    package var trainingExamples: Int = 0
     /// Every step's record (each with its η).
     package var history: TrainingHistory
     /// The steps at which the sharpness was measured, before that step's update.
     package var sharpnessSteps: [Int]
     /// λ_max at those steps.
     package var sharpness: [Double]
+    /// The accuracy on the (unaugmented) training digits after the run, in evaluation mode (NaN
+    /// if it went non-finite, nil if not measured).
+    package var trainAccuracy: Double? = nil
+    /// The accuracy on the held-out digits after the run (NaN if it went non-finite, nil if not measured).
+    package var testAccuracy: Double? = nil
+
+    /// Training accuracy minus test accuracy: how much the net overfits (nil if not measured).
+    package var accuracyGap: Double? { trainAccuracy.flatMap { train in testAccuracy.map { train - $0 } } }
 
     /// The first step whose loss is non-finite or ≥ 10× its running minimum (nil: none).
     package var explosionStep: Int? { history.explosionStep(factor: 10) }
@@ -147,19 +163,27 @@ package enum MidTrainingExplosion {
   }
 
   /// One run of `variant` on one seed (weights and batch order); see `runs`. Without
-  /// `measuresSharpness` no sharpness is measured at all.
+  /// `measuresSharpness` no sharpness is measured at all (nor with augmentation or weight decay;
+  /// with dropout, which makes the loss random, it is the whole net's, in evaluation mode). With `remedy` the run adds it: the training digits and their one-pixel shifts,
+  /// weight decay `setup.weightDecay`, or dropout `setup.dropoutRate` after every tanh, the
+  /// weights the same draw as without. With `test` the run measures its training and test accuracy.
   package static func run(
     _ setup: Setup, variant: Variant, train: Dataset, seed: UInt64, detailed: Bool = false,
-    measuresSharpness: Bool = true, progress: ((Int) -> Void)? = nil
+    measuresSharpness: Bool = true, remedy: OtherRemedies.Remedy? = nil, test: Dataset? = nil,
+    progress: ((Int) -> Void)? = nil
   ) -> Run {
-    let data = train.withOneHotTargets
+    let data = (remedy == .augmentation ? train.withShiftedCopies(side: 8) : train).withOneHotTargets
     let probe = data.subset(0..<Swift.min(setup.sharpnessProbe, data.count))
     let loss = HalfSquaredError()
     var rng = SeededGenerator(seed: seed, stream: "mid-training weights")
     let model = MLP.make(
       inputs: data.features, width: setup.width, depth: setup.depth, outputs: Digits.classes, activation: .tanh,
       initializer: .scaledNormal(gain2: 1), batchNorm: variant == .batchNorm ? BatchNorm.Settings() : nil,
+      dropout: remedy == .dropout
+        ? (setup.dropoutRate, SeededGenerator.streamSeed(seed, "mid-training dropout")) : nil,
       using: &rng)
+    // Dropout makes the loss random: its run measures the whole net's sharpness (evaluation mode).
+    let measuresSharpness = measuresSharpness && (remedy == nil || remedy == .dropout)
     let schedule =
       variant == .smallerStep
       ? LearningRateSchedule.linearWarmup(
@@ -169,10 +193,10 @@ package enum MidTrainingExplosion {
     var vector: [Double]? = nil
     // The sharpness costs about a dozen gradients of the probe per measurement: it is measured
     // on every seed's baseline (the claim rests on it) and, a quarter as often, on the lesson seed's
-    // smaller step (drawn beside it).
+    // smaller step (drawn beside it) and every seed's baseline with dropout.
     let sharpnessEvery: Int? =
       switch variant {
-      case .baseline where measuresSharpness: setup.sharpnessEvery
+      case .baseline where measuresSharpness: remedy == .dropout ? 4 * setup.sharpnessEvery : setup.sharpnessEvery
       case .smallerStep where measuresSharpness && detailed: 4 * setup.sharpnessEvery
       default: nil
       }
@@ -180,10 +204,13 @@ package enum MidTrainingExplosion {
       model, on: data, loss: loss, schedule: schedule, steps: setup.steps, batchSize: setup.batchSize,
       batchSeed: SeededGenerator.streamSeed(seed, "mid-training batches"),
       clipping: variant == .clipping ? .norm(setup.clipNorm) : .none,
-      measuresUpdates: detailed, histogramEvery: detailed ? setup.histogramEvery : nil,
+      weightDecay: remedy == .weightDecay ? setup.weightDecay : 0, measuresUpdates: detailed,
+      histogramEvery: detailed ? setup.histogramEvery : nil,
       observe: { step in
         guard let sharpnessEvery, step % sharpnessEvery == 0 else { return }
         // Warm-started power iteration: 20 products at step 0, then 6 from the last direction.
+        model.isTraining = false
+        defer { model.isTraining = true }
         let top = Sharpness.largestEigenvalue(
           model, input: probe.inputs, targets: probe.targets, loss: loss, iterations: vector == nil ? 20 : 6,
           start: vector, seed: seed)
@@ -194,18 +221,21 @@ package enum MidTrainingExplosion {
     // Keep the measurements of the steps the run reached (the last may be the non-finite one).
     let kept = sharpnessSteps.indices.filter { sharpnessSteps[$0] < history.steps.count }
     return Run(
-      variant: variant, history: history, sharpnessSteps: kept.map { sharpnessSteps[$0] },
-      sharpness: kept.map { sharpness[$0] })
+      variant: variant, remedy: remedy, trainingExamples: data.count, history: history,
+      sharpnessSteps: kept.map { sharpnessSteps[$0] },
+      sharpness: kept.map { sharpness[$0] }, trainAccuracy: test.map { _ in train.accuracy(of: model, after: history) },
+      testAccuracy: test?.accuracy(of: model, after: history))
   }
 
   /// The four runs over `seeds` (the lesson's first, which is `detailed`), every (seed, variant)
-  /// run on a core of its own (`ParallelSweep`); `progress` gets the runs done.
+  /// run on a core of its own (`ParallelSweep`); `progress` gets the runs done. With `test`
+  /// every run measures its training and test accuracy.
   package static func overSeeds(
-    _ setup: Setup, train: Dataset, seeds: [UInt64], progress: (@Sendable (Int) -> Void)? = nil
+    _ setup: Setup, train: Dataset, test: Dataset? = nil, seeds: [UInt64], progress: (@Sendable (Int) -> Void)? = nil
   ) -> SeedRuns<Run> {
     let variants = Variant.allCases
     let perSeed = ParallelSweep.grid(rows: seeds.count, columns: variants.count, progress: progress) { row, column in
-      run(setup, variant: variants[column], train: train, seed: seeds[row], detailed: row == 0)
+      run(setup, variant: variants[column], train: train, seed: seeds[row], detailed: row == 0, test: test)
     }
     return SeedRuns(seeds: seeds, perSeed: perSeed)
   }
