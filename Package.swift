@@ -180,7 +180,7 @@ let package = Package(
     .testTarget(
       name: "LessonContractTests",
       dependencies: [
-        "LessonTestSupport", "Notebook", "LessonKit", "LessonCatalogue", "CBLASKernel",
+        "LessonTestSupport", "Notebook", "LessonKit", "LessonCatalogue", "CBLASKernel", "ExerciseKit",
       ] + lessons.map { .target(name: $0.name) }
     ),
   ] + lessons.flatMap(\.targets)

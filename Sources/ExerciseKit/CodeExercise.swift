@@ -11,8 +11,9 @@ public struct CodeExercise: Sendable {
   public var title: String
   /// The lesson whose idea it is (its executable's name, "exploding").
   public var lesson: String
-  /// The step of that lesson, from 1.
-  public var step: Int
+  /// The step of that lesson, by its id in the lesson's outline ("profiles"): the runner numbers
+  /// it, so no step number is written here.
+  public var step: String
   /// The step's title.
   public var stepTitle: String
   /// Judges the exercise's function(s) in `implementations`.
@@ -21,7 +22,7 @@ public struct CodeExercise: Sendable {
   /// An exercise whose `check` returns the details of a correct answer and throws `NotDone`
   /// (a stub), a `Mistake` (a named error) or any other error (reported as wrong).
   init(
-    name: String, file: String, title: String, lesson: String, step: Int, stepTitle: String,
+    name: String, file: String, title: String, lesson: String, step: String, stepTitle: String,
     check: @escaping @Sendable (Implementations) throws -> String
   ) {
     (self.name, self.file, self.title) = (name, file, title)
@@ -29,8 +30,8 @@ public struct CodeExercise: Sendable {
     self.check = { implementations in Attempt.verdict { try check(implementations) } }
   }
 
-  /// "lesson exploding, step 3 "A controlled explosion: …"".
-  public var lessonStep: String { "lesson \(lesson), step \(step) \"\(stepTitle)\"" }
+  /// "lesson exploding, step "A controlled explosion: …"".
+  public var lessonStep: String { "lesson \(lesson), step \"\(stepTitle)\"" }
 }
 
 /// Every code exercise, in the order of the lessons.
@@ -41,42 +42,45 @@ public enum CodeExercises {
     CodeExercise(
       name: "init-variance", file: "InitVariance.swift",
       title: "He and Xavier initialization: the standard deviation of N(0, σ²) weights",
-      lesson: "initialization", step: 4, stepTitle: "He et al. 2015: a 30-layer ReLU net, Xavier vs He",
+      lesson: "initialization", step: "he-training", stepTitle: "He et al. 2015: a 30-layer ReLU net, Xavier vs He",
       check: checkInitVariance),
     CodeExercise(
       name: "dense-backward", file: "DenseBackward.swift", title: "A dense layer's backward pass: ∂L/∂x, ∂L/∂W, ∂L/∂b",
-      lesson: "exploding", step: 3, stepTitle: "A controlled explosion: the gradient norm layer by layer",
+      lesson: "exploding", step: "profiles", stepTitle: "A controlled explosion: the gradient norm layer by layer",
       check: checkDenseBackward),
     CodeExercise(
       name: "batchnorm-forward", file: "BatchNormForward.swift",
       title: "Batch normalization's forward pass in training mode",
-      lesson: "batchnorm", step: 1, stepTitle: "What batch norm computes, on one layer", check: checkBatchNormForward),
+      lesson: "batchnorm", step: "one-layer", stepTitle: "What batch norm computes, on one layer",
+      check: checkBatchNormForward),
     CodeExercise(
       name: "batchnorm-backward", file: "BatchNormBackward.swift",
       title: "Batch normalization's backward pass in training mode: ∂L/∂x, ∂L/∂γ, ∂L/∂β",
-      lesson: "batchnorm", step: 5, stepTitle: "The twist: deep BN nets explode at initialization",
+      lesson: "batchnorm", step: "yang", stepTitle: "The twist: deep BN nets explode at initialization",
       check: checkBatchNormBackward),
     CodeExercise(
       name: "clipping", file: "Clipping.swift", title: "Gradient clipping by global norm and by value",
-      lesson: "clipping", step: 4, stepTitle: "Norm clipping (Algorithm 1): which thresholds train",
+      lesson: "clipping", step: "sweep", stepTitle: "Norm clipping (Algorithm 1): which thresholds train",
       check: checkClipping),
     CodeExercise(
       name: "residual-backward", file: "ResidualBackward.swift",
       title: "A residual block's backward pass: y = x + ReLU(x·W)",
-      lesson: "residual", step: 2, stepTitle: "The gradient reaching the first layer, by depth",
+      lesson: "residual", step: "gradients-by-depth", stepTitle: "The gradient reaching the first layer, by depth",
       check: checkResidualBackward),
     CodeExercise(
       name: "bptt-step", file: "RecurrentStepBackward.swift",
       title: "One step of backpropagation through time in a vanilla RNN",
-      lesson: "clipping", step: 2, stepTitle: "The condition: σ₁ < 1/γ vanishes for sure, σ₁ > 1/γ only may explode",
+      lesson: "clipping", step: "condition",
+      stepTitle: "The condition: σ₁ < 1/γ vanishes for sure, σ₁ > 1/γ only may explode",
       check: checkRecurrentStep),
     CodeExercise(
       name: "tanh-chi1", file: "TanhChi1.swift", title: "χ₁ of a deep tanh net by Gauss–Hermite quadrature",
-      lesson: "initialization", step: 5, stepTitle: "The edge of chaos: tanh with biases", check: checkTanhChi1),
+      lesson: "initialization", step: "edge-of-chaos", stepTitle: "The edge of chaos: tanh with biases",
+      check: checkTanhChi1),
     CodeExercise(
       name: "stable-step-size", file: "StableStepSize.swift",
       title: "The largest stable step size 2/λ_max of gradient descent",
-      lesson: "batch-gd", step: 3, stepTitle: "The exact threshold: η < 2/λ_max", check: checkStableStepSize),
+      lesson: "batch-gd", step: "threshold", stepTitle: "The exact threshold: η < 2/λ_max", check: checkStableStepSize),
   ]
 
   /// The exercise named `name`.

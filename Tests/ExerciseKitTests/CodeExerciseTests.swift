@@ -62,16 +62,6 @@ struct CodeExerciseTests {
     #expect(reason.contains(wrong.reason), "\(wrong.exercise) (\(wrong.mistake)): \(reason)")
   }
 
-  /// Each exercise names a step of its lesson by number and title, as the committed notebook
-  /// of that lesson has it.
-  @Test(arguments: CodeExercises.all.map(\.name))
-  func theLessonStepAnExerciseNamesExists(name: String) throws {
-    let exercise = try #require(CodeExercises.named(name))
-    let readme = try String(
-      contentsOf: Self.root.appendingPathComponent("plots/\(exercise.lesson)/README.md"), encoding: .utf8)
-    #expect(readme.contains("## Step \(exercise.step). \(exercise.stepTitle)"), "\(exercise.lessonStep)")
-  }
-
   @Test func everyExerciseHasAWrongImplementationInTheTests() {
     let covered = Set(WrongImplementations.cases.map(\.exercise))
     #expect(covered == Set(CodeExercises.all.map(\.name)))

@@ -47,7 +47,7 @@ struct LogNormalMeanTests {
   }
 
   @Test func theFactorBandCoversTheMeanOfLogNormalsAndThreeStandardErrorsUndercoverItsUpperTail() {
-    // Logs N(−σ²/2, σ²), so every value has expectation 1; σ² = 2 and n = 200 as in lesson 2's step 7.
+    // Logs N(−σ²/2, σ²), so every value has expectation 1; σ² = 2 and n = 200 as in lesson 2's `.finiteWidth` step.
     let (logVariance, n, trials) = (2.0, 200, 4000)
     let factor = LogNormalMean.factorTolerance(logVariance: logVariance, count: n)
     let standardError = (Double.expMinusOne(logVariance) / Double(n)).squareRoot()

@@ -1,7 +1,7 @@
 import ExerciseKit
 import Foundation
 
-/// Lesson 3 (batchnorm), step 1 "What batch norm computes, on one layer". Check with
+/// Lesson 3 (batchnorm), step "What batch norm computes, on one layer". Check with
 /// `swift run -c release gradientlab exercises batchnorm-forward`.
 ///
 /// Batch normalization in training mode (Ioffe & Szegedy 2015, Algorithm 1). `x` is B×d: B

@@ -1,7 +1,7 @@
 import ExerciseKit
 import Foundation
 
-/// Lesson 1 (exploding), step 3 "A controlled explosion: the gradient norm layer by layer". Check with
+/// Lesson 1 (exploding), step "A controlled explosion: the gradient norm layer by layer". Check with
 /// `swift run -c release gradientlab exercises dense-backward`.
 ///
 /// A dense layer computes y = x·W + b for a batch: x is B×n (one example per row), W is n×m,

@@ -1,7 +1,7 @@
 import ExerciseKit
 import Foundation
 
-/// Lesson 2 (initialization), step 4 "He et al. 2015: a 30-layer ReLU net, Xavier vs He". Check with
+/// Lesson 2 (initialization), step "He et al. 2015: a 30-layer ReLU net, Xavier vs He". Check with
 /// `swift run -c release gradientlab exercises init-variance`.
 ///
 /// He et al. (2015): weights N(0, σ²) with σ² = 2/n_in keep the variance of the pre-activations

@@ -1,7 +1,7 @@
 import ExerciseKit
 import Foundation
 
-/// Lesson 5 (clipping), step 2 "The condition: σ₁ < 1/γ vanishes for sure". Check with
+/// Lesson 5 (clipping), step "The condition: σ₁ < 1/γ vanishes for sure". Check with
 /// `swift run -c release gradientlab exercises bptt-step`.
 ///
 /// One step of a vanilla RNN, h_t = tanh(h_{t−1}·W + x_t·U): `previousHidden` h_{t−1} is B×n,

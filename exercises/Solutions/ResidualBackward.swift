@@ -1,7 +1,7 @@
 import ExerciseKit
 import Foundation
 
-/// Lesson 6 (residual), step 2 "The gradient reaching the first layer, by depth". Check with
+/// Lesson 6 (residual), step "The gradient reaching the first layer, by depth". Check with
 /// `swift run -c release gradientlab exercises residual-backward`.
 ///
 /// A residual block y = x + ReLU(x·W): x is B×n, W is n×n. Given `upstream` g = ∂L/∂y (B×n),

@@ -1,7 +1,7 @@
 import ExerciseKit
 import Foundation
 
-/// Lesson 3 (batchnorm), step 5 "The twist: deep BN nets explode at initialization". Check with
+/// Lesson 3 (batchnorm), step "The twist: deep BN nets explode at initialization". Check with
 /// `swift run -c release gradientlab exercises batchnorm-backward`.
 ///
 /// The backward pass of `batchNormForward` in training mode. With x̂ = (x − μ)/√(σ² + ε) (per

@@ -1,7 +1,7 @@
 import ExerciseKit
 import Foundation
 
-/// Lesson 5 (clipping), step 4 "Norm clipping (Algorithm 1): which thresholds train". Check with
+/// Lesson 5 (clipping), step "Norm clipping (Algorithm 1): which thresholds train". Check with
 /// `swift run -c release gradientlab exercises clipping`.
 ///
 /// Clipping by global norm (Pascanu et al. 2013, Algorithm 1). `gradients` holds one array per

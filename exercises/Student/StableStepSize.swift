@@ -1,7 +1,7 @@
 import ExerciseKit
 import Foundation
 
-/// Lesson 4 (batch-gd), step 3 "The exact threshold: η < 2/λ_max". Check with
+/// Lesson 4 (batch-gd), step "The exact threshold: η < 2/λ_max". Check with
 /// `swift run -c release gradientlab exercises stable-step-size`.
 ///
 /// On a quadratic loss L(w) = ½·wᵀHw (a least-squares problem, or any loss near a minimum),

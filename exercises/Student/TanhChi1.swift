@@ -1,7 +1,7 @@
 import ExerciseKit
 import Foundation
 
-/// Lesson 2 (initialization), step 5 "The edge of chaos: tanh with biases". Check with
+/// Lesson 2 (initialization), step "The edge of chaos: tanh with biases". Check with
 /// `swift run -c release gradientlab exercises tanh-chi1`.
 ///
 /// In a wide tanh net with weights N(0, σ_w²/n) and biases N(0, σ_b²), the pre-activations'

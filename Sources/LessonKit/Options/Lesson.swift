@@ -87,7 +87,7 @@ extension Lesson {
     afterClaims(claims, in: notebook)
     let exercises = try exercises(config, variant: notebook.settings.variant)
     let code = CodeExercises.all.filter { $0.lesson == name }.map {
-      CodeExerciseReference(name: $0.name, file: $0.file, title: $0.title, step: $0.step)
+      CodeExerciseReference(name: $0.name, file: $0.file, title: $0.title, step: outline.number(of: StepID($0.step)))
     }
     notebook.exercisesStep(
       checkedAgainst: exercisesCheckedAgainst, codeExercises: code, variations: exerciseVariations

@@ -17,7 +17,8 @@ enum ExplodingClaims {
   /// A run "trains, then dies" when its explosion step is at least this.
   static let suddenDeathEarliest = 20
 
-  /// The claims, judged by the overflow of the naive net, the gradient profiles and the training runs.
+  /// The claims, judged by the overflow of the naive net, the gradient profiles, the training runs,
+  /// the explosion during training and the remedies added to it.
   static func claims(
     _ config: ExplodingConfiguration, overflow: ExplodingExperiments.OverflowResult,
     prediction: (growth: Double, meanSquareLayer: Int, valueLayer: Int),

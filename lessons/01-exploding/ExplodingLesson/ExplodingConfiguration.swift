@@ -10,7 +10,7 @@ package struct ExplodingConfiguration: TrainingConfiguration, Equatable {
   package var quick: Bool
   /// The seed every random choice derives from.
   package var seed: UInt64
-  /// Hidden layers of the deep nets (steps 2–4) and matrices in the product (step 1).
+  /// Hidden layers of the deep nets (`.naive`, `.profiles` and `.training`) and matrices in the product (`.products`).
   package var depth: Int
   /// Units per hidden layer.
   package var width: Int
@@ -18,30 +18,30 @@ package struct ExplodingConfiguration: TrainingConfiguration, Equatable {
   package var activation: Activation
   /// σ_w of the exploding net: weights N(0, σ_w²/fan_in).
   package var weightStd: Double
-  /// The initialization the exploding net is compared with in training (step 4).
+  /// The initialization the exploding net is compared with in training (`.training`).
   package var fix: InitializerChoice
-  /// SGD learning rate (step 4).
+  /// SGD learning rate (`.training`).
   package var learningRate: Double
-  /// SGD steps (step 4).
+  /// SGD steps (`.training`).
   package var steps: Int
-  /// Mini-batch size (step 4).
+  /// Mini-batch size (`.training`).
   package var batchSize: Int
-  /// Examples in the batch used to measure gradients at initialization (steps 2–3).
+  /// Examples in the batch used to measure gradients at initialization (`.naive` and `.profiles`).
   package var measurementBatch: Int
-  /// Independent products averaged in step 1.
+  /// Independent products averaged in `.products`.
   package var productTrials: Int
-  /// Networks (seeds) averaged per σ_w² in step 3.
+  /// Networks (seeds) averaged per σ_w² in `.profiles`.
   package var networksPerGain: Int
-  /// Seeds (weights and batch order) each training run of step 4 is repeated with.
+  /// Seeds (weights and batch order) each training run of `.training` is repeated with.
   package var trainingSeeds: Int
   /// Gradient clipping of the training runs (`--clip-norm`, `--clip-value`; none by default).
   package var clipping: GradientClipping = .none
-  /// Step 5's runs: a tanh net whose warm-up outgrows what it tolerates, and its fixes (quick
+  /// Step `.midTraining`'s runs: a tanh net whose warm-up outgrows what it tolerates, and its fixes (quick
   /// mode stops at step 120, well past the explosion, and measures the sharpness and the
   /// histograms less often).
   package var midTraining: MidTrainingExplosion.Setup
 
-  /// The name of step 4's exploding run in tables and charts: "σ_w² = 3".
+  /// The name of `.training`'s exploding run in tables and charts: "σ_w² = 3".
   package var explodingRunName: String { "σ_w² = \(Format.number(gain2))" }
 
   /// The defaults for a mode.
@@ -92,7 +92,7 @@ package struct ExplodingConfiguration: TrainingConfiguration, Equatable {
   /// The σ_w² that neither explodes nor vanishes: 2 for ReLU, 1 for identity.
   package var criticalGain2: Double { activation == .relu ? 2 : 1 }
 
-  /// The σ_w² values compared in step 3: ½, 1, 1.5 and 2 times critical, plus the chosen one.
+  /// The σ_w² values compared in `.profiles`: ½, 1, 1.5 and 2 times critical, plus the chosen one.
   package var comparedGains2: [Double] {
     var gains = [0.5, 1, 1.5, 2].map { $0 * criticalGain2 }
     if !gains.contains(where: { abs($0 - gain2) < 1e-9 }) { gains.append(gain2) }

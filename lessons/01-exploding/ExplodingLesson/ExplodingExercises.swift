@@ -133,7 +133,7 @@ package enum ExplodingExercises {
     ]
   }
 
-  /// Exercise 5: a peak step for step 5's warm-up that neither explodes nor crawls, checked by
+  /// Exercise 5: a peak step for `.midTraining`'s warm-up that neither explodes nor crawls, checked by
   /// training the net with it (one run, the lesson's seed).
   static func warmupExercise(_ config: ExplodingConfiguration, digits: Dataset) -> Exercise {
     let setup = config.midTraining

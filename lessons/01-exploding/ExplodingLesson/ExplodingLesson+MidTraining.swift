@@ -439,6 +439,6 @@ extension ExplodingLesson {
 }
 
 extension StepID {
-  /// Lesson 1's step 5.
+  /// Lesson 1's step on an explosion during training.
   static let midTraining: StepID = "mid-training"
 }

@@ -10,43 +10,43 @@ package struct InitializationConfiguration: TrainingConfiguration, Equatable {
   package var quick: Bool
   /// The seed every random choice derives from.
   package var seed: UInt64
-  /// Hidden layers of the measured nets (steps 1, 5, 7) and of the trained net (step 4).
+  /// Hidden layers of the measured nets (`.variance`, `.edgeOfChaos` and `.finiteWidth`) and of the trained net (`.heTraining`).
   package var depth: Int
   /// The depth of He et al.'s trained net, 30 unless `--depth` is given.
   package var trainingDepth: Int
   /// Units per hidden layer.
   package var width: Int
-  /// The nonlinearities of steps 1–2 (all of linear, ReLU, tanh unless `--activation` picks one).
+  /// The nonlinearities of `.variance` and `.depthSweep` (all of linear, ReLU, tanh unless `--activation` picks one).
   package var activations: [Activation]
-  /// The inits compared in steps 1–2.
+  /// The inits compared in `.variance` and `.depthSweep`.
   package var inits: [InitializerChoice]
-  /// The init trained against He in step 4 (Xavier, as in He et al. 2015, unless `--init` is given).
+  /// The init trained against He in `.heTraining` (Xavier, as in He et al. 2015, unless `--init` is given).
   package var challenger: InitializerChoice
   /// σ_w of `--init scaled`.
   package var weightStd: Double
-  /// σ_b² of the edge-of-chaos nets (step 5) and exercise 1.
+  /// σ_b² of the edge-of-chaos nets (`.edgeOfChaos`) and exercise 1.
   package var biasVariance: Double
-  /// SGD learning rate (steps 4 and 8).
+  /// SGD learning rate (`.heTraining` and `.symmetry`).
   package var learningRate: Double
-  /// SGD steps (steps 4 and 8).
+  /// SGD steps (`.heTraining` and `.symmetry`).
   package var steps: Int
-  /// Mini-batch size (steps 4 and 8).
+  /// Mini-batch size (`.heTraining` and `.symmetry`).
   package var batchSize: Int
   /// Examples in the batch used to measure gradients at initialization.
   package var measurementBatch: Int
   /// Networks (seeds) averaged per measured configuration.
   package var networksPerCase: Int
-  /// The depths of the sweep (step 2).
+  /// The depths of the sweep (`.depthSweep`).
   package var sweepDepths: [Int]
-  /// Width of Glorot & Bengio's tanh layers (step 3; 1000 in the paper).
+  /// Width of Glorot & Bengio's tanh layers (`.glorotBengio`; 1000 in the paper).
   package var glorotWidth: Int
-  /// Width of the matrices whose product's spectrum is measured (step 6).
+  /// Width of the matrices whose product's spectrum is measured (`.spectrum`).
   package var spectrumWidth: Int
-  /// Products per depth in step 6.
+  /// Products per depth in `.spectrum`.
   package var spectrumTrials: Int
-  /// Networks (seeds) in the finite-width study (step 7).
+  /// Networks (seeds) in the finite-width study (`.finiteWidth`).
   package var finiteWidthSeeds: Int
-  /// Width of the finite-width study's nets (step 7): narrow, so that the spread 5L/n is visible.
+  /// Width of the finite-width study's nets (`.finiteWidth`): narrow, so that the spread 5L/n is visible.
   package var finiteWidth: Int
   /// Gradient clipping of the training runs (`--clip-norm`, `--clip-value`; none by default).
   package var clipping: GradientClipping = .none
@@ -110,7 +110,7 @@ package struct InitializationConfiguration: TrainingConfiguration, Equatable {
   /// σ_w² on the edge of chaos for tanh at this σ_b² (docs/theory.md §4).
   package var criticalTanhGain2: Double { MeanField.criticalWeightVariance(.tanh, biasVariance: biasVariance) }
 
-  /// The σ_w² of the tanh nets measured in step 5: ordered, critical and chaotic.
+  /// The σ_w² of the tanh nets measured in `.edgeOfChaos`: ordered, critical and chaotic.
   package var edgeOfChaosGains2: [Double] { [0.6, 1.0, 1.6].map { $0 * criticalTanhGain2 } }
 
   /// The parameters as recorded in the notebook and metrics.json.

@@ -6,9 +6,9 @@ import RealModule
 import Theory
 
 extension InitializationLesson {
-  // MARK: Step 3
+  // MARK: .glorotBengio
 
-  /// Step 3: Glorot & Bengio (2010): standard vs normalized init in five tanh layers.
+  /// Step `.glorotBengio`: Glorot & Bengio (2010): standard vs normalized init in five tanh layers.
   static func stepGlorotBengio(_ config: InitializationConfiguration, batch: Dataset, in notebook: Notebook) {
     notebook.step(.glorotBengio, "Glorot & Bengio 2010: why the \"standard\" init starves the lower layers") {
       let n = config.glorotWidth
@@ -140,9 +140,9 @@ extension InitializationLesson {
     }
   }
 
-  // MARK: Step 4
+  // MARK: .heTraining
 
-  /// Step 4: He et al. (2015) in miniature: a deep ReLU net trained from Xavier and from He init.
+  /// Step `.heTraining`: He et al. (2015) in miniature: a deep ReLU net trained from Xavier and from He init.
   static func stepHeTraining(
     _ config: InitializationConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> [HeTraining.Run] {

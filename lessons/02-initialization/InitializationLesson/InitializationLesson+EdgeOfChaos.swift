@@ -10,9 +10,9 @@ extension InitializationLesson {
     (0, 1), (0.0025, 1.2601), (0.01, 1.4242), (0.05, 1.7610), (0.1, 1.9861),
   ]
 
-  // MARK: Step 5
+  // MARK: .edgeOfChaos
 
-  /// Step 5: the edge of chaos for tanh with biases, computed and measured.
+  /// Step `.edgeOfChaos`: the edge of chaos for tanh with biases, computed and measured.
   static func stepEdgeOfChaos(_ config: InitializationConfiguration, batch: Dataset, in notebook: Notebook) {
     notebook.step(.edgeOfChaos, "The edge of chaos: tanh with biases") {
       let bias2 = config.biasVariance

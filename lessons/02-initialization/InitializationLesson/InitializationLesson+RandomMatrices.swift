@@ -5,7 +5,7 @@ import RealModule
 import Theory
 
 extension InitializationLesson {
-  // MARK: Step 6
+  // MARK: .spectrum
 
   /// The table's caption, computed from the products: how far below the edge the largest s²
   /// sits at each L, against how close the 95th percentile comes to its Fuss–Catalan value.
@@ -26,7 +26,7 @@ extension InitializationLesson {
         : "The 95th percentile is within \(percent(worstQuantile)) of its Fuss–Catalan value at every L.")
   }
 
-  /// Step 6: the input-output Jacobian spectrum of deep linear nets, orthogonal vs Gaussian.
+  /// Step `.spectrum`: the input-output Jacobian spectrum of deep linear nets, orthogonal vs Gaussian.
   static func stepSpectrum(_ config: InitializationConfiguration, in notebook: Notebook) {
     notebook.step(.spectrum, "Orthogonal vs Gaussian: the spectrum of a deep linear net's Jacobian") {
       let n = config.spectrumWidth
@@ -128,9 +128,9 @@ extension InitializationLesson {
     }
   }
 
-  // MARK: Step 7
+  // MARK: .finiteWidth
 
-  /// Step 7: finite width: the log gradient norm random-walks with variance 5d/n.
+  /// Step `.finiteWidth`: finite width: the log gradient norm random-walks with variance 5d/n.
   static func stepFiniteWidth(
     _ config: InitializationConfiguration, example: Dataset, in notebook: Notebook
   ) -> FiniteWidth.Result {

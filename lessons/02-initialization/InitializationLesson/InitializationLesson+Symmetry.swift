@@ -6,9 +6,9 @@ import Notebook
 import Theory
 
 extension InitializationLesson {
-  // MARK: Step 8
+  // MARK: .symmetry
 
-  /// Step 8: the all-zero and constant inits never break the symmetry between hidden units.
+  /// Step `.symmetry`: the all-zero and constant inits never break the symmetry between hidden units.
   static func stepSymmetry(
     _ config: InitializationConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> [Symmetry.Run] {

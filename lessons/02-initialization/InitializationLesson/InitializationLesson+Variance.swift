@@ -5,9 +5,9 @@ import RealModule
 import Theory
 
 extension InitializationLesson {
-  // MARK: Step 1
+  // MARK: .variance
 
-  /// Step 1: the per-layer gradient factor of five inits × the chosen nonlinearities.
+  /// Step `.variance`: the per-layer gradient factor of five inits × the chosen nonlinearities.
   static func stepVarianceArgument(
     _ config: InitializationConfiguration, batch: Dataset, in notebook: Notebook
   ) -> [InitProfiles.Profile] {
@@ -98,9 +98,9 @@ extension InitializationLesson {
     }
   }
 
-  // MARK: Step 2
+  // MARK: .depthSweep
 
-  /// Step 2: ‖g₁‖/‖g_L‖ against depth L for each init × nonlinearity.
+  /// Step `.depthSweep`: ‖g₁‖/‖g_L‖ against depth L for each init × nonlinearity.
   static func stepDepthSweep(
     _ config: InitializationConfiguration, batch: Dataset, in notebook: Notebook
   ) -> [InitProfiles.DepthSweep] {

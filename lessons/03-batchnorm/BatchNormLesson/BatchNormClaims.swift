@@ -16,7 +16,7 @@ enum BatchNormClaims {
   /// multiple of the plain net's.
   static let higherRateMultiple = 2.0
 
-  /// The claims, judged by steps 1–6.
+  /// The claims, judged by every step before `.claims` (the outline: `BatchNormLesson.outline`).
   static func claims(
     _ config: BatchNormConfiguration, oneLayer: OneLayer.Result, fix overSeeds: FixComparison.OverSeeds,
     sweep: LearningRateSweep.OverSeeds, shift: SeedRuns<CovariateShift.Run>, yang: [YangExplosion.Measurement],

@@ -10,21 +10,21 @@ package struct BatchNormConfiguration: TrainingConfiguration, Equatable {
   package var quick: Bool
   /// The seed every random choice derives from.
   package var seed: UInt64
-  /// Hidden layers of the net that explodes without BN (step 2).
+  /// Hidden layers of the net that explodes without BN (`.fix`).
   package var depth: Int
   /// Units per hidden layer of the trained nets.
   package var width: Int
   /// The nonlinearity (ReLU or linear: the two with a closed-form λ(B)).
   package var activation: Activation
-  /// σ_w of the bad init of step 2: weights N(0, σ_w²/fan_in).
+  /// σ_w of the bad init of `.fix`: weights N(0, σ_w²/fan_in).
   package var weightStd: Double
-  /// The init of the learning-rate sweep and the eval-mode net (steps 3, 6).
+  /// The init of the learning-rate sweep and the eval-mode net (`.learningRates` and `.evaluationMode`).
   package var initialization: InitializerChoice
-  /// SGD learning rate of steps 2, 5 and 6.
+  /// SGD learning rate of `.fix`, `.depthLimit` and `.evaluationMode`.
   package var learningRate: Double
   /// SGD steps of the training runs.
   package var steps: Int
-  /// Seeds (weights and batch order) the two runs of step 2 are repeated with.
+  /// Seeds (weights and batch order) the two runs of `.fix` are repeated with.
   package var fixSeeds: Int
   /// Mini-batch size of the training runs (at least 4).
   package var batchSize: Int
@@ -32,25 +32,25 @@ package struct BatchNormConfiguration: TrainingConfiguration, Equatable {
   package var momentum: Double
   /// BN ε.
   package var epsilon: Double
-  /// Learning rates of the sweep (step 3).
+  /// Learning rates of the sweep (`.learningRates`).
   package var sweepRates: [Double]
-  /// Depth of the sweep's nets (step 3).
+  /// Depth of the sweep's nets (`.learningRates`).
   package var sweepDepth: Int
   /// Steps of each sweep run.
   package var sweepSteps: Int
-  /// Batch sizes of Yang et al.'s measurement (step 4).
+  /// Batch sizes of Yang et al.'s measurement (`.yang`).
   package var yangBatchSizes: [Int]
-  /// Depth of the nets measured in step 4.
+  /// Depth of the nets measured in `.yang`.
   package var yangDepth: Int
-  /// Width of the nets measured in step 4 (≥ 512 in full mode).
+  /// Width of the nets measured in `.yang` (≥ 512 in full mode).
   package var yangWidth: Int
-  /// Networks averaged per batch size in step 4.
+  /// Networks averaged per batch size in `.yang`.
   package var yangNetworks: Int
-  /// Depths of the BN-plain vs BN-residual comparison (step 5).
+  /// Depths of the BN-plain vs BN-residual comparison (`.depthLimit`).
   package var limitDepths: [Int]
-  /// Width of the nets of step 5 (narrower than `width`, so that depth 100 trains in seconds).
+  /// Width of the nets of `.depthLimit` (narrower than `width`, so that depth 100 trains in seconds).
   package var limitWidth: Int
-  /// Test-time batch sizes of the eval-mode experiment (step 6).
+  /// Test-time batch sizes of the eval-mode experiment (`.evaluationMode`).
   package var evaluationBatchSizes: [Int]
   /// Gradient clipping of the training runs (`--clip-norm`, `--clip-value`; none by default).
   package var clipping: GradientClipping = .none

@@ -5,9 +5,9 @@ import RealModule
 import Theory
 
 extension BatchNormLesson {
-  // MARK: Step 3
+  // MARK: .learningRates
 
-  /// Step 3: the learning-rate sweep with and without BN.
+  /// Step `.learningRates`: the learning-rate sweep with and without BN.
   static func stepLearningRates(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> LearningRateSweep.OverSeeds {
@@ -101,9 +101,9 @@ extension BatchNormLesson {
     }
   }
 
-  // MARK: Step 4
+  // MARK: .yang
 
-  /// Step 4: Yang et al.'s gradient explosion at initialization, for several batch sizes.
+  /// Step `.yang`: Yang et al.'s gradient explosion at initialization, for several batch sizes.
   static func stepYang(_ config: BatchNormConfiguration, data: Dataset, in notebook: Notebook)
     -> [YangExplosion.Measurement]
   {
@@ -212,9 +212,9 @@ extension BatchNormLesson {
     }
   }
 
-  // MARK: Step 5
+  // MARK: .depthLimit
 
-  /// Step 5: depth at which BN nets stop training, and residual connections.
+  /// Step `.depthLimit`: depth at which BN nets stop training, and residual connections.
   static func stepDepthLimit(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> DepthLimit.Result {
@@ -318,9 +318,9 @@ extension BatchNormLesson {
     return gap.isFinite ? "\(Format.number(gap * 100)) points" : "–"
   }
 
-  // MARK: Step 6
+  // MARK: .evaluationMode
 
-  /// Step 6: running statistics, and the bug of evaluating in training mode.
+  /// Step `.evaluationMode`: running statistics, and the bug of evaluating in training mode.
   static func stepEvaluationMode(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> EvaluationMode.OverSeeds {

@@ -6,9 +6,9 @@ import RealModule
 import Theory
 
 extension BatchNormLesson {
-  // MARK: Step 1
+  // MARK: .oneLayer
 
-  /// Step 1: one layer before and after batch norm.
+  /// Step `.oneLayer`: one layer before and after batch norm.
   static func stepWhatItComputes(_ config: BatchNormConfiguration, batch: Dataset, in notebook: Notebook)
     -> OneLayer.Result
   {
@@ -47,9 +47,9 @@ extension BatchNormLesson {
     }
   }
 
-  // MARK: Step 2
+  // MARK: .fix
 
-  /// Step 2: a plain deep net with a too-large init explodes; with BN it trains.
+  /// Step `.fix`: a plain deep net with a too-large init explodes; with BN it trains.
   static func stepTheFix(
     _ config: BatchNormConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> FixComparison.OverSeeds {

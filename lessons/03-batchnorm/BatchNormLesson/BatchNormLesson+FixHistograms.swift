@@ -6,7 +6,7 @@ import RealModule
 import Theory
 
 extension BatchNormLesson {
-  /// What batch norm does to each layer's values at step 0 of step 2's runs: the magnitude
+  /// What batch norm does to each layer's values at step 0 of `.fix`'s runs: the magnitude
   /// histograms of the activations and of the back-propagated gradients of a few hidden layers,
   /// plain (solid) against BN (dashed), with the medians' shift per layer.
   static func fixHistograms(_ config: BatchNormConfiguration, runs: [TrainedRun], in notebook: Notebook) {

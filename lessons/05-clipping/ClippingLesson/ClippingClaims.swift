@@ -9,7 +9,7 @@ enum ClippingClaims {
   /// Clipping "leaves a ratio unchanged" within this relative difference.
   static let unchangedRatio = 0.01
 
-  /// The claims, judged by steps 2–6.
+  /// The claims, judged by `.condition`, `.unclipped`, `.sweep`, `.direction` and `.deepNetwork`.
   static func claims(
     _ config: ClippingConfiguration, unclipped: AddingProblemTrainer.History, sweep: SweepFindings,
     direction: DirectionFindings, deep: DeepNetworkFindings, in notebook: Notebook

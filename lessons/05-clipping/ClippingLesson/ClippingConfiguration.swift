@@ -10,7 +10,7 @@ package struct ClippingConfiguration: SeededConfiguration, Equatable {
   package var quick: Bool
   /// The seed every random choice derives from.
   package var seed: UInt64
-  /// T: the adding problem's sequence length (steps 2–5).
+  /// T: the adding problem's sequence length (`.condition`, `.unclipped`, `.sweep` and `.direction`).
   package var length: Int
   /// Hidden units of the recurrent net.
   package var hidden: Int
@@ -30,29 +30,29 @@ package struct ClippingConfiguration: SeededConfiguration, Equatable {
   package var testSequences: Int
   /// Updates of the probe run (at η/10) whose mean gradient norm ḡ sets the thresholds.
   package var probeSteps: Int
-  /// Clipping thresholds of step 4 as multiples of ḡ (Pascanu et al.'s 0.5×–10×).
+  /// Clipping thresholds of `.sweep` as multiples of ḡ (Pascanu et al.'s 0.5×–10×).
   package var thresholdMultiples: [Double]
   /// Network seeds of the threshold sweep (each a different W_rec, W_in and readout).
   package var sweepSeeds: Int
   /// A threshold of the user's own (`--clip-norm`), added to the sweep.
   package var userThreshold: Double?
-  /// The value-clipping bound c of step 5 (`--clip-value`; nil = chosen from ḡ).
+  /// The value-clipping bound c of `.direction` (`--clip-value`; nil = chosen from ḡ).
   package var valueClip: Double?
-  /// Hidden layers of step 6's deep MLP whose learning rate is too large.
+  /// Hidden layers of `.deepNetwork`'s deep MLP whose learning rate is too large.
   package var depth: Int
-  /// Units per hidden layer of step 6's MLPs.
+  /// Units per hidden layer of `.deepNetwork`'s MLPs.
   package var width: Int
-  /// Hidden layers of step 6's vanishing MLP.
+  /// Hidden layers of `.deepNetwork`'s vanishing MLP.
   package var vanishingDepth: Int
-  /// The too-large learning rate of step 6.
+  /// The too-large learning rate of `.deepNetwork`.
   package var mlpLearningRate: Double
-  /// The sane learning rate of step 6 (for comparison).
+  /// The sane learning rate of `.deepNetwork` (for comparison).
   package var mlpSafeLearningRate: Double
-  /// The norm threshold of step 6's clipped runs.
+  /// The norm threshold of `.deepNetwork`'s clipped runs.
   package var mlpClipNorm: Double
-  /// SGD steps of step 6's runs.
+  /// SGD steps of `.deepNetwork`'s runs.
   package var mlpSteps: Int
-  /// The init of step 6's exploding net.
+  /// The init of `.deepNetwork`'s exploding net.
   package var mlpInitialization: InitializerChoice
   /// σ_w of `--init scaled`.
   package var weightStd: Double

@@ -4,9 +4,9 @@ import Notebook
 import Theory
 
 extension ClippingLesson {
-  // MARK: Step 2
+  // MARK: .condition
 
-  /// Step 2: σ₁ < 1/γ (vanishing for sure) and σ₁ > 1/γ (explosion possible, not certain).
+  /// Step `.condition`: σ₁ < 1/γ (vanishing for sure) and σ₁ > 1/γ (explosion possible, not certain).
   static func stepCondition(
     _ config: ClippingConfiguration, in notebook: Notebook
   ) -> [BackpropThroughTime.Profile] {

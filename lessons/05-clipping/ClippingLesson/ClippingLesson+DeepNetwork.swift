@@ -5,9 +5,9 @@ import Notebook
 import Theory
 
 extension ClippingLesson {
-  // MARK: Step 6
+  // MARK: .deepNetwork
 
-  /// Step 6: clipping in a deep MLP on digits.
+  /// Step `.deepNetwork`: clipping in a deep MLP on digits.
   static func stepDeepNetwork(_ config: ClippingConfiguration, in notebook: Notebook) throws -> DeepNetworkFindings {
     try notebook.step(.deepNetwork, "Clipping in a deep feed-forward net: a cap, not a cure") {
       let (train, test) = try Digits.trainTestSplit(seed: config.seed)

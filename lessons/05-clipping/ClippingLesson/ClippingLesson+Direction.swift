@@ -4,7 +4,7 @@ import NeuralNet
 import Notebook
 import Theory
 
-/// What step 5 measured, for the claims and tests.
+/// What `.direction` measured, for the claims and tests.
 package struct DirectionFindings: Sendable {
   /// The value-clipping bound c.
   package var valueClip: Double
@@ -23,9 +23,9 @@ package struct DirectionFindings: Sendable {
 }
 
 extension ClippingLesson {
-  // MARK: Step 5
+  // MARK: .direction
 
-  /// Step 5: value clipping turns the gradient, norm clipping does not.
+  /// Step `.direction`: value clipping turns the gradient, norm clipping does not.
   static func stepDirection(
     _ config: ClippingConfiguration, sweep: SweepFindings, test: (sequence: [Tensor], targets: Tensor),
     in notebook: Notebook

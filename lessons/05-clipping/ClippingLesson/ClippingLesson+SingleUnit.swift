@@ -4,7 +4,7 @@ import Notebook
 import RealModule
 import Theory
 
-/// What step 1 measured, for the claims and tests.
+/// What `.singleUnit` measured, for the claims and tests.
 package struct SingleUnitFindings: Sendable {
   /// (w, x₅₀ and ∂x₅₀/∂w from the engine, t·x₀·w^{t−1}).
   package var derivatives: [(w: Double, state: Double, measured: Double, formula: Double)]
@@ -27,9 +27,9 @@ extension ClippingLesson {
   /// the foot of the wall.
   static let singleUnitTarget = 1.0
 
-  // MARK: Step 1
+  // MARK: .singleUnit
 
-  /// Step 1: the single linear unit, its derivative and its cliff.
+  /// Step `.singleUnit`: the single linear unit, its derivative and its cliff.
   static func stepSingleUnit(_ config: ClippingConfiguration, in notebook: Notebook) -> SingleUnitFindings {
     notebook.step(.singleUnit, "One unit, fifty steps: where the cliff comes from") {
       let x0 = singleUnitStart

@@ -3,7 +3,7 @@ import NeuralNet
 import Notebook
 import Theory
 
-/// What step 4 measured, for steps 5 and 7 and the tests.
+/// What `.sweep` measured, for `.direction` and `.claims` and the tests.
 package struct SweepFindings: Sendable {
   /// ḡ per network seed (the lesson's seed first).
   package var averageNorms: [Double]
@@ -34,7 +34,7 @@ package struct SweepFindings: Sendable {
 }
 
 extension ClippingLesson {
-  // MARK: Step 3
+  // MARK: .unclipped
 
   /// The sweep in words, from its runs: for each threshold, on how many seeds it learned and, for
   /// the seeds that did not, how far their final test loss ended from the 1/24 bar (or that they
@@ -98,7 +98,7 @@ extension ClippingLesson {
       + (best.map { " (lowest after it: \(Format.number($0)))." } ?? ".")
   }
 
-  /// Step 3: the unclipped run, its spikes and its blow-up.
+  /// Step `.unclipped`: the unclipped run, its spikes and its blow-up.
   static func stepUnclipped(
     _ config: ClippingConfiguration, test: (sequence: [Tensor], targets: Tensor), in notebook: Notebook
   ) -> AddingProblemTrainer.History {
@@ -187,9 +187,9 @@ extension ClippingLesson {
     }
   }
 
-  // MARK: Step 4
+  // MARK: .sweep
 
-  /// Step 4: norm clipping with τ from 0.5× to 10× the average gradient norm.
+  /// Step `.sweep`: norm clipping with τ from 0.5× to 10× the average gradient norm.
   static func stepSweep(
     _ config: ClippingConfiguration, test: (sequence: [Tensor], targets: Tensor), in notebook: Notebook
   ) -> SweepFindings {

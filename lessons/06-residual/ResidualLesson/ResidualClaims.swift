@@ -10,7 +10,7 @@ enum ResidualClaims {
   /// A first-to-last gradient ratio this far from 1 (either way) is an explosion or a vanishing.
   static let unevenRatio = 10.0
 
-  /// The claims, judged by steps 1–4.
+  /// The claims, judged by `.variance`, `.gradientsByDepth`, `.training` and `.withoutNormalization`.
   static func claims(
     _ config: ResidualConfiguration, gradients: GradientDepthFindings, training trainingSeeds: ArchitecturesOverSeeds,
     unnormalized unnormalizedSeeds: ArchitecturesOverSeeds, variance: VarianceFindings, in notebook: Notebook

@@ -9,28 +9,28 @@ package struct ResidualConfiguration: TrainingConfiguration, Equatable {
   package var quick: Bool
   /// The seed every random choice derives from.
   package var seed: UInt64
-  /// Units of the wide residual stacks of step 1.
+  /// Units of the wide residual stacks of `.variance`.
   package var varianceWidth: Int
-  /// Blocks of the deep stack of step 1.
+  /// Blocks of the deep stack of `.variance`.
   package var varianceBlocks: Int
-  /// Networks averaged in step 1.
+  /// Networks averaged in `.variance`.
   package var varianceNetworks: Int
-  /// Weight layers of the nets compared in step 2.
+  /// Weight layers of the nets compared in `.gradientsByDepth`.
   package var gradientDepths: [Int]
-  /// Networks per (architecture, depth) in step 2.
+  /// Networks per (architecture, depth) in `.gradientsByDepth`.
   package var gradientNetworks: Int
-  /// Units per layer of the digit nets (steps 2–4).
+  /// Units per layer of the digit nets (`.gradientsByDepth`, `.training` and `.withoutNormalization`).
   package var width: Int
-  /// Weight layers of the nets trained in step 3.
+  /// Weight layers of the nets trained in `.training`.
   package var depth: Int
-  /// Weight layers of the unnormalized nets of step 4.
+  /// Weight layers of the unnormalized nets of `.withoutNormalization`.
   package var deepDepth: Int
-  /// SGD step size of steps 3–4.
+  /// SGD step size of `.training` and `.withoutNormalization`.
   package var learningRate: Double
-  /// Further step sizes tried for the plain net in step 3, so that it is compared at its best
+  /// Further step sizes tried for the plain net in `.training`, so that it is compared at its best
   /// (chosen by final training loss), not at the residual net's step size.
   package var plainLearningRates: [Double]
-  /// Seeds (weights and batch order) the trained nets of steps 3–4 are repeated with.
+  /// Seeds (weights and batch order) the trained nets of `.training` and `.withoutNormalization` are repeated with.
   package var trainingSeeds: Int
   /// SGD steps of each run.
   package var steps: Int

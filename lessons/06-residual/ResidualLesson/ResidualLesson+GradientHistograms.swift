@@ -5,7 +5,7 @@ import Notebook
 import RealModule
 
 extension ResidualLesson {
-  /// The gradient arriving at each layer of the deepest plain and residual nets of step 2, as
+  /// The gradient arriving at each layer of the deepest plain and residual nets of `.gradientsByDepth`, as
   /// magnitude histograms at init: after weight layer 2b of the plain net, and on the residual
   /// stream after block b (also weight layer 2b) of the residual net.
   static func gradientHistograms(

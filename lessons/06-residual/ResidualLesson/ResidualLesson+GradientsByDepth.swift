@@ -4,7 +4,7 @@ import Notebook
 import RealModule
 import Theory
 
-/// What step 2 measured: for each architecture and depth, ‖∂L/∂W_first‖/‖∂L/∂W_last‖ per network.
+/// What `.gradientsByDepth` measured: for each architecture and depth, ‖∂L/∂W_first‖/‖∂L/∂W_last‖ per network.
 package struct GradientDepthFindings: Sendable {
   /// The architectures, in table order.
   package var architectures: [Architecture]
@@ -26,12 +26,12 @@ package struct GradientDepthFindings: Sendable {
 }
 
 extension ResidualLesson {
-  /// The architectures of steps 2 and 3.
+  /// The architectures of `.gradientsByDepth` and `.training`.
   static let compared: [Architecture] = [.plain, .residual, .batchNorm, .batchNormResidual]
 
-  // MARK: Step 2
+  // MARK: .gradientsByDepth
 
-  /// Step 2: the gradient reaching the first layer, by depth, for plain, residual and BN nets.
+  /// Step `.gradientsByDepth`: the gradient reaching the first layer, by depth, for plain, residual and BN nets.
   static func stepGradientsByDepth(
     _ config: ResidualConfiguration, train: Dataset, in notebook: Notebook
   ) -> GradientDepthFindings {

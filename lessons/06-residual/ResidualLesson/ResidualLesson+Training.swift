@@ -85,9 +85,9 @@ extension ResidualLesson {
     return runs
   }
 
-  // MARK: Step 3
+  // MARK: .training
 
-  /// Step 3: plain vs residual, with and without batch norm, on the digits; the plain net also at
+  /// Step `.training`: plain vs residual, with and without batch norm, on the digits; the plain net also at
   /// the step sizes of `config.plainLearningRates`, and compared at its best.
   static func stepTraining(
     _ config: ResidualConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
@@ -168,9 +168,9 @@ extension ResidualLesson {
     }
   }
 
-  // MARK: Step 4
+  // MARK: .withoutNormalization
 
-  /// Step 4: 100 layers without normalization: α = 1, α = 1/√L, Fixup and SkipInit.
+  /// Step `.withoutNormalization`: 100 layers without normalization: α = 1, α = 1/√L, Fixup and SkipInit.
   static func stepWithoutNormalization(
     _ config: ResidualConfiguration, train: Dataset, test: Dataset, in notebook: Notebook
   ) -> ArchitecturesOverSeeds {

@@ -3,7 +3,7 @@ import NeuralNet
 import Notebook
 import Theory
 
-/// What step 1 measured.
+/// What `.variance` measured.
 package struct VarianceFindings: Sendable {
   /// α of each profile.
   package var alphas: [Double]
@@ -18,9 +18,9 @@ package struct VarianceFindings: Sendable {
 }
 
 extension ResidualLesson {
-  // MARK: Step 1
+  // MARK: .variance
 
-  /// Step 1: ‖x_l‖² through a deep residual stack at init against (1 + α²)^l.
+  /// Step `.variance`: ‖x_l‖² through a deep residual stack at init against (1 + α²)^l.
   static func stepVariance(_ config: ResidualConfiguration, in notebook: Notebook) -> VarianceFindings {
     notebook.step(.variance, "Variance at init: (1 + α²) per block") {
       let blocks = config.varianceBlocks

@@ -11,7 +11,7 @@ enum DocumentsClaims {
   /// An accuracy loss of at least this many points is a cost a reader would notice.
   static let accuracyCost = 0.05
 
-  /// The claims, judged by steps 1–3 and the documents' code.
+  /// The claims, judged by `.cnn`, `.fixes` and `.resnet` and the documents' code.
   static func claims(
     _ config: DocumentsConfiguration, cnn: CNNFindings, fixes fixesOverSeeds: FixesOverSeeds, resnet: [ResNetRun],
     resnetErrors: [SmallResNet.Variant: SeedSpread], in notebook: Notebook

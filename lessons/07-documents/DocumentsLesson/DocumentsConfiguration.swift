@@ -19,31 +19,31 @@ package struct DocumentsConfiguration: SeededConfiguration, Equatable {
   package var batchSize: Int
   /// The fraction of the training digits held out for validation.
   package var validationFraction: Double
-  /// σ of the bad init N(0, σ²) of step 2.
+  /// σ of the bad init N(0, σ²) of `.fixes`.
   package var badInitStd: Double
-  /// The too-large SGD step size of step 2.
+  /// The too-large SGD step size of `.fixes`.
   package var learningRate: Double
-  /// SGD steps of each mini-batch run of step 2.
+  /// SGD steps of each mini-batch run of `.fixes`.
   package var steps: Int
-  /// The norm threshold of step 2's clipping fix.
+  /// The norm threshold of `.fixes`'s clipping fix.
   package var clipNorm: Double
-  /// Residual blocks (two convolutions each) of step 3's ResNet in small.
+  /// Residual blocks (two convolutions each) of `.resnet`'s ResNet in small.
   package var resnetBlocks: Int
-  /// Channels of step 3's ResNet.
+  /// Channels of `.resnet`'s ResNet.
   package var resnetChannels: Int
-  /// Image side of step 3's random inputs.
+  /// Image side of `.resnet`'s random inputs.
   package var resnetSide: Int
-  /// Random examples of step 3.
+  /// Random examples of `.resnet`.
   package var resnetExamples: Int
-  /// Adam steps of step 3's runs.
+  /// Adam steps of `.resnet`'s runs.
   package var resnetSteps: Int
 
-  /// The test accuracy the max-pooling CNN of step 1 must reach, stated with margin below what it
+  /// The test accuracy the max-pooling CNN of `.cnn` must reach, stated with margin below what it
   /// reached over seeds 1–5 under two BLAS kernels (SkylakeX and Haswell): 95.8–97.5% after 10
   /// epochs, 88.0–93.3% after 2 (quick mode), 85.8–88.0% after 1 (seeds 1–3).
   package var pooledAccuracyFloor: Double { epochs >= 10 ? 0.9 : 0.75 }
 
-  /// Seeds (weights and batch order) every trained model of steps 1–3 is repeated with.
+  /// Seeds (weights and batch order) every trained model of `.cnn`, `.fixes` and `.resnet` is repeated with.
   package var trainingSeeds: Int
 
   /// The defaults for a mode.

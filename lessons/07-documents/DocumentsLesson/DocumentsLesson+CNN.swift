@@ -4,7 +4,7 @@ import NeuralNet
 import Notebook
 import Theory
 
-/// What step 1 measured.
+/// What `.cnn` measured.
 package struct CNNFindings: Sendable {
   /// The documents' CNN's run.
   package var history: EpochTrainer.History
@@ -29,12 +29,12 @@ package struct CNNFindings: Sendable {
 }
 
 extension DocumentsLesson {
-  /// The checkpoint file of step 1, inside the lesson's output folder.
+  /// The checkpoint file of `.cnn`, inside the lesson's output folder.
   package static let checkpointName = "cnn-best.ckpt"
 
-  // MARK: Step 1
+  // MARK: .cnn
 
-  /// Step 1: the documents' CNN, faithfully, with early stopping and a checkpoint.
+  /// Step `.cnn`: the documents' CNN, faithfully, with early stopping and a checkpoint.
   static func stepCNN(
     _ config: DocumentsConfiguration, data: (train: Dataset, validation: Dataset, test: Dataset), in notebook: Notebook
   ) throws -> CNNFindings {

@@ -5,9 +5,9 @@ import Notebook
 import Theory
 
 extension DocumentsLesson {
-  // MARK: Step 2
+  // MARK: .fixes
 
-  /// Step 2: the CNN under a bad init and a too-large step, and each documented fix on its own.
+  /// Step `.fixes`: the CNN under a bad init and a too-large step, and each documented fix on its own.
   static func stepFixes(
     _ config: DocumentsConfiguration, data: (train: Dataset, validation: Dataset, test: Dataset), in notebook: Notebook
   ) -> FixesOverSeeds {

@@ -4,9 +4,9 @@ import Notebook
 import Theory
 
 extension DocumentsLesson {
-  // MARK: Step 3
+  // MARK: .resnet
 
-  /// Step 3: the ResNet of “Batch norm and batch GD”, in small.
+  /// Step `.resnet`: the ResNet of “Batch norm and batch GD”, in small.
   static func stepResNet(_ config: DocumentsConfiguration, in notebook: Notebook) -> (
     runs: [ResNetRun], baseline: Double, errors: [SmallResNet.Variant: SeedSpread]
   ) {

@@ -3,7 +3,7 @@ import RealModule
 import Theory
 
 extension ExplodingExperiments {
-  // MARK: - Step 3: gradient norm by layer for several σ_w²
+  // MARK: - .profiles
 
   /// Back-propagated gradient norms by layer for one σ_w².
   package struct GradientProfile: Sendable {
@@ -19,7 +19,7 @@ extension ExplodingExperiments {
     package var firstToLastRatio: Double
   }
 
-  /// Step 3: gradient norms by layer at initialization for each σ_w², averaged over networks, each
+  /// Step `.profiles`: gradient norms by layer at initialization for each σ_w², averaged over networks, each
   /// (σ_w², network) a job of `ParallelSweep` with its own stream, named for its σ_w² and network
   /// (not its place in the list: adding a σ_w² moves no other); `progress` gets the nets done.
   package static func gradientProfiles(

@@ -1,7 +1,7 @@
 import NeuralNet
 import Theory
 
-/// Step 5's experiment: a net that trains normally for tens of steps and then blows up, because
+/// Step `.midTraining`'s experiment: a net that trains normally for tens of steps and then blows up, because
 /// its step size grows faster than it can flatten itself to follow; and the same run with each
 /// fix alone.
 ///

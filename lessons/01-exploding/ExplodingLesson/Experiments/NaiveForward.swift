@@ -3,7 +3,7 @@ import RealModule
 import Theory
 
 extension ExplodingExperiments {
-  // MARK: - Step 2: the naive network overflows Float32
+  // MARK: - .naive
 
   /// The forward pass of a net with unscaled N(0, 1) weights.
   package struct OverflowResult: Sendable {
@@ -27,7 +27,7 @@ extension ExplodingExperiments {
     package var event: NonFiniteEvent?
   }
 
-  /// Step 2: one instrumented pass through a naive N(0, 1) network on a batch of digits.
+  /// Step `.naive`: one instrumented pass through a naive N(0, 1) network on a batch of digits.
   package static func naiveForward(_ config: ExplodingConfiguration, digits: Dataset) -> OverflowResult {
     var rng = SeededGenerator(seed: config.seed, stream: "naive forward")
     let model = MLP.make(
@@ -56,7 +56,7 @@ extension ExplodingExperiments {
       event: record.nonFinite)
   }
 
-  /// The predictions for step 2: growth of E[h²] per layer, and the two overflow layers.
+  /// The predictions for `.naive`: growth of E[h²] per layer, and the two overflow layers.
   package static func naivePrediction(_ config: ExplodingConfiguration, inputSquaredNorm: Double, valuesPerLayer: Int)
     -> (growth: Double, meanSquareLayer: Int, valueLayer: Int)
   {

@@ -3,7 +3,7 @@ import RealModule
 import Theory
 
 extension ExplodingExperiments {
-  // MARK: - Step 1: products of random matrices
+  // MARK: - .products
 
   /// Norms of v_l = W_l ⋯ W_1 v_0 for W with i.i.d. N(0, s²/n) entries, averaged over trials in log.
   package struct ProductResult: Sendable {
@@ -15,7 +15,7 @@ extension ExplodingExperiments {
     package var fittedFactor: Double
   }
 
-  /// Step 1: `trials` independent products of `depth` Gaussian matrices for each scale, one scale
+  /// Step `.products`: `trials` independent products of `depth` Gaussian matrices for each scale, one scale
   /// per core at a time (`ParallelSweep`: each scale draws from its own stream, named for the
   /// scale, not its place in the list); `progress` gets
   /// the scales done.

@@ -4,7 +4,7 @@ import RealModule
 import Theory
 
 extension ExplodingExperiments {
-  // MARK: - Step 4: training
+  // MARK: - .training
 
   /// One training run and its test accuracy.
   package struct TrainingResult: Sendable {
@@ -18,7 +18,7 @@ extension ExplodingExperiments {
     package var testAccuracy: Double
   }
 
-  /// Step 4: the exploding init and the fix, trained with the same seed and the same batch order.
+  /// Step `.training`: the exploding init and the fix, trained with the same seed and the same batch order.
   /// With `measuresUpdates` the records carry each layer's update-to-data ratio (one copy of the
   /// weights per step); with `histogramEvery: k`, steps 0, k, 2k, … carry magnitude histograms.
   package static func training(
@@ -44,11 +44,11 @@ extension ExplodingExperiments {
     }
   }
 
-  /// The two training runs of step 4 (the exploding one, then the fix) repeated over seeds
+  /// The two training runs of `.training` (the exploding one, then the fix) repeated over seeds
   /// (weights and batch order; the data split stays the lesson's).
   package typealias TrainingOverSeeds = SeedRuns<TrainingResult>
 
-  /// Step 4 over `config.trainingSeeds` seeds, one seed per core (`ParallelSweep`); `progress`
+  /// Step `.training` over `config.trainingSeeds` seeds, one seed per core (`ParallelSweep`); `progress`
   /// gets the number of seeds done. The lesson's own seed measures the update-to-data ratios and
   /// every layer's magnitude histograms (every tenth of the run, from step 0).
   package static func trainingOverSeeds(

@@ -2,7 +2,7 @@ import NeuralNet
 import RealModule
 import Theory
 
-/// Step 5: the order-to-chaos transition of deep tanh nets with biases (Poole et al. 2016,
+/// Step `.edgeOfChaos`: the order-to-chaos transition of deep tanh nets with biases (Poole et al. 2016,
 /// Schoenholz et al. 2017; docs/theory.md §4).
 package enum EdgeOfChaos {
   /// The phase diagram: log10 of the gradient growth over `depth` layers, log10 χ₁^(depth/2),

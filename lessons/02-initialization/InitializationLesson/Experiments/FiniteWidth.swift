@@ -2,7 +2,7 @@ import NeuralNet
 import RealModule
 import Theory
 
-/// Step 7: at finite width, He init preserves the gradient norm only on average; the log of the
+/// Step `.finiteWidth`: at finite width, He init preserves the gradient norm only on average; the log of the
 /// norm random-walks across layers, with variance 5·d/n after d layers (docs/theory.md §1).
 package enum FiniteWidth {
   /// Many seeds' per-layer gradient norms for one example.

@@ -2,7 +2,7 @@ import NeuralNet
 import RealModule
 import Theory
 
-/// Step 3: Glorot & Bengio (2010) reproduced: five tanh layers under the "standard" init
+/// Step `.glorotBengio`: Glorot & Bengio (2010) reproduced: five tanh layers under the "standard" init
 /// U[±1/√n_in] and the normalized init U[±√6/√(n_in+n_out)] (docs/theory.md §2).
 package enum GlorotBengio {
   /// The hidden layers of the paper's network.

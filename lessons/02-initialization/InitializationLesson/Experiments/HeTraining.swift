@@ -3,7 +3,7 @@ import NeuralNet
 import RealModule
 import Theory
 
-/// Step 4: He et al. (2015) in miniature: a deep plain ReLU net trained on digits from Xavier (or
+/// Step `.heTraining`: He et al. (2015) in miniature: a deep plain ReLU net trained on digits from Xavier (or
 /// `--init`) and from He init, same weight seed and same mini-batch order (docs/theory.md §3).
 package enum HeTraining {
   /// One training run.

@@ -2,7 +2,7 @@ import NeuralNet
 import RealModule
 import Theory
 
-/// Steps 1–2: the back-propagated gradient norm layer by layer for each init and activation, and
+/// `.variance` and `.depthSweep`: the back-propagated gradient norm layer by layer for each init and activation, and
 /// the first-to-last ratio against depth, each next to the mean-field prediction (docs/theory.md §1, §4).
 package enum InitProfiles {
   /// One (activation, init, depth) case, measured and predicted.
@@ -78,7 +78,7 @@ package enum InitProfiles {
       networks: networks)
   }
 
-  /// Step 1: every init × activation at the configured depth, one case per core at a time
+  /// Step `.variance`: every init × activation at the configured depth, one case per core at a time
   /// (`ParallelSweep`: each case seeds its own networks, so the results do not depend on the schedule).
   package static func byLayer(
     _ config: InitializationConfiguration, batch: Dataset, progress: (@Sendable (Int) -> Void)? = nil
@@ -123,12 +123,12 @@ package enum InitProfiles {
     }
   }
 
-  /// The inits of the depth sweep: those of step 1 except naive, which overflows before depth 20.
+  /// The inits of the depth sweep: those of `.variance` except naive, which overflows before depth 20.
   package static func sweepInits(_ config: InitializationConfiguration) -> [InitializerChoice] {
     config.inits.filter { $0 != .naive }
   }
 
-  /// Step 2: the ratio against depth for every swept init × activation, one network per depth
+  /// Step `.depthSweep`: the ratio against depth for every swept init × activation, one network per depth
   /// (the fit across depths averages the networks' fluctuations); one network per core at a time.
   package static func depthSweep(
     _ config: InitializationConfiguration, batch: Dataset, progress: (@Sendable (Int) -> Void)? = nil

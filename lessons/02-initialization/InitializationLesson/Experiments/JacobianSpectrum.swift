@@ -2,7 +2,7 @@ import NeuralNet
 import RealModule
 import Theory
 
-/// Step 6: the singular values of a deep linear net's input-output Jacobian W_L⋯W_1 under Gaussian
+/// Step `.spectrum`: the singular values of a deep linear net's input-output Jacobian W_L⋯W_1 under Gaussian
 /// and orthogonal init (Saxe et al. 2014; docs/theory.md §10).
 package enum JacobianSpectrum {
   /// The squared singular values of products of `layers` matrices, pooled over trials.

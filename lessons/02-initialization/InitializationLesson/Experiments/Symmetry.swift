@@ -2,7 +2,7 @@ import ExperimentKit
 import NeuralNet
 import RealModule
 
-/// Step 8: the all-zero (and any constant) init never breaks the symmetry between the hidden units
+/// Step `.symmetry`: the all-zero (and any constant) init never breaks the symmetry between the hidden units
 /// of a layer: they receive identical gradients and stay identical forever.
 package enum Symmetry {
   /// One trained net and how many different units each hidden layer ended with.

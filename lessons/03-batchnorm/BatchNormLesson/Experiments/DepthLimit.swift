@@ -3,7 +3,7 @@ import NeuralNet
 import RealModule
 import Theory
 
-/// Step 5: what Yang et al.'s explosion means in practice: deep BN nets without skip connections
+/// Step `.depthLimit`: what Yang et al.'s explosion means in practice: deep BN nets without skip connections
 /// stop training; the same depth with residual connections trains.
 package enum DepthLimit {
   /// One depth, plain-BN and residual-BN.

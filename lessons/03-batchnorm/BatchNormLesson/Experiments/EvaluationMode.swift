@@ -2,7 +2,7 @@ import ExperimentKit
 import NeuralNet
 import Theory
 
-/// Step 6: train mode vs evaluation mode. A BN net evaluated with batch statistics (training
+/// Step `.evaluationMode`: train mode vs evaluation mode. A BN net evaluated with batch statistics (training
 /// mode) gives predictions that depend on which test examples share a batch.
 package enum EvaluationMode {
   /// Test accuracy of one trained BN net, evaluated several ways.

@@ -2,7 +2,7 @@ import ExperimentKit
 import NeuralNet
 import Theory
 
-/// Step 2: the fix the documents mean: a deep plain net with a too-large init explodes; the same
+/// Step `.fix`: the fix the documents mean: a deep plain net with a too-large init explodes; the same
 /// net with batch norm after every dense layer trains (same weights, same batch order).
 package enum FixComparison {
   /// Trains the plain net (`batchNorm: false`) or the BN net; with `histograms`, every tenth of

@@ -2,7 +2,7 @@ import ExperimentKit
 import NeuralNet
 import Theory
 
-/// Step 3: Ioffe & Szegedy's claim of higher learning rates: the same net with and without BN,
+/// Step `.learningRates`: Ioffe & Szegedy's claim of higher learning rates: the same net with and without BN,
 /// trained at every learning rate of the sweep.
 package enum LearningRateSweep {
   /// The runs for one architecture, one per learning rate.

@@ -1,6 +1,6 @@
 import NeuralNet
 
-/// Step 1: what batch norm computes, on one dense layer's pre-activations.
+/// Step `.oneLayer`: what batch norm computes, on one dense layer's pre-activations.
 package enum OneLayer {
   /// Per-feature statistics before and after normalization.
   package struct Result: Sendable {

@@ -2,7 +2,7 @@ import NeuralNet
 import RealModule
 import Theory
 
-/// Step 4: the gradient explosion at initialization of deep batch-normalized nets without skip
+/// Step `.yang`: the gradient explosion at initialization of deep batch-normalized nets without skip
 /// connections (Yang et al. 2019, Theorem 8; docs/theory.md §5), measured for several batch sizes.
 package enum YangExplosion {
   /// One (φ, B) case.

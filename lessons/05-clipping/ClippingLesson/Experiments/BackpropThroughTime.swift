@@ -60,7 +60,7 @@ package enum BackpropThroughTime {
     }
   }
 
-  /// The cases of step 2 for `hidden` units, plus the net of steps 3–5 (`activation`, `gain`).
+  /// The cases of `.condition` for `hidden` units, plus the net of `.unclipped`, `.sweep` and `.direction` (`activation`, `gain`).
   package static func cases(hidden: Int, activation: Activation, gain: Double) -> [Case] {
     let gaussian = Initializer.normal(std: 0.8 / Double(hidden).squareRoot())
     return [

@@ -1,7 +1,7 @@
 import NeuralNet
 import Theory
 
-/// The recurrent training runs of steps 3–5: the probe that measures the average gradient norm ḡ,
+/// The recurrent training runs of `.unclipped`, `.sweep` and `.direction`: the probe that measures the average gradient norm ḡ,
 /// the unclipped run, the norm-clipping sweep τ = m·ḡ over several network seeds, and a
 /// value-clipped run.
 package enum ClippingRuns {

@@ -1,6 +1,6 @@
 import NeuralNet
 
-/// Step 6's experiment: deep ReLU MLPs on the digits trained with and without clipping, and how
+/// Step `.deepNetwork`'s experiment: deep ReLU MLPs on the digits trained with and without clipping, and how
 /// clipping rescales the vanishing net's first gradient (all layers alike).
 package enum DeepNetwork {
   /// One run to make.
@@ -63,7 +63,7 @@ package enum DeepNetwork {
   }
 }
 
-/// One training run of step 6.
+/// One training run of `.deepNetwork`.
 package struct DeepNetworkRun: Sendable {
   /// A short name.
   package var name: String
@@ -75,7 +75,7 @@ package struct DeepNetworkRun: Sendable {
   package var testAccuracy: Double
 }
 
-/// What step 6 measured, for the claims and tests.
+/// What `.deepNetwork` measured, for the claims and tests.
 package struct DeepNetworkFindings: Sendable {
   /// The runs: too-large η without and with clipping, a sane η, then the vanishing net without and
   /// with clipping.

@@ -2,7 +2,7 @@ import ExperimentKit
 import NeuralNet
 import Theory
 
-/// One trained net of steps 3–4.
+/// One trained net of `.training` and `.withoutNormalization`.
 package struct TrainedArchitecture: Sendable {
   /// The architecture.
   package var architecture: Architecture
@@ -19,7 +19,7 @@ package struct TrainedArchitecture: Sendable {
   package var finalLoss: Double { history.meanLoss(overLast: 20) }
 }
 
-/// The nets of step 3 or 4 trained once per seed (weights and batch order), in table order.
+/// The nets of `.training` or 4 trained once per seed (weights and batch order), in table order.
 package typealias ArchitecturesOverSeeds = SeedRuns<TrainedArchitecture>
 
 extension SeedRuns where Run == TrainedArchitecture {

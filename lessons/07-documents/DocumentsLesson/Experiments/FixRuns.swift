@@ -2,7 +2,7 @@ import ExperimentKit
 import NeuralNet
 import Theory
 
-/// One run of step 2.
+/// One run of `.fixes`.
 package struct FixRun: Sendable {
   /// "baseline" or the fix's name.
   package var name: String
@@ -16,7 +16,7 @@ package struct FixRun: Sendable {
   package var testAccuracy: Double
 }
 
-/// The runs of step 2 (the baseline, then each fix) over seeds.
+/// The runs of `.fixes` (the baseline, then each fix) over seeds.
 package typealias FixesOverSeeds = SeedRuns<FixRun>
 
 extension SeedRuns where Run == FixRun {
@@ -26,7 +26,7 @@ extension SeedRuns where Run == FixRun {
   }
 }
 
-/// One run of step 2 to make: the documents' CNN with one fix (or none), trained with SGD.
+/// One run of `.fixes` to make: the documents' CNN with one fix (or none), trained with SGD.
 package struct FixPlan: Sendable {
   /// "baseline" or the fix's name.
   package var name: String

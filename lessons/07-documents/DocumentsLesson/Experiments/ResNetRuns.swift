@@ -1,6 +1,6 @@
 import NeuralNet
 
-/// One run of step 3.
+/// One run of `.resnet`.
 package struct ResNetRun: Sendable {
   /// The variant.
   package var variant: SmallResNet.Variant

@@ -5,7 +5,7 @@ import NeuralNet
 /// themselves under a mean squared error, trained with Adam. That document asks for 40 layers on a
 /// (32, 32, 32) input; here `blocks` blocks on side×side×channels images.
 package enum SmallResNet {
-  /// The variants step 3 compares.
+  /// The variants `.resnet` compares.
   package enum Variant: String, Sendable, CaseIterable {
     /// The same convolutions chained without skip connections.
     case plain = "plain (no skips)"
