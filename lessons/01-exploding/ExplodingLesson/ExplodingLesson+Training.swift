@@ -72,7 +72,7 @@ extension ExplodingLesson {
         )
       }
       stepUpdateRatios(config, runs: runs, in: notebook)
-      stepHistograms(config, runs: runs, in: notebook)
+      trainingHistograms(config, runs: runs, in: notebook)
       let n = seeds.count
       notebook.table(
         Table(

@@ -10,7 +10,7 @@ extension ExplodingLesson {
   /// back-propagated gradient ∂L/∂h (at its pre-activation) and of its activations, overlaid for a
   /// few layers, and as layer × magnitude heatmaps; with the dead share and the histogram median's
   /// shift per layer against the theory.
-  static func stepHistograms(
+  static func trainingHistograms(
     _ config: ExplodingConfiguration, runs: [ExplodingExperiments.TrainingResult], in notebook: Notebook
   ) {
     let depth = config.depth
