@@ -6,7 +6,7 @@ import Testing
 
 /// Every lesson has one layout: a file `<Lesson>+<Step>.swift` per step of its outline, which
 /// declares that step's id (helpers of a step in `<Lesson>+<Step><What>.swift`), and experiments
-/// in `Experiments/` that know nothing of the notebook.
+/// and their result types in `Experiments/`, which know nothing of the notebook.
 @Suite("Lesson layout")
 struct LayoutTests {
   /// The lesson's source folder: lessons/NN-name/<Type>/.
@@ -47,6 +47,13 @@ struct LayoutTests {
     let stems = steps.map { "\(type)+\(Self.fileStem($0))".lowercased() } + ["\(type)+CommandLine".lowercased()]
     for file in files where file.hasPrefix("\(type)+") {
       #expect(stems.contains { file.lowercased().hasPrefix($0) }, "\(name): \(file) is named after no step")
+    }
+    // What a step measured (a `…Findings` or `…Result` type) is an experiment's result: it lives in Experiments/.
+    for file in files {
+      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      for match in text.matches(of: /(?m)^\s*(?:package |public )?struct (\w+(?:Findings|Result))\b/) {
+        Issue.record("\(name): \(file) declares \(match.output.1); result types go in Experiments/")
+      }
     }
     let experiments = folder.appendingPathComponent("Experiments")
     for file in (try? FileManager.default.contentsOfDirectory(atPath: experiments.path)) ?? [] {

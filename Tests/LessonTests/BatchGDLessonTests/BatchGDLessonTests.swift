@@ -67,7 +67,7 @@ struct BatchGDLessonTests {
     #expect(result.loss.last! < result.loss.first!)
     #expect(half.initialSharpness == result.initialSharpness && half.learningRate == result.learningRate / 2)
     #expect(
-      half.finalSharpness * result.learningRate / 2 >= BatchGDLesson.EdgeOfStabilityFindings.controlPastThreshold)
+      half.finalSharpness * result.learningRate / 2 >= EdgeOfStabilityFindings.controlPastThreshold)
     #expect(half.lateSharpness > result.initialSharpness, "the control sharpens too")
   }
 

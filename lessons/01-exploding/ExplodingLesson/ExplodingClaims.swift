@@ -23,7 +23,7 @@ enum ExplodingClaims {
     _ config: ExplodingConfiguration, overflow: ExplodingExperiments.OverflowResult,
     prediction: (growth: Double, meanSquareLayer: Int, valueLayer: Int),
     profiles: [ExplodingExperiments.GradientProfile], training: ExplodingExperiments.TrainingOverSeeds,
-    midTraining: SeedRuns<MidTrainingExplosion.Run>, remedies: [ExplodingLesson.RemedyFindings],
+    midTraining: SeedRuns<MidTrainingExplosion.Run>, remedies: [RemedyFindings],
     in notebook: Notebook
   ) -> [Claim] {
     let critical = profiles.profile(gain2: config.criticalGain2)
@@ -227,7 +227,7 @@ enum ExplodingClaims {
 
   /// The measurements both remedy claims read: a remedy's explosions and gap against the runs
   /// without it.
-  static func remedyMeasurements(_ found: ExplodingLesson.RemedyFindings?, _ none: ExplodingLesson.RemedyFindings?)
+  static func remedyMeasurements(_ found: RemedyFindings?, _ none: RemedyFindings?)
     -> (exploded: Double?, delay: Double?, narrower: Double?)
   {
     guard let found, let none else { return (nil, nil, nil) }
@@ -235,7 +235,7 @@ enum ExplodingClaims {
   }
 
   /// The median explosion step of the runs without a remedy (NaN if none exploded).
-  static func medianExplosionStep(_ none: ExplodingLesson.RemedyFindings) -> Double {
+  static func medianExplosionStep(_ none: RemedyFindings) -> Double {
     let steps = none.explosive.compactMap(\.explosionStep).map(Double.init)
     return steps.isEmpty ? .nan : SeedSpread(seeds: Array(none.seeds.prefix(steps.count)), values: steps).median
   }
@@ -243,7 +243,7 @@ enum ExplodingClaims {
   /// "Data augmentation lowers the effect of gradient explosion", judged on the explosive warm-up
   /// with and without the shifted digits.
   static func augmentationClaim(
-    _ config: ExplodingConfiguration, _ remedies: [ExplodingLesson.RemedyFindings], in notebook: Notebook
+    _ config: ExplodingConfiguration, _ remedies: [RemedyFindings], in notebook: Notebook
   ) -> Claim {
     let none = remedies.first { $0.remedy == nil }
     let augmented = remedies.first { $0.remedy == .augmentation }
@@ -297,14 +297,14 @@ enum ExplodingClaims {
   /// "Use regularization to prevent overfitting", offered against explosion: judged on both the
   /// sentence's own promise (a narrower train/test gap) and the explosion, for weight decay and dropout.
   static func regularizationClaim(
-    _ config: ExplodingConfiguration, _ remedies: [ExplodingLesson.RemedyFindings], in notebook: Notebook
+    _ config: ExplodingConfiguration, _ remedies: [RemedyFindings], in notebook: Notebook
   ) -> Claim {
     let none = remedies.first { $0.remedy == nil }
     let decay = remedyMeasurements(remedies.first { $0.remedy == .weightDecay }, none)
     let dropout = remedyMeasurements(remedies.first { $0.remedy == .dropout }, none)
     let setup = config.midTraining
     let step = notebook.reference(.remedies)
-    let gapText = { (found: ExplodingLesson.RemedyFindings?) in
+    let gapText = { (found: RemedyFindings?) in
       found.map { Format.spread($0.gap, Format.percent) } ?? "–"
     }
     let gaps =

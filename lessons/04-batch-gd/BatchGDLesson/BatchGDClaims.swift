@@ -18,7 +18,7 @@ package enum BatchGDClaims {
   static func claims(
     _ config: BatchGDConfiguration, comparison: [BatchSizeComparison.Run], noise: GradientNoise.Result,
     threshold: ThresholdFindings, slow: SlowConvergence.Result, grid: [StabilityGrid.Cell],
-    stability edge: BatchGDLesson.EdgeOfStabilityFindings, in notebook: Notebook
+    stability edge: EdgeOfStabilityFindings, in notebook: Notebook
   ) -> [Claim] {
     let stability = edge.run
     let n = noise.examples
