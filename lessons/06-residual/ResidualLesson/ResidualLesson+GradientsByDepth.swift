@@ -24,27 +24,13 @@ extension ResidualLesson {
         before every ReLU (lesson 3's explosion: λ(B) per layer), and pre-activation residual \
         blocks with batch norm.
         """)
-      let batch = Array(0..<64)
-      let input = train.inputs.gatheringRows(batch)
-      let targets = train.targets.gathering(batch)
+      let batch = train.subset(0..<64)
       let total = compared.count * config.gradientDepths.count * config.gradientNetworks
-      let ratios = notebook.experiment("gradients at init", total: total) { progress in
-        var done = 0
-        return compared.map { architecture in
-          config.gradientDepths.map { depth in
-            (0..<config.gradientNetworks).map { n in
-              let model = architecture.make(
-                depth: depth, width: config.width, seed: SeededGenerator.streamSeed(config.seed, "network \(n)"))
-              let record = model.measureGradients(input: input, targets: targets, loss: SoftmaxCrossEntropy())
-              done += 1
-              progress.update(done)
-              let dense = record.layers.compactMap(\.weightGradientNorm)
-              return (dense.first ?? .nan) / (dense.last ?? .nan)
-            }
-          }
-        }
+      let findings = notebook.experiment("gradients at init", total: total) { progress in
+        GradientDepthFindings.measure(
+          compared, depths: config.gradientDepths, networks: config.gradientNetworks, width: config.width,
+          batch: batch, seed: config.seed, progress: progress.update)
       }
-      let findings = GradientDepthFindings(architectures: compared, depths: config.gradientDepths, ratios: ratios)
       notebook.table(
         Table(
           headers: ["architecture"] + config.gradientDepths.map { "L = \($0)" } + [
@@ -81,7 +67,7 @@ extension ResidualLesson {
         residual net the same batch norm sits inside branches next to an identity, and the \
         explosion is gone.
         """)
-      gradientHistograms(config, input: input, targets: targets, in: notebook)
+      gradientHistograms(config, input: batch.inputs, targets: batch.targets, in: notebook)
       for (a, architecture) in compared.enumerated() {
         for (d, depth) in config.gradientDepths.enumerated() {
           notebook.recordRun(
