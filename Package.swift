@@ -31,7 +31,8 @@ let solutionSettings: [SwiftSetting] = hasSolutions ? [.define("HAS_SOLUTIONS")]
 /// - `ExperimentKit`: what the lessons' experiments share on top of the engine and the theory: the
 ///   same experiment over seeds on both cores (`SeedRuns.parallel`).
 /// - `Charts`: chart descriptions -> gnuplot script + data, rendered through `CGnuplot`.
-/// - `Notebook`: the lesson runner (steps, cells, terminal output, Markdown export, metrics.json, claims).
+/// - `Notebook`: the lesson runner (steps, cells, terminal output, Markdown export, metrics.json, claims)
+///   and what reads its outputs back (`RunFolder`, `RunComparison` for `gradientlab compare`).
 /// - `ExerciseKit`: the code exercises' types (`Matrix`, the gradients they return) and their
 ///   checks; `exercises/Student` (`StudentExercises`) and `exercises/Solutions` (`ExerciseSolutions`)
 ///   are the functions they judge, and `check-exercises` the checker `gradientlab exercises` runs.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LessonKit
+import Notebook
 
 /// `gradientlab compare RUN_A RUN_B`: two runs of one lesson drawn together.
 struct Compare: ParsableCommand {

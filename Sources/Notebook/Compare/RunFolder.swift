@@ -1,5 +1,4 @@
 import Foundation
-import Notebook
 
 /// One lesson's output folder, as `gradientlab compare` reads it: its metrics.json, and the charts
 /// it drew (each `NAME.gp` with its `NAME.dat`).

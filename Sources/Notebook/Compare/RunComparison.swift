@@ -1,6 +1,5 @@
 import Charts
 import Foundation
-import Notebook
 
 /// Two output folders of the same lesson side by side (`gradientlab compare A B`): every line
 /// chart both drew, redrawn with both runs (A as drawn, B's series in A's color for the same
