@@ -40,7 +40,7 @@ struct BatchNormLessonTests {
       try #require((runs["covariate_shift_\(net.rawValue)"] as? [String: Any])?["median_ics"] as? Double)
     }
     #expect(try ics(.noisyBatchNorm) > 1.2 * ics(.plain))
-    #expect(try ics(.batchNorm) > 2.0 / 3 * ics(.plain))  // BatchNormClaims.clearReduction
+    #expect(try ics(.batchNorm) > CovariateShift.clearReduction * ics(.plain))
     let claims = try #require(object["claims"] as? [[String: Any]])
     let claim = try #require(claims.first { $0["id"] as? String == ClaimID.internalCovariateShift.rawValue })
     #expect(claim["verdict"] as? String == Claim.Verdict.false_.rawValue)

@@ -234,12 +234,6 @@ enum ExplodingClaims {
     return (Double(found.explodedCount), found.medianDelay(against: none), Double(found.narrowerGapCount(than: none)))
   }
 
-  /// The median explosion step of the runs without a remedy (NaN if none exploded).
-  static func medianExplosionStep(_ none: RemedyFindings) -> Double {
-    let steps = none.explosive.compactMap(\.explosionStep).map(Double.init)
-    return steps.isEmpty ? .nan : SeedSpread(seeds: Array(none.seeds.prefix(steps.count)), values: steps).median
-  }
-
   /// "Data augmentation lowers the effect of gradient explosion", judged on the explosive warm-up
   /// with and without the shifted digits.
   static func augmentationClaim(
@@ -255,7 +249,7 @@ enum ExplodingClaims {
       measurements: [
         "exploded_seeds_without": none.map { Double($0.explodedCount) },
         "exploded_seeds_augmented": measured.exploded, "seeds": none.map { Double($0.seeds.count) },
-        "median_explosion_step_without": none.map(medianExplosionStep), "median_explosion_delay": measured.delay,
+        "median_explosion_step_without": none.map(\.medianExplosionStep), "median_explosion_delay": measured.delay,
         "narrower_gap_seeds": measured.narrower,
         "later_explosion_seeds": augmented.flatMap { a in
           none.map { n in Double(a.explosionSteps(against: n).filter { $0.own > $0.other }.count) }

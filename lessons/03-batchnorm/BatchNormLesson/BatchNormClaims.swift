@@ -166,32 +166,23 @@ enum BatchNormClaims {
     ]
   }
 
-  /// Batch norm "reduces" internal covariate shift on a seed when its median ICS is at most this
-  /// share of the plain net's (a third lower): smaller differences come and go with the seed.
-  static let clearReduction = 2.0 / 3
-
   /// "The purpose [of BN] is to reduce the effect of internal covariate shift and improve
   /// training", judged by Santurkar et al.'s measurements: does BN clearly lower the shift, and
   /// does it still help when noise raises the shift on purpose?
   static func covariateShiftClaim(_ shift: SeedRuns<CovariateShift.Run>, in notebook: Notebook) -> Claim {
-    let plain = shift.runs(.plain)
-    let bn = shift.runs(.batchNorm)
-    let noisy = shift.runs(.noisyBatchNorm)
+    let compared = CovariateShift.Comparison(shift)
     let n = Double(shift.seeds.count)
     let step = notebook.reference(.covariateShift)
-    let reduction = Format.number(clearReduction, digits: 2)
+    let reduction = Format.number(CovariateShift.clearReduction, digits: 2)
     return .measured(
       .internalCovariateShift, step: .covariateShift,
       measurements: [
         "seeds": n,
-        "bn_lower_loss_seeds": Double(zip(bn, plain).filter { $0.finalLoss < $1.finalLoss }.count),
-        "bn_clearly_lower_ics_seeds": Double(
-          zip(bn, plain).filter { $0.medianRelativeChange <= clearReduction * $1.medianRelativeChange }.count),
-        "noisy_higher_ics_than_plain_seeds": Double(
-          zip(noisy, plain).filter { $0.medianRelativeChange > $1.medianRelativeChange }.count),
-        "noisy_more_accurate_seeds": Double(zip(noisy, plain).filter { $0.testAccuracy > $1.testAccuracy }.count),
-        "bn_smoother_seeds": Double(
-          zip(bn, plain).filter { $0.medianBetaSmoothness < $1.medianBetaSmoothness }.count),
+        "bn_lower_loss_seeds": Double(compared.bnLowerLoss),
+        "bn_clearly_lower_ics_seeds": Double(compared.bnClearlyLowerShift),
+        "noisy_higher_ics_than_plain_seeds": Double(compared.noisyAbovePlain),
+        "noisy_more_accurate_seeds": Double(compared.noisyMoreAccurate),
+        "bn_smoother_seeds": Double(compared.bnSmoother),
       ],
       rule:
         "not tested unless batch norm ends at a lower loss than the plain net on more than half the seeds; false if its internal covariate shift (Santurkar et al.'s ‖G − G'‖/‖G‖, median over layers and steps) is at most \(reduction) of the plain net's on at most half the seeds (it helps without clearly reducing the shift); partly holds if it is, but the net with noise that raises the shift above the plain net's (on more than half the seeds) is still more accurate on the test digits than the plain net on more than half; holds otherwise",

@@ -114,42 +114,28 @@ extension BatchNormLesson {
       caption:
         "The lesson's seed; how fast the gradient turns along −g, over steps of k·η for k = \(setup.stepMultiples.map { Format.number($0) }.joined(separator: ", ")). Lower is smoother."
     )
-    let plain = runs.runs(.plain)
-    let bn = runs.runs(.batchNorm)
-    let noisy = runs.runs(.noisyBatchNorm)
-    let bnLower = zip(bn, plain).filter { $0.finalLoss < $1.finalLoss }.count
-    let noisyMoreAccurate = zip(noisy, plain).filter { $0.testAccuracy > $1.testAccuracy }.count
-    let bnLessShift = zip(bn, plain).filter { $0.medianRelativeChange < $1.medianRelativeChange }.count
-    let bnClearlyLess = zip(bn, plain).filter {
-      $0.medianRelativeChange <= BatchNormClaims.clearReduction * $1.medianRelativeChange
-    }.count
-    let noisyAbovePlain = zip(noisy, plain).filter { $0.medianRelativeChange > $1.medianRelativeChange }.count
-    let noisyMoreShift = zip(noisy, bn).filter { $0.medianRelativeChange > $1.medianRelativeChange }.count
-    let bnSmoother = zip(bn, plain).filter { $0.medianBetaSmoothness < $1.medianBetaSmoothness }.count
-    let bnFlatter = zip(bn, plain).filter { $0.medianLossVariation < $1.medianLossVariation }.count
-    let ratio = SeedSpread(
-      seeds: runs.seeds, values: zip(bn, plain).map { $0.medianRelativeChange / $1.medianRelativeChange })
+    let compared = CovariateShift.Comparison(runs)
     func accuracy(_ net: CovariateShift.Net) -> String {
       Format.spread(spread(net) { $0.testAccuracy }, Format.percent)
     }
     func ics(_ net: CovariateShift.Net) -> String { Format.spread(spread(net) { $0.medianRelativeChange }) }
     notebook.prose(
       """
-      **What the measurements say.** Batch norm ended at a lower loss than the plain net on \(bnLower) \
+      **What the measurements say.** Batch norm ended at a lower loss than the plain net on \(compared.bnLowerLoss) \
       of \(n) seeds (\(Format.spread(spread(.batchNorm) { $0.finalLoss })) against \
       \(Format.spread(spread(.plain) { $0.finalLoss }))) and reached \(accuracy(.batchNorm)) test accuracy \
       against \(accuracy(.plain)). Its internal covariate shift was lower than the plain net's on \
-      \(bnLessShift) of \(n) seeds, and at most \(Format.number(BatchNormClaims.clearReduction, digits: 2)) \
-      of it (a third lower) on \(bnClearlyLess): BN's median ICS over the plain net's, seed by seed, \
-      \(Format.spread(ratio)). With noise after every batch norm the shift was larger than batch norm's on \
-      \(noisyMoreShift) of \(n) seeds (\(ics(.noisyBatchNorm)) against \(ics(.batchNorm))) and larger than \
-      the plain net's (\(ics(.plain))) on \(noisyAbovePlain), yet the noisy net reached \
-      \(accuracy(.noisyBatchNorm)) test accuracy, more than the plain net on \(noisyMoreAccurate) of \(n) \
+      \(compared.bnLowerShift) of \(n) seeds, and at most \(Format.number(CovariateShift.clearReduction, digits: 2)) \
+      of it (a third lower) on \(compared.bnClearlyLowerShift): BN's median ICS over the plain net's, seed by seed, \
+      \(Format.spread(compared.shiftRatio)). With noise after every batch norm the shift was larger than batch norm's on \
+      \(compared.noisyAboveBatchNorm) of \(n) seeds (\(ics(.noisyBatchNorm)) against \(ics(.batchNorm))) and larger than \
+      the plain net's (\(ics(.plain))) on \(compared.noisyAbovePlain), yet the noisy net reached \
+      \(accuracy(.noisyBatchNorm)) test accuracy, more than the plain net on \(compared.noisyMoreAccurate) of \(n) \
       seeds (its training loss, \(Format.spread(spread(.noisyBatchNorm) { $0.finalLoss })), is measured \
       with the noise on). Along the gradient, batch norm's loss varied less than the plain net's on \
-      \(bnFlatter) of \(n) seeds (a range of \(Format.spread(spread(.batchNorm) { $0.medianLossVariation })) \
+      \(compared.bnFlatter) of \(n) seeds (a range of \(Format.spread(spread(.batchNorm) { $0.medianLossVariation })) \
       against \(Format.spread(spread(.plain) { $0.medianLossVariation }))) and its gradient turned more \
-      slowly (a lower β-smoothness) on \(bnSmoother) (\(Format.spread(spread(.batchNorm) { $0.medianBetaSmoothness })) \
+      slowly (a lower β-smoothness) on \(compared.bnSmoother) (\(Format.spread(spread(.batchNorm) { $0.medianBetaSmoothness })) \
       against \(Format.spread(spread(.plain) { $0.medianBetaSmoothness }))).
       """)
     for net in CovariateShift.Net.allCases {

@@ -20,10 +20,10 @@ struct RemedyFindings {
   var testAccuracy: SeedSpread { SeedSpread(seeds: seeds, values: smaller.map { $0.testAccuracy ?? .nan }) }
   /// The smaller peak's training accuracy on every seed.
   var trainAccuracy: SeedSpread { SeedSpread(seeds: seeds, values: smaller.map { $0.trainAccuracy ?? .nan }) }
-  /// The explosion step on each seed where this run and `other` both exploded, as (this, other).
-  func explosionSteps(against other: RemedyFindings) -> [(own: Int, other: Int)] {
-    zip(explosive, other.explosive).compactMap { own, other in
-      own.explosionStep.flatMap { a in other.explosionStep.map { (a, $0) } }
+  /// The explosion step on each seed where this run and `other` both exploded, as (seed, this, other).
+  func explosionSteps(against other: RemedyFindings) -> [(seed: UInt64, own: Int, other: Int)] {
+    zip(seeds, zip(explosive, other.explosive)).compactMap { seed, pair in
+      pair.0.explosionStep.flatMap { a in pair.1.explosionStep.map { (seed, a, $0) } }
     }
   }
   /// The median delay of the explosion against `other` on the seeds where both exploded, in
@@ -31,7 +31,13 @@ struct RemedyFindings {
   func medianDelay(against other: RemedyFindings) -> Double {
     let pairs = explosionSteps(against: other)
     guard !pairs.isEmpty else { return .nan }
-    return SeedSpread(seeds: Array(seeds.prefix(pairs.count)), values: pairs.map { Double($0.own - $0.other) }).median
+    return SeedSpread(seeds: pairs.map(\.seed), values: pairs.map { Double($0.own - $0.other) }).median
+  }
+  /// The median explosion step of the explosive warm-up over the seeds where it exploded (NaN if
+  /// it exploded on none).
+  var medianExplosionStep: Double {
+    let exploded = zip(seeds, explosive).compactMap { seed, run in run.explosionStep.map { (seed, Double($0)) } }
+    return exploded.isEmpty ? .nan : SeedSpread(seeds: exploded.map(\.0), values: exploded.map(\.1)).median
   }
   /// η·λ_max at the explosive run's last sharpness measurement, on every seed (NaN where none).
   var finalStepTimesSharpness: SeedSpread {

@@ -236,3 +236,48 @@ extension SeedRuns where Run == CovariateShift.Run {
     perSeed.compactMap { $0.first { $0.net == net } }
   }
 }
+
+extension CovariateShift {
+  /// Batch norm "reduces" internal covariate shift on a seed when its median ICS is at most this
+  /// share of the plain net's (a third lower): smaller differences come and go with the seed.
+  package static let clearReduction = 2.0 / 3
+
+  /// The three nets compared seed by seed: on how many seeds each comparison the step's prose
+  /// and its claim state holds, counted once for both.
+  package struct Comparison: Sendable {
+    /// Seeds on which batch norm ended at a lower loss than the plain net.
+    package var bnLowerLoss: Int
+    /// Seeds on which batch norm's median ICS was below the plain net's.
+    package var bnLowerShift: Int
+    /// Seeds on which it was at most `clearReduction` of the plain net's.
+    package var bnClearlyLowerShift: Int
+    /// Seeds on which the noisy net's median ICS was above batch norm's.
+    package var noisyAboveBatchNorm: Int
+    /// Seeds on which the noisy net's median ICS was above the plain net's.
+    package var noisyAbovePlain: Int
+    /// Seeds on which the noisy net was more accurate on the test digits than the plain net.
+    package var noisyMoreAccurate: Int
+    /// Seeds on which batch norm's effective β-smoothness was below the plain net's.
+    package var bnSmoother: Int
+    /// Seeds on which batch norm's loss varied less along −g than the plain net's.
+    package var bnFlatter: Int
+    /// Batch norm's median ICS over the plain net's, seed by seed.
+    package var shiftRatio: SeedSpread
+
+    /// The comparisons over `runs`' seeds.
+    package init(_ runs: SeedRuns<Run>) {
+      let (plain, bn, noisy) = (runs.runs(.plain), runs.runs(.batchNorm), runs.runs(.noisyBatchNorm))
+      func count(_ a: [Run], _ b: [Run], _ holds: (Run, Run) -> Bool) -> Int { zip(a, b).filter(holds).count }
+      bnLowerLoss = count(bn, plain) { $0.finalLoss < $1.finalLoss }
+      bnLowerShift = count(bn, plain) { $0.medianRelativeChange < $1.medianRelativeChange }
+      bnClearlyLowerShift = count(bn, plain) { $0.medianRelativeChange <= clearReduction * $1.medianRelativeChange }
+      noisyAboveBatchNorm = count(noisy, bn) { $0.medianRelativeChange > $1.medianRelativeChange }
+      noisyAbovePlain = count(noisy, plain) { $0.medianRelativeChange > $1.medianRelativeChange }
+      noisyMoreAccurate = count(noisy, plain) { $0.testAccuracy > $1.testAccuracy }
+      bnSmoother = count(bn, plain) { $0.medianBetaSmoothness < $1.medianBetaSmoothness }
+      bnFlatter = count(bn, plain) { $0.medianLossVariation < $1.medianLossVariation }
+      shiftRatio = SeedSpread(
+        seeds: runs.seeds, values: zip(bn, plain).map { $0.medianRelativeChange / $1.medianRelativeChange })
+    }
+  }
+}
