@@ -26,10 +26,10 @@ let solutionSettings: [SwiftSetting] = hasSolutions ? [.define("HAS_SOLUTIONS")]
 ///
 /// Modules (one job each):
 /// - `NeuralNet`: tensors, layers with forward/backward, losses, initializers, SGD, instrumentation, datasets.
-/// - `Theory`: the published predictions that lessons print next to their measurements, and the
-///   nonlinearity type (`Activation`) the engine applies and the theory predicts with.
+/// - `Nonlinearity`: the one type the engine and the theory share, `Activation` (φ, φ' and their names).
+/// - `Theory`: the published predictions that lessons print next to their measurements.
 /// - `ExperimentKit`: what the lessons' experiments share on top of the engine and the theory: the
-///   same experiment over seeds on both cores (`SeedRuns.parallel`).
+///   same experiment over seeds (`SeedRuns`), on both cores (`SeedRuns.parallel`).
 /// - `Charts`: chart descriptions -> gnuplot script + data, rendered through `CGnuplot`.
 /// - `Notebook`: the lesson runner (steps, cells, terminal output, Markdown export, metrics.json, claims)
 ///   and what reads its outputs back (`RunFolder`, `RunComparison` for `gradientlab compare`).
@@ -98,13 +98,14 @@ let package = Package(
     .target(
       name: "NeuralNet",
       dependencies: [
-        "COpenBLAS", "CBLASKernel", "CVectorMath", "CMallocTuning", "Theory",
+        "COpenBLAS", "CBLASKernel", "CVectorMath", "CMallocTuning", "Nonlinearity",
         .product(name: "RealModule", package: "swift-numerics"),
       ],
       resources: [.copy("Data/Resources")]
     ),
+    .target(name: "Nonlinearity", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
     .target(
-      name: "Theory", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+      name: "Theory", dependencies: ["Nonlinearity", .product(name: "RealModule", package: "swift-numerics")]),
     .target(name: "ExperimentKit", dependencies: ["NeuralNet", "Theory"]),
     .target(name: "Charts", dependencies: ["CGnuplot"]),
     .target(name: "Notebook", dependencies: ["Charts", "Theory", "CFolderExchange"]),
@@ -116,7 +117,7 @@ let package = Package(
     .target(
       name: "LessonKit",
       dependencies: [
-        "Notebook", "NeuralNet", "Charts", "Theory", "ExerciseKit", "Classroom",
+        "Notebook", "NeuralNet", "Nonlinearity", "Charts", "Theory", "ExerciseKit", "Classroom",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "RealModule", package: "swift-numerics"),
       ]
@@ -160,7 +161,7 @@ let package = Package(
     .testTarget(
       name: "NeuralNetTests",
       dependencies: [
-        "NeuralNet", "Theory", .product(name: "Numerics", package: "swift-numerics"),
+        "NeuralNet", "Nonlinearity", "Theory", .product(name: "Numerics", package: "swift-numerics"),
       ]
     ),
     .testTarget(
@@ -218,7 +219,7 @@ struct LessonTargets {
       .target(
         name: module,
         dependencies: [
-          "LessonKit", "Notebook", "NeuralNet", "Theory", "ExperimentKit", "Charts",
+          "LessonKit", "Notebook", "NeuralNet", "Nonlinearity", "Theory", "ExperimentKit", "Charts",
           .product(name: "ArgumentParser", package: "swift-argument-parser"),
           .product(name: "RealModule", package: "swift-numerics"),
         ],
@@ -229,7 +230,8 @@ struct LessonTargets {
       .testTarget(
         name: "\(module)Tests",
         dependencies: [
-          .target(name: module), .target(name: name), "LessonKit", "Notebook", "Theory", "LessonTestSupport",
+          .target(name: module), .target(name: name), "LessonKit", "Notebook", "Nonlinearity", "Theory",
+          "LessonTestSupport",
         ],
         path: "Tests/LessonTests/\(module)Tests"
       ),

@@ -4,6 +4,7 @@ import Numerics
 import Testing
 
 import NeuralNet
+import Nonlinearity
 import Theory
 
 @Suite("Engine")

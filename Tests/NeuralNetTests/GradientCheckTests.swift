@@ -4,6 +4,7 @@ import RealModule
 import Testing
 
 import NeuralNet
+import Nonlinearity
 
 /// Finite-difference checks: every layer's and loss's backward pass against central differences
 /// of the loss, in Double-accumulated Float32 (step 1e-2 on small, well-scaled inputs).

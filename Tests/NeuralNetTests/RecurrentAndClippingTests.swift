@@ -3,6 +3,7 @@ import Numerics
 import Testing
 
 import NeuralNet
+import Nonlinearity
 
 @Suite("Recurrent layer, clipping and the adding problem")
 struct RecurrentAndClippingTests {

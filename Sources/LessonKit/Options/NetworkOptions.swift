@@ -1,6 +1,7 @@
 import Theory
 import ArgumentParser
 import NeuralNet
+import Nonlinearity
 
 /// The lesson-specific overrides, named the same in every lesson. Each is optional: a lesson
 /// applies its own default when one is not given, and may narrow the allowed values further.

@@ -1,4 +1,4 @@
-import Theory
+import Nonlinearity
 
 /// A layer applying an `Activation` elementwise: y = φ(h).
 public final class ActivationLayer: Layer {

@@ -1,4 +1,4 @@
-import Theory
+import Nonlinearity
 
 /// One differentiable stage of a network: a forward map and its backward (vector–Jacobian) map.
 ///

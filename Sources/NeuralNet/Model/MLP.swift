@@ -1,4 +1,4 @@
-import Theory
+import Nonlinearity
 
 /// Builders for plain multilayer perceptrons: `depth` hidden blocks Dense(width) → φ, then a
 /// linear readout Dense(outputs).

@@ -1,4 +1,4 @@
-import Theory
+import Nonlinearity
 
 /// A vanilla RNN read out linearly from its last hidden state: ŷ = W_out·h_T + b_out, the model of
 /// the adding problem.

@@ -1,4 +1,4 @@
-import Theory
+import Nonlinearity
 
 /// A vanilla recurrent layer unrolled over T steps (Elman 1990; the model of Pascanu, Mikolov &
 /// Bengio 2013, docs/theory.md §6):

@@ -1,3 +1,4 @@
+import Nonlinearity
 import RealModule
 
 /// Gradient explosion at initialization in deep batch-normalized networks without skip connections

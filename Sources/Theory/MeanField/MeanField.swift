@@ -1,3 +1,4 @@
+import Nonlinearity
 import RealModule
 
 /// The mean-field theory of signal propagation in deep random networks (Poole et al. 2016,

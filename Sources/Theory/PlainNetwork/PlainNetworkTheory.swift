@@ -1,3 +1,4 @@
+import Nonlinearity
 import RealModule
 
 /// Predictions for plain deep MLPs at initialization (docs/theory.md §1; Poole et al. 2016,

@@ -7,6 +7,7 @@ import Theory
 
 import InitializationLesson
 import LessonKit
+import Nonlinearity
 
 /// Lesson 2 held to its theory rows, its exercises and its command-line contract.
 @Suite("Lesson 2: initialization", .serialized)

@@ -1,3 +1,4 @@
+import ExperimentKit
 import Theory
 import NeuralNet
 import Notebook

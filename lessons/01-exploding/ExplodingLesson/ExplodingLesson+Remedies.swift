@@ -1,4 +1,5 @@
 import Charts
+import ExperimentKit
 import LessonKit
 import NeuralNet
 import Notebook

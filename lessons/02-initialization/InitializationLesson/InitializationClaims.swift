@@ -1,6 +1,7 @@
 import Theory
 import LessonKit
 import NeuralNet
+import Nonlinearity
 import Notebook
 
 /// The documents' claims about initialization, each judged by a rule over lesson 2's measurements.

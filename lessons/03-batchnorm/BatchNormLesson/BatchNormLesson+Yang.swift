@@ -1,5 +1,6 @@
 import Charts
 import NeuralNet
+import Nonlinearity
 import Notebook
 import RealModule
 import Theory

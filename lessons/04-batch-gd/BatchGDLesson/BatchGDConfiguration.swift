@@ -1,6 +1,7 @@
 import ExperimentKit
 import LessonKit
 import NeuralNet
+import Nonlinearity
 import Notebook
 import Theory
 

@@ -2,6 +2,7 @@ import Theory
 import ExperimentKit
 import LessonKit
 import NeuralNet
+import Nonlinearity
 import Notebook
 
 /// The parameters of lesson 5, after defaults and command-line overrides.

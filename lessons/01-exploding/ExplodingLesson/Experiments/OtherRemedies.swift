@@ -1,3 +1,4 @@
+import ExperimentKit
 import NeuralNet
 import Theory
 

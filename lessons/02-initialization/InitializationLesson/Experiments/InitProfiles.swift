@@ -1,4 +1,5 @@
 import NeuralNet
+import Nonlinearity
 import RealModule
 import Theory
 

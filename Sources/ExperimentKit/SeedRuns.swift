@@ -1,3 +1,5 @@
+import Theory
+
 /// The same runs repeated once per seed: for each seed (the lesson's own first), one run per
 /// entry of a fixed list, in the same order. A figure of entry `index` over the seeds is a
 /// `SeedSpread`; an outcome is counted "k of n" with `count(_:where:)`.
