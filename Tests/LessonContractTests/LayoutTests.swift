@@ -61,4 +61,30 @@ struct LayoutTests {
       #expect(!text.contains("import Notebook") && !text.contains("import LessonKit"), "\(name): Experiments/\(file)")
     }
   }
+
+  /// The command-line cases every lesson keeps, through the checks every lesson shares
+  /// (`LessonExpectations`), each held in the lesson's own test folder (Tests/LessonTests/<Type>Tests),
+  /// the way each of swift-argument-parser's examples holds its own failure cases: command lines it
+  /// refuses, a command line that changes a verdict, its exercises' right and wrong answers, and
+  /// the exercise command a student types.
+  static let sharedChecks = [
+    "LessonExpectations.rejects(", "LessonExpectations.overrideChangesAVerdict(",
+    "LessonExpectations.exerciseCommandJudges(",
+  ]
+
+  @Test(arguments: LessonContractTests.lessons)
+  func eachLessonsTestFolderHoldsItsCommandLineCases(lesson name: String) throws {
+    let lesson = try #require(LessonCatalogue.lesson(named: name))
+    let folder = ReferenceTests.root.appendingPathComponent("Tests/LessonTests/\(String(describing: lesson))Tests")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+    let text = try files.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+      .joined(separator: "\n")
+    for check in Self.sharedChecks { #expect(text.contains(check), "\(name): no \(check)…) in \(folder.path)") }
+    // Right and wrong answers: through the shared check, or a lesson's own (lessons 3 and 4 check
+    // theirs against a run at other sizes).
+    #expect(
+      text.contains("LessonExpectations.exerciseJudges(")
+        || text.contains("func exerciseAcceptsTheRightAnswerAndRejectsAWrongOne("),
+      "\(name): no right and wrong answers for its exercises")
+  }
 }

@@ -116,6 +116,77 @@ public enum LessonExpectations {
       sourceLocation: sourceLocation)
   }
 
+  /// The repository's root folder (where `plots/` holds the committed reference runs).
+  public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  /// Runs `lesson` in quick mode with `arguments`, a command line that changes what the run
+  /// measures, and expects claim `claim` to get `verdict` where the committed reference run gave
+  /// another, with `evidence` in its evidence and "Verdict: <verdict>" on the terminal: a verdict
+  /// follows the measurement. The run may fail a check (exit status 1) only if `checksMayFail`.
+  /// Returns the run's "parameters" and metrics.json, for a lesson's own expectations.
+  @discardableResult
+  public static func overrideChangesAVerdict(
+    _ lesson: String, _ arguments: [String], claim: String, verdict: String, evidence: String,
+    checksMayFail: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> (parameters: [String: Any], metrics: [String: Any]) {
+    let directory = LessonProcess.temporaryDirectory("\(lesson)-override")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try LessonProcess.run(lesson, ["--quick", "--no-preview", "--plots-dir", directory.path] + arguments)
+    #expect(
+      result.status == 0 || (checksMayFail && result.status == 1), "\(lesson) \(arguments): \(result.stderr)",
+      sourceLocation: sourceLocation)
+    let object = try metrics(in: directory.appendingPathComponent(lesson))
+    let reference = try metrics(in: root.appendingPathComponent("plots/\(lesson)"))
+    func record(_ metrics: [String: Any]) -> [String: Any]? {
+      (metrics["claims"] as? [[String: Any]])?.first { $0["id"] as? String == claim }
+    }
+    let found = try #require(
+      record(object), "\(lesson) \(arguments) records no claim \(claim)", sourceLocation: sourceLocation)
+    #expect(
+      record(reference)?["verdict"] as? String != verdict, "\(claim): the reference already says \(verdict)",
+      sourceLocation: sourceLocation)
+    #expect(
+      found["verdict"] as? String == verdict, "\(lesson) \(arguments): \(claim) is \(found["verdict"] ?? "?")",
+      sourceLocation: sourceLocation)
+    let text = found["evidence"] as? String ?? ""
+    #expect(text.contains(evidence), "\(lesson) \(arguments): evidence “\(text)”", sourceLocation: sourceLocation)
+    #expect(
+      result.stdout.contains("Verdict: \(verdict)"), "\(lesson) \(arguments): the terminal shows another verdict",
+      sourceLocation: sourceLocation)
+    return (object["parameters"] as? [String: Any] ?? [:], object)
+  }
+
+  /// Exercise `number` of `lesson` (its original variant in quick mode, seed 42) judges `right`
+  /// correct and `wrong`, a mistake a student makes, wrong with a reason.
+  public static func exerciseJudges<L: Lesson>(
+    _ lesson: L.Type, number: Int, right: Double, wrong: Double, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let exercise = try lesson.exercises(L.Configuration(quick: true, seed: 42), variant: .original)[number - 1]
+    let yes = exercise.check(right)
+    let no = exercise.check(wrong)
+    #expect(yes.correct, "\(L.name) \(number): \(yes.reason)", sourceLocation: sourceLocation)
+    #expect(!no.correct && no.reason.count > 40, "\(L.name) \(number): \(no.reason)", sourceLocation: sourceLocation)
+  }
+
+  /// `<lesson> --exercise N --answer X`, as a student types it after reading the lesson in full
+  /// mode, prints "Exercise N: correct." and exits 0 for `right`, and exits 1 with "incorrect" and
+  /// the hint of the mistake (holding `hint`) for `wrong`.
+  public static func exerciseCommandJudges(
+    _ lesson: String, number: Int, right: String, wrong: String, hint: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let yes = try LessonProcess.run(lesson, ["--exercise", "\(number)", "--answer", right])
+    #expect(
+      yes.status == 0 && yes.stdout.hasPrefix("Exercise \(number): correct."), "\(lesson): \(yes.stdout)",
+      sourceLocation: sourceLocation)
+    let no = try LessonProcess.run(lesson, ["--exercise", "\(number)", "--answer", wrong])
+    #expect(
+      no.status == 1 && no.stdout.hasPrefix("Exercise \(number): incorrect."), "\(lesson): \(no.stdout)",
+      sourceLocation: sourceLocation)
+    #expect(no.stdout.contains(hint), "\(lesson) \(number) \(wrong): \(no.stdout)", sourceLocation: sourceLocation)
+  }
+
   /// Runs `lesson` in quick mode with `overrides` into a temporary folder, expects exit status 0,
   /// and returns its metrics.json with its "parameters" (the folder is deleted).
   public static func quickRun(

@@ -167,12 +167,13 @@ struct InitializationLessonTests {
 
   // MARK: Command line
 
-  @Test func overridesReachEveryStepAndStillMatchTheTheory() throws {
-    let (parameters, object) = try LessonExpectations.quickRun(
+  /// The overrides reach every step, the theory still matches, and the claim about small initial
+  /// weights, which needs ReLU's measurement, is no longer tested.
+  @Test func overridesReachEveryStepStillMatchTheTheoryAndChangeAVerdict() throws {
+    let (parameters, object) = try LessonExpectations.overrideChangesAVerdict(
       "initialization",
-      overrides: [
-        "--activation", "tanh", "--init", "scaled", "--weight-std", "1.2", "--depth", "80", "--bias-variance", "0.1",
-      ])
+      ["--activation", "tanh", "--init", "scaled", "--weight-std", "1.2", "--depth", "80", "--bias-variance", "0.1"],
+      claim: "generalization/small-initial-weights", verdict: "not tested", evidence: "did not measure small_factor")
     #expect(parameters["depth"] as? Int == 80)
     #expect(parameters["activations"] as? String == "tanh")
     #expect(parameters["challenger"] as? String == "scaled")

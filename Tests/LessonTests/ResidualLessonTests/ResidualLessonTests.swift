@@ -68,9 +68,12 @@ struct ResidualLessonTests {
     }
   }
 
-  @Test func overridesReachTheRun() throws {
-    let (parameters, metrics) = try LessonExpectations.quickRun(
-      "residual", overrides: ["--depth", "20", "--steps", "40", "--width", "32"])
+  /// The overrides reach the run, and at η = 0.3 Fixup does not train, which turns the claim that
+  /// an initialization may not solve explosion from false to holds.
+  @Test func overridesReachTheRunAndChangeAVerdict() throws {
+    let (parameters, metrics) = try LessonExpectations.overrideChangesAVerdict(
+      "residual", ["--lr", "0.3", "--depth", "20", "--steps", "40", "--width", "32"],
+      claim: "batch-norm-and-batch-gd/init-may-not-solve", verdict: "holds", evidence: "Fixup did not train")
     #expect(parameters["depth"] as? Int == 20 && parameters["steps"] as? Int == 40 && parameters["width"] as? Int == 32)
     let runs = try #require(metrics["runs"] as? [String: Any])
     #expect(runs["train_plain_depth20"] != nil)
