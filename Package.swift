@@ -31,8 +31,11 @@ let solutionSettings: [SwiftSetting] = hasSolutions ? [.define("HAS_SOLUTIONS")]
 /// - `ExperimentKit`: what the lessons' experiments share on top of the engine and the theory: the
 ///   same experiment over seeds (`SeedRuns`), on both cores (`SeedRuns.parallel`).
 /// - `Charts`: chart descriptions -> gnuplot script + data, rendered through `CGnuplot`.
-/// - `Notebook`: the lesson runner (steps, cells, terminal output, Markdown export, metrics.json, claims)
-///   and what reads its outputs back (`RunFolder`, `RunComparison` for `gradientlab compare`).
+/// - `Claims`: the documents' claims the lessons judge: each sentence, its translation and source
+///   (`ClaimCatalogue`, `ClaimID`, `Document`); which lessons judge one, their records say.
+/// - `Notebook`: the lesson runner (steps, cells, terminal output, Markdown export, metrics.json, a
+///   judged claim's record) and what reads its outputs back (`RunFolder`, `RunComparison` for
+///   `gradientlab compare`, `ClaimLedger`).
 /// - `ExerciseKit`: the code exercises' types (`Matrix`, the gradients they return) and their
 ///   checks; `exercises/Student` (`StudentExercises`) and `exercises/Solutions` (`ExerciseSolutions`)
 ///   are the functions they judge, and `check-exercises` the checker `gradientlab exercises` runs.
@@ -108,7 +111,8 @@ let package = Package(
       name: "Theory", dependencies: ["Nonlinearity", .product(name: "RealModule", package: "swift-numerics")]),
     .target(name: "ExperimentKit", dependencies: ["NeuralNet", "Theory"]),
     .target(name: "Charts", dependencies: ["CGnuplot"]),
-    .target(name: "Notebook", dependencies: ["Charts", "Theory", "CFolderExchange"]),
+    .target(name: "Claims"),
+    .target(name: "Notebook", dependencies: ["Charts", "Theory", "Claims", "CFolderExchange"]),
     .target(
       name: "Classroom",
       dependencies: [
@@ -177,12 +181,12 @@ let package = Package(
       name: "ExerciseKitTests",
       dependencies: ["ExerciseKit", "StudentExercises", "LessonTestSupport"] + solutionTargets,
       swiftSettings: solutionSettings),
-    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "LessonKit", "Theory", "Charts"]),
+    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Claims", "LessonKit", "Theory", "Charts"]),
     .target(name: "LessonTestSupport", dependencies: ["LessonKit", "Notebook"], path: "Tests/LessonTestSupport"),
     .testTarget(
       name: "LessonContractTests",
       dependencies: [
-        "LessonTestSupport", "Notebook", "LessonKit", "LessonCatalogue", "CBLASKernel", "ExerciseKit",
+        "LessonTestSupport", "Notebook", "Claims", "LessonKit", "LessonCatalogue", "CBLASKernel", "ExerciseKit",
       ] + lessons.map { .target(name: $0.name) }
     ),
   ] + lessons.flatMap(\.targets)
@@ -219,7 +223,7 @@ struct LessonTargets {
       .target(
         name: module,
         dependencies: [
-          "LessonKit", "Notebook", "NeuralNet", "Nonlinearity", "Theory", "ExperimentKit", "Charts",
+          "LessonKit", "Notebook", "Claims", "NeuralNet", "Nonlinearity", "Theory", "ExperimentKit", "Charts",
           .product(name: "ArgumentParser", package: "swift-argument-parser"),
           .product(name: "RealModule", package: "swift-numerics"),
         ],
@@ -230,7 +234,7 @@ struct LessonTargets {
       .testTarget(
         name: "\(module)Tests",
         dependencies: [
-          .target(name: module), .target(name: name), "LessonKit", "Notebook", "Nonlinearity", "Theory",
+          .target(name: module), .target(name: name), "LessonKit", "Notebook", "Claims", "Nonlinearity", "Theory",
           "LessonTestSupport",
         ],
         path: "Tests/LessonTests/\(module)Tests"

@@ -1,3 +1,5 @@
+import Claims
+
 /// A catalogued claim (see `ClaimCatalogue`) judged by one run: the verdict a stated rule gives on
 /// named measurements of that run, and the evidence written from the same measurements.
 ///
@@ -23,38 +25,6 @@ public struct Claim: Sendable, Equatable {
     case measurement = "measurement"
     /// Reading the document's own code (which does not run).
     case documentCode = "the document's code"
-  }
-
-  /// Who makes a claim.
-  public enum Source: Sendable, Equatable, Hashable {
-    /// One of the five documents.
-    case document(Document)
-    /// A published paper, by its short citation ("Ioffe & Szegedy 2015").
-    case paper(String)
-
-    /// The source in plain text: the document's short title, or the citation.
-    public var label: String {
-      switch self {
-      case .document(let document): "“\(document.shortTitle)”"
-      case .paper(let citation): citation
-      }
-    }
-
-    /// The source in Markdown, a document linked to its entry in `docs/documents.md`.
-    public var markdown: String {
-      switch self {
-      case .document(let document): "[\(document.title)](\(document.link))"
-      case .paper(let citation): citation
-      }
-    }
-
-    /// The source as written in metrics.json: the document's id or the citation.
-    public var key: String {
-      switch self {
-      case .document(let document): document.rawValue
-      case .paper(let citation): citation
-      }
-    }
   }
 
   /// One named number a rule reads. A non-finite value is a measurement too (a run that

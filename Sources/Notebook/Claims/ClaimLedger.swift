@@ -1,8 +1,11 @@
+import Claims
 import Foundation
 
 /// The ledger of every catalogued claim: the catalogue (`ClaimCatalogue`) joined with the claim
 /// records that each lesson wrote into its metrics.json (`<plots-dir>/<lesson>/metrics.json`), so
 /// that a verdict in the ledger is always one that a run computed, with that run's mode and seed.
+/// Which lessons judge a claim is read from the same records (a lesson's claims are declared once,
+/// in its code): the catalogue holds only what a claim says and whether any lesson judges it.
 public struct ClaimLedger: Sendable {
   /// One lesson's record of one claim, as its metrics.json holds it.
   public struct Record: Sendable, Equatable, Decodable {
@@ -37,18 +40,18 @@ public struct ClaimLedger: Sendable {
     public var problem: String?
   }
 
-  /// One row: a claim and what each lesson that judges it recorded.
+  /// One row: a claim and what each lesson that recorded it says.
   public struct Row: Sendable, Equatable {
     /// The claim.
     public var id: ClaimID
-    /// Each judging lesson's record (nil where that lesson's metrics.json is missing or lacks it).
-    public var judgements: [(lesson: String, record: Record?)]
+    /// Each record of the claim, by lesson, in the ledger's lesson order.
+    public var judgements: [(lesson: String, record: Record)]
 
     /// The verdict: the lessons' common verdict, "mixed" when they disagree, "not tested" when the
-    /// catalogue judges it nowhere, "not run" when no judging lesson's record was found.
+    /// catalogue judges it nowhere, "not run" when no lesson's metrics.json records it.
     public var verdict: String {
       if case .notTested = ClaimCatalogue.entry(id).status { return Claim.Verdict.notTested.rawValue }
-      let verdicts = Set(judgements.compactMap { $0.record?.verdict })
+      let verdicts = Set(judgements.map(\.record.verdict))
       if verdicts.isEmpty { return "not run" }
       return verdicts.count == 1 ? verdicts.first! : "mixed"
     }
@@ -64,35 +67,38 @@ public struct ClaimLedger: Sendable {
   /// One row per catalogued claim, in catalogue order.
   public var rows: [Row]
 
-  /// The ledger from the metrics.json files under `plotsDir`, with `own` (the records of the
-  /// lesson building the ledger, from this run) standing in for that lesson's file.
+  /// The ledger from the metrics.json files in the folders of `plotsDir` (each a lesson's output
+  /// folder; a folder without one is not a lesson's and is left out), with `own` (the records of
+  /// the lesson building the ledger, from this run) standing in for that lesson's file.
   public init(plotsDir: URL, own: (lesson: String, mode: String, seed: Int, claims: [Claim], steps: (StepID) -> Int)) {
-    // Lessons in the order the catalogue first gives them a claim of their own (a claim judged in
-    // several lessons counts for its first), then any others.
-    let statuses = ClaimID.allCases.map { ClaimCatalogue.entry($0).status.lessons }
+    let manager = FileManager.default
+    let folders = ((try? manager.contentsOfDirectory(atPath: plotsDir.path)) ?? []).sorted().filter {
+      $0 != own.lesson && manager.fileExists(atPath: plotsDir.appendingPathComponent("\($0)/metrics.json").path)
+    }
+    let ownRecords = LessonRecords(
+      lesson: own.lesson, mode: own.mode, seed: own.seed,
+      records: own.claims.map {
+        Record(
+          id: $0.id, verdict: $0.verdict.rawValue, step: own.steps($0.step), stepID: $0.step.rawValue,
+          basis: $0.basis.rawValue)
+      }, problem: nil)
+    let found = folders.map { Self.read(lesson: $0, plotsDir: plotsDir) } + [ownRecords]
+    // A claim's lessons in the order of the first catalogued claim each records (then by name);
+    // the ledger's lessons in the order they first record a claim ahead of the others, then the
+    // rest (those whose file could not be read last).
+    func first(_ lesson: LessonRecords) -> Int {
+      lesson.records.compactMap { record in ClaimID.allCases.firstIndex(of: record.id) }.min() ?? ClaimID.allCases.count
+    }
+    let ordered = found.sorted { (first($0), $0.lesson) < (first($1), $1.lesson) }
+    func recorders(_ id: ClaimID) -> [LessonRecords] { ordered.filter { $0.records.contains { $0.id == id } } }
     var names: [String] = []
-    for name in statuses.compactMap(\.first) + statuses.flatMap({ $0 }) where !names.contains(name) {
+    for name in ClaimID.allCases.compactMap({ recorders($0).first?.lesson }) + ordered.map(\.lesson)
+    where !names.contains(name) {
       names.append(name)
     }
-    lessons = names.map { name in
-      guard name != own.lesson else {
-        return LessonRecords(
-          lesson: name, mode: own.mode, seed: own.seed,
-          records: own.claims.map {
-            Record(
-              id: $0.id, verdict: $0.verdict.rawValue, step: own.steps($0.step), stepID: $0.step.rawValue,
-              basis: $0.basis.rawValue)
-          }, problem: nil)
-      }
-      return Self.read(lesson: name, plotsDir: plotsDir)
-    }
-    let byLesson = Dictionary(uniqueKeysWithValues: lessons.map { ($0.lesson, $0) })
+    lessons = names.compactMap { name in found.first { $0.lesson == name } }
     rows = ClaimID.allCases.map { id in
-      Row(
-        id: id,
-        judgements: ClaimCatalogue.entry(id).status.lessons.map { lesson in
-          (lesson, byLesson[lesson]?.records.first { $0.id == id })
-        })
+      Row(id: id, judgements: recorders(id).map { lesson in (lesson.lesson, lesson.records.first { $0.id == id }!) })
     }
   }
 

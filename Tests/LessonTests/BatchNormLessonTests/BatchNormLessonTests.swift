@@ -6,6 +6,7 @@ import Testing
 import Theory
 
 import BatchNormLesson
+import Claims
 
 /// Lesson 3 held to its theory rows, its exercises and its command-line contract.
 @Suite("Lesson 3: batchnorm", .serialized)

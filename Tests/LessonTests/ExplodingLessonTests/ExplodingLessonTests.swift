@@ -1,3 +1,4 @@
+import Claims
 import Foundation
 import LessonTestSupport
 import NeuralNet

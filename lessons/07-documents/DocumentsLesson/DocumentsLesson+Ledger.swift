@@ -1,3 +1,4 @@
+import Claims
 import NeuralNet
 import Notebook
 
@@ -36,9 +37,10 @@ extension DocumentsLesson {
             let places: String
             if case .notTested = entry.status {
               places = "no lesson (reason below)"
+            } else if row.judgements.isEmpty {
+              places = "no lesson's metrics.json in this folder records it"
             } else {
               places = row.judgements.map { lesson, record in
-                guard let record else { return "\(lesson): no record" }
                 let mixed = row.verdict == "mixed" ? " (\(record.verdict))" : ""
                 return record.basis == Claim.Basis.documentCode.rawValue
                   ? "\(lesson), the code\(mixed)" : "\(lesson), step \(record.step)\(mixed)"
