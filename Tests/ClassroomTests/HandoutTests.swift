@@ -34,7 +34,7 @@ struct HandoutTests {
     process.arguments = program.hasPrefix("/") ? arguments : [program] + arguments
     process.currentDirectoryURL = folder
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("handout-run-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: out) }
     let handle = try FileHandle(forWritingTo: out)
     process.standardOutput = handle

@@ -62,29 +62,29 @@ struct LayoutTests {
     }
   }
 
-  /// The command-line cases every lesson keeps, through the checks every lesson shares
-  /// (`LessonExpectations`), each held in the lesson's own test folder (Tests/LessonTests/<Type>Tests),
-  /// the way each of swift-argument-parser's examples holds its own failure cases: command lines it
-  /// refuses, a command line that changes a verdict, its exercises' right and wrong answers, and
-  /// the exercise command a student types.
-  static let sharedChecks = [
-    "LessonExpectations.rejects(", "LessonExpectations.overrideChangesAVerdict(",
-    "LessonExpectations.exerciseCommandJudges(",
-  ]
-
+  /// The command-line cases every lesson keeps, held in the lesson's own test folder
+  /// (Tests/LessonTests/<Type>Tests) and checked by the checks every lesson shares
+  /// (`CommandLineCase`, `LessonExpectations`), the way each of swift-argument-parser's examples
+  /// holds its own failure cases: command lines it refuses, the exercise command a student types, a
+  /// command line that changes a verdict, and its exercises' right and wrong answers.
   @Test(arguments: LessonContractTests.lessons)
   func eachLessonsTestFolderHoldsItsCommandLineCases(lesson name: String) throws {
     let lesson = try #require(LessonCatalogue.lesson(named: name))
-    let folder = ReferenceTests.root.appendingPathComponent("Tests/LessonTests/\(String(describing: lesson))Tests")
+    let type = String(describing: lesson)
+    let folder = ReferenceTests.root.appendingPathComponent("Tests/LessonTests/\(type)Tests")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
     let text = try files.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
       .joined(separator: "\n")
-    for check in Self.sharedChecks { #expect(text.contains(check), "\(name): no \(check)…) in \(folder.path)") }
-    // Right and wrong answers: through the shared check, or a lesson's own (lessons 3 and 4 check
-    // theirs against a run at other sizes).
     #expect(
-      text.contains("LessonExpectations.exerciseJudges(")
-        || text.contains("func exerciseAcceptsTheRightAnswerAndRejectsAWrongOne("),
+      text.contains("CommandLineCase<\(type)>.cases(") && text.contains("try testCase.check()"),
+      "\(name): no command-line cases in \(folder.path)")
+    #expect(
+      text.contains("changingAVerdict:") || text.contains("LessonExpectations.overrideChangesAVerdict("),
+      "\(name): no command line that changes a verdict")
+    // Right and wrong answers: cases, or a lesson's own test (lessons 3 and 4 check theirs against
+    // a run at other sizes).
+    #expect(
+      text.contains("answers:") || text.contains("func exerciseAcceptsTheRightAnswerAndRejectsAWrongOne("),
       "\(name): no right and wrong answers for its exercises")
   }
 }
