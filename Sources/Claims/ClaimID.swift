@@ -26,13 +26,15 @@ public enum ClaimID: String, CaseIterable, Sendable, Codable {
   case sameScaleFactor = "batch-norm-and-batch-gd/same-scale-factor"
   /// The purpose is to reduce the effect of internal covariates on training and improve the training result.
   case internalCovariateShift = "batch-norm-and-batch-gd/internal-covariate-shift"
-  /// For some especially complex models, or when the data set changes during training, batch normalization and batch gradient descent may cause training problems.
+  /// For some especially complex models, or when the data set changes during training, batch normalization
+  /// and batch gradient descent may cause training problems.
   case bnMayCauseProblems = "batch-norm-and-batch-gd/may-cause-problems"
   /// (English original.)
   case higherLearningRates = "ioffe-szegedy-2015/higher-learning-rates"
   /// Batch gradient descent (BGD) is a common optimization algorithm used to handle gradient explosion during training.
   case bgdHandlesExplosion = "batch-norm-and-batch-gd/bgd-handles-explosion"
-  /// Batch gradient descent is a special gradient descent algorithm that effectively reduces the amount of gradient computation during training, thereby avoiding gradient explosion.
+  /// Batch gradient descent is a special gradient descent algorithm that effectively reduces the amount of
+  /// gradient computation during training, thereby avoiding gradient explosion.
   case bgdReducesComputation = "important-problem/bgd-reduces-computation"
   /// Batch normalization and batch gradient descent are relatively new methods that can effectively solve gradient explosion.
   case relativelyNew = "batch-norm-and-batch-gd/relatively-new"
@@ -74,7 +76,8 @@ public enum ClaimID: String, CaseIterable, Sendable, Codable {
   case bnCNNCode = "training-techniques/bn-cnn-code"
   /// Use regularization, to prevent the model from overfitting.
   case regularization = "training-techniques/regularization"
-  /// Batch normalization makes each sample's distribution approach a normal distribution, which reduces the size of gradient updates and so avoids gradient explosion.
+  /// Batch normalization makes each sample's distribution approach a normal distribution, which reduces the
+  /// size of gradient updates and so avoids gradient explosion.
   case bnNormalSamples = "advanced-methods/bn-normal-samples"
   /// The weight multiplier transform (权益乘子) is a method that turns a nonlinear function into a linear one.
   case weightMultiplier = "advanced-methods/weight-multiplier"

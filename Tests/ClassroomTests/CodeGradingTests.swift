@@ -79,7 +79,9 @@ struct CodeGradingTests {
           let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var a = sockaddr_in(); a.sin_family = sa_family_t(AF_INET); a.sin_addr.s_addr = inet_addr("127.0.0.1")
             a.sin_port = \(listener.port).bigEndian
-            let connected = withUnsafePointer(to: &a) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+            let connected = withUnsafePointer(to: &a) {
+              $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
             guard connected == 0 else { throw CocoaError(.fileReadNoPermission) }
           """, imports: "import Glibc")
       ),

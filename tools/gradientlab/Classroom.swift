@@ -63,7 +63,10 @@ enum ClassroomFiles {
           let score = report.score(s.id, entry)
           let answer = score.answer.isEmpty ? "" : " \(score.answer)"
           print(
-            "\(s.id)  \(entry.name) (variant \(s.variant)):\(answer) \(score.verdict), \(ClassReport.points(score.points))/\(ClassReport.points(entry.points)). \(score.reason)"
+            """
+            \(s.id)  \(entry.name) (variant \(s.variant)):\(answer) \(score.verdict), \
+            \(ClassReport.points(score.points))/\(ClassReport.points(entry.points)). \(score.reason)
+            """
           )
         }
       }

@@ -52,7 +52,11 @@ struct Exercises: ParsableCommand {
       let result = try Self.run(checker, (solutions ? ["--solutions"] : []) + [name], in: root)
       if result.status > 2 || result.crashed {
         print(
-          "\(name): wrong. The function crashed (\(result.crashed ? "signal \(result.status)" : "status \(result.status)")): \(result.output.split(separator: "\n").last ?? "")"
+          """
+          \(name): wrong. The function crashed \
+          (\(result.crashed ? "signal \(result.status)" : "status \(result.status)")): \
+          \(result.output.split(separator: "\n").last ?? "")
+          """
         )
         statuses.append(1)
       } else {

@@ -14,7 +14,10 @@ public enum Containment: Sendable, Equatable {
   public var description: String {
     switch self {
     case .bubblewrap(let path):
-      "student code runs in bubblewrap (\(path)): read-only file system, private /tmp, no network, home and other submissions hidden, as nobody; with time and memory limits"
+      """
+      student code runs in bubblewrap (\(path)): read-only file system, private /tmp, no network, \
+      home and other submissions hidden, as nobody; with time and memory limits
+      """
     case .limitsOnly(let reason):
       "WARNING: student code runs WITHOUT a sandbox, with time and memory limits only: \(reason)"
     }

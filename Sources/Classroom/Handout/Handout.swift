@@ -148,11 +148,18 @@ public struct Handout {
       switch entry.item {
       case .numeric(let lesson, let exercise):
         text +=
-          "| \(lesson) \(exercise) | \(ClassReport.points(entry.points)) | `swift run -c release \(lesson)\(quick) --variant K` (its last step) | `swift run -c release \(lesson)\(quick) --variant K --exercise \(exercise) --answer X` |\n"
+          """
+          | \(lesson) \(exercise) | \(ClassReport.points(entry.points)) | `swift run -c release \
+          \(lesson)\(quick) --variant K` (its last step) | `swift run -c release \(lesson)\(quick) \
+          --variant K --exercise \(exercise) --answer X` |\n
+          """
       case .code(let name):
         let file = files[name] ?? "?"
         text +=
-          "| \(name) | \(ClassReport.points(entry.points)) | `exercises/Student/\(file)` (its doc comment) | `swift run -c release gradientlab exercises \(name)` |\n"
+          """
+          | \(name) | \(ClassReport.points(entry.points)) | `exercises/Student/\(file)` (its doc comment) \
+          | `swift run -c release gradientlab exercises \(name)` |\n
+          """
       }
     }
     let numeric = assignment.numericEntries

@@ -77,7 +77,12 @@ extension CodeExercises {
       throw Mistake("your output differs from the engine's BatchNorm by up to \(engineError)")
     }
     return
-      "relative error \(RelativeError.text(error)) against γ·(x − μ)/√(σ² + ε) + β (threshold 1e-9); with γ = 1, β = 0 every feature has mean 0 (|mean| ≤ \(RelativeError.text(worstMean))) and variance 1 (± \(RelativeError.text(worstVariance)), ε's share); the engine's BatchNorm agrees within \(RelativeError.text(engineError))"
+      """
+      relative error \(RelativeError.text(error)) against γ·(x − μ)/√(σ² + ε) + β (threshold 1e-9); \
+      with γ = 1, β = 0 every feature has mean 0 (|mean| ≤ \(RelativeError.text(worstMean))) and \
+      variance 1 (± \(RelativeError.text(worstVariance)), ε's share); the engine's BatchNorm agrees \
+      within \(RelativeError.text(engineError))
+      """
   }
 }
 

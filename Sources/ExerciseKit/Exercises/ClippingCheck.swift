@@ -33,7 +33,10 @@ extension CodeExercises {
         [
           (
             Array(perTensor.joined()),
-            "each tensor was clipped by its OWN norm; the global norm is √(Σ‖g_t‖²) over all tensors together, and one factor τ/N scales them all, keeping the direction"
+            """
+            each tensor was clipped by its OWN norm; the global norm is √(Σ‖g_t‖²) over all tensors \
+            together, and one factor τ/N scales them all, keeping the direction
+            """
           ),
           (
             Array(gradients.map { $0.map { Swift.min(Swift.max($0, -tau), tau) } }.joined()),
@@ -42,7 +45,10 @@ extension CodeExercises {
           (Array(gradients.map { $0.map { $0 * tau / (total * total) } }.joined()), "the factor is τ/N, not τ/N²"),
         ],
         otherwise:
-          "clipByGlobalNorm(τ = \(tau)) of a gradient of global norm \(total) should scale every component by τ/N = 0.5 (relative error \(RelativeError.text(error)))"
+          """
+          clipByGlobalNorm(τ = \(tau)) of a gradient of global norm \(total) should scale every component \
+          by τ/N = 0.5 (relative error \(RelativeError.text(error)))
+          """
       )
     }
     // Below the threshold: unchanged.
@@ -85,6 +91,10 @@ extension CodeExercises {
     let normCosine = cosine(flat, Array(clipped.joined()))
     let valueCosine = cosine(flat, Array(clamped.joined()))
     return
-      "by norm: global norm \(String(format: "%.4g", total)) → τ = \(String(format: "%.4g", tau)), direction kept (cosine \(String(format: "%.6f", normCosine))), left alone below τ; by value: clamped to [−\(c), \(c)], direction turned (cosine \(String(format: "%.4f", valueCosine)))"
+      """
+      by norm: global norm \(String(format: "%.4g", total)) → τ = \(String(format: "%.4g", tau)), \
+      direction kept (cosine \(String(format: "%.6f", normCosine))), left alone below τ; by value: \
+      clamped to [−\(c), \(c)], direction turned (cosine \(String(format: "%.4f", valueCosine)))
+      """
   }
 }

@@ -71,7 +71,11 @@ extension CodeExercises {
       throw Mistake("a 50-layer ReLU net with your He init has ‖∂L/∂h₁‖/‖∂L/∂h₅₀‖ = \(ratio), outside [¼, 4]")
     }
     return
-      "σ_He = √(2/n_in) and σ_Xavier = √(2/(n_in + n_out)) at \(fans.count) shapes (relative error < 1e-9); a 50-layer ReLU net of width \(width) with your He init keeps ‖∂L/∂h₁‖/‖∂L/∂h₅₀‖ = \(String(format: "%.3g", ratio)) (flat: within [¼, 4])"
+      """
+      σ_He = √(2/n_in) and σ_Xavier = √(2/(n_in + n_out)) at \(fans.count) shapes (relative error < \
+      1e-9); a 50-layer ReLU net of width \(width) with your He init keeps ‖∂L/∂h₁‖/‖∂L/∂h₅₀‖ = \
+      \(String(format: "%.3g", ratio)) (flat: within [¼, 4])
+      """
   }
 }
 

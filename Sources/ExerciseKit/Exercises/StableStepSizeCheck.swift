@@ -45,7 +45,10 @@ extension CodeExercises {
           "GD at 0.98η grows ‖w‖ by \(below) and at 1.02η by \(above) over 400 steps; expected < 1 and > 1")
       }
       lines.append(
-        "λ_max = \(lMax): η = \(String(format: "%.4g", eta)), GD at 0.98η shrinks ‖w‖ ×\(String(format: "%.2g", below)), at 1.02η grows ×\(String(format: "%.2g", above))"
+        """
+        λ_max = \(lMax): η = \(String(format: "%.4g", eta)), GD at 0.98η shrinks ‖w‖ \
+        ×\(String(format: "%.2g", below)), at 1.02η grows ×\(String(format: "%.2g", above))
+        """
       )
     }
     return "2/λ_max within 1e-6 for \(spectra.count) Hessians; " + lines.joined(separator: "; ")

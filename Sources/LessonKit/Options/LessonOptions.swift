@@ -12,7 +12,10 @@ public struct LessonOptions: ParsableArguments {
   @Option(
     name: .customLong("plots-dir"),
     help:
-      "Folder for outputs; the lesson writes into <plots-dir>/<lesson>/. The committed reference runs are in plots/, which a run replaces only when asked to (--plots-dir plots)."
+      """
+      Folder for outputs; the lesson writes into <plots-dir>/<lesson>/. The committed reference runs \
+      are in plots/, which a run replaces only when asked to (--plots-dir plots).
+      """
   )
   public var plotsDir = "runs"
 

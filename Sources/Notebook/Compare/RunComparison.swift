@@ -29,7 +29,12 @@ public struct RunComparison {
     guard a.mode == b.mode else {
       throw Refused(
         description:
-          "\(a.url.path) is a \(a.mode) run and \(b.url.path) a \(b.mode) run, which differ in many sizes at once: compare like with like (for a quick reference, run `swift run -c release \(a.lesson) --quick --plots-dir quick-reference` and compare quick-reference/\(a.lesson) with your quick run; or run yours without --quick)"
+          """
+          \(a.url.path) is a \(a.mode) run and \(b.url.path) a \(b.mode) run, which differ in many sizes \
+          at once: compare like with like (for a quick reference, run `swift run -c release \(a.lesson) \
+          --quick --plots-dir quick-reference` and compare quick-reference/\(a.lesson) with your quick \
+          run; or run yours without --quick)
+          """
       )
     }
     self.a = a
@@ -146,7 +151,10 @@ public struct RunComparison {
           + (same == 1 ? "The other parameter is the same.\n" : "The other \(same) parameters are the same.\n"))
     }
     markdown.append(
-      "## Charts\n\nA as the lesson drew it; B in the same color for the same series, thick with open circles (its theory lines thick and dotted); heatmaps side by side on one color scale.\n"
+      """
+      ## Charts\n\nA as the lesson drew it; B in the same color for the same series, thick with open \
+      circles (its theory lines thick and dotted); heatmaps side by side on one color scale.\n
+      """
     )
     var overlaid = 0
     let common = a.charts.filter { b.charts.contains($0) }
@@ -160,7 +168,10 @@ public struct RunComparison {
         if let failure = try renderer.render(pair) { throw Refused(description: failure) }
         overlaid += 1
         markdown.append(
-          "![\(name): A and B on one color scale](\(name).png)\n\nBoth panels share one color range, the union of the two runs' values. Re-render with `gnuplot \(name).gp`.\n"
+          """
+          ![\(name): A and B on one color scale](\(name).png)\n\nBoth panels share one color range, the \
+          union of the two runs' values. Re-render with `gnuplot \(name).gp`.\n
+          """
         )
       } else {
         markdown.append("**\(name)**: one of the two runs' files cannot be read, so it is not drawn.\n")

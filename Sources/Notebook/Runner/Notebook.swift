@@ -256,7 +256,11 @@ public final class Notebook {
       terminal.line()
       cells.append(
         markdown:
-          "> \(entry.quote) — *\(entry.source.markdown)*\n>\n> “\(entry.translation)”\n\n**Verdict: \(claim.verdict.rawValue).** \(claim.evidence)\n\n<sub>\(basis) Claim `\(claim.id.rawValue)`.</sub>\n"
+          """
+          > \(entry.quote) — *\(entry.source.markdown)*\n>\n> “\(entry.translation)”\n\n**Verdict: \
+          \(claim.verdict.rawValue).** \(claim.evidence)\n\n<sub>\(basis) Claim \
+          `\(claim.id.rawValue)`.</sub>\n
+          """
       )
     }
   }
@@ -283,7 +287,11 @@ public final class Notebook {
   ) {
     step(.claims, title) {
       prose(
-        "Each claim below is quoted from one of the five documents ([docs/documents.md](../../docs/documents.md))\(source) and judged by this lesson's own numbers\(basis)."
+        """
+        Each claim below is quoted from one of the five documents \
+        ([docs/documents.md](../../docs/documents.md))\(source) and judged by this lesson's own \
+        numbers\(basis).
+        """
       )
       claims(judge())
     }
@@ -299,11 +307,18 @@ public final class Notebook {
       let variant = settings.exerciseArguments
       if settings.exam {
         prose(
-          "Answer with a number; the lesson checks it against \(checkedAgainst) and says whether it is correct. This assignment is an exam: the checks name a common mistake but never the right value, and there are no worked solutions (see ASSIGNMENT.md)."
+          """
+          Answer with a number; the lesson checks it against \(checkedAgainst) and says whether it is \
+          correct. This assignment is an exam: the checks name a common mistake but never the right \
+          value, and there are no worked solutions (see ASSIGNMENT.md).
+          """
         )
       } else {
         prose(
-          "Answer with a number; the lesson checks it against \(checkedAgainst) and says why. Stuck? `swift run -c release \(lesson)\(variant) --exercise N --solution` prints a worked solution."
+          """
+          Answer with a number; the lesson checks it against \(checkedAgainst) and says why. Stuck? \
+          `swift run -c release \(lesson)\(variant) --exercise N --solution` prints a worked solution.
+          """
         )
       }
       if settings.variant != .original {
@@ -334,7 +349,11 @@ public final class Notebook {
     }
     if quick {
       return
-        "To draw this quick run together with a quick run of the defaults: `swift run -c release \(lesson) --quick --plots-dir quick-reference`, then `\(compare) quick-reference/\(lesson) \(plotsDir)/\(lesson)`."
+        """
+        To draw this quick run together with a quick run of the defaults: `swift run -c release \
+        \(lesson) --quick --plots-dir quick-reference`, then `\(compare) quick-reference/\(lesson) \
+        \(plotsDir)/\(lesson)`.
+        """
     }
     return "To draw this run together with the reference: `\(compare) plots/\(lesson) \(plotsDir)/\(lesson)`."
   }
@@ -420,13 +439,20 @@ public final class Notebook {
     try folder.publish()
 
     let summary =
-      "\(checks.count - failed.count)/\(checks.count) checks passed · \(chartCount) charts · peak memory \(peakMemory) MB · notebook: \(outputDirectory.path)/README.md · metrics: \(outputDirectory.path)/metrics.json"
+      """
+      \(checks.count - failed.count)/\(checks.count) checks passed · \(chartCount) charts · peak \
+      memory \(peakMemory) MB · notebook: \(outputDirectory.path)/README.md · metrics: \
+      \(outputDirectory.path)/metrics.json
+      """
     terminal.line(terminal.colored(summary, good: failed.isEmpty && chartFailures.isEmpty))
     for check in failed {
       FileHandle.standardError.write(
         Data(
-          "\(lesson): check failed: \(check.name): measured \(Format.number(check.measured)), predicted \(Format.number(check.predicted)) \(check.toleranceText)\n"
-            .utf8))
+          """
+          \(lesson): check failed: \(check.name): measured \(Format.number(check.measured)), predicted \
+          \(Format.number(check.predicted)) \(check.toleranceText)\n
+          """
+          .utf8))
     }
     if !chartFailures.isEmpty {
       FileHandle.standardError.write(

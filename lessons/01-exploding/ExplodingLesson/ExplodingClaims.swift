@@ -47,7 +47,11 @@ enum ExplodingClaims {
       "exploding_first_to_last_ratio": exploding?.firstToLastRatio,
     ]
     let sizeRule =
-      "false if, at equal size, the σ_w² = \(gainText) net's first-to-last gradient ratio is ≥ \(Format.number(explosionRatio)) while the critical net's stays within ×\(Format.number(explosionRatio)) of 1; not tested if neither explodes"
+      """
+      false if, at equal size, the σ_w² = \(gainText) net's first-to-last gradient ratio is ≥ \
+      \(Format.number(explosionRatio)) while the critical net's stays within \
+      ×\(Format.number(explosionRatio)) of 1; not tested if neither explodes
+      """
     func sizeVerdict(_ m: Claim.Measurements) -> Claim.Verdict {
       let flat = m["critical_first_to_last_ratio"]
       let explodes = m["exploding_first_to_last_ratio"]
@@ -56,7 +60,11 @@ enum ExplodingClaims {
       return criticalFlat && separated ? .false_ : .notTested
     }
     func ratios(_ m: Claim.Measurements) -> String {
-      "at σ_w² = \(criticalText) the first/last gradient ratio is \(Format.number(m["critical_first_to_last_ratio"])), at σ_w² = \(gainText) it is \(Format.number(m["exploding_first_to_last_ratio"]))"
+      """
+      at σ_w² = \(criticalText) the first/last gradient ratio is \
+      \(Format.number(m["critical_first_to_last_ratio"])), at σ_w² = \(gainText) it is \
+      \(Format.number(m["exploding_first_to_last_ratio"]))
+      """
     }
 
     // Training runs over seeds: finite or not, and the gradient norm at step 0 and its growth.
@@ -76,7 +84,12 @@ enum ExplodingClaims {
     let midSeeds = midTraining.seeds.count
     let midText =
       midExplosions.count == midSeeds
-      ? "in \(midStep) a net at its critical init trains normally, then explodes at step \(midExplosions.map(String.init).joined(separator: ", ")) on its \(midSeeds) seed\(midSeeds == 1 ? "" : "s") once its warm-up outgrows what it tolerates, and a smaller step, not an init, removes that"
+      ? """
+      in \(midStep) a net at its critical init trains normally, then explodes at step \
+      \(midExplosions.map(String.init).joined(separator: ", ")) on its \(midSeeds) \
+      seed\(midSeeds == 1 ? "" : "s") once its warm-up outgrows what it tolerates, and a smaller \
+      step, not an init, removes that
+      """
       : "\(midStep) tries one (a net at its critical init whose warm-up outgrows it): it exploded on \(midExplosions.count) of \(midSeeds) seeds"
 
     return [
@@ -104,7 +117,11 @@ enum ExplodingClaims {
           "seeds": Double(n),
         ],
         rule:
-          "partly holds if on every seed the exploding net's ‖g‖ at step 0 is already ≥ \(Format.number(Self.initialGap))× the fixed net's (the explosion precedes training); holds if it is not but the exploding run still goes non-finite on a seed; not tested otherwise",
+          """
+          partly holds if on every seed the exploding net's ‖g‖ at step 0 is already ≥ \
+          \(Format.number(Self.initialGap))× the fixed net's (the explosion precedes training); holds if \
+          it is not but the exploding run still goes non-finite on a seed; not tested otherwise
+          """,
         verdict: { m in
           let gap = m["smallest_step0_ratio_over_seeds"]
           if !gap.isFinite || gap >= Self.initialGap { return .partlyHolds }
@@ -112,14 +129,25 @@ enum ExplodingClaims {
         },
         evidence: { m, verdict in
           let norms =
-            "at step 0 the global gradient norm is \(Format.number(m["exploding_step0_grad_norm"])) for σ_w² = \(gainText) against \(Format.number(m["fixed_step0_grad_norm"])) for \(fix) (the smallest ratio over \(seedsText): \(Format.number(m["smallest_step0_ratio_over_seeds"])))"
+            """
+            at step 0 the global gradient norm is \(Format.number(m["exploding_step0_grad_norm"])) for σ_w² \
+            = \(gainText) against \(Format.number(m["fixed_step0_grad_norm"])) for \(fix) (the smallest \
+            ratio over \(seedsText): \(Format.number(m["smallest_step0_ratio_over_seeds"])))
+            """
           switch verdict {
           case .partlyHolds:
             return
-              "Gradients can grow during training, but here the explosion is there before the first step: \(norms). The number of steps did not cause it; the first update on those gradients \(explodingOutcome)."
+              """
+              Gradients can grow during training, but here the explosion is there before the first step: \
+              \(norms). The number of steps did not cause it; the first update on those gradients \
+              \(explodingOutcome).
+              """
           case .holds:
             return
-              "Here the gradient grew with the steps: \(norms), and the run went non-finite on \(Format.number(m["exploding_nonfinite_seeds"])) of \(seedsText)."
+              """
+              Here the gradient grew with the steps: \(norms), and the run went non-finite on \
+              \(Format.number(m["exploding_nonfinite_seeds"])) of \(seedsText).
+              """
           default:
             return
               "\(norms.prefix(1).uppercased() + norms.dropFirst()), and no run went non-finite: this run shows no explosion to attribute."
@@ -133,7 +161,11 @@ enum ExplodingClaims {
           "depth": Double(config.depth),
         ],
         rule:
-          "false if the first layer whose values overflow Float32 is predicted from σ_w² and the width alone within ±1 layer (no input range enters); not tested if the naive net does not overflow within its depth",
+          """
+          false if the first layer whose values overflow Float32 is predicted from σ_w² and the width \
+          alone within ±1 layer (no input range enters); not tested if the naive net does not overflow \
+          within its depth
+          """,
         verdict: { m in
           guard m["measured_overflow_layer"] <= m["depth"] else { return .notTested }
           return abs(m["measured_overflow_layer"] - m["predicted_overflow_layer"]) <= 1 ? .false_ : .partlyHolds
@@ -142,13 +174,23 @@ enum ExplodingClaims {
           switch verdict {
           case .false_:
             return
-              "There is no 'input range' involved. The range that is exceeded is Float32's (3.4e38), and \(notebook.reference(.naive)) predicts the layer where values leave it from σ_w² and the width alone: layer \(Format.number(m["predicted_overflow_layer"])), measured \(Format.number(m["measured_overflow_layer"])). Explosion is geometric growth; overflow is only its last symptom."
+              """
+              There is no 'input range' involved. The range that is exceeded is Float32's (3.4e38), and \
+              \(notebook.reference(.naive)) predicts the layer where values leave it from σ_w² and the width \
+              alone: layer \(Format.number(m["predicted_overflow_layer"])), measured \
+              \(Format.number(m["measured_overflow_layer"])). Explosion is geometric growth; overflow is only \
+              its last symptom.
+              """
           case .notTested:
             return
               "The naive net did not overflow within its \(Format.number(m["depth"])) layers in this run, so it shows no range being exceeded."
           default:
             return
-              "The naive net overflowed at layer \(Format.number(m["measured_overflow_layer"])), not at the predicted \(Format.number(m["predicted_overflow_layer"])): something besides σ_w² and the width mattered in this run."
+              """
+              The naive net overflowed at layer \(Format.number(m["measured_overflow_layer"])), not at the \
+              predicted \(Format.number(m["predicted_overflow_layer"])): something besides σ_w² and the width \
+              mattered in this run.
+              """
           }
         }),
       .measured(
@@ -159,7 +201,12 @@ enum ExplodingClaims {
           "fixed_test_accuracy_min": fixedAccuracy.min, "fixed_test_accuracy_max": fixedAccuracy.max,
         ],
         rule:
-          "not tested if the σ_w² = \(gainText) run goes non-finite on no seed; holds if the \(fix) run goes non-finite on more than half the seeds; false if it stays finite on every seed with its largest ‖g‖ under \(Format.number(growthDuringTraining))× its ‖g‖ at step 0 (no explosion); partly holds otherwise",
+          """
+          not tested if the σ_w² = \(gainText) run goes non-finite on no seed; holds if the \(fix) run \
+          goes non-finite on more than half the seeds; false if it stays finite on every seed with its \
+          largest ‖g‖ under \(Format.number(growthDuringTraining))× its ‖g‖ at step 0 (no explosion); \
+          partly holds otherwise
+          """,
         verdict: { m in
           guard m["exploding_nonfinite_seeds"] > 0 else { return .notTested }
           if 2 * m["fixed_nonfinite_seeds"] > m["seeds"] { return .holds }
@@ -172,13 +219,29 @@ enum ExplodingClaims {
           switch verdict {
           case .false_:
             return
-              "For the explosion at initialization it is exactly the fix: with \(fix) the same \(config.depth)-layer net trains with no non-finite value on all \(seedsText), its gradient norm growing at most ×\(Format.number(m["fixed_largest_gradient_growth"])) (\(accuracy)), while σ_w² = \(gainText) went non-finite on \(Format.number(m["exploding_nonfinite_seeds"])) of \(n) (\(trainingStep)). What initialization cannot fix is a step too large for the net: \(midText)."
+              """
+              For the explosion at initialization it is exactly the fix: with \(fix) the same \
+              \(config.depth)-layer net trains with no non-finite value on all \(seedsText), its gradient \
+              norm growing at most ×\(Format.number(m["fixed_largest_gradient_growth"])) (\(accuracy)), while \
+              σ_w² = \(gainText) went non-finite on \(Format.number(m["exploding_nonfinite_seeds"])) of \(n) \
+              (\(trainingStep)). What initialization cannot fix is a step too large for the net: \(midText).
+              """
           case .holds:
             return
-              "In this run the \(fix) net also went non-finite, on \(Format.number(m["fixed_nonfinite_seeds"])) of \(seedsText) at lr = \(Format.number(config.learningRate)) (\(trainingStep)): this initialization did not solve it here. A well-scaled init removes the explosion at initialization, not one caused by the step size."
+              """
+              In this run the \(fix) net also went non-finite, on \
+              \(Format.number(m["fixed_nonfinite_seeds"])) of \(seedsText) at lr = \
+              \(Format.number(config.learningRate)) (\(trainingStep)): this initialization did not solve it \
+              here. A well-scaled init removes the explosion at initialization, not one caused by the step \
+              size.
+              """
           case .partlyHolds:
             return
-              "The \(fix) net went non-finite on \(Format.number(m["fixed_nonfinite_seeds"])) of \(seedsText), and its gradient norm grew up to ×\(Format.number(m["fixed_largest_gradient_growth"])) during training (\(trainingStep)): it removed the explosion only in part."
+              """
+              The \(fix) net went non-finite on \(Format.number(m["fixed_nonfinite_seeds"])) of \(seedsText), \
+              and its gradient norm grew up to ×\(Format.number(m["fixed_largest_gradient_growth"])) during \
+              training (\(trainingStep)): it removed the explosion only in part.
+              """
           default:
             return
               "Neither run went non-finite on any seed (\(trainingStep)), so this run has no explosion for an initialization to solve."
@@ -193,7 +256,13 @@ enum ExplodingClaims {
           "smaller_step_exploded_seeds": Double(midTraining.explodedCount(.smallerStep)),
         ],
         rule:
-          "not tested unless the warm-up run explodes on every seed at a step ≥ \(Self.suddenDeathEarliest); false if its global gradient norm never reaches \(Format.number(explosionRatio))× its median over the first 20 steps on some seed (it died of something else); partly holds if the same run with a smaller peak step stays finite on every seed (the exploding gradient is how the run dies, the step size is why); holds otherwise",
+          """
+          not tested unless the warm-up run explodes on every seed at a step ≥ \
+          \(Self.suddenDeathEarliest); false if its global gradient norm never reaches \
+          \(Format.number(explosionRatio))× its median over the first 20 steps on some seed (it died of \
+          something else); partly holds if the same run with a smaller peak step stays finite on every \
+          seed (the exploding gradient is how the run dies, the step size is why); holds otherwise
+          """,
         verdict: { m in
           guard m["exploded_seeds"] == m["seeds"], m["earliest_explosion_step"] >= Double(Self.suddenDeathEarliest)
           else { return .notTested }
@@ -206,17 +275,39 @@ enum ExplodingClaims {
           case .partlyHolds:
             let growth = Format.number(m["smallest_peak_gradient_growth"])
             return
-              "A run can train normally and then die suddenly of an exploding gradient: in \(midStep) the warm-up run exploded at step \(steps) (\(seedCount(midSeeds))), its gradient norm growing to at least \(growth)× its early level before it overflowed. "
-              + "But the exploding gradient is the symptom: the cause is a step larger than the flattest region the net can reach tolerates, and the same run with a smaller peak step stayed finite on every seed."
+              """
+              A run can train normally and then die suddenly of an exploding gradient: in \(midStep) the \
+              warm-up run exploded at step \(steps) (\(seedCount(midSeeds))), its gradient norm growing to at \
+              least \(growth)× its early level before it overflowed. 
+              """
+                + """
+                But the exploding gradient is the symptom: the cause is a step larger than the flattest region \
+                the net can reach tolerates, and the same run with a smaller peak step stayed finite on every \
+                seed.
+                """
           case .holds:
             return
-              "In \(midStep) the warm-up run trained, then exploded at step \(steps), its gradient norm growing to at least \(Format.number(m["smallest_peak_gradient_growth"]))× its early level; the smaller step exploded too, on \(Format.number(m["smaller_step_exploded_seeds"])) of \(midSeeds) seeds."
+              """
+              In \(midStep) the warm-up run trained, then exploded at step \(steps), its gradient norm \
+              growing to at least \(Format.number(m["smallest_peak_gradient_growth"]))× its early level; the \
+              smaller step exploded too, on \(Format.number(m["smaller_step_exploded_seeds"])) of \(midSeeds) \
+              seeds.
+              """
           case .false_:
             return
-              "The warm-up run of \(midStep) died at step \(steps), but its gradient norm never grew beyond \(Format.number(m["smallest_peak_gradient_growth"]))× its early level on some seed: not a gradient explosion."
+              """
+              The warm-up run of \(midStep) died at step \(steps), but its gradient norm never grew beyond \
+              \(Format.number(m["smallest_peak_gradient_growth"]))× its early level on some seed: not a \
+              gradient explosion.
+              """
           default:
             return
-              "In this run the warm-up of \(midStep) did not produce a run that trains for \(Self.suddenDeathEarliest)+ steps and then explodes on every seed (it exploded on \(Format.number(m["exploded_seeds"])) of \(midSeeds)\(steps.isEmpty ? "" : ", at step \(steps)")), so it cannot judge the claim."
+              """
+              In this run the warm-up of \(midStep) did not produce a run that trains for \
+              \(Self.suddenDeathEarliest)+ steps and then explodes on every seed (it exploded on \
+              \(Format.number(m["exploded_seeds"])) of \
+              \(midSeeds)\(steps.isEmpty ? "" : ", at step \(steps)")), so it cannot judge the claim.
+              """
           }
         }),
     ]
@@ -257,7 +348,12 @@ enum ExplodingClaims {
         },
       ],
       rule:
-        "not tested if the warm-up without a remedy explodes on no seed; holds if with the shifted digits it explodes on at most half as many seeds; false if it explodes on as many seeds (a later explosion step is reported, not counted: the model still dies); partly holds otherwise (fewer seeds, but more than half as many)",
+        """
+        not tested if the warm-up without a remedy explodes on no seed; holds if with the shifted \
+        digits it explodes on at most half as many seeds; false if it explodes on as many seeds (a \
+        later explosion step is reported, not counted: the model still dies); partly holds otherwise \
+        (fewer seeds, but more than half as many)
+        """,
       verdict: { m in
         guard m["exploded_seeds_without"] > 0 else { return .notTested }
         if 2 * m["exploded_seeds_augmented"] <= m["exploded_seeds_without"] { return .holds }
@@ -265,18 +361,39 @@ enum ExplodingClaims {
       },
       evidence: { m, verdict in
         let counts =
-          "with \(name) the warm-up that explodes in \(notebook.reference(.midTraining)) exploded on \(Format.number(m["exploded_seeds_augmented"])) of \(Format.number(m["seeds"])) seeds, against \(Format.number(m["exploded_seeds_without"])) without (\(step))"
+          """
+          with \(name) the warm-up that explodes in \(notebook.reference(.midTraining)) exploded on \
+          \(Format.number(m["exploded_seeds_augmented"])) of \(Format.number(m["seeds"])) seeds, against \
+          \(Format.number(m["exploded_seeds_without"])) without (\(step))
+          """
         let delay = m["median_explosion_delay"]
         let delayText =
           delay.isFinite
-          ? ", a median \(Format.number(abs(delay))) step\(abs(delay) == 1 ? "" : "s") \(delay >= 0 ? "later" : "earlier") (later on \(Format.number(m["later_explosion_seeds"])) seeds; median step without: \(Format.number(m["median_explosion_step_without"])))"
+          ? """
+          , a median \(Format.number(abs(delay))) step\(abs(delay) == 1 ? "" : "s") \
+          \(delay >= 0 ? "later" : "earlier") (later on \(Format.number(m["later_explosion_seeds"])) \
+          seeds; median step without: \(Format.number(m["median_explosion_step_without"])))
+          """
           : ""
         let gap =
-          " The gap between training and test accuracy at the smaller peak was narrower with the extra images on \(Format.number(m["narrower_gap_seeds"])) of \(Format.number(m["seeds"])) seeds\(none.map { $0.gap.mean < ExplodingLesson.overfittingGap ? ", but this net overfits little in \(config.midTraining.steps) steps (a mean gap of \(Format.percent($0.gap.mean)) without)" : "" } ?? "")."
+          """
+           The gap between training and test accuracy at the smaller peak was narrower with the extra \
+          images on \(Format.number(m["narrower_gap_seeds"])) of \(Format.number(m["seeds"])) \
+          seeds\(none.map { $0.gap.mean < ExplodingLesson.overfittingGap ?
+              ", but this net overfits little in \(config.midTraining.steps) steps (a mean gap of \(Format.percent($0.gap.mean)) without)" : "" } ?? "").
+          """
         switch verdict {
         case .false_:
           return
-            "More data did not lower the explosion: \(counts)\(delayText). The warm-up's η grows by \(Format.number(config.midTraining.schedule.peak / Double(config.midTraining.schedule.warmupSteps))) per step, so a later explosion is one at a slightly larger step size; the model still died on every seed it died on before. The explosion comes from the step size against the sharpness the net can reach, and more images do not change the step; at init the gradient's growth is a product of the layers' gains, which depend on the weights' scale, not on how many images there are.\(gap)"
+            """
+            More data did not lower the explosion: \(counts)\(delayText). The warm-up's η grows by \
+            \(Format.number(config.midTraining.schedule.peak / Double(config.midTraining.schedule.warmupSteps))) \
+            per step, so a later explosion is one at a slightly larger step size; the model still died on \
+            every seed it died on before. The explosion comes from the step size against the sharpness the \
+            net can reach, and more images do not change the step; at init the gradient's growth is a \
+            product of the layers' gains, which depend on the weights' scale, not on how many images there \
+            are.\(gap)
+            """
         case .holds:
           return "Here more data lowered the explosion: \(counts)\(delayText).\(gap)"
         case .partlyHolds:
@@ -303,7 +420,12 @@ enum ExplodingClaims {
       found.map { Format.spread($0.gap, Format.percent) } ?? "–"
     }
     let gaps =
-      "the gap between training and test accuracy at the smaller peak was \(gapText(none)) without, \(gapText(remedies.first { $0.remedy == .weightDecay })) with weight decay λ = \(Format.number(setup.weightDecay)) and \(gapText(remedies.first { $0.remedy == .dropout })) with dropout p = \(Format.number(setup.dropoutRate))"
+      """
+      the gap between training and test accuracy at the smaller peak was \(gapText(none)) without, \
+      \(gapText(remedies.first { $0.remedy == .weightDecay })) with weight decay λ = \
+      \(Format.number(setup.weightDecay)) and \(gapText(remedies.first { $0.remedy == .dropout })) \
+      with dropout p = \(Format.number(setup.dropoutRate))
+      """
     return .measured(
       .regularization, step: .remedies,
       measurements: [
@@ -312,7 +434,13 @@ enum ExplodingClaims {
         "narrower_gap_seeds_weight_decay": decay.narrower, "narrower_gap_seeds_dropout": dropout.narrower,
       ],
       rule:
-        "not tested if the warm-up without a remedy explodes on no seed; a regularizer prevents overfitting if it narrows the train/test accuracy gap on more than \(Format.percent(narrowerShare)) of the seeds, and removes the explosion if its explosive warm-up explodes on no seed; holds if weight decay and dropout each do both; false if neither does either; partly holds otherwise",
+        """
+        not tested if the warm-up without a remedy explodes on no seed; a regularizer prevents \
+        overfitting if it narrows the train/test accuracy gap on more than \
+        \(Format.percent(narrowerShare)) of the seeds, and removes the explosion if its explosive \
+        warm-up explodes on no seed; holds if weight decay and dropout each do both; false if neither \
+        does either; partly holds otherwise
+        """,
       verdict: { m in
         guard m["exploded_seeds_without"] > 0 else { return .notTested }
         let narrows = ["weight_decay", "dropout"].map { m["narrower_gap_seeds_\($0)"] > narrowerShare * m["seeds"] }
@@ -323,10 +451,17 @@ enum ExplodingClaims {
       evidence: { m, verdict in
         let seeds = Format.number(m["seeds"])
         func each(_ key: String, _ name: String) -> String {
-          "\(name) exploded on \(Format.number(m["exploded_seeds_\(key)"])) of \(seeds) seeds and narrowed the gap on \(Format.number(m["narrower_gap_seeds_\(key)"]))"
+          """
+          \(name) exploded on \(Format.number(m["exploded_seeds_\(key)"])) of \(seeds) seeds and narrowed \
+          the gap on \(Format.number(m["narrower_gap_seeds_\(key)"]))
+          """
         }
         let both =
-          "\(each("weight_decay", "weight decay λ = \(Format.number(setup.weightDecay))")); \(each("dropout", "dropout p = \(Format.number(setup.dropoutRate))")); without a remedy the warm-up exploded on \(Format.number(m["exploded_seeds_without"])) of \(seeds)"
+          """
+          \(each("weight_decay", "weight decay λ = \(Format.number(setup.weightDecay))")); \
+          \(each("dropout", "dropout p = \(Format.number(setup.dropoutRate))")); without a remedy the \
+          warm-up exploded on \(Format.number(m["exploded_seeds_without"])) of \(seeds)
+          """
         let weak =
           none.map { $0.gap.mean < ExplodingLesson.overfittingGap } ?? false
           ? " This net overfits little in \(config.midTraining.steps) steps, so the gaps are a weak test."
@@ -334,10 +469,17 @@ enum ExplodingClaims {
         switch verdict {
         case .false_:
           return
-            "Neither regularizer did either thing (\(step)): \(both); \(gaps). Regularization is a remedy for overfitting; this explosion comes from the step size.\(weak)"
+            """
+            Neither regularizer did either thing (\(step)): \(both); \(gaps). Regularization is a remedy \
+            for overfitting; this explosion comes from the step size.\(weak)
+            """
         case .partlyHolds:
           return
-            "Not as a rule (\(step)): \(both); \(gaps). What one regularizer did, the other did not; a remedy for overfitting is not, as such, a remedy for an explosion that comes from the step size.\(weak)"
+            """
+            Not as a rule (\(step)): \(both); \(gaps). What one regularizer did, the other did not; a \
+            remedy for overfitting is not, as such, a remedy for an explosion that comes from the step \
+            size.\(weak)
+            """
         case .holds:
           return "Here both regularizers did both things (\(step)): \(both); \(gaps).\(weak)"
         default:

@@ -76,7 +76,10 @@ package struct ExplodingConfiguration: TrainingConfiguration, Equatable {
     if let activation = network.activation {
       guard activation == .relu || activation == .identity else {
         throw ConfigurationError(
-          "--activation \(activation.rawValue) has no closed-form theory in this lesson; use relu or identity (tanh and sigmoid are in the initialization lesson)"
+          """
+          --activation \(activation.rawValue) has no closed-form theory in this lesson; use relu or \
+          identity (tanh and sigmoid are in the initialization lesson)
+          """
         )
       }
       self.activation = activation

@@ -33,7 +33,10 @@ extension ExplodingLesson {
         """)
       notebook.comparison(
         differs:
-          "one thing per fix: the peak step (\(smallerPeak) instead of \(peak)), clipping by global norm at \(Format.number(setup.clipNorm)), or batch norm before every tanh",
+          """
+          one thing per fix: the peak step (\(smallerPeak) instead of \(peak)), clipping by global norm \
+          at \(Format.number(setup.clipNorm)), or batch norm before every tanh
+          """,
         same: [
           "architecture (\(setup.depth) × \(setup.width), tanh, σ_w² = 1)", "weight seed", "mini-batch order",
           "\(setup.steps) steps of \(setup.batchSize)", "the warm-up's length (\(setup.schedule.warmupSteps) steps)",
@@ -119,7 +122,10 @@ extension ExplodingLesson {
       At step \(explosion), with η = \(Format.number(etaAtExplosion)), its loss reached 10× its lowest so \
       far\(nonFinite.map { " and at step \($0) it overflowed (the run stops there: \(baseline.history.nonFinite.map { "\($0)" } ?? ""))" } ?? ""). \
       At the explosion step the global gradient norm was \(Format.number(growth))× its median over the \
-      first 20 steps; its largest finite value, just before the overflow, was \(Format.number(baseline.peakGradientGrowth))× that. \(lead.map { "The first layer whose weight gradient reached 10× its own early level was \(layerName($0.layer, setup)), at step \($0.step)" } ?? "No layer's weight gradient reached 10× its early level")\(leaders(runs.runs(.baseline), setup)).
+      first 20 steps; its largest finite value, just before the overflow, was \(Format.number(baseline.peakGradientGrowth))× that. \(lead.map { """
+        The first layer whose weight gradient reached 10× its own early level was \
+        \(layerName($0.layer, setup)), at step \($0.step)
+        """ } ?? "No layer's weight gradient reached 10× its early level")\(leaders(runs.runs(.baseline), setup)).
       """)
     let heatmapRuns = main.map { (name: runName($0.variant, setup), history: $0.history) }
     let heatmaps = WeightGradientHeatmaps.charts(
@@ -130,7 +136,11 @@ extension ExplodingLesson {
       notebook.chart(
         chart,
         caption:
-          "Each column is one step, each row one weight layer (row \(setup.depth + 1) is the readout); the four runs share one color scale; blank = zero (saturated tanh units pass no gradient), not finite, or not reached."
+          """
+          Each column is one step, each row one weight layer (row \(setup.depth + 1) is the readout); the \
+          four runs share one color scale; blank = zero (saturated tanh units pass no gradient), not \
+          finite, or not reached.
+          """
       )
     }
 
@@ -153,7 +163,10 @@ extension ExplodingLesson {
         xLabel: "SGD step", yLabel: "λ_{max} (probe of \(setup.sharpnessProbe) images)", logY: true,
         series: sharpnessSeries, markers: markers([baseline])),
       caption:
-        "Points: λ_max measured before the step; dashed: 2/η(t) of the same run. Gradient descent on a quadratic with curvature λ_max is stable while λ_max is below its dashed line."
+        """
+        Points: λ_max measured before the step; dashed: 2/η(t) of the same run. Gradient descent on a \
+        quadratic with curvature λ_max is stable while λ_max is below its dashed line.
+        """
     )
     let smallerProducts = smaller.stepTimesSharpness.filter(\.isFinite)
     let band = zip(baseline.sharpnessSteps, baseline.stepTimesSharpness).filter { step, _ in
@@ -164,17 +177,29 @@ extension ExplodingLesson {
     let floorText: String
     if let flattest, let atExplosion, flattest.step < explosion, atExplosion.1 > 1.5 * bandMedian {
       floorText =
-        "It has a floor: past step \(flattest.step) the net could flatten no further, λ_max rose again while η still grew, η·λ_max reached \(Format.number(atExplosion.1)) at step \(atExplosion.0), and every step overshot by more than the last: the loss grew geometrically until it overflowed."
+        """
+        It has a floor: past step \(flattest.step) the net could flatten no further, λ_max rose again \
+        while η still grew, η·λ_max reached \(Format.number(atExplosion.1)) at step \(atExplosion.0), \
+        and every step overshot by more than the last: the loss grew geometrically until it overflowed.
+        """
     } else {
       floorText =
-        "In this run η·λ_max did not clearly leave that band before the explosion\(atExplosion.map { " (\(Format.number($0.1)) at step \($0.0))" } ?? ""): the sharpness measured every \(setup.sharpnessEvery) steps on \(setup.sharpnessProbe) images does not show the moment it gave way."
+        """
+        In this run η·λ_max did not clearly leave that band before the \
+        explosion\(atExplosion.map { " (\(Format.number($0.1)) at step \($0.0))" } ?? ""): the \
+        sharpness measured every \(setup.sharpnessEvery) steps on \(setup.sharpnessProbe) images does \
+        not show the moment it gave way.
+        """
     }
     notebook.prose(
       """
       **Why then.** At step 0 the net's sharpness was λ_max = \(Format.number(lambda0)): on a quadratic \
       that curved, any constant step above 2/λ_max = \(Format.number(2 / lambda0)) diverges. The warm-up \
       passed that η at step \(firstStep(baseline, atLeast: 2 / lambda0).map(String.init) ?? "–") and the net did not \
-      blow up: while η kept rising, λ_max fell\(flattest.map { ", to \(Format.number($0.sharpness)) at step \($0.step) (\(Format.number(lambda0 / $0.sharpness))× flatter)" } ?? ""). \
+      blow up: while η kept rising, λ_max fell\(flattest.map { """
+        , to \(Format.number($0.sharpness)) at step \($0.step) \
+        (\(Format.number(lambda0 / $0.sharpness))× flatter)
+        """ } ?? ""). \
       Each overshooting step threw the net out of a sharp region into a flatter one, so λ_max followed \
       2/η down: η·λ_max stayed near \(Format.number(bandMedian)) (median from step 10 to the flattest \
       point) instead of growing with η. That is the edge of stability of lesson 4, ridden by a step \
@@ -183,7 +208,8 @@ extension ExplodingLesson {
       differ here: the steps are SGD's, each on another batch of \(setup.batchSize), and λ_max is \
       measured on a probe of \(setup.sharpnessProbe) training images. This run measures neither \
       effect apart, so it does not say which one moves the level.) \(floorText) \
-      The smaller peak's step grows \(Format.number(setup.smallerStepDivisor)) times more slowly\(smaller.flattest.map { " (its flattest λ_max: \(Format.number($0.sharpness)) at step \($0.step))" } ?? ""): \
+      The smaller peak's step grows \(Format.number(setup.smallerStepDivisor)) times more slowly\(smaller.flattest.map {
+          " (its flattest λ_max: \(Format.number($0.sharpness)) at step \($0.step))" } ?? ""): \
       its η·λ_max never exceeded \(Format.number(smallerProducts.max() ?? .nan)) in this run.
       """)
     midTrainingUpdateRatios(setup, baseline: baseline, smaller: smaller, explosion: explosion, in: notebook)
@@ -230,7 +256,14 @@ extension ExplodingLesson {
       **The update sizes.** While the net rode the edge (step 20 to its flattest point, step \
       \(flattestStep)), its median layer moved by \(Format.number(low))–\(Format.number(high)) of its \
       weights' spread per step: above the 1e-3 rule of thumb, as a large step makes it. \
-      \(left.map { leftStep in "At step \(leftStep) the ratio left that band (twice its top: \(Format.number(ratios[leftStep]))), \(leftStep <= explosion ? "\(explosion - leftStep) steps before the explosion step \(explosion)" : "\(leftStep - explosion) steps after the explosion step \(explosion)")\(baseline.history.nonFinite.map { event in " and \(event.step - leftStep) steps before the overflow" } ?? "")." } ?? "It did not leave that band before the run ended.") \
+      \(left.map { leftStep in """
+        At step \(leftStep) the ratio left that band (twice its top: \
+        \(Format.number(ratios[leftStep]))), \
+        \(leftStep <= explosion
+          ? "\(explosion - leftStep) steps before the explosion step \(explosion)"
+          : "\(leftStep - explosion) steps after the explosion step \(explosion)")\
+        \(baseline.history.nonFinite.map { event in " and \(event.step - leftStep) steps before the overflow" } ?? "").
+        """ } ?? "It did not leave that band before the run ended.") \
       The band is read off this run after the fact; watched live, the same chart shows the ratio \
       climbing a decade within a few steps, which is the moment to lower η.
       """)
@@ -297,7 +330,11 @@ extension ExplodingLesson {
     let saturatedLast: Double = saturated(lastStep)
     let saturationText =
       saturatedBefore < 0.05 && saturatedLast > 0.5
-      ? "The saturation comes after the blow-up has started, not before: it is the net's state once the readout's outputs, which nothing bounds, have run away, and a saturated unit passes almost no gradient back."
+      ? """
+      The saturation comes after the blow-up has started, not before: it is the net's state once the \
+      readout's outputs, which nothing bounds, have run away, and a saturated unit passes almost no \
+      gradient back.
+      """
       : ""
     notebook.prose(
       """
@@ -330,7 +367,10 @@ extension ExplodingLesson {
     let counts = leaderCounts(runs, setup)
     guard runs.count > 1, !counts.isEmpty else { return "" }
     return
-      "; over the \(runs.count) seeds it was \(counts)\(counts.contains(",") ? ": the blow-up has no fixed starting layer, the whole net overshoots together" : "")"
+      """
+      ; over the \(runs.count) seeds it was \
+      \(counts)\(counts.contains(",") ? ": the blow-up has no fixed starting layer, the whole net overshoots together" : "")
+      """
   }
 
   /// Every run over the seeds, each fix's verdict, and the records of metrics.json.
@@ -363,7 +403,11 @@ extension ExplodingLesson {
           ]
         }),
       caption:
-        "Each run over \(n) seeds (weights and batch order: seeds \(runs.seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run exploded."
+        """
+        Each run over \(n) seeds (weights and batch order: seeds \
+        \(runs.seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run \
+        exploded.
+        """
     )
     let smallerFinite = runs.explodedCount(.smallerStep) == 0
     let clippedFinite = runs.explodedCount(.clipping) == 0
@@ -386,7 +430,11 @@ extension ExplodingLesson {
     let bnTiming =
       bothExploded.isEmpty
       ? ""
-      : "; on the \(bothExploded.count) seed\(bothExploded.count == 1 ? "" : "s") where both exploded, batch norm exploded earlier than the baseline on \(bnEarlier) (median step \(medianStep { _, bn in bn }) against \(medianStep { b, _ in b }))"
+      : """
+      ; on the \(bothExploded.count) seed\(bothExploded.count == 1 ? "" : "s") where both exploded, \
+      batch norm exploded earlier than the baseline on \(bnEarlier) (median step \
+      \(medianStep { _, bn in bn }) against \(medianStep { b, _ in b }))
+      """
     notebook.prose(
       """
       **Which fix removes the cause.** The baseline exploded on \(explosions.count) of \(n) seeds\
@@ -395,15 +443,27 @@ extension ExplodingLesson {
       *A smaller peak* (η up to \(Format.number(setup.schedule.peak / setup.smallerStepDivisor))) removes it: \
       it \(smallerFinite ? "stayed finite on every seed" : "still exploded on \(runs.explodedCount(.smallerStep)) of \(n) seeds") \
       and reached a final loss of \(Format.spread(smallerLoss)). \
-      *Clipping* at ‖g‖ = \(Format.number(setup.clipNorm)) \(clippedFinite ? "also stayed finite on every seed" : "exploded on \(runs.explodedCount(.clipping)) of \(n) seeds"), \
+      *Clipping* at ‖g‖ = \(Format.number(setup.clipNorm)) \(clippedFinite ? "also stayed finite on every seed" :
+          "exploded on \(runs.explodedCount(.clipping)) of \(n) seeds"), \
       but only by capping the symptom: from the step where the baseline exploded on the same seed, it \
       clipped \(Format.spread(clippedShare, Format.percent)) of the remaining steps. A clipped step has length \
       η·\(Format.number(setup.clipNorm)) instead of η·‖g‖, so an overshoot cannot compound; the step is still \
       too large for the net. Its final loss is \(Format.spread(clippedLoss)) against the smaller peak's \
       \(Format.spread(smallerLoss)) (worse on \(clippedWorse) of \(n) seeds). Take clipping away and the cause \
       is still there. \
-      *Batch norm* \(bnExploded == 0 ? "stayed finite on every seed" : "did not help: it exploded on \(bnExploded) of \(n) seeds\(runs.runs(.batchNorm).compactMap(\.explosionStep).isEmpty ? "" : ", at steps \(runs.runs(.batchNorm).compactMap(\.explosionStep).map(String.init).joined(separator: ", "))")\(bnTiming)"). \
-      \(bnExploded > 0 ? "Batch norm makes each layer's output independent of its weights' scale, which fixes an init that is too large (lesson 3); it does not change the step size, and the readout and batch norm's own γ and β are not scale-invariant\(leaderCounts(runs.runs(.batchNorm), setup).isEmpty ? "" : " (the first weight gradient to grow 10× in its runs: \(leaderCounts(runs.runs(.batchNorm), setup)))")." : "") \
+      *Batch norm* \(bnExploded == 0 ? "stayed finite on every seed" : """
+        did not help: it exploded on \(bnExploded) of \(n) \
+        seeds\(runs.runs(.batchNorm).compactMap(\.explosionStep).isEmpty
+          ? "" : ", at steps \(runs.runs(.batchNorm).compactMap(\.explosionStep).map(String.init).joined(separator: ", "))")\
+        \(bnTiming)
+        """). \
+      \(bnExploded > 0 ? """
+        Batch norm makes each layer's output independent of its weights' scale, which fixes an init \
+        that is too large (lesson 3); it does not change the step size, and the readout and batch \
+        norm's own γ and β are not \
+        scale-invariant\(leaderCounts(runs.runs(.batchNorm), setup).isEmpty
+          ? "" : " (the first weight gradient to grow 10× in its runs: \(leaderCounts(runs.runs(.batchNorm), setup)))").
+        """ : "") \
       *A better init* does not apply: the net already starts at its critical init, where the gradient is \
       balanced across layers; the blow-up comes from the step, not from the init.
       """)

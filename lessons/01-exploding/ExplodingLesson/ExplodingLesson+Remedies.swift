@@ -98,7 +98,11 @@ extension ExplodingLesson {
           ]
         }),
       caption:
-        "Over \(n) seeds (\(none.seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run exploded. The accuracies are the warm-up to η = \(smallerPeak)'s, after \(setup.steps) steps, in evaluation mode (no dropout)."
+        """
+        Over \(n) seeds (\(none.seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” \
+        where a run exploded. The accuracies are the warm-up to η = \(smallerPeak)'s, after \
+        \(setup.steps) steps, in evaluation mode (no dropout).
+        """
     )
     let main = findings.map { $0.explosive[0] }
     notebook.chart(
@@ -129,19 +133,40 @@ extension ExplodingLesson {
         explosion = "exploded on \(found.explodedCount) of \(n) seeds, against \(none.explodedCount) without"
       } else {
         explosion =
-          "still exploded on \(found.explodedCount) of \(n) seeds\(delay.isFinite ? ", a median \(Format.number(abs(delay))) step\(abs(delay) == 1 ? "" : "s") \(delay >= 0 ? "later" : "earlier") than without" : "")"
+          """
+          still exploded on \(found.explodedCount) of \(n) \
+          seeds\(delay.isFinite ?
+              ", a median \(Format.number(abs(delay))) step\(abs(delay) == 1 ? "" : "s") \(delay >= 0 ? "later" : "earlier") than without" : "")
+          """
       }
       let narrower = found.narrowerGapCount(than: none)
       let sharpness =
         found.remedy == .dropout && found.explosive.allSatisfy({ !$0.sharpness.isEmpty })
-        ? " Its whole net's sharpness (in evaluation mode, every \(4 * setup.sharpnessEvery) steps) ended at η·λ_max = \(Format.spread(found.finalStepTimesSharpness)) and rose no higher than \(Format.number(found.largestStepTimesSharpness)) on any seed."
+        ? """
+         Its whole net's sharpness (in evaluation mode, every \(4 * setup.sharpnessEvery) steps) ended \
+        at η·λ_max = \(Format.spread(found.finalStepTimesSharpness)) and rose no higher than \
+        \(Format.number(found.largestStepTimesSharpness)) on any seed.
+        """
         : ""
       let passes =
         found.remedy == .augmentation
-        ? " (its \(setup.steps) batches of \(setup.batchSize) pass over its \(found.smaller[0].trainingExamples) images \(Format.number(Double(setup.steps * setup.batchSize) / Double(found.smaller[0].trainingExamples), digits: 2)) times, over the \(none.smaller[0].trainingExamples) digits \(Format.number(Double(setup.steps * setup.batchSize) / Double(none.smaller[0].trainingExamples), digits: 2)) times)"
+        ? """
+         (its \(setup.steps) batches of \(setup.batchSize) pass over its \
+        \(found.smaller[0].trainingExamples) images \
+        \(Format.number(Double(setup.steps * setup.batchSize) / Double(found.smaller[0].trainingExamples), digits: 2)) \
+        times, over the \(none.smaller[0].trainingExamples) digits \
+        \(Format.number(Double(setup.steps * setup.batchSize) / Double(none.smaller[0].trainingExamples), digits: 2)) \
+        times)
+        """
         : ""
       return
-        "*\(name.prefix(1).uppercased() + name.dropFirst())* \(explosion); at η = \(smallerPeak) its gap was \(Format.spread(found.gap, Format.percent)) against \(Format.spread(none.gap, Format.percent)) without (narrower on \(narrower) of \(n) seeds), its test accuracy \(Format.spread(found.testAccuracy, Format.percent)) against \(Format.spread(none.testAccuracy, Format.percent))\(passes).\(sharpness)"
+        """
+        *\(name.prefix(1).uppercased() + name.dropFirst())* \(explosion); at η = \(smallerPeak) its gap \
+        was \(Format.spread(found.gap, Format.percent)) against \
+        \(Format.spread(none.gap, Format.percent)) without (narrower on \(narrower) of \(n) seeds), its \
+        test accuracy \(Format.spread(found.testAccuracy, Format.percent)) against \
+        \(Format.spread(none.testAccuracy, Format.percent))\(passes).\(sharpness)
+        """
     }
     let remedies = Array(findings.dropFirst())
     let unchanged = remedies.filter { $0.explodedCount > 0 && $0.explodedCount >= none.explodedCount }
@@ -153,14 +178,26 @@ extension ExplodingLesson {
     let cause =
       unchanged.isEmpty
       ? ""
-      : "With \(names(unchanged)) the warm-up exploded on as many seeds as without: \(unchanged.count == 1 ? "it does" : "they do") not change η, and a step size that outgrows the sharpness the net can reach is what explodes here (\(notebook.reference(.midTraining)))."
+      : """
+      With \(names(unchanged)) the warm-up exploded on as many seeds as without: \
+      \(unchanged.count == 1 ? "it does" : "they do") not change η, and a step size that outgrows the \
+      sharpness the net can reach is what explodes here (\(notebook.reference(.midTraining))).
+      """
     let survived =
       finite.isEmpty
       ? ""
-      : " With \(names(finite)) the warm-up reached η = \(explosivePeak) without exploding on any seed; this step measures that, and the whole net's sharpness, but does not isolate why."
+      : """
+       With \(names(finite)) the warm-up reached η = \(explosivePeak) without exploding on any seed; \
+      this step measures that, and the whole net's sharpness, but does not isolate why.
+      """
     let weakTest =
       none.gap.mean < Self.overfittingGap
-      ? " Without a remedy this net overfits little in \(setup.steps) steps (a gap of \(Format.percent(none.gap.mean)) on average, under \(Format.percent(Self.overfittingGap))), so the gaps are a weak test of a remedy against overfitting: differences of a point are within the spread over seeds."
+      ? """
+       Without a remedy this net overfits little in \(setup.steps) steps (a gap of \
+      \(Format.percent(none.gap.mean)) on average, under \(Format.percent(Self.overfittingGap))), so \
+      the gaps are a weak test of a remedy against overfitting: differences of a point are within the \
+      spread over seeds.
+      """
       : ""
     notebook.prose(
       """

@@ -90,7 +90,11 @@ extension ExplodingLesson {
             ]
           }),
         caption:
-          "The same two runs over \(n) seeds (weights and batch order: seeds \(seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run went non-finite."
+          """
+          The same two runs over \(n) seeds (weights and batch order: seeds \
+          \(seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run went \
+          non-finite.
+          """
       )
       let fixedAccuracy = overSeeds.spread(1) { $0.testAccuracy }
       notebook.prose(
@@ -171,7 +175,12 @@ extension ExplodingLesson {
       layer; far below, the layer barely moves. In the last \(late.isEmpty ? 0 : min(50, steps.count)) \
       steps of the fix (\(fixed.name) init) the median layer's ratio is \(Format.number(fixedMedian)) \
       (\(fixedMedian < 1e-4 ? "well below" : fixedMedian > 1e-2 ? "well above" : "within a decade of") 1e-3 at \
-      η = \(Format.number(config.learningRate))). \(explodingFirst.isEmpty ? "The exploding net made no update before going non-finite." : "The exploding net's only update, at step 0, has a median ratio of \(Format.number(explodingMedian)): it moved its weights by \(explodingMedian >= 1 ? "more than" : "a fraction") \(explodingMedian >= 1 ? "their own spread" : "of their spread") at once.")
+      η = \(Format.number(config.learningRate))). \(explodingFirst.isEmpty ? "The exploding net made no update before going non-finite." : """
+        The exploding net's only update, at step 0, has a median ratio of \
+        \(Format.number(explodingMedian)): it moved its weights by \
+        \(explodingMedian >= 1 ? "more than" : "a fraction") \
+        \(explodingMedian >= 1 ? "their own spread" : "of their spread") at once.
+        """)
       """)
     notebook.chart(
       Chart(

@@ -36,7 +36,11 @@ extension ExplodingLesson {
       \(Format.number(fixedFactor ?? .nan))). The activations tell the same story forward. A \
       \(config.activation == .relu ? "ReLU " : "")layer's exact zeros are its dead units for this batch: \
       \(shown.indices.map { "layer \(shown[$0]) \(Format.percent(deadShares[$0].0)) and \(Format.percent(deadShares[$0].1))" }.joined(separator: ", ")) \
-      (exploding, fix). \(sameZeros ? "The counts are equal in every layer, as they must be: the two nets draw the same random weights, one scaled by a constant per layer, and ReLU(c·x) = c·ReLU(x) for c > 0, so the same units are zero. The explosion is in the scale alone, not in which units pass a gradient." : "The explosion is in the scale; the share of units that pass a gradient is about the same.")
+      (exploding, fix). \(sameZeros ? """
+        The counts are equal in every layer, as they must be: the two nets draw the same random \
+        weights, one scaled by a constant per layer, and ReLU(c·x) = c·ReLU(x) for c > 0, so the same \
+        units are zero. The explosion is in the scale alone, not in which units pass a gradient.
+        """ : "The explosion is in the scale; the share of units that pass a gradient is about the same.")
       """)
     notebook.chart(
       MagnitudeHistogramCharts.overlay(
@@ -44,7 +48,10 @@ extension ExplodingLesson {
         of: .gradient,
         runs: MagnitudeHistogramCharts.beforeAndAfter(names, gradients, layers: shown)),
       caption:
-        "Solid: the \(runs[0].name) net; dashed: the \(runs[1].name) fix; one color per layer. Each layer's histogram is shifted by the per-layer factor: in the fix the shift is ≈ 0."
+        """
+        Solid: the \(runs[0].name) net; dashed: the \(runs[1].name) fix; one color per layer. Each \
+        layer's histogram is shifted by the per-layer factor: in the fix the shift is ≈ 0.
+        """
     )
     notebook.chart(
       MagnitudeHistogramCharts.overlay(

@@ -40,7 +40,10 @@ enum InitializationClaims {
     let varianceStep = notebook.reference(.variance)
     let sweepStep = notebook.reference(.depthSweep)
     let noExplosion =
-      "the \(goodName) init's per-layer factor is ≤ \(Format.number(1 + preservedFactor)) and its first-to-last ratio at depth \(deepest) ≤ \(Format.number(flatRatio)) (no explosion)"
+      """
+      the \(goodName) init's per-layer factor is ≤ \(Format.number(1 + preservedFactor)) and its \
+      first-to-last ratio at depth \(deepest) ≤ \(Format.number(flatRatio)) (no explosion)
+      """
     func explodes(_ m: Claim.Measurements) -> Bool {
       !(m["good_factor"] <= 1 + preservedFactor && m["good_ratio_deepest"] <= flatRatio)
     }
@@ -53,14 +56,23 @@ enum InitializationClaims {
           "good_ratio_deepest": goodSweep?.measuredRatio.last,
         ],
         rule:
-          "holds if the naive N(0, 1) init's per-layer gradient factor is ≥ \(Format.number(explodingFactor)) and \(noExplosion); partly holds if the scaled init does not explode but the naive one does not either; false if the scaled init explodes",
+          """
+          holds if the naive N(0, 1) init's per-layer gradient factor is ≥ \
+          \(Format.number(explodingFactor)) and \(noExplosion); partly holds if the scaled init does not \
+          explode but the naive one does not either; false if the scaled init explodes
+          """,
         verdict: { m in
           guard !explodes(m) else { return .false_ }
           return m["naive_factor"] >= explodingFactor ? .holds : .partlyHolds
         },
         evidence: { m, verdict in
           let numbers =
-            "\(varianceStep), \(name): naive N(0, 1) weights multiply the gradient by ×\(Format.number(m["naive_factor"])) per layer; \(goodName) by ×\(Format.number(m["good_factor"])), and at depth \(deepest) its ‖g₁‖/‖g_L‖ is \(Format.number(m["good_ratio_deepest"])) (\(sweepStep))."
+            """
+            \(varianceStep), \(name): naive N(0, 1) weights multiply the gradient by \
+            ×\(Format.number(m["naive_factor"])) per layer; \(goodName) by \
+            ×\(Format.number(m["good_factor"])), and at depth \(deepest) its ‖g₁‖/‖g_L‖ is \
+            \(Format.number(m["good_ratio_deepest"])) (\(sweepStep)).
+            """
           switch verdict {
           case .holds:
             return "\(numbers) \"Good\" has a precise meaning: σ_w²·E[φ'(h)²] = 1 (theory §1)."
@@ -78,7 +90,11 @@ enum InitializationClaims {
           "zero_distinct_units": zero.map { Double($0.distinctUnits.max() ?? 0) },
         ],
         rule:
-          "partly holds if weights below the critical scale make the gradient vanish (per-layer factor ≤ \(Format.number(vanishingFactor))), or train to a final loss ≥ \(Format.number(worseLoss))× the critical init's, or (all zeros) keep one distinct unit per layer; holds otherwise",
+          """
+          partly holds if weights below the critical scale make the gradient vanish (per-layer factor ≤ \
+          \(Format.number(vanishingFactor))), or train to a final loss ≥ \(Format.number(worseLoss))× the \
+          critical init's, or (all zeros) keep one distinct unit per layer; holds otherwise
+          """,
         verdict: { m in
           let vanishes = m["small_factor"] <= vanishingFactor
           let worse = !(m["challenger_final_loss"] < worseLoss * m["he_final_loss"])
@@ -86,9 +102,20 @@ enum InitializationClaims {
         },
         evidence: { m, verdict in
           let numbers =
-            "\(small.map { $0.choice.name } ?? "Smaller weights") on ReLU multiply the gradient by ×\(Format.number(m["small_factor"])) per layer (\(varianceStep)); in \(notebook.reference(.heTraining)) the \(challenger.map { $0.choice.name } ?? "smaller") net ends at loss \(Format.number(m["challenger_final_loss"])) while He reaches \(Format.number(m["he_final_loss"])); the smallest weights of all, zeros, end at loss \(Format.number(m["zero_final_loss"])) with \(Format.number(m["zero_distinct_units"])) distinct unit(s) per layer (\(notebook.reference(.symmetry)))."
+            """
+            \(small.map { $0.choice.name } ?? "Smaller weights") on ReLU multiply the gradient by \
+            ×\(Format.number(m["small_factor"])) per layer (\(varianceStep)); in \
+            \(notebook.reference(.heTraining)) the \(challenger.map { $0.choice.name } ?? "smaller") net \
+            ends at loss \(Format.number(m["challenger_final_loss"])) while He reaches \
+            \(Format.number(m["he_final_loss"])); the smallest weights of all, zeros, end at loss \
+            \(Format.number(m["zero_final_loss"])) with \(Format.number(m["zero_distinct_units"])) distinct \
+            unit(s) per layer (\(notebook.reference(.symmetry))).
+            """
           return verdict == .partlyHolds
-            ? "Smaller weights do lower the growth, but past the critical scale they make gradients vanish or learn worse instead: \(numbers) The target is a scale, not \"small\"."
+            ? """
+            Smaller weights do lower the growth, but past the critical scale they make gradients vanish or \
+            learn worse instead: \(numbers) The target is a scale, not \"small\".
+            """
             : "In this run smaller weights did no harm: \(numbers)"
         }),
       .measured(
@@ -103,11 +130,23 @@ enum InitializationClaims {
         verdict: { m in explodes(m) ? .holds : .false_ },
         evidence: { m, verdict in
           let numbers =
-            "the \(goodName) init multiplies the gradient by ×\(Format.number(m["good_factor"])) per layer and keeps ‖g₁‖/‖g_L‖ at \(Format.number(m["good_ratio_deepest"])) at depth \(deepest) (\(notebook.reference([.variance, .depthSweep])))"
+            """
+            the \(goodName) init multiplies the gradient by ×\(Format.number(m["good_factor"])) per layer \
+            and keeps ‖g₁‖/‖g_L‖ at \(Format.number(m["good_ratio_deepest"])) at depth \(deepest) \
+            (\(notebook.reference([.variance, .depthSweep])))
+            """
           let width =
-            "What finite width adds is predicted too: in \(notebook.reference(.finiteWidth)) the log of ‖g₁‖²/‖g_L‖² has variance \(Format.number(m["finite_width_log_variance"])) (theory 5d/n = \(Format.number(m["finite_width_log_variance_theory"])))."
+            """
+            What finite width adds is predicted too: in \(notebook.reference(.finiteWidth)) the log of \
+            ‖g₁‖²/‖g_L‖² has variance \(Format.number(m["finite_width_log_variance"])) (theory 5d/n = \
+            \(Format.number(m["finite_width_log_variance_theory"]))).
+            """
           return verdict == .false_
-            ? "For explosion at initialization, the scale of the weights is the whole story: \(numbers). \(width) Explosions during training from a too-large learning rate are a different problem (lessons 4 and 5)."
+            ? """
+            For explosion at initialization, the scale of the weights is the whole story: \(numbers). \
+            \(width) Explosions during training from a too-large learning rate are a different problem \
+            (lessons 4 and 5).
+            """
             : "In this run \(numbers): the init did not remove the explosion. \(width)"
         }),
     ]

@@ -49,14 +49,28 @@ package enum InitializationExercises {
     return [
       Exercise(
         question:
-          "Deep tanh net, biases N(0, σ_b²) with σ_b² = \(Format.number(bias2)). Choose σ_w² (weights N(0, σ_w²/fan_in)) so that gradients neither explode nor vanish over \(depth) layers.",
+          """
+          Deep tanh net, biases N(0, σ_b²) with σ_b² = \(Format.number(bias2)). Choose σ_w² (weights N(0, \
+          σ_w²/fan_in)) so that gradients neither explode nor vanish over \(depth) layers.
+          """,
         answerFormat: "σ_w²",
         solution: {
           let meanField = MeanField(.tanh, weightVariance: critical, biasVariance: bias2)
           return WorkedSolution(
             [
-              "In a wide tanh net the pre-activations' variance settles at the fixed point q* of q = σ_w²·E_z[tanh(√q·z)²] + σ_b², and each layer multiplies the squared gradient norm by χ₁ = σ_w²·E_z[tanh'(√q*·z)²] (Poole et al. 2016; Schoenholz et al. 2017). Gradients neither explode nor vanish at χ₁ = 1, the edge of chaos.",
-              "Solve the two together (a fixed-point iteration for q*, Gauss–Hermite quadrature for the expectations, bisection on σ_w²): at σ_b² = \(Format.number(bias2)) the edge is σ_w² = \(Format.number(critical, digits: 6)), where q* = \(Format.number(meanField.fixedPoint ?? .nan)) and χ₁ = \(Format.number(meanField.chi1)). It is above 1 because σ_b² > 0 pushes q* out of tanh's linear range, where tanh'² < 1.",
+              """
+              In a wide tanh net the pre-activations' variance settles at the fixed point q* of q = \
+              σ_w²·E_z[tanh(√q·z)²] + σ_b², and each layer multiplies the squared gradient norm by χ₁ = \
+              σ_w²·E_z[tanh'(√q*·z)²] (Poole et al. 2016; Schoenholz et al. 2017). Gradients neither explode \
+              nor vanish at χ₁ = 1, the edge of chaos.
+              """,
+              """
+              Solve the two together (a fixed-point iteration for q*, Gauss–Hermite quadrature for the \
+              expectations, bisection on σ_w²): at σ_b² = \(Format.number(bias2)) the edge is σ_w² = \
+              \(Format.number(critical, digits: 6)), where q* = \
+              \(Format.number(meanField.fixedPoint ?? .nan)) and χ₁ = \(Format.number(meanField.chi1)). It is \
+              above 1 because σ_b² > 0 pushes q* out of tanh's linear range, where tanh'² < 1.
+              """,
             ], answer: critical)
         }
       ) { answer in
@@ -72,7 +86,13 @@ package enum InitializationExercises {
         let theoryOK = abs(answer - critical) <= edgeTolerance * critical
         let runOK = ratio >= 1.0 / 3 && ratio <= 3
         var reason =
-          "At σ_w² = \(Format.number(answer)), χ₁ = \(Format.number(chi)); the edge of chaos (χ₁ = 1) at σ_b² = \(Format.number(bias2)) is σ_w² = \(Format.number(critical)), and your answer is \(theoryOK ? "within" : "outside") \(Format.percent(edgeTolerance)) of it. A real \(depth)-layer tanh net gives ‖g₁‖/‖g_L‖ = \(Format.number(ratio)) (\(runOK ? "inside" : "outside") [1/3, 3])."
+          """
+          At σ_w² = \(Format.number(answer)), χ₁ = \(Format.number(chi)); the edge of chaos (χ₁ = 1) at \
+          σ_b² = \(Format.number(bias2)) is σ_w² = \(Format.number(critical)), and your answer is \
+          \(theoryOK ? "within" : "outside") \(Format.percent(edgeTolerance)) of it. A real \
+          \(depth)-layer tanh net gives ‖g₁‖/‖g_L‖ = \(Format.number(ratio)) \
+          (\(runOK ? "inside" : "outside") [1/3, 3]).
+          """
         if theoryOK && !runOK {
           reason += " The run's ratio is outside [1/3, 3] although the theory is met: a finite net fluctuates."
         }
@@ -83,11 +103,17 @@ package enum InitializationExercises {
       },
       .prediction(
         question:
-          "Predict the per-layer factor of the SQUARED back-propagated gradient norm ‖∂L/∂h_l‖² in a deep ReLU net with weights N(0, \(Format.number(reluGain2))/fan_in).",
+          """
+          Predict the per-layer factor of the SQUARED back-propagated gradient norm ‖∂L/∂h_l‖² in a deep \
+          ReLU net with weights N(0, \(Format.number(reluGain2))/fan_in).
+          """,
         answerFormat: "factor", predicted: PlainNetworkTheory.squaredGrowthPerLayer(.relu, gain2: reluGain2),
         tolerance: 0.02,
         reasoning: [
-          "∂L/∂h_{l−1} = Wᵀ·(relu'(h_l) ⊙ ∂L/∂h_l): with n·Var[W] = σ_w² and relu' equal to 1 on half of the units, 0 on the rest, E[relu'²] = ½ and the squared norm is multiplied by σ_w²·½ per layer."
+          """
+          ∂L/∂h_{l−1} = Wᵀ·(relu'(h_l) ⊙ ∂L/∂h_l): with n·Var[W] = σ_w² and relu' equal to 1 on half of \
+          the units, 0 on the rest, E[relu'²] = ½ and the squared norm is multiplied by σ_w²·½ per layer.
+          """
         ],
         derivation: "σ_w²·E[relu'(h)²] = \(Format.number(reluGain2))·½",
         mistakes: [
@@ -100,12 +126,23 @@ package enum InitializationExercises {
       ),
       Exercise(
         question:
-          "Which init keeps a \(config.trainingDepth)-layer plain ReLU net trainable with SGD at lr \(Format.number(config.learningRate))? 1 = naive N(0,1), 2 = LeCun, 3 = Xavier, 4 = He, 5 = orthogonal. (Checked by training it for \(trainabilitySteps) steps: trainable means the mean loss of the last 20 steps is below 0.8·ln 10.)",
+          """
+          Which init keeps a \(config.trainingDepth)-layer plain ReLU net trainable with SGD at lr \
+          \(Format.number(config.learningRate))? 1 = naive N(0,1), 2 = LeCun, 3 = Xavier, 4 = He, 5 = \
+          orthogonal. (Checked by training it for \(trainabilitySteps) steps: trainable means the mean \
+          loss of the last 20 steps is below 0.8·ln 10.)
+          """,
         answerFormat: "choice 1–5",
         solution: {
           WorkedSolution(
             [
-              "A plain ReLU net multiplies the squared gradient norm by σ_w²·½ per layer (relu' is 1 on half of the units), so over \(config.trainingDepth) layers by (σ_w²/2)^\(config.trainingDepth - 1): naive N(0, 1) weights (σ_w² = fan_in) overflow at once, LeCun and Xavier (σ_w² ≈ 1) shrink the gradient by about 2^−\((config.trainingDepth - 1) / 2) in norm, and orthogonal weights (gain 1) shrink it like σ_w² = 1.",
+              """
+              A plain ReLU net multiplies the squared gradient norm by σ_w²·½ per layer (relu' is 1 on half \
+              of the units), so over \(config.trainingDepth) layers by (σ_w²/2)^\(config.trainingDepth - 1): \
+              naive N(0, 1) weights (σ_w² = fan_in) overflow at once, LeCun and Xavier (σ_w² ≈ 1) shrink the \
+              gradient by about 2^−\((config.trainingDepth - 1) / 2) in norm, and orthogonal weights (gain 1) \
+              shrink it like σ_w² = 1.
+              """,
               "Only He (σ_w² = 2) makes the factor 1, so the first layers get gradients as large as the last: choice 4.",
             ], answer: 4)
         }
@@ -119,7 +156,11 @@ package enum InitializationExercises {
         let threshold = 0.8 * Double.log(10)
         let correct = loss.isFinite && loss < threshold
         var reason =
-          "A real \(config.trainingDepth)-layer ReLU net from \(choice.name) init ends at mean loss \(Format.number(loss)) after \(trainabilitySteps) steps (\(correct ? "below" : "not below") \(Format.number(threshold)))."
+          """
+          A real \(config.trainingDepth)-layer ReLU net from \(choice.name) init ends at mean loss \
+          \(Format.number(loss)) after \(trainabilitySteps) steps (\(correct ? "below" : "not below") \
+          \(Format.number(threshold))).
+          """
         if !correct {
           reason +=
             loss.isFinite
@@ -130,10 +171,18 @@ package enum InitializationExercises {
       },
       .prediction(
         question:
-          "Glorot & Bengio's \"standard\" init, scaled: U[±\(boundText)/√n_in] in tanh layers of equal width, in tanh's linear regime. By what factor is the back-propagated gradient VARIANCE multiplied per layer?",
+          """
+          Glorot & Bengio's \"standard\" init, scaled: U[±\(boundText)/√n_in] in tanh layers of equal \
+          width, in tanh's linear regime. By what factor is the back-propagated gradient VARIANCE \
+          multiplied per layer?
+          """,
         answerFormat: "factor", predicted: uniformFactor, tolerance: 0.05,
         reasoning: [
-          "A uniform U[±a] has variance a²/3. With a = \(boundText)/√n, n·Var[W] = \(boundText)²/3, and in tanh's linear regime tanh' ≈ 1, so the back-propagated variance is multiplied by n·Var[W]·E[tanh'²]."
+          """
+          A uniform U[±a] has variance a²/3. With a = \(boundText)/√n, n·Var[W] = \(boundText)²/3, and in \
+          tanh's linear regime tanh' ≈ 1, so the back-propagated variance is multiplied by \
+          n·Var[W]·E[tanh'²].
+          """
         ],
         derivation: "n·Var[W] = \(boundText)²/3",
         mistakes: [
@@ -147,12 +196,20 @@ package enum InitializationExercises {
           "Multiply \(matrices) large N×N Gaussian matrices with entries \(entries). As N → ∞, what is the largest squared singular value of the product?",
         answerFormat: "number", predicted: edge, tolerance: 0.03,
         reasoning: [
-          "The squared singular values of a product of L independent square Gaussian matrices with entries N(0, 1/N) follow the Fuss–Catalan law of order L (L = 1 is Marchenko–Pastur, edge 4); its support ends at (L+1)^(L+1)/L^L (Penson & Życzkowski 2011)."
+          """
+          The squared singular values of a product of L independent square Gaussian matrices with entries \
+          N(0, 1/N) follow the Fuss–Catalan law of order L (L = 1 is Marchenko–Pastur, edge 4); its \
+          support ends at (L+1)^(L+1)/L^L (Penson & Życzkowski 2011).
+          """
         ]
           + (matrixScale == 1
             ? []
             : [
-              "Entries N(0, s²/N) are s times entries N(0, 1/N), so the product is s^L times theirs and its squared singular values s^(2L) times: s^(2L) = \(Format.number(matrixScale))^\(2 * matrices) = \(Format.number(edgeScale))."
+              """
+              Entries N(0, s²/N) are s times entries N(0, 1/N), so the product is s^L times theirs and its \
+              squared singular values s^(2L) times: s^(2L) = \(Format.number(matrixScale))^\(2 * matrices) = \
+              \(Format.number(edgeScale)).
+              """
             ]),
         derivation: matrixScale == 1
           ? "(L+1)^(L+1)/L^L at L = \(matrices)"

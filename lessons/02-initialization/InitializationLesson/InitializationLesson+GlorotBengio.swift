@@ -47,7 +47,11 @@ extension InitializationLesson {
             ]
           }),
         caption:
-          "Back-propagated gradient variance Var[∂L/∂h_l] relative to the top layer (\(GlorotBengio.layers)). The paper's inputs were Shapeset images, ours are digits, so its numbers are context, not the check."
+          """
+          Back-propagated gradient variance Var[∂L/∂h_l] relative to the top layer \
+          (\(GlorotBengio.layers)). The paper's inputs were Shapeset images, ours are digits, so its \
+          numbers are context, not the check.
+          """
       )
       func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
       notebook.table(

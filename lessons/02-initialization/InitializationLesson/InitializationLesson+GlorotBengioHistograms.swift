@@ -25,9 +25,16 @@ extension InitializationLesson {
       under the normalized one the layers stay closer together. Going down from layer \
       \(GlorotBengio.layers) to layer 1, our median |∂L/∂h| is multiplied by \(Format.number(standardFactor)) \
       per layer under the standard init (√(1/3) = 0.577 in tanh's linear regime) and by \
-      \(Format.number(normalizedFactor)) under the normalized one\(normalizedFactor > standardFactor ? ", which loses \(Format.number(Double.pow(normalizedFactor, Double(GlorotBengio.layers - 1)) / Double.pow(standardFactor, Double(GlorotBengio.layers - 1))))× less over the \(GlorotBengio.layers - 1) layers" : ""). At most \(Format.percent(saturation[0])) \
+      \(Format.number(normalizedFactor)) under the normalized one\(normalizedFactor > standardFactor ? """
+        , which loses \
+        \(Format.number(Double.pow(normalizedFactor, Double(GlorotBengio.layers - 1)) / Double.pow(standardFactor, Double(GlorotBengio.layers - 1))))× \
+        less over the \(GlorotBengio.layers - 1) layers
+        """ : ""). At most \(Format.percent(saturation[0])) \
       (standard) and \(Format.percent(saturation[1])) (normalized) of a layer's units are saturated \
-      (|tanh| ≥ 0.99)\(saturation.allSatisfy { $0 < 0.05 } ? ": the activations stay in tanh's linear range, so with tanh the standard init's trouble is a gradient that shrinks, not saturation." : ".")
+      (|tanh| ≥ 0.99)\(saturation.allSatisfy { $0 < 0.05 } ? """
+        : the activations stay in tanh's linear range, so with tanh the standard init's trouble is a \
+        gradient that shrinks, not saturation.
+        """ : ".")
       """)
     func runs(_ histograms: (GlorotBengio.Result) -> [MagnitudeHistogram], notes: (GlorotBengio.Result, Int) -> String)
       -> [MagnitudeHistogramCharts.Run]
@@ -43,7 +50,16 @@ extension InitializationLesson {
         of: .gradient,
         runs: runs(\.gradientHistograms, notes: { _, _ in "" })),
       caption:
-        "Solid: standard U[±1/√n]; dashed: normalized (Xavier); one color per layer. \(standardFactor < 1 ? "Under the standard init the lower layers sit to the left, smaller gradients: the median is multiplied by \(Format.number(standardFactor)) per layer going down." : "Under the standard init the lower layers do not sit to the left in this run: the median is multiplied by \(Format.number(standardFactor)) per layer going down.")"
+        """
+        Solid: standard U[±1/√n]; dashed: normalized (Xavier); one color per layer. \
+        \(standardFactor < 1 ? """
+          Under the standard init the lower layers sit to the left, smaller gradients: the median is \
+          multiplied by \(Format.number(standardFactor)) per layer going down.
+          """ : """
+          Under the standard init the lower layers do not sit to the left in this run: the median is \
+          multiplied by \(Format.number(standardFactor)) per layer going down.
+          """)
+        """
     )
     notebook.chart(
       MagnitudeHistogramCharts.overlay(

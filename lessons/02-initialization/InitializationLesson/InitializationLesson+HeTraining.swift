@@ -69,7 +69,11 @@ extension InitializationLesson {
             ]
           }),
         caption:
-          "Dashed: √(σ_w²/2) per layer. Under \(runs[0].choice.name) the bottom layer gets \(Format.number(runs[0].initialGradientNorm.first! / runs[0].initialGradientNorm.last!)) of the top's gradient (ReLU with σ_w² = 1 predicts 2^-\(Format.number(Double(depth - 1) / 2)))."
+          """
+          Dashed: √(σ_w²/2) per layer. Under \(runs[0].choice.name) the bottom layer gets \
+          \(Format.number(runs[0].initialGradientNorm.first! / runs[0].initialGradientNorm.last!)) of the \
+          top's gradient (ReLU with σ_w² = 1 predicts 2^-\(Format.number(Double(depth - 1) / 2))).
+          """
       )
       let withoutGradient = runs.filter { !$0.initialGradientNorm.allSatisfy { $0 > 0 } }
       for r in withoutGradient {

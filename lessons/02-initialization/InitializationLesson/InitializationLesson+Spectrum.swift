@@ -22,7 +22,10 @@ extension InitializationLesson {
     let worstQuantile = quantileErrors.max() ?? .nan
     return "At N = \(width) the largest s² sits below the edge by \(below). "
       + (worstQuantile < largestShortfall
-        ? "The 95th percentile is within \(percent(worstQuantile)) of its Fuss–Catalan value at every L, closer than the largest value, which is why the checks hold it."
+        ? """
+        The 95th percentile is within \(percent(worstQuantile)) of its Fuss–Catalan value at every L, \
+        closer than the largest value, which is why the checks hold it.
+        """
         : "The 95th percentile is within \(percent(worstQuantile)) of its Fuss–Catalan value at every L.")
   }
 

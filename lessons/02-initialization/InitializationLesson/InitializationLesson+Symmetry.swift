@@ -46,7 +46,12 @@ extension InitializationLesson {
           name: "symmetry-training-loss", title: "Training loss: symmetric vs random init", xLabel: "SGD step",
           yLabel: "mini-batch loss", series: TrainingRuns(runs.map { ($0.name, $0.history) }).series(\.loss)),
         caption:
-          "Final loss: \(runs.map { "\($0.name) \(Format.number($0.history.finalLoss))" }.joined(separator: ", ")); ln 10 = \(Format.number(Foundation.log(10.0))) is a uniform guess over the 10 digits. With all zeros the readout sees only zeros, so only its bias learns: at best the class frequencies."
+          """
+          Final loss: \
+          \(runs.map { "\($0.name) \(Format.number($0.history.finalLoss))" }.joined(separator: ", ")); ln \
+          10 = \(Format.number(Foundation.log(10.0))) is a uniform guess over the 10 digits. With all \
+          zeros the readout sees only zeros, so only its bias learns: at best the class frequencies.
+          """
       )
       notebook.check(
         runs.map { r in

@@ -41,11 +41,24 @@ package enum BatchNormExercises {
     return [
       .prediction(
         question:
-          "A deep BN-ReLU net without skip connections, at initialization, batch size B = \(reluBatch): by what factor does the SQUARED gradient norm grow \(layers(reluLayers)) going backward (Yang et al.'s λ\(reluLayers == 1 ? "" : "^\(reluLayers)"))?",
+          """
+          A deep BN-ReLU net without skip connections, at initialization, batch size B = \(reluBatch): by \
+          what factor does the SQUARED gradient norm grow \(layers(reluLayers)) going backward (Yang et \
+          al.'s λ\(reluLayers == 1 ? "" : "^\(reluLayers)"))?
+          """,
         answerFormat: reluLayers == 1 ? "λ" : "λ^D", predicted: reluAnswer, tolerance: reluLayers == 1 ? 0.02 : 0.05,
         reasoning: [
-          "Yang et al. (2019) follow the batch's Gram matrix through BN-ReLU layers: it converges to a fixed point where all B examples have correlation c₀ = −1/(B−1), and the backward pass through BN's projection then multiplies the squared gradient norm by λ(B) per layer, given in closed form by their Theorem 8 through the arc-cosine kernel J₁ of ReLU.",
-          "λ(B) = (B−1)(J₁'(c₀) + (B−1)J₁(1)) / ((B−3)(B−1)(J₁(1) − J₁(c₀))) − 1/(B−3), with B = \(reluBatch) (Theory's BatchNormTheory.gradientGrowth evaluates it): λ = \(Format.number(reluGrowth, digits: 6)).",
+          """
+          Yang et al. (2019) follow the batch's Gram matrix through BN-ReLU layers: it converges to a \
+          fixed point where all B examples have correlation c₀ = −1/(B−1), and the backward pass through \
+          BN's projection then multiplies the squared gradient norm by λ(B) per layer, given in closed \
+          form by their Theorem 8 through the arc-cosine kernel J₁ of ReLU.
+          """,
+          """
+          λ(B) = (B−1)(J₁'(c₀) + (B−1)J₁(1)) / ((B−3)(B−1)(J₁(1) − J₁(c₀))) − 1/(B−3), with B = \
+          \(reluBatch) (Theory's BatchNormTheory.gradientGrowth evaluates it): λ = \
+          \(Format.number(reluGrowth, digits: 6)).
+          """,
         ] + (reluLayers == 1 ? [] : [overLayers]),
         derivation: reluLayers == 1 ? "λ(\(reluBatch))" : "λ(\(reluBatch))^\(reluLayers)",
         mistakes: [
@@ -62,7 +75,13 @@ package enum BatchNormExercises {
       ),
       Exercise(
         question:
-          "Find a learning rate at which the plain \(config.sweepDepth)-layer net of \(BatchNormLesson.outline.reference(.learningRates)) DIVERGES but the same net with batch norm TRAINS, on each of the step's \(config.fixSeeds) seeds (\(config.sweepSteps) steps; diverges = goes non-finite or ends no lower than its first loss; trains = final loss below \(Format.number(TrainedRun.trainedLoss))).",
+          """
+          Find a learning rate at which the plain \(config.sweepDepth)-layer net of \
+          \(BatchNormLesson.outline.reference(.learningRates)) DIVERGES but the same net with batch norm \
+          TRAINS, on each of the step's \(config.fixSeeds) seeds (\(config.sweepSteps) steps; diverges = \
+          goes non-finite or ends no lower than its first loss; trains = final loss below \
+          \(Format.number(TrainedRun.trainedLoss))).
+          """,
         answerFormat: "learning rate",
         solution: {
           let runs = sweep.value
@@ -72,11 +91,19 @@ package enum BatchNormExercises {
             runs.count(0) { $0.runs[i].diverged } == seeds && runs.count(1) { $0.runs[i].trained } == seeds
           }
           let table = rates.indices.map { i in
-            "η = \(Format.number(rates[i])): plain diverges on \(runs.count(0) { $0.runs[i].diverged }) of \(seeds) seeds, BN trains on \(runs.count(1) { $0.runs[i].trained })"
+            """
+            η = \(Format.number(rates[i])): plain diverges on \(runs.count(0) { $0.runs[i].diverged }) of \
+            \(seeds) seeds, BN trains on \(runs.count(1) { $0.runs[i].trained })
+            """
           }
           return WorkedSolution(
             [
-              "A plain net's stable step size is bounded by the curvature of its loss (η < 2/λ_max); with batch norm, the loss does not change when a layer's weights are scaled, so a too-large step grows the weights' norm, which shrinks the effective step η/‖W‖² until it is stable again (Arora, Li & Lyu 2019). So look above the plain net's largest trainable rate.",
+              """
+              A plain net's stable step size is bounded by the curvature of its loss (η < 2/λ_max); with \
+              batch norm, the loss does not change when a layer's weights are scaled, so a too-large step \
+              grows the weights' norm, which shrinks the effective step η/‖W‖² until it is stable again \
+              (Arora, Li & Lyu 2019). So look above the plain net's largest trainable rate.
+              """,
               "The lesson's sweep trains both nets at each rate: " + table.joined(separator: "; ") + ".",
               found.map {
                 "The first rate where the plain net diverges and the BN net trains, on every seed, is η = \(Format.number(rates[$0]))."
@@ -103,25 +130,45 @@ package enum BatchNormExercises {
           correct
           ? "BN's scale invariance lets it take steps the plain net cannot."
           : plainDiverged < seeds
-            ? "The plain net still learns (without diverging) on \(seeds - plainDiverged) of \(seeds) seeds: it is slow or stable there, not unstable; try larger."
+            ? """
+            The plain net still learns (without diverging) on \(seeds - plainDiverged) of \(seeds) seeds: \
+            it is slow or stable there, not unstable; try larger.
+            """
             : "The BN net trains on only \(bnTrained) of \(seeds) seeds: try smaller."
         return ExerciseVerdict(
           correct: correct,
           reason:
-            "At lr \(Format.number(answer)), on seed \(runs.seeds[0]) the plain net \(describe(runs.main[0].runs[0])) and the BN net \(describe(runs.main[1].runs[0])); over \(seeds) seeds the plain net diverges on \(plainDiverged) and the BN net trains on \(bnTrained). \(verdict)"
+            """
+            At lr \(Format.number(answer)), on seed \(runs.seeds[0]) the plain net \
+            \(describe(runs.main[0].runs[0])) and the BN net \(describe(runs.main[1].runs[0])); over \
+            \(seeds) seeds the plain net diverges on \(plainDiverged) and the BN net trains on \
+            \(bnTrained). \(verdict)
+            """
         )
       },
       Exercise(
         question:
-          "Train \(BatchNormLesson.outline.reference(.evaluationMode))'s 4-layer BN net, then score the test digits in TRAINING mode one example at a time (batches of 1). What accuracy do you get, as a fraction (e.g. 0.5)?",
+          """
+          Train \(BatchNormLesson.outline.reference(.evaluationMode))'s 4-layer BN net, then score the \
+          test digits in TRAINING mode one example at a time (batches of 1). What accuracy do you get, as \
+          a fraction (e.g. 0.5)?
+          """,
         answerFormat: "fraction",
         solution: {
           let result = evaluation.value
           let measured = result.trainingModeAccuracy[result.batchSizes.firstIndex(of: 1) ?? 0]
           return WorkedSolution(
             [
-              "In training mode BN normalizes each feature with the batch's own mean and variance. With a batch of one example the mean is that example, so x − μ = 0 for every feature and every input leaves the layer as β: the net gives the same output for every digit.",
-              "Its accuracy is then the share of the test set that belongs to the one class it predicts, about 1/10. Which class, and so the exact share, depends on the trained β; the lesson's run measures \(Format.number(measured)).",
+              """
+              In training mode BN normalizes each feature with the batch's own mean and variance. With a \
+              batch of one example the mean is that example, so x − μ = 0 for every feature and every input \
+              leaves the layer as β: the net gives the same output for every digit.
+              """,
+              """
+              Its accuracy is then the share of the test set that belongs to the one class it predicts, about \
+              1/10. Which class, and so the exact share, depends on the trained β; the lesson's run measures \
+              \(Format.number(measured)).
+              """,
             ], answer: measured)
         }
       ) { answer in
@@ -129,10 +176,17 @@ package enum BatchNormExercises {
         let measured = result.trainingModeAccuracy[result.batchSizes.firstIndex(of: 1) ?? 0]
         let correct = abs(answer - measured) <= 0.02
         var reason =
-          "The real run gives \(Format.number(measured)) (eval mode: \(Format.number(result.evaluationAccuracy.last ?? .nan))); your answer is \(correct ? "within" : "outside") 0.02."
+          """
+          The real run gives \(Format.number(measured)) (eval mode: \
+          \(Format.number(result.evaluationAccuracy.last ?? .nan))); your answer is \
+          \(correct ? "within" : "outside") 0.02.
+          """
         if !correct {
           reason +=
-            " With one example, x − μ = 0 for every feature: every input is normalized to β, so the net predicts one class for all digits, right only for that class's share of the test set."
+            """
+             With one example, x − μ = 0 for every feature: every input is normalized to β, so the net \
+            predicts one class for all digits, right only for that class's share of the test set.
+            """
         }
         return ExerciseVerdict(correct: correct, reason: reason)
       },
@@ -140,11 +194,18 @@ package enum BatchNormExercises {
         question:
           linearLayers == 1
           ? "The same deep BN net with LINEAR activations, batch size \(linearBatch): what is λ, the per-layer growth of the squared gradient norm at init?"
-          : "The same deep BN net with LINEAR activations, batch size \(linearBatch): by what factor does the squared gradient norm grow over \(linearLayers) layers at init (λ^\(linearLayers))?",
+          : """
+          The same deep BN net with LINEAR activations, batch size \(linearBatch): by what factor does \
+          the squared gradient norm grow over \(linearLayers) layers at init (λ^\(linearLayers))?
+          """,
         answerFormat: linearLayers == 1 ? "λ" : "λ^D", predicted: linearAnswer,
         tolerance: linearLayers == 1 ? 0.02 : 0.05,
         reasoning: [
-          "Without a nonlinearity the batch's Gram matrix still converges to equal correlations c₀ = −1/(B−1), and Yang et al.'s (2019) Theorem 8 reduces to a rational function of B: BN's centring and scaling remove 2 of the B directions, leaving the factor (B−2)/(B−3)."
+          """
+          Without a nonlinearity the batch's Gram matrix still converges to equal correlations c₀ = \
+          −1/(B−1), and Yang et al.'s (2019) Theorem 8 reduces to a rational function of B: BN's centring \
+          and scaling remove 2 of the B directions, leaving the factor (B−2)/(B−3).
+          """
         ] + (linearLayers == 1 ? [] : [overLayers]),
         derivation: linearLayers == 1
           ? "(B−2)/(B−3) = \(linearBatch - 2)/\(linearBatch - 3)"

@@ -89,7 +89,11 @@ extension BatchNormLesson {
           ]
         }),
       caption:
-        "Over \(n) seeds (\(runs.seeds.map(String.init).joined(separator: ", "))): mean (min–max) of each run's median over its measurements (ICS and the cosine also over hidden layers 2–\(setup.depth) and the readout)."
+        """
+        Over \(n) seeds (\(runs.seeds.map(String.init).joined(separator: ", "))): mean (min–max) of \
+        each run's median over its measurements (ICS and the cosine also over hidden layers \
+        2–\(setup.depth) and the readout).
+        """
     )
     let main = runs.main
     func series(_ value: (CovariateShift.Measurement) -> Double) -> [Series] {
@@ -105,7 +109,11 @@ extension BatchNormLesson {
         xLabel: "SGD step", yLabel: "‖G_i − G'_i‖ / ‖G_i‖", logY: true,
         series: series { CovariateShift.Run.median($0.relativeChange) }),
       caption:
-        "The lesson's seed (\(runs.seeds[0])); each point is the median over hidden layers 2–\(setup.depth) and the readout of how much a layer's gradient changes when the layers before it take their step."
+        """
+        The lesson's seed (\(runs.seeds[0])); each point is the median over hidden layers \
+        2–\(setup.depth) and the readout of how much a layer's gradient changes when the layers before \
+        it take their step.
+        """
     )
     notebook.chart(
       Chart(
@@ -113,7 +121,10 @@ extension BatchNormLesson {
         xLabel: "SGD step", yLabel: "max ‖∇L(W) − ∇L(W − kηg)‖ / (kη‖g‖)", logY: true,
         series: series(\.betaSmoothness)),
       caption:
-        "The lesson's seed; how fast the gradient turns along −g, over steps of k·η for k = \(setup.stepMultiples.map { Format.number($0) }.joined(separator: ", ")). Lower is smoother."
+        """
+        The lesson's seed; how fast the gradient turns along −g, over steps of k·η for k = \
+        \(setup.stepMultiples.map { Format.number($0) }.joined(separator: ", ")). Lower is smoother.
+        """
     )
     let compared = CovariateShift.Comparison(runs)
     func accuracy(_ net: CovariateShift.Net) -> String {

@@ -52,7 +52,11 @@ extension BatchNormLesson {
             ]
           }),
         caption:
-          "The same two runs over \(n) seeds (weights and batch order: \(overSeeds.seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run went non-finite."
+          """
+          The same two runs over \(n) seeds (weights and batch order: \
+          \(overSeeds.seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run \
+          went non-finite.
+          """
       )
       trainingCharts(runs, prefix: "fix", in: notebook)
       let layersOfPlain = (1...depth).map { l in
@@ -85,7 +89,15 @@ extension BatchNormLesson {
         : "With BN, layer 1 follows the trend (\(Format.number(jump))× layer 2's gradient)."
       if let unitVariance, excess > 1.25 {
         firstLayer +=
-          " BN divides the gradient by its input's batch standard deviation. Layer 1's input is the pixels, whose variance across images averages \(Format.number(pixelVariance)) per pixel, against ½ − 1/(2π) = \(Format.number(unitVariance)) for a BN-ReLU unit deeper down: that alone makes layer 1's gradient √(\(Format.number(unitVariance))/\(Format.number(pixelVariance))) = \(Format.number((unitVariance / pixelVariance).squareRoot()))× the trend (measured \(Format.number(excess))×; the estimate uses the average variance, not each of the \(config.width) units' own σ)."
+          """
+           BN divides the gradient by its input's batch standard deviation. Layer 1's input is the \
+          pixels, whose variance across images averages \(Format.number(pixelVariance)) per pixel, \
+          against ½ − 1/(2π) = \(Format.number(unitVariance)) for a BN-ReLU unit deeper down: that alone \
+          makes layer 1's gradient √(\(Format.number(unitVariance))/\(Format.number(pixelVariance))) = \
+          \(Format.number((unitVariance / pixelVariance).squareRoot()))× the trend (measured \
+          \(Format.number(excess))×; the estimate uses the average variance, not each of the \
+          \(config.width) units' own σ).
+          """
       }
       notebook.chart(
         Chart(
@@ -96,7 +108,12 @@ extension BatchNormLesson {
             Series(title: runs[1].name, x: x, y: layersOfBN, style: .linePoints, colorGroup: 1),
           ]),
         caption:
-          "Going down, ‖∂L/∂h_l‖ grows by \(Format.number(plainFactor)) per layer without BN (the init's √(σ_w²·E[φ'²]) = \(Format.number(predicted))) and by \(Format.number(bnFactor)) with BN over layers 2–\(depth) (Yang et al.'s √λ(B) = \(Format.number(yang)) for B = \(config.batchSize)): \(relation). \(firstLayer)"
+          """
+          Going down, ‖∂L/∂h_l‖ grows by \(Format.number(plainFactor)) per layer without BN (the init's \
+          √(σ_w²·E[φ'²]) = \(Format.number(predicted))) and by \(Format.number(bnFactor)) with BN over \
+          layers 2–\(depth) (Yang et al.'s √λ(B) = \(Format.number(yang)) for B = \(config.batchSize)): \
+          \(relation). \(firstLayer)
+          """
       )
       // Three standard errors of the fit, from the finite-width random walk of log‖g_l‖ (docs/theory.md §1).
       let v = MeanField(phiTheory, weightVariance: config.gain2).logNormVariancePerLayer(1, width: config.width)

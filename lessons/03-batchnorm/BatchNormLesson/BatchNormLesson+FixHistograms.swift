@@ -48,7 +48,13 @@ extension BatchNormLesson {
         of: .gradient,
         runs: MagnitudeHistogramCharts.beforeAndAfter(names, gradients, layers: shown)),
       caption:
-        "Solid: \(runs[0].name); dashed: \(runs[1].name); one color per layer.\(tiny > 0.01 ? " The spike at the left edge is the first bin, which also holds every value below 2^−48: up to \(Format.percent(tiny)) of a layer's units get a gradient below 2^−48, almost none." : "")"
+        """
+        Solid: \(runs[0].name); dashed: \(runs[1].name); one color per \
+        layer.\(tiny > 0.01 ? """
+           The spike at the left edge is the first bin, which also holds every value below 2^−48: up to \
+          \(Format.percent(tiny)) of a layer's units get a gradient below 2^−48, almost none.
+          """ : "")
+        """
     )
     notebook.recordRun(
       "fix_histograms_step_0",

@@ -48,17 +48,27 @@ package enum BatchGDExercises {
     let scaling = fraction == 0.5 ? "halves" : "scales by \(Format.number(fraction))"
     let exactBatch = GradientDescentTheory.batchSize(scalingNoiseOf: base, by: fraction, examples: n)
     let lossHessian =
-      "The ½-mean squared error L(W) = (1/2n)‖XW − T‖² is quadratic with Hessian H = XᵀX/n (the same for each output column). Full-batch GD moves each eigen-direction of H as e ← (1 − ηλ)·e, so it converges only if |1 − ηλ| < 1 for every eigenvalue λ: η < 2/λ_max."
+      """
+      The ½-mean squared error L(W) = (1/2n)‖XW − T‖² is quadratic with Hessian H = XᵀX/n (the same \
+      for each output column). Full-batch GD moves each eigen-direction of H as e ← (1 − ηλ)·e, so it \
+      converges only if |1 − ηλ| < 1 for every eigenvalue λ: η < 2/λ_max.
+      """
     return [
       Exercise(
         question:
-          "Least squares from the \(n) training digits to their one-hot labels, ½-MEAN squared error, full-batch GD: what is the largest step size η that still converges? (Compute λ_max of XᵀX/n.)",
+          """
+          Least squares from the \(n) training digits to their one-hot labels, ½-MEAN squared error, \
+          full-batch GD: what is the largest step size η that still converges? (Compute λ_max of XᵀX/n.)
+          """,
         answerFormat: "η",
         solution: {
           WorkedSolution(
             [
               lossHessian,
-              "λ_max of XᵀX/n for these \(n) digits is \(Format.number(problem.largestEigenvalue, digits: 6)), found by power iteration, so the threshold is 2/λ_max = \(Format.number(threshold, digits: 6)).",
+              """
+              λ_max of XᵀX/n for these \(n) digits is \(Format.number(problem.largestEigenvalue, digits: 6)), \
+              found by power iteration, so the threshold is 2/λ_max = \(Format.number(threshold, digits: 6)).
+              """,
             ], answer: threshold)
         }
       ) { answer in
@@ -68,7 +78,12 @@ package enum BatchGDExercises {
         let correct = abs(answer - threshold) <= 0.02 * threshold
         let run = QuadraticThreshold.gradientDescent(problem, learningRate: answer, steps: 150)
         var reason =
-          "λ_max = \(Format.number(problem.largestEigenvalue)), so 2/λ_max = \(Format.number(threshold)); your answer is \(correct ? "within" : "outside") 2%. A real run at η = \(Format.number(answer)) \(run.diverged ? "diverges" : "converges") (top-mode factor \(Format.number(run.measuredFactor)) per step)."
+          """
+          λ_max = \(Format.number(problem.largestEigenvalue)), so 2/λ_max = \(Format.number(threshold)); \
+          your answer is \(correct ? "within" : "outside") 2%. A real run at η = \(Format.number(answer)) \
+          \(run.diverged ? "diverges" : "converges") (top-mode factor \
+          \(Format.number(run.measuredFactor)) per step).
+          """
         if !correct && abs(answer - threshold / Double(n)) <= 0.05 * threshold / Double(n) {
           reason += " That is the threshold of the SUM loss; the question uses the mean."
         } else if !correct && abs(answer - 1 / problem.largestEigenvalue) <= 0.02 / problem.largestEigenvalue {
@@ -78,14 +93,26 @@ package enum BatchGDExercises {
       },
       Exercise(
         question:
-          "With n = \(n) training digits and mini-batches drawn without replacement, which batch size \(scaling) the gradient noise E‖g_B − ḡ‖² of batches of \(base)?",
+          """
+          With n = \(n) training digits and mini-batches drawn without replacement, which batch size \
+          \(scaling) the gradient noise E‖g_B − ḡ‖² of batches of \(base)?
+          """,
         answerFormat: "batch size",
         solution: {
           let batch = noiseScalingBatch(base, fraction: fraction, examples: n)
           return WorkedSolution(
             [
-              "The mean gradient of B examples drawn without replacement from n has E‖g_B − ḡ‖² = ((n − B)/(n − 1))·tr Σ/B (the finite-population correction). Setting it to \(Format.number(fraction)) times the value at B = \(base) and solving for B: B = n / (1 + \(Format.number(fraction))·(n − \(base))/\(base)) = \(Format.number(exactBatch)).",
-              "A batch size is a whole number: B = \(batch) gives \(Format.number(noiseRatio(batch, base, n))) of the noise of B = \(base). (Without the correction, 1/B alone, the answer would be \(Format.number(Double(base) / fraction)).)",
+              """
+              The mean gradient of B examples drawn without replacement from n has E‖g_B − ḡ‖² = ((n − B)/(n \
+              − 1))·tr Σ/B (the finite-population correction). Setting it to \(Format.number(fraction)) times \
+              the value at B = \(base) and solving for B: B = n / (1 + \(Format.number(fraction))·(n − \
+              \(base))/\(base)) = \(Format.number(exactBatch)).
+              """,
+              """
+              A batch size is a whole number: B = \(batch) gives \(Format.number(noiseRatio(batch, base, n))) \
+              of the noise of B = \(base). (Without the correction, 1/B alone, the answer would be \
+              \(Format.number(Double(base) / fraction)).)
+              """,
             ], answer: Double(batch))
         }
       ) { answer in
@@ -96,7 +123,10 @@ package enum BatchGDExercises {
         let ratio = noiseRatio(Int(answer), base, n)
         let correct = abs(ratio - fraction) <= noiseTolerance * fraction
         let reason =
-          "The noise is ((n−B)/(n−1))·tr Σ/B, so B = \(Int(answer)) gives \(Format.number(ratio)) of B = \(base)'s noise (exactly \(Format.number(fraction)) at B ≈ \(Format.number(exact)))."
+          """
+          The noise is ((n−B)/(n−1))·tr Σ/B, so B = \(Int(answer)) gives \(Format.number(ratio)) of B = \
+          \(base)'s noise (exactly \(Format.number(fraction)) at B ≈ \(Format.number(exact))).
+          """
         let forStandardDeviation = noiseScalingBatch(base, fraction: fraction * fraction, examples: n)
         let scalesDeviation = !correct && abs(answer - Double(forStandardDeviation)) <= 1
         return ExerciseVerdict(
@@ -107,7 +137,10 @@ package enum BatchGDExercises {
       },
       .prediction(
         question:
-          "The same least-squares problem, but the loss is the SUM of ½(y − t)² over the \(n) examples instead of the mean. What is now the largest step size that converges?",
+          """
+          The same least-squares problem, but the loss is the SUM of ½(y − t)² over the \(n) examples \
+          instead of the mean. What is now the largest step size that converges?
+          """,
         answerFormat: "η", predicted: threshold / Double(n), tolerance: 0.02,
         reasoning: [
           lossHessian.replacingOccurrences(

@@ -33,7 +33,10 @@ extension BatchGDLesson {
     let fullSeen = Swift.max(full.evaluatedSteps[index], 1) * full.batchSize
     let fullLoss = full.fullLoss[index]
     let compared =
-      "\(label(small.batchSize)) reached \(Format.number(smallFinal)) after \(seen) examples; \(label(full.batchSize)) was at \(Format.number(fullLoss)) after \(fullSeen)"
+      """
+      \(label(small.batchSize)) reached \(Format.number(smallFinal)) after \(seen) examples; \
+      \(label(full.batchSize)) was at \(Format.number(fullLoss)) after \(fullSeen)
+      """
     return smallFinal < fullLoss
       ? "Per example processed (the cost), small batches get further: \(compared)."
       : "Per example processed, the small batch does not get further here: \(compared)."

@@ -94,8 +94,18 @@ extension BatchGDLesson {
       let crossed = zip(half.sharpnessSteps, half.sharpness).first { $0.1 > limit }?.0
       let pastMain =
         half.finalSharpness >= floor * limit
-        ? "the control's sharpness went past η's threshold\(crossed.map { " at step \($0)" } ?? "") and ended at \(Format.number(half.finalSharpness / limit))× it (the mean over the last tenth of the run): η's run did not stop at 2/η for lack of room to sharpen, GD's own instability held it there"
-        : "the control's sharpness ended at \(Format.number(half.finalSharpness / limit))× η's threshold (the mean over the last tenth of the run)\(crossed.map { " (it passed it at step \($0))" } ?? ""), not clearly past it, so this run cannot tell the edge of stability from a sharpness that stops rising by itself"
+        ? """
+        the control's sharpness went past η's threshold\(crossed.map { " at step \($0)" } ?? "") and \
+        ended at \(Format.number(half.finalSharpness / limit))× it (the mean over the last tenth of the \
+        run): η's run did not stop at 2/η for lack of room to sharpen, GD's own instability held it \
+        there
+        """
+        : """
+        the control's sharpness ended at \(Format.number(half.finalSharpness / limit))× η's threshold \
+        (the mean over the last tenth of the \
+        run)\(crossed.map { " (it passed it at step \($0))" } ?? ""), not clearly past it, so this run \
+        cannot tell the edge of stability from a sharpness that stops rising by itself
+        """
       notebook.prose(
         """
         At η the sharpness started at \(Format.percent(result.initialSharpness / limit)) of 2/η and \

@@ -45,7 +45,10 @@ extension BatchGDLesson {
             ]
           }),
         caption:
-          "The target: the loss m = \(Format.number(reference)) reaches after \(result.referenceSteps) steps, \(Format.number(result.targetLoss)) (\(Format.number(result.initialLoss)) at W = 0)."
+          """
+          The target: the loss m = \(Format.number(reference)) reaches after \(result.referenceSteps) \
+          steps, \(Format.number(result.targetLoss)) (\(Format.number(result.initialLoss)) at W = 0).
+          """
       )
       let measured = result.runs.filter { $0.steps != nil }
       let curve = (0...40).map { i in
@@ -67,7 +70,12 @@ extension BatchGDLesson {
               title: "predicted from the spectrum of A", x: curve, y: predictedCurve, style: .dashed, colorGroup: 1),
           ]),
         caption:
-          "Log–log: steps ∝ 1/η is a line of slope −1. From m = \(Format.number(result.runs.first?.multiple ?? .nan)) to m = \(Format.number(reference)) the steps fall by \(Format.number(result.slowdown))×\(result.runs.first?.steps == nil ? " at least (the smallest step did not get there within its budget)" : "")."
+          """
+          Log–log: steps ∝ 1/η is a line of slope −1. From m = \
+          \(Format.number(result.runs.first?.multiple ?? .nan)) to m = \(Format.number(reference)) the \
+          steps fall by \
+          \(Format.number(result.slowdown))×\(result.runs.first?.steps == nil ? " at least (the smallest step did not get there within its budget)" : "").
+          """
       )
       // The reference reaches its own loss by construction; the others are the test.
       let others = result.runs.filter { $0.multiple != reference }
@@ -92,7 +100,11 @@ extension BatchGDLesson {
         : "They depart from proportional by up to \(Format.percent(departure))."
       let verdict =
         result.slowdown >= BatchGDClaims.slowdownHolds
-        ? " So the documents' warning holds: a learning rate far below what the curvature allows converges many times more slowly (\(Format.number(result.slowdown))× here). The step to aim for is just below 2/λ_max, which is what knowing λ_max is for."
+        ? """
+         So the documents' warning holds: a learning rate far below what the curvature allows converges \
+        many times more slowly (\(Format.number(result.slowdown))× here). The step to aim for is just \
+        below 2/λ_max, which is what knowing λ_max is for.
+        """
         : ""
       notebook.prose(
         """

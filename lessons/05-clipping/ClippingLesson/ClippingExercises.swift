@@ -63,7 +63,11 @@ package enum ClippingExercises {
           "One linear unit x_t = w·x_{t−1} with x₀ = 0.5 and w = \(Format.number(w)). What is ∂x_\(t)/∂w?",
         answerFormat: "∂x_\(t)/∂w", predicted: SingleUnit.formula(w: w, x0: x0, t: t), tolerance: 0.02,
         reasoning: [
-          "Unrolled, the unit is x_t = w^t·x₀: the same weight acts at every one of the t steps, so the derivative collects one term per step (backpropagation through time sums them), each equal to x₀·w^{t−1}."
+          """
+          Unrolled, the unit is x_t = w^t·x₀: the same weight acts at every one of the t steps, so the \
+          derivative collects one term per step (backpropagation through time sums them), each equal to \
+          x₀·w^{t−1}.
+          """
         ],
         derivation: "∂x_t/∂w = t·x₀·w^{t−1} = \(t)·0.5·\(Format.number(w))^\(t - 1)",
         mistakes: [
@@ -76,18 +80,34 @@ package enum ClippingExercises {
         ]),
       .prediction(
         question:
-          "The gradient g = \(gradientText) is clipped by VALUE at c = \(Format.number(c)) (every component clamped to [−c, c]). By what angle, in degrees, does clipping turn it (the angle between g and the clipped gradient)?",
+          """
+          The gradient g = \(gradientText) is clipped by VALUE at c = \(Format.number(c)) (every \
+          component clamped to [−c, c]). By what angle, in degrees, does clipping turn it (the angle \
+          between g and the clipped gradient)?
+          """,
         answerFormat: "degrees", predicted: angle, tolerance: 0.02,
         reasoning: [
-          "Clamping each component to [−\(Format.number(c)), \(Format.number(c))] gives clip(g) = \(vectorText(clamped)). The cosine of the angle between two vectors is their dot product over the product of their norms, and the angle is its arccosine."
+          """
+          Clamping each component to [−\(Format.number(c)), \(Format.number(c))] gives clip(g) = \
+          \(vectorText(clamped)). The cosine of the angle between two vectors is their dot product over \
+          the product of their norms, and the angle is its arccosine.
+          """
         ],
         derivation:
-          "θ = arccos(g·clip(g)/(‖g‖‖clip(g)‖)) = arccos(\(Format.number(zip(g, clamped).map { $0 * $1 }.reduce(0, +)))/(\(Format.number(g.map { $0 * $0 }.reduce(0, +).squareRoot()))·\(Format.number(clamped.map { $0 * $0 }.reduce(0, +).squareRoot())))) = arccos(\(Format.number(cosine))) in degrees",
+          """
+          θ = arccos(g·clip(g)/(‖g‖‖clip(g)‖)) = \
+          arccos(\(Format.number(zip(g, clamped).map { $0 * $1 }.reduce(0, +)))/(\(Format.number(g.map { $0 * $0 }.reduce(0,
+              +).squareRoot()))·\(Format.number(clamped.map { $0 * $0 }.reduce(0, +).squareRoot())))) \
+          = arccos(\(Format.number(cosine))) in degrees
+          """,
         mistakes: [
           .init(
             0, within: 0.05,
             hint:
-              "An angle of 0 is what NORM clipping gives: it rescales the whole vector. Value clipping clamps the large components only, which turns the vector."
+              """
+              An angle of 0 is what NORM clipping gives: it rescales the whole vector. Value clipping clamps \
+              the large components only, which turns the vector.
+              """
           ),
           .init(
             cosine, within: 0.005,
@@ -98,7 +118,13 @@ package enum ClippingExercises {
         ]),
       Exercise(
         question:
-          "The recurrent net of \(ClippingLesson.outline.reference([.unclipped, .sweep])) (network seed \(config.seed), T = \(config.length), η = \(Format.number(config.learningRate)), \(config.hidden) \(config.activation.name) units) blows up without clipping. Give a norm-clipping threshold τ (--clip-norm) with which it learns the adding problem (a final test loss, the mean of the last 3 evaluations, below 1/24) within \(exerciseSteps) steps.",
+          """
+          The recurrent net of \(ClippingLesson.outline.reference([.unclipped, .sweep])) (network seed \
+          \(config.seed), T = \(config.length), η = \(Format.number(config.learningRate)), \
+          \(config.hidden) \(config.activation.name) units) blows up without clipping. Give a \
+          norm-clipping threshold τ (--clip-norm) with which it learns the adding problem (a final test \
+          loss, the mean of the last 3 evaluations, below 1/24) within \(exerciseSteps) steps.
+          """,
         answerFormat: "τ",
         solution: {
           let mean = average.value
@@ -106,10 +132,23 @@ package enum ClippingExercises {
           let learned = candidates.first { runs[$0].learned(belowTestLoss: ClippingConfiguration.learnedLoss) }
           return WorkedSolution(
             [
-              "Without clipping, the rare steps where the gradient norm spikes (the net crosses a cliff of the loss, where W_rec's largest singular value passes the stability edge) throw W_rec so far that training never recovers. Norm clipping keeps the direction of those steps and caps their length at η·τ (Pascanu et al. 2013, Algorithm 1).",
-              "Pascanu et al. suggest a threshold near the average gradient norm: it leaves ordinary steps alone and caps only the spikes. A probe run at η/10 (as in \(ClippingLesson.outline.reference(.sweep))) measures ḡ = \(Format.number(mean)).",
+              """
+              Without clipping, the rare steps where the gradient norm spikes (the net crosses a cliff of the \
+              loss, where W_rec's largest singular value passes the stability edge) throw W_rec so far that \
+              training never recovers. Norm clipping keeps the direction of those steps and caps their length \
+              at η·τ (Pascanu et al. 2013, Algorithm 1).
+              """,
+              """
+              Pascanu et al. suggest a threshold near the average gradient norm: it leaves ordinary steps \
+              alone and caps only the spikes. A probe run at η/10 (as in \
+              \(ClippingLesson.outline.reference(.sweep))) measures ḡ = \(Format.number(mean)).
+              """,
               learned.map {
-                "A real run of \(exerciseSteps) steps with τ = \(Format.number($0))\($0 == mean ? " (ḡ itself)" : $0 < mean ? " (ḡ/2)" : " (2ḡ)") learns the task."
+                """
+                A real run of \(exerciseSteps) steps with τ = \
+                \(Format.number($0))\($0 == mean ? " (ḡ itself)" : $0 < mean ? " (ḡ/2)" : " (2ḡ)") learns the \
+                task.
+                """
               } ?? "None of ḡ/2, ḡ and 2ḡ learns the task within \(exerciseSteps) steps in this configuration.",
             ], answer: learned ?? mean)
         }
@@ -125,18 +164,34 @@ package enum ClippingExercises {
           reason = "A real run with τ = \(Format.number(answer)) went non-finite at step \(bad)."
         } else if let reached, correct {
           reason =
-            "A real run with τ = \(Format.number(answer)) reached a test loss below 1/24 at step \(reached) and ended at \(Format.number(history.finalTestLoss(overLast: 3))) (\(Format.percent(history.clippedFraction)) of the steps clipped)."
+            """
+            A real run with τ = \(Format.number(answer)) reached a test loss below 1/24 at step \(reached) \
+            and ended at \(Format.number(history.finalTestLoss(overLast: 3))) \
+            (\(Format.percent(history.clippedFraction)) of the steps clipped).
+            """
         } else if let reached {
           reason =
-            "A real run with τ = \(Format.number(answer)) touched a test loss below 1/24 at step \(reached) but did not stay there: its final test loss is \(Format.number(history.finalTestLoss(overLast: 3))) (\(Format.percent(history.clippedFraction)) of the steps clipped)."
+            """
+            A real run with τ = \(Format.number(answer)) touched a test loss below 1/24 at step \(reached) \
+            but did not stay there: its final test loss is \
+            \(Format.number(history.finalTestLoss(overLast: 3))) \
+            (\(Format.percent(history.clippedFraction)) of the steps clipped).
+            """
         } else {
           reason =
-            "A real run with τ = \(Format.number(answer)) stayed finite but never got below 1/24 (final test loss \(Format.number(history.finalTestLoss)), \(Format.percent(history.clippedFraction)) of the steps clipped)."
+            """
+            A real run with τ = \(Format.number(answer)) stayed finite but never got below 1/24 (final test \
+            loss \(Format.number(history.finalTestLoss)), \(Format.percent(history.clippedFraction)) of the \
+            steps clipped).
+            """
         }
         if !correct {
           reason +=
             history.clippedFraction < 0.05
-            ? " Too few steps were clipped: a step of length η·τ can still throw W_rec off the cliff. Try a τ near the average gradient norm (\(ClippingLesson.outline.reference(.sweep))'s ḡ)."
+            ? """
+             Too few steps were clipped: a step of length η·τ can still throw W_rec off the cliff. Try a τ \
+            near the average gradient norm (\(ClippingLesson.outline.reference(.sweep))'s ḡ).
+            """
             : " Try a τ near the average gradient norm (\(ClippingLesson.outline.reference(.sweep))'s ḡ)."
         }
         return ExerciseVerdict(correct: correct, reason: reason)
@@ -146,7 +201,11 @@ package enum ClippingExercises {
           "A vanilla RNN with \(phiName) as φ. Below which largest singular value σ₁ of W_rec is the gradient through time guaranteed to vanish?",
         answerFormat: "σ₁", predicted: RecurrentTheory.vanishingThreshold(derivativeBound: gamma), tolerance: 0.01,
         reasoning: [
-          "Back through one step, ∂h_t/∂h_{t−1} = W_recᵀ·diag(φ'(a_t)), whose norm is at most σ₁·γ with γ = max|φ'|. So k steps back the gradient is bounded by (γσ₁)^k, which vanishes whenever γσ₁ < 1 (Pascanu et al. 2013). Here \(phiBound)."
+          """
+          Back through one step, ∂h_t/∂h_{t−1} = W_recᵀ·diag(φ'(a_t)), whose norm is at most σ₁·γ with γ \
+          = max|φ'|. So k steps back the gradient is bounded by (γσ₁)^k, which vanishes whenever γσ₁ < 1 \
+          (Pascanu et al. 2013). Here \(phiBound).
+          """
         ],
         derivation: "σ₁ < 1/γ = 1/\(Format.number(gamma))",
         mistakes: [

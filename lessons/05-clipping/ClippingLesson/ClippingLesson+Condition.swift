@@ -56,7 +56,8 @@ extension ClippingLesson {
         twice its spectral radius: σ₁ only bounds one step, while over many steps (W_recᵀ)^k shrinks \
         or grows at the rate ρ. With tanh, φ' ≤ 1 only ever shrinks the gradient further. The \
         sigmoid's γ = ¼ needs σ₁ > 4 before the gradient can grow at all, and a saturated sigmoid \
-        has φ' far below ¼: \(sigmoidAbove.map { "σ₁ = \(Format.number($0.largestSingularValue)) \($0.ratio < 1 ? "vanishes" : "explodes")" }.joined(separator: ", ")). \
+        has φ' far below ¼: \(sigmoidAbove.map { "σ₁ = \(Format.number($0.largestSingularValue)) \($0.ratio < 1 ? "vanishes" : "explodes")"
+            }.joined(separator: ", ")). \
         Above 1/γ yet vanishing here: \(aboveButVanishing.isEmpty ? "none" : aboveButVanishing.map(\.name).joined(separator: "; ")).
         """)
       let checks =
@@ -100,7 +101,10 @@ extension ClippingLesson {
             name: name, title: "\(activation.name) RNN at init: gradient reaching h_{T−k}", xLabel: "steps back k",
             yLabel: "‖∂L/∂h_{T−k}‖ / ‖∂L/∂h_T‖", logY: true, series: series),
           caption:
-            "Solid: measured by BPTT. Dashed: the bound (γσ₁)^k of the same color. Below the dashed line always; above 1/γ the bound grows, the gradient need not."
+            """
+            Solid: measured by BPTT. Dashed: the bound (γσ₁)^k of the same color. Below the dashed line \
+            always; above 1/γ the bound grows, the gradient need not.
+            """
         )
       }
       for p in profiles {

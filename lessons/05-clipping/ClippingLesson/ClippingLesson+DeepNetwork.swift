@@ -75,9 +75,19 @@ extension ClippingLesson {
       let deadShare = dead.isEmpty ? Double.nan : dead.reduce(0, +) / Double(dead.count)
       notebook.prose(
         tooLarge.history.nonFinite.map { event in
-          "At η = \(Format.number(config.mlpLearningRate)) without clipping the net went non-finite (\(event)); clipped, it reached \(Format.percent(runs[1].testAccuracy))."
+          """
+          At η = \(Format.number(config.mlpLearningRate)) without clipping the net went non-finite \
+          (\(event)); clipped, it reached \(Format.percent(runs[1].testAccuracy)).
+          """
         }
-          ?? "At η = \(Format.number(config.mlpLearningRate)) without clipping the net did not overflow, it died: its first oversized steps pushed the ReLUs' inputs negative (\(Format.percent(deadShare)) of the hidden ReLU outputs were 0 on the last batch, against about half in a healthy net) and the loss sits at ln 10. Clipped, the same steps are capped and it reaches \(Format.percent(runs[1].testAccuracy)); at η = \(Format.number(config.mlpSafeLearningRate)) it reaches \(Format.percent(runs[2].testAccuracy))."
+          ?? """
+          At η = \(Format.number(config.mlpLearningRate)) without clipping the net did not overflow, it \
+          died: its first oversized steps pushed the ReLUs' inputs negative (\(Format.percent(deadShare)) \
+          of the hidden ReLU outputs were 0 on the last batch, against about half in a healthy net) and \
+          the loss sits at ln 10. Clipped, the same steps are capped and it reaches \
+          \(Format.percent(runs[1].testAccuracy)); at η = \(Format.number(config.mlpSafeLearningRate)) it \
+          reaches \(Format.percent(runs[2].testAccuracy)).
+          """
       )
       notebook.prose(
         """

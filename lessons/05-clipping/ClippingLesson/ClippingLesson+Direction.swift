@@ -52,7 +52,11 @@ extension ClippingLesson {
             ]
           }),
         caption:
-          "‖g‖ = \(Format.number(record.normBefore)). Norm clipping multiplies every component by the same factor; value clipping shrinks only the components above c, the largest the most, and leaves the rest. cos(g, value-clip(g)) = \(Format.number(record.cosine))."
+          """
+          ‖g‖ = \(Format.number(record.normBefore)). Norm clipping multiplies every component by the same \
+          factor; value clipping shrinks only the components above c, the largest the most, and leaves \
+          the rest. cos(g, value-clip(g)) = \(Format.number(record.cosine)).
+          """
       )
       let valueRun = notebook.experiment("value-clipped run", total: config.steps) { progress in
         ClippingRuns.run(config, networkSeed: config.seed, clipping: .value(c), test: test, progress: progress.update)
@@ -79,7 +83,11 @@ extension ClippingLesson {
           yLabel: "cosine",
           series: TrainingRuns(runs).series(style: { $0 == 0 ? .line : .faint }) { $0.clip?.cosine ?? .nan }),
         caption:
-          "Norm clipping keeps the direction (cos = 1 by construction, checked below); value clipping's smallest cosine over its clipped steps: \(Format.number(runs.dropFirst().flatMap { $0.history.steps.compactMap { $0.clip?.cosine } }.min() ?? .nan))."
+          """
+          Norm clipping keeps the direction (cos = 1 by construction, checked below); value clipping's \
+          smallest cosine over its clipped steps: \
+          \(Format.number(runs.dropFirst().flatMap { $0.history.steps.compactMap { $0.clip?.cosine } }.min() ?? .nan)).
+          """
       )
       notebook.check([
         TheoryCheck(

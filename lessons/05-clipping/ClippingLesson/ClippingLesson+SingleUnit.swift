@@ -63,7 +63,10 @@ extension ClippingLesson {
             Marker(x: Double.exp2(1 / Double(t)), label: "minimum, w = \(Format.number(Double.exp2(1 / Double(t))))")
           ]),
         caption:
-          "Flat to the left (x₅₀ ≈ 0), a wall to the right; the minimum sits at its foot. Both the loss and its slope jump by orders of magnitude within a few percent of w."
+          """
+          Flat to the left (x₅₀ ≈ 0), a wall to the right; the minimum sits at its foot. Both the loss \
+          and its slope jump by orders of magnitude within a few percent of w.
+          """
       )
       // One SGD step from the wall, plain and clipped.
       let start = 1.05
@@ -78,7 +81,8 @@ extension ClippingLesson {
         """
         What that does to gradient descent: from w = \(Format.number(start)) on the wall the slope is \
         \(Format.number(slope)). One SGD step with η = \(Format.number(eta)) jumps to w = \
-        \(Format.number(unclipped)), where x₅₀ = w^{50}·x₀ \(unclippedLoss.isFinite ? "gives the loss \(Format.number(unclippedLoss))" : "overflows Float32: the loss is \(Format.number(unclippedLoss))"). \
+        \(Format.number(unclipped)), where x₅₀ = w^{50}·x₀ \(unclippedLoss.isFinite ? "gives the loss \(Format.number(unclippedLoss))" :
+            "overflows Float32: the loss is \(Format.number(unclippedLoss))"). \
         The same step with the gradient clipped to norm 1 (Algorithm 1) moves to w = \
         \(Format.number(clipped)), loss \(Format.number(clippedLoss)): the direction was right, only \
         its length was absurd.

@@ -22,7 +22,11 @@ extension ClippingLesson {
       var notes: [String] = []
       if !slow.isEmpty {
         notes.append(
-          "\(slow.count == 1 ? "the other ended" : "\(slow.count) ended") at \(slow.map { Format.number($0) }.joined(separator: ", ")) (\(slow.map { Format.number($0 / bar) + "×" }.joined(separator: ", ")) the bar)"
+          """
+          \(slow.count == 1 ? "the other ended" : "\(slow.count) ended") at \
+          \(slow.map { Format.number($0) }.joined(separator: ", ")) \
+          (\(slow.map { Format.number($0 / bar) + "×" }.joined(separator: ", ")) the bar)
+          """
         )
       }
       if nonFinite > 0 { notes.append("\(nonFinite) went non-finite") }
@@ -33,11 +37,20 @@ extension ClippingLesson {
     text += lines.joined(separator: "; ") + "."
     if let smallest = multiples.min(), let largest = multiples.max(), smallest < largest {
       text +=
-        " The smallest τ (\(Format.number(smallest))·ḡ) clipped \(Format.percent(findings.meanClippedFraction(multiple: smallest))) of the steps, so it behaves like a smaller, normalized step"
+        """
+         The smallest τ (\(Format.number(smallest))·ḡ) clipped \
+        \(Format.percent(findings.meanClippedFraction(multiple: smallest))) of the steps, so it behaves \
+        like a smaller, normalized step
+        """
       let blewUp = findings.runs(multiple: largest).filter { $0.history.nonFiniteStep != nil }.count
       text +=
         blewUp > 0
-        ? "; the largest (\(Format.number(largest))·ḡ) clipped \(Format.percent(findings.meanClippedFraction(multiple: largest))) and went non-finite on \(blewUp) of \(n) seeds: single steps of length up to η·τ are enough to jump off the cliff again."
+        ? """
+        ; the largest (\(Format.number(largest))·ḡ) clipped \
+        \(Format.percent(findings.meanClippedFraction(multiple: largest))) and went non-finite on \
+        \(blewUp) of \(n) seeds: single steps of length up to η·τ are enough to jump off the cliff \
+        again.
+        """
         : "; the largest (\(Format.number(largest))·ḡ) clipped \(Format.percent(findings.meanClippedFraction(multiple: largest)))."
     }
     let inRange = multiples.filter { (0.5...10).contains($0) }
@@ -45,7 +58,10 @@ extension ClippingLesson {
     text +=
       failed.isEmpty
       ? " Every threshold of Pascanu et al.'s 0.5×–10× range in the sweep learned on every seed here."
-      : " Pascanu et al.'s 0.5×–10× is a range to search, not a guarantee: \(failed.count) of its \(inRange.count) thresholds in the sweep missed on at least one seed."
+      : """
+       Pascanu et al.'s 0.5×–10× is a range to search, not a guarantee: \(failed.count) of its \
+      \(inRange.count) thresholds in the sweep missed on at least one seed.
+      """
     return text
   }
 
@@ -107,7 +123,12 @@ extension ClippingLesson {
             ]
           }),
         caption:
-          "ḡ = \(averages.map { Format.number($0) }.joined(separator: ", ")) for network seeds \(seeds.map(String.init).joined(separator: ", ")). Steps clipped: the mean over the seeds. \"Learned\": finite, and a final test loss (the mean of the last 3 evaluations) below 1/24; “–”: a seed went non-finite."
+          """
+          ḡ = \(averages.map { Format.number($0) }.joined(separator: ", ")) for network seeds \
+          \(seeds.map(String.init).joined(separator: ", ")). Steps clipped: the mean over the seeds. \
+          \"Learned\": finite, and a final test loss (the mean of the last 3 evaluations) below 1/24; \
+          “–”: a seed went non-finite.
+          """
       )
       var lossSeries = findings.mainSeedRuns.enumerated().map { i, r in
         Series(

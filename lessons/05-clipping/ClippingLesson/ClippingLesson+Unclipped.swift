@@ -17,7 +17,10 @@ extension ClippingLesson {
     let end = history.nonFiniteStep.map { " before the run went non-finite at step \($0)" } ?? ""
     if let back {
       return
-        "In the \(window.count) steps before the first spike (step \(spike)) the loss averaged \(Format.number(before)); it came back to that level at step \(back.step)."
+        """
+        In the \(window.count) steps before the first spike (step \(spike)) the loss averaged \
+        \(Format.number(before)); it came back to that level at step \(back.step).
+        """
     }
     let best = after.map(\.loss).min()
     return
@@ -94,14 +97,25 @@ extension ClippingLesson {
       notebook.prose(
         history.nonFiniteStep.map { bad in
           """
-          The run produced a non-finite loss or gradient at step \(bad). \(firstSpike.map { s in "The first spike, at step \(s.step), was \(Format.percent(s.recurrentGradientNorm * s.recurrentGradientNorm / (s.gradientNorm * s.gradientNorm))) recurrent (its share of ‖g‖²): the gradient that went back through time. " } ?? "")\
-          \(firstSpike.flatMap { s in sigmaBefore.map { "σ₁(W_rec), \(Format.number(config.gain)) at init, had grown to \(Format.number($0)); that one update moved it to \(Format.number(s.recurrentSpectralNorm ?? .nan)). " } } ?? "")\
+          The run produced a non-finite loss or gradient at step \(bad). \(firstSpike.map { s in """
+            The first spike, at step \(s.step), was \
+            \(Format.percent(s.recurrentGradientNorm * s.recurrentGradientNorm / (s.gradientNorm * s.gradientNorm))) \
+            recurrent (its share of ‖g‖²): the gradient that went back through time. 
+            """ } ?? "")\
+          \(firstSpike.flatMap { s in sigmaBefore.map { """
+            σ₁(W_rec), \(Format.number(config.gain)) at init, had grown to \(Format.number($0)); that one \
+            update moved it to \(Format.number(s.recurrentSpectralNorm ?? .nan)). 
+            """ } } ?? "")\
           A long step of W_rec saturates the hidden units at ±1; from then on the readout sees \
           ‖h_T‖² near \(config.hidden), so its own step η·‖h_T‖² is far beyond lesson 4's threshold \
           2 and the loss diverges geometrically: the readout's gradient takes over in the chart.
           """
         }
-          ?? "This run did not blow up within \(config.steps) steps (its largest ‖g‖ was \(Format.number(history.maxGradientNorm))); with the defaults it does. Try a larger --lr or --gain."
+          ?? """
+          This run did not blow up within \(config.steps) steps (its largest ‖g‖ was \
+          \(Format.number(history.maxGradientNorm))); with the defaults it does. Try a larger --lr or \
+          --gain.
+          """
       )
       notebook.recordRun(
         "unclipped",

@@ -49,7 +49,13 @@ enum ResidualClaims {
           "bn_residual_test_accuracy_mean": accuracy(.batchNormResidual, trainingSeeds),
         ],
         rule:
-          "false if BN + residual does not train (mean test accuracy over the seeds < \(Format.percent(trainedAccuracy))); otherwise partly holds if BN alone leaves the first-to-last gradient ratio at the deepest depth ≥ ×\(Format.number(unevenRatio)) from 1 or trains ≥ \(Format.number(accuracyGap * 100)) points worse than BN + residual (the skip connection does the work), holds if not",
+          """
+          false if BN + residual does not train (mean test accuracy over the seeds < \
+          \(Format.percent(trainedAccuracy))); otherwise partly holds if BN alone leaves the \
+          first-to-last gradient ratio at the deepest depth ≥ ×\(Format.number(unevenRatio)) from 1 or \
+          trains ≥ \(Format.number(accuracyGap * 100)) points worse than BN + residual (the skip \
+          connection does the work), holds if not
+          """,
         verdict: { m in
           guard m["bn_residual_test_accuracy_mean"] >= trainedAccuracy else { return .false_ }
           let skipMatters =
@@ -59,7 +65,14 @@ enum ResidualClaims {
         },
         evidence: { m, verdict in
           let numbers =
-            "at init, BN without skip connections gives ‖∂L/∂W_first‖/‖∂L/∂W_last‖ = \(Format.number(m["bn_only_gradient_ratio_deepest"])) at \(gradients.depths[deepest]) layers, the same BN inside residual blocks \(Format.number(m["bn_residual_gradient_ratio_deepest"])) (\(notebook.reference(.gradientsByDepth))). Trained at \(config.depth) layers: BN only \(outcome(.batchNorm, trainingSeeds)), BN + residual \(outcome(.batchNormResidual, trainingSeeds)) (\(trainingStep))."
+            """
+            at init, BN without skip connections gives ‖∂L/∂W_first‖/‖∂L/∂W_last‖ = \
+            \(Format.number(m["bn_only_gradient_ratio_deepest"])) at \(gradients.depths[deepest]) layers, \
+            the same BN inside residual blocks \(Format.number(m["bn_residual_gradient_ratio_deepest"])) \
+            (\(notebook.reference(.gradientsByDepth))). Trained at \(config.depth) layers: BN only \
+            \(outcome(.batchNorm, trainingSeeds)), BN + residual \
+            \(outcome(.batchNormResidual, trainingSeeds)) (\(trainingStep)).
+            """
           let code = "The code itself does not run: tf.keras.models.resnet.ResNet and BasicBlock do not exist in Keras."
           switch verdict {
           case .partlyHolds:
@@ -78,7 +91,12 @@ enum ResidualClaims {
           "fixup_deep_test_accuracy_mean": accuracy(.fixup, unnormalizedSeeds),
         ],
         rule:
-          "partly holds if depth pays only with a path for the gradient: the residual net beats the plain one by ≥ \(Format.number(accuracyGap * 100)) points, or at \(config.deepDepth) layers α = 1 does not train while Fixup does (≥ \(Format.percent(trainedAccuracy))); holds if neither (depth alone is enough); false if no deep net trains",
+          """
+          partly holds if depth pays only with a path for the gradient: the residual net beats the plain \
+          one by ≥ \(Format.number(accuracyGap * 100)) points, or at \(config.deepDepth) layers α = 1 \
+          does not train while Fixup does (≥ \(Format.percent(trainedAccuracy))); holds if neither (depth \
+          alone is enough); false if no deep net trains
+          """,
         verdict: { m in
           let anyTrains = [
             m["plain_test_accuracy_mean"], m["residual_test_accuracy_mean"], m["fixup_deep_test_accuracy_mean"],
@@ -93,7 +111,15 @@ enum ResidualClaims {
         },
         evidence: { m, verdict in
           let numbers =
-            "At \(config.depth) weight layers the plain net, at its best step size (η = \(plain.map { Format.number($0.learningRate) } ?? "–")), reached \(outcome(.plain, trainingSeeds)) and the residual net \(outcome(.residual, trainingSeeds)) (\(trainingStep)); at \(config.deepDepth) layers without normalization, α = 1: \(outcome(.residualUnscaled, unnormalizedSeeds)), while Fixup reached \(outcome(.fixup, unnormalizedSeeds)) and SkipInit \(outcome(.skipInit, unnormalizedSeeds)) (\(deepStep))."
+            """
+            At \(config.depth) weight layers the plain net, at its best step size (η = \
+            \(plain.map { Format.number($0.learningRate) } ?? "–")), reached \
+            \(outcome(.plain, trainingSeeds)) and the residual net \(outcome(.residual, trainingSeeds)) \
+            (\(trainingStep)); at \(config.deepDepth) layers without normalization, α = 1: \
+            \(outcome(.residualUnscaled, unnormalizedSeeds)), while Fixup reached \
+            \(outcome(.fixup, unnormalizedSeeds)) and SkipInit \(outcome(.skipInit, unnormalizedSeeds)) \
+            (\(deepStep)).
+            """
           return verdict == .partlyHolds
             ? "Depth helps only if the gradient still reaches the first layers. \(numbers)"
             : "\(numbers)"
@@ -106,13 +132,26 @@ enum ResidualClaims {
           "unscaled_squared_norm_growth_10_blocks": profile.isEmpty ? nil : profile[min(10, profile.count - 1)],
         ],
         rule:
-          "false if Fixup, an init designed for the whole stack, trains the \(config.deepDepth)-layer net without normalization to ≥ \(Format.percent(trainedAccuracy)) test accuracy; holds if it does not",
+          """
+          false if Fixup, an init designed for the whole stack, trains the \(config.deepDepth)-layer net \
+          without normalization to ≥ \(Format.percent(trainedAccuracy)) test accuracy; holds if it does \
+          not
+          """,
         verdict: { m in m["fixup_deep_test_accuracy_mean"] >= trainedAccuracy ? .false_ : .holds },
         evidence: { m, verdict in
           let layerByLayer =
-            "What does not is an init chosen layer by layer: with α = 1 every He-initialized block still doubles E‖x‖², \(Format.number(m["unscaled_squared_norm_growth_10_blocks"])) times after 10 blocks (\(notebook.reference(.variance))), and that net: \(outcome(.residualUnscaled, unnormalizedSeeds)) (\(deepStep))."
+            """
+            What does not is an init chosen layer by layer: with α = 1 every He-initialized block still \
+            doubles E‖x‖², \(Format.number(m["unscaled_squared_norm_growth_10_blocks"])) times after 10 \
+            blocks (\(notebook.reference(.variance))), and that net: \
+            \(outcome(.residualUnscaled, unnormalizedSeeds)) (\(deepStep)).
+            """
           return verdict == .false_
-            ? "An init designed for the whole stack does solve it: Fixup trains \(config.deepDepth) layers without any normalization to \(outcome(.fixup, unnormalizedSeeds)) (\(deepStep)). \(layerByLayer)"
+            ? """
+            An init designed for the whole stack does solve it: Fixup trains \(config.deepDepth) layers \
+            without any normalization to \(outcome(.fixup, unnormalizedSeeds)) (\(deepStep)). \
+            \(layerByLayer)
+            """
             : "In this run Fixup did not train: \(outcome(.fixup, unnormalizedSeeds)) (\(deepStep)). \(layerByLayer)"
         }),
     ]

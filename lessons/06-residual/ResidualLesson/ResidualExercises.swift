@@ -44,12 +44,19 @@ package enum ResidualExercises {
     let targetGrowth = 2.0
     let targetAlpha = ResidualTheory.alpha(forGrowth: targetGrowth, blocks: targetBlocks)
     let blockVariance =
-      "At init W₁x has variance 2‖x‖²/n per unit, ReLU keeps half of its second moment, and W₂ ~ N(0, 1/n) passes it on: E‖W₂·ReLU(W₁x)‖² = ‖x‖². The branch is independent of x, so the two add in variance: E‖x + α·F(x)‖² = (1 + α²)‖x‖², and the blocks compound."
+      """
+      At init W₁x has variance 2‖x‖²/n per unit, ReLU keeps half of its second moment, and W₂ ~ N(0, \
+      1/n) passes it on: E‖W₂·ReLU(W₁x)‖² = ‖x‖². The branch is independent of x, so the two add in \
+      variance: E‖x + α·F(x)‖² = (1 + α²)‖x‖², and the blocks compound.
+      """
     let accuracies = MemoTable<Double, Double> { accuracy(alpha: $0, config, train: train, test: test) }
     return [
       .prediction(
         question:
-          "Residual blocks x + α·W₂·ReLU(W₁x) with W₁ ~ N(0, 2/n), W₂ ~ N(0, 1/n) and α = \(Format.number(alpha)). By what factor does E‖x‖² grow over \(growthBlocks) blocks at init?",
+          """
+          Residual blocks x + α·W₂·ReLU(W₁x) with W₁ ~ N(0, 2/n), W₂ ~ N(0, 1/n) and α = \
+          \(Format.number(alpha)). By what factor does E‖x‖² grow over \(growthBlocks) blocks at init?
+          """,
         answerFormat: "factor", predicted: growth, tolerance: 0.02,
         reasoning: [blockVariance],
         derivation: "(1 + α²)^L = \(Format.number(1 + alpha * alpha))^\(growthBlocks)",
@@ -72,7 +79,11 @@ package enum ResidualExercises {
           .init(
             1 / Double(targetBlocks).squareRoot(), within: 0.005 / Double(targetBlocks).squareRoot(),
             hint:
-              "α = 1/√L gives (1 + 1/L)^L ≈ \(Format.number(Double.pow(1 + 1 / Double(targetBlocks), Double(targetBlocks)))) at L = \(targetBlocks), not \(Format.number(targetGrowth))."
+              """
+              α = 1/√L gives (1 + 1/L)^L ≈ \
+              \(Format.number(Double.pow(1 + 1 / Double(targetBlocks), Double(targetBlocks)))) at L = \
+              \(targetBlocks), not \(Format.number(targetGrowth)).
+              """
           ),
           .init(
             targetAlpha * targetAlpha, within: 0.005 * targetAlpha * targetAlpha,
@@ -80,7 +91,13 @@ package enum ResidualExercises {
         ]),
       Exercise(
         question:
-          "A residual net of \(blocks) two-layer blocks (\(config.deepDepth) weight layers, width \(config.width)) without normalization, trained like \(ResidualLesson.outline.reference(.withoutNormalization)) (η = \(Format.number(config.learningRate)), \(config.steps) steps). Give a fixed branch scale α with which it reaches at least \(Format.percent(requiredAccuracy)) test accuracy.",
+          """
+          A residual net of \(blocks) two-layer blocks (\(config.deepDepth) weight layers, width \
+          \(config.width)) without normalization, trained like \
+          \(ResidualLesson.outline.reference(.withoutNormalization)) (η = \
+          \(Format.number(config.learningRate)), \(config.steps) steps). Give a fixed branch scale α with \
+          which it reaches at least \(Format.percent(requiredAccuracy)) test accuracy.
+          """,
         answerFormat: "α",
         solution: {
           let alpha = 1 / Double(config.deepDepth).squareRoot()
@@ -88,8 +105,17 @@ package enum ResidualExercises {
           return WorkedSolution(
             [
               blockVariance,
-              "With α = 1 the forward signal grows 2^\(blocks) at init and the first step overflows; with α → 0 the net starts as the identity and its branches learn slowly. α = 1/√L with L = \(config.deepDepth) weight layers keeps (1 + α²)^\(blocks) = \(Format.number(ResidualTheory.normGrowth(alpha: alpha, blocks: blocks))) (under e^½), close to the identity but with branches large enough to learn.",
-              "A real run with α = 1/√\(config.deepDepth) = \(Format.number(alpha)) \(accuracy.isFinite ? "reaches \(Format.percent(accuracy)) test accuracy" : "goes non-finite").",
+              """
+              With α = 1 the forward signal grows 2^\(blocks) at init and the first step overflows; with α → \
+              0 the net starts as the identity and its branches learn slowly. α = 1/√L with L = \
+              \(config.deepDepth) weight layers keeps (1 + α²)^\(blocks) = \
+              \(Format.number(ResidualTheory.normGrowth(alpha: alpha, blocks: blocks))) (under e^½), close to \
+              the identity but with branches large enough to learn.
+              """,
+              """
+              A real run with α = 1/√\(config.deepDepth) = \(Format.number(alpha)) \
+              \(accuracy.isFinite ? "reaches \(Format.percent(accuracy)) test accuracy" : "goes non-finite").
+              """,
             ], answer: alpha)
         }
       ) { answer in
@@ -100,7 +126,10 @@ package enum ResidualExercises {
         let growth = ResidualTheory.normGrowth(alpha: answer, blocks: blocks)
         let correct = accuracy.isFinite && accuracy >= requiredAccuracy
         var reason =
-          "At init your α multiplies E‖x‖² by (1 + α²)^\(blocks) = \(Format.number(growth)). A real run \(accuracy.isFinite ? "reached \(Format.percent(accuracy)) test accuracy" : "went non-finite")."
+          """
+          At init your α multiplies E‖x‖² by (1 + α²)^\(blocks) = \(Format.number(growth)). A real run \
+          \(accuracy.isFinite ? "reached \(Format.percent(accuracy)) test accuracy" : "went non-finite").
+          """
         if !correct {
           reason +=
             growth > 100

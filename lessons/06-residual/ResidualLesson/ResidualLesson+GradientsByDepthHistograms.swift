@@ -41,7 +41,10 @@ extension ResidualLesson {
       weight layer of one plain and one residual net at init: from layer to layer the plain net's \
       medians range over \(Format.number(plainSpread)) decades (lesson 2's random walk of log‖g‖, \
       5L/4n in variance), the residual stream's over \(Format.number(residualSpread)) (the medians \
-      are known to a half-octave bin, 0.15 decades)\(residualSpread < plainSpread ? ": through the identity path each block passes on the gradient from above with less change than a plain layer does" : "").
+      are known to a half-octave bin, 0.15 decades)\(residualSpread < plainSpread ? """
+        : through the identity path each block passes on the gradient from above with less change than \
+        a plain layer does
+        """ : "").
       """)
     notebook.chart(
       MagnitudeHistogramCharts.overlay(

@@ -36,7 +36,11 @@ extension ResidualLesson {
           ]
         }),
       caption:
-        "The same nets over \(seeds.count) seeds (weights and batch order: \(seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run went non-finite."
+        """
+        The same nets over \(seeds.count) seeds (weights and batch order: \
+        \(seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run went \
+        non-finite.
+        """
     )
     for r in main {
       notebook.recordRun(
@@ -66,7 +70,10 @@ extension ResidualLesson {
     notebook.table(
       shown.table(nameHeader: "net (\(depth) weight layers)", finalLossOver: 20),
       caption:
-        "Same seed, same mini-batches, SGD with η = \(Format.number(config.learningRate)), \(config.steps) steps of \(config.batchSize). ln 10 = 2.303 is chance."
+        """
+        Same seed, same mini-batches, SGD with η = \(Format.number(config.learningRate)), \
+        \(config.steps) steps of \(config.batchSize). ln 10 = 2.303 is chance.
+        """
     )
     notebook.chart(
       Chart(
@@ -152,7 +159,10 @@ extension ResidualLesson {
       let residualAccuracy = overSeeds.accuracy(.residual)
       let verdict =
         if let p = plainAccuracy, let r = residualAccuracy, r.min > p.max {
-          "The residual net's worst seed beats the plain net's best: a net whose first layers receive a useful gradient trains; depth alone does not make a net better."
+          """
+          The residual net's worst seed beats the plain net's best: a net whose first layers receive a \
+          useful gradient trains; depth alone does not make a net better.
+          """
         } else if let p = plainAccuracy, let r = residualAccuracy, r.mean > p.mean {
           "The residual net does better on average, but the seeds overlap."
         } else {

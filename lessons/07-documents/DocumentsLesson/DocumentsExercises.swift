@@ -63,10 +63,18 @@ package enum DocumentsExercises {
     return [
       .prediction(
         question:
-          "How many trainable parameters does \(f == 32 && h == 64 ? "the documents' CNN" : "this CNN") have? Conv2D(\(f), 3×3) on 28×28×1, GlobalAveragePooling2D, Dense(\(h)), Dense(10), all with biases.",
+          """
+          How many trainable parameters does \(f == 32 && h == 64 ? "the documents' CNN" : "this CNN") \
+          have? Conv2D(\(f), 3×3) on 28×28×1, GlobalAveragePooling2D, Dense(\(h)), Dense(10), all with \
+          biases.
+          """,
         answerFormat: "parameters", predicted: Double(count), tolerance: 0,
         reasoning: [
-          "A convolution has one 3×3×1 kernel and one bias per filter; global average pooling has no parameters and leaves one number per channel, \(f) in all; a dense layer has inputs × outputs weights and one bias per output."
+          """
+          A convolution has one 3×3×1 kernel and one bias per filter; global average pooling has no \
+          parameters and leaves one number per channel, \(f) in all; a dense layer has inputs × outputs \
+          weights and one bias per output.
+          """
         ],
         derivation:
           "3·3·1·\(f) + \(f) = \(10 * f), \(f)·\(h) + \(h) = \((f + 1) * h), \(h)·10 + 10 = \((h + 1) * 10): \(10 * f) + \((f + 1) * h) + \((h + 1) * 10)",
@@ -83,7 +91,11 @@ package enum DocumentsExercises {
           "Conv2D(\(filters), (\(kernel), \(kernel))) with Keras' default padding on a 28×28×1 image: how many numbers does it output per image?",
         answerFormat: "values", predicted: Double(convOutputs), tolerance: 0,
         reasoning: [
-          "Keras' default padding is 'valid': the kernel is only placed where it fits entirely inside the image, so a \(kernel)×\(kernel) kernel has 28 − \(kernel) + 1 = \(side) positions per side; each of the \(filters) filters gives its own \(side)×\(side) map."
+          """
+          Keras' default padding is 'valid': the kernel is only placed where it fits entirely inside the \
+          image, so a \(kernel)×\(kernel) kernel has 28 − \(kernel) + 1 = \(side) positions per side; \
+          each of the \(filters) filters gives its own \(side)×\(side) map.
+          """
         ],
         derivation: "(28 − \(kernel) + 1)² pixels × \(filters) channels = \(side)·\(side)·\(filters)",
         mistakes: [
@@ -96,7 +108,11 @@ package enum DocumentsExercises {
         ]),
       Exercise(
         question:
-          "Validation losses after epochs 1…\(losses.count): \(losses.map { Format.number($0) }.joined(separator: ", ")). What is the smallest EarlyStopping patience with which training reaches (and keeps) the best epoch, epoch \(bestIndex + 1)?",
+          """
+          Validation losses after epochs 1…\(losses.count): \
+          \(losses.map { Format.number($0) }.joined(separator: ", ")). What is the smallest EarlyStopping \
+          patience with which training reaches (and keeps) the best epoch, epoch \(bestIndex + 1)?
+          """,
         answerFormat: "patience",
         solution: {
           let before = losses[..<bestIndex]
@@ -104,9 +120,17 @@ package enum DocumentsExercises {
           let gap = bestBefore.map { bestIndex - $0 - 1 } ?? 0
           return WorkedSolution(
             [
-              "EarlyStopping(patience: p) stops after p epochs in a row without a new best validation loss and keeps the best epoch's weights (restore_best_weights). To reach epoch \(bestIndex + 1) (loss \(Format.number(losses[bestIndex]))) it must not stop on the way there.",
+              """
+              EarlyStopping(patience: p) stops after p epochs in a row without a new best validation loss and \
+              keeps the best epoch's weights (restore_best_weights). To reach epoch \(bestIndex + 1) (loss \
+              \(Format.number(losses[bestIndex]))) it must not stop on the way there.
+              """,
               bestBefore.map {
-                "Before it, the best is epoch \($0 + 1)'s \(Format.number(losses[$0])), followed by \(gap) epoch\(gap == 1 ? "" : "s") without improvement; the rule survives them only if p > \(gap) (a longer run of non-improving epochs earlier would need more)."
+                """
+                Before it, the best is epoch \($0 + 1)'s \(Format.number(losses[$0])), followed by \(gap) \
+                epoch\(gap == 1 ? "" : "s") without improvement; the rule survives them only if p > \(gap) (a \
+                longer run of non-improving epochs earlier would need more).
+                """
               } ?? "It is the first epoch.",
               "Running the rule itself for p = 1, 2, …, the smallest patience that keeps epoch \(bestIndex + 1) is \(patience).",
             ], answer: Double(patience))
@@ -121,7 +145,11 @@ package enum DocumentsExercises {
         let reaches = run.best == bestIndex
         let correct = reaches && (smaller.map { $0.best != bestIndex } ?? true)
         var reason =
-          "With patience \(patience) the rule \(run.stoppedAt.map { "stops after epoch \($0 + 1)" } ?? "runs every epoch") and keeps epoch \(run.best.map { "\($0 + 1)" } ?? "–")."
+          """
+          With patience \(patience) the rule \
+          \(run.stoppedAt.map { "stops after epoch \($0 + 1)" } ?? "runs every epoch") and keeps epoch \
+          \(run.best.map { "\($0 + 1)" } ?? "–").
+          """
         if reaches && !correct { reason += " A smaller patience also reaches it." }
         if !reaches {
           reason += " It stops before epoch \(bestIndex + 1): count the epochs in a row without a new best before it."

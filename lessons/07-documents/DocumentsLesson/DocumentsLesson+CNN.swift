@@ -141,7 +141,11 @@ extension DocumentsLesson {
       notebook.prose(
         """
         The documents' CNN reaches \(Format.percent(accuracy)) test accuracy (chance is 10%). \
-        \(history.stoppedEarly ? "Early stopping ended it after epoch \(history.epochs.count): the validation loss had not improved for \(config.patience) epochs since epoch \(history.bestEpoch.map { "\($0 + 1)" } ?? "–")." : "It ran all \(history.epochs.count) epochs.") \
+        \(history.stoppedEarly ? """
+          Early stopping ended it after epoch \(history.epochs.count): the validation loss had not \
+          improved for \(config.patience) epochs since epoch \
+          \(history.bestEpoch.map { "\($0 + 1)" } ?? "–").
+          """ : "It ran all \(history.epochs.count) epochs.") \
         Its gradients are fine (\(notebook.reference(.fixes)): ‖g‖ below 1 at init with this init); what holds it back is \
         global average pooling right after a single convolution, each of whose 32 features is the \
         average of one 3×3 filter over the whole image, and the size of the data: an epoch here is \

@@ -26,7 +26,10 @@ extension DocumentsLesson {
         """)
       notebook.comparison(
         differs:
-          "one fix per run against the baseline: batch norm (which adds layers and parameters), clipping, the init, or the batch (full batch also takes fewer, larger steps)",
+          """
+          one fix per run against the baseline: batch norm (which adds layers and parameters), clipping, \
+          the init, or the batch (full batch also takes fewer, larger steps)
+          """,
         same: [
           "the CNN", "the training digits", "η = \(Format.number(config.learningRate))", "the examples seen",
           "the seed",
@@ -70,7 +73,12 @@ extension DocumentsLesson {
             xLabel: "training examples seen", yLabel: "‖g‖", logY: true, series: [series(baseline, 0), series(run, 1)],
             markers: markers),
           caption:
-            "Baseline: N(0, \(Format.number(config.badInitStd))²) weights, SGD η = \(Format.number(config.learningRate)). Test accuracy: baseline \(Format.percent(baseline.testAccuracy)), \(run.name) \(run.testAccuracy.isFinite ? Format.percent(run.testAccuracy) : "–")."
+            """
+            Baseline: N(0, \(Format.number(config.badInitStd))²) weights, SGD η = \
+            \(Format.number(config.learningRate)). Test accuracy: baseline \
+            \(Format.percent(baseline.testAccuracy)), \(run.name) \
+            \(run.testAccuracy.isFinite ? Format.percent(run.testAccuracy) : "–").
+            """
         )
       }
       notebook.table(
@@ -87,12 +95,23 @@ extension DocumentsLesson {
             ]
           }),
         caption:
-          "The same runs over \(seeds.count) seeds (weights and batch order: \(seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run went non-finite."
+          """
+          The same runs over \(seeds.count) seeds (weights and batch order: \
+          \(seeds.map(String.init).joined(separator: ", "))): mean (min–max); “–” where a run went \
+          non-finite.
+          """
       )
       let explosive = runs.first { $0.history.nonFinite != nil }
       notebook.prose(
         """
-        \(explosive == nil ? "No run produced a NaN or Inf: with three weight layers and a softmax cross-entropy, whose gradient with respect to the logits is bounded by 1, the bad init makes the gradient \(Format.number(baseline.history.initialGradientNorm / max(runs[3].history.initialGradientNorm, 1e-30)))× larger than Glorot's, and the large step makes it spike to \(Format.number(baseline.history.maxGradientNorm)); the damage shows up as dead ReLUs and a loss stuck near ln 10, not as overflow." : "A run went non-finite (\(explosive!.name)).") \
+        \(explosive == nil ? """
+          No run produced a NaN or Inf: with three weight layers and a softmax cross-entropy, whose \
+          gradient with respect to the logits is bounded by 1, the bad init makes the gradient \
+          \(Format.number(baseline.history.initialGradientNorm / max(runs[3].history.initialGradientNorm, 1e-30)))× \
+          larger than Glorot's, and the large step makes it spike to \
+          \(Format.number(baseline.history.maxGradientNorm)); the damage shows up as dead ReLUs and a \
+          loss stuck near ln 10, not as overflow.
+          """ : "A run went non-finite (\(explosive!.name)).") \
         Each fix attacks a different link of that chain: batch norm removes the init's scale from \
         the forward pass (‖g‖ at step 0: \(Format.number(runs[1].history.initialGradientNorm))), \
         clipping caps each step but not the gradient (largest raw ‖g‖ \(Format.number(runs[2].history.maxGradientNorm))), \

@@ -32,7 +32,10 @@ extension DocumentsLesson {
         """)
       notebook.comparison(
         differs:
-          "the skips, the branch scale, batch norm (which adds parameters), and for the last net the batch (full batch takes fewer steps over the same examples)",
+          """
+          the skips, the branch scale, batch norm (which adds parameters), and for the last net the batch \
+          (full batch takes fewer steps over the same examples)
+          """,
         same: ["the data", "Glorot init (same seed)", "Adam, η = 0.001", "the mean squared error"])
       let fullSteps = max(1, config.resnetSteps * config.batchSize / data.count)
       let variants = SmallResNet.Variant.allCases

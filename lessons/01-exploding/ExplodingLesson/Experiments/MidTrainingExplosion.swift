@@ -165,7 +165,8 @@ package enum MidTrainingExplosion {
 
   /// One run of `variant` on one seed (weights and batch order); see `runs`. Without
   /// `measuresSharpness` no sharpness is measured at all (nor with augmentation or weight decay;
-  /// with dropout, which makes the loss random, it is the whole net's, in evaluation mode). With `remedy` the run adds it: the training digits and their one-pixel shifts,
+  /// with dropout, which makes the loss random, it is the whole net's, in evaluation mode). With `remedy` the
+  /// run adds it: the training digits and their one-pixel shifts,
   /// weight decay `setup.weightDecay`, or dropout `setup.dropoutRate` after every tanh, the
   /// weights the same draw as without. With `test` the run measures its training and test accuracy.
   package static func run(
