@@ -41,7 +41,8 @@ let solutionSettings: [SwiftSetting] = hasSolutions ? [.define("HAS_SOLUTIONS")]
 ///   are the functions they judge, and `check-exercises` the checker `gradientlab exercises` runs.
 /// - `Classroom`: a class's assignment (YAML, through Yams), roster and variants, grading its
 ///   numeric answers and its code (built and checked contained), Gradescope's results, handouts.
-/// - `LessonCatalogue`: every lesson in order, for the tools and tests that work across lessons.
+/// - `LessonCatalogue`: every lesson in order, for the tools and tests that work across lessons;
+///   the list is written from `lessons` below by the `LessonList` plugin.
 /// - `LessonKit`: what lessons share on top of the engine: the `Lesson` protocol and its one
 ///   generic command line, the shared options, the initializer choice, engine-aware charts, versions.
 /// - `COpenBLAS` / `CBLASKernel`: cblas from Debian's OpenBLAS, and the start-up hook that picks its fast kernel.
@@ -132,7 +133,10 @@ let package = Package(
       dependencies: [
         "LessonKit", "Notebook", "Classroom", "ExerciseKit", .product(name: "CSV", package: "CSV.swift"),
       ]
-        + lessons.map { .target(name: $0.module) }),
+        + lessons.map { .target(name: $0.module) },
+      plugins: ["LessonList"]),
+    // Writes LessonCatalogue.lessons from the lesson targets above (Plugins/LessonList).
+    .plugin(name: "LessonList", capability: .buildTool()),
 
     // MARK: Code exercises
     .target(

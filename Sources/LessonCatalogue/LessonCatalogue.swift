@@ -1,27 +1,12 @@
-import BatchGDLesson
 import Classroom
 import ExerciseKit
-import BatchNormLesson
-import ClippingLesson
-import DocumentsLesson
-import ExplodingLesson
-import InitializationLesson
 import LessonKit
 import Notebook
-import ResidualLesson
 
 /// Every lesson, in order, for the tools that work across lessons (`gradientlab list`, `grade`)
-/// and the tests that hold every lesson to one contract.
+/// and the tests that hold every lesson to one contract. `lessons` is written by the LessonList
+/// plugin from Package.swift's `lessons` (one line per lesson there, none here).
 package enum LessonCatalogue {
-  /// The lesson types, in the order of the course (computed: a stored array of metatypes is
-  /// not Sendable, and strict concurrency checking flags it as shared mutable state).
-  package static var lessons: [any Lesson.Type] {
-    [
-      ExplodingLesson.self, InitializationLesson.self, BatchNormLesson.self, BatchGDLesson.self, ClippingLesson.self,
-      ResidualLesson.self, DocumentsLesson.self,
-    ]
-  }
-
   /// The lesson named `name` (its executable's name), if there is one.
   package static func lesson(named name: String) -> (any Lesson.Type)? {
     lessons.first { $0.name == name }
