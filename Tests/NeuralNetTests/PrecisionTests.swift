@@ -1,0 +1,153 @@
+import Foundation
+import NeuralNet
+import Testing
+
+/// The storage formats of mixed precision, against their definition (IEEE 754-2008; Kalamkar et
+/// al. 2019 for BFloat16), and GradScaler's rule for dynamic loss scaling.
+@Suite("Number formats and loss scaling")
+struct PrecisionTests {
+  /// The nearest number of `format` to `x` by the definition, found apart from `round`: the two
+  /// numbers of the format around x (bit patterns one step apart) and the nearer of them, a tie
+  /// going to the one whose last significand bit is 0; past the largest finite number the next
+  /// value is the one an unbounded exponent would give, and choosing it means ±∞.
+  static func nearest(_ x: Float, in format: NumberFormat) -> Float {
+    switch format {
+    case .float32: return x
+    case .float16:
+      // Float16's neighbours of x, enumerated from the Float16 bit patterns.
+      let magnitude = Double(abs(x))
+      var low: UInt16 = 0
+      var high: UInt16 = 0x7C00  // +∞
+      while high - low > 1 {  // the largest pattern whose value is ≤ |x|
+        let middle = low + (high - low) / 2
+        if Double(Float16(bitPattern: middle)) <= magnitude { low = middle } else { high = middle }
+      }
+      let below = Float16(bitPattern: low)
+      let above = Float16(bitPattern: low + 1)
+      let chosen: Float16
+      if Double(below) == magnitude {
+        chosen = below
+      } else if above.isInfinite {
+        // Past the largest finite: ∞ from the midpoint to the next binade's first value on.
+        let limit = Double(Float16.greatestFiniteMagnitude) + Double(Float16.greatestFiniteMagnitude.ulp) / 2
+        chosen = magnitude >= limit ? .infinity : below
+      } else {
+        let down = magnitude - Double(below)
+        let up = Double(above) - magnitude
+        chosen = down < up ? below : up < down ? above : (low & 1 == 0 ? below : above)
+      }
+      return x.sign == .minus ? -Float(chosen) : Float(chosen)
+    case .bfloat16:
+      let bits = x.bitPattern & 0x7FFF_FFFF
+      let below = Float(bitPattern: bits & 0xFFFF_0000)
+      let above = Float(bitPattern: (bits & 0xFFFF_0000) &+ 0x1_0000)
+      let magnitude = Double(abs(x))
+      // Past the largest finite number the next value is 2¹²⁸ (spacing 2¹²⁰), which rounds to ∞.
+      let aboveValue = above.isInfinite ? Double(below) + 0x1p120 : Double(above)
+      let down = magnitude - Double(below)
+      let up = aboveValue - magnitude
+      let evenBelow = (bits >> 16) & 1 == 0
+      let chosen = down < up ? below : up < down ? above : (evenBelow ? below : above)
+      return x.sign == .minus ? -chosen : chosen
+    }
+  }
+
+  @Test func theFormatsLimitsAreTheirDefinitions() {
+    #expect(NumberFormat.float16.largestFinite == 65504)
+    #expect(NumberFormat.float16.largestFinite == Double(Float16.greatestFiniteMagnitude))
+    #expect(NumberFormat.float16.smallestNormal == Double(Float16.leastNormalMagnitude))
+    #expect(NumberFormat.float16.smallestSubnormal == Double(Float16.leastNonzeroMagnitude))
+    #expect(NumberFormat.float32.largestFinite == Double(Float.greatestFiniteMagnitude))
+    #expect(NumberFormat.float32.smallestNormal == Double(Float.leastNormalMagnitude))
+    #expect(NumberFormat.float32.smallestSubnormal == Double(Float.leastNonzeroMagnitude))
+    // BFloat16 is the top half of a Float32: its limits are bit patterns.
+    #expect(NumberFormat.bfloat16.largestFinite == Double(Float(bitPattern: 0x7F7F_0000)))
+    #expect(NumberFormat.bfloat16.smallestNormal == Double(Float(bitPattern: 0x0080_0000)))
+    #expect(NumberFormat.bfloat16.smallestSubnormal == Double(Float(bitPattern: 0x0001_0000)))
+    #expect(NumberFormat.allCases.map(\.unitRoundoff) == [0x1p-24, 0x1p-11, 0x1p-8])
+  }
+
+  /// Edge cases of rounding to BFloat16: exact values, ties to even, the carry into the exponent,
+  /// overflow to ∞, subnormals, signed zero and NaN.
+  @Test func bfloat16RoundsToNearestEvenOnEdgeCases() {
+    let round = NumberFormat.bfloat16.round
+    #expect(round(1) == 1 && round(-2.5) == -2.5 && round(0x1.fep0) == 0x1.fep0)
+    #expect(round(1 + 0x1p-8) == 1)  // halfway, to the even neighbour 1
+    #expect(round(1 + 0x1p-7 + 0x1p-8) == 1 + 0x1p-6)  // halfway between 1 + 2⁻⁷ (odd) and 1 + 2⁻⁶
+    #expect(round(1 + 0x1p-8 + 0x1p-20) == 1 + 0x1p-7)  // just past halfway: up
+    #expect(round(0x1.ffp0) == 2)  // carries into the exponent
+    #expect(round(Float(bitPattern: 0x7F7F_0000)) == Float(bitPattern: 0x7F7F_0000))
+    #expect(round(Float(bitPattern: 0x7F7F_7FFF)) == Float(bitPattern: 0x7F7F_0000))  // below the midpoint
+    #expect(round(Float(bitPattern: 0x7F7F_8000)) == .infinity)  // the midpoint, odd below: up to ∞
+    #expect(round(-.greatestFiniteMagnitude) == -.infinity)
+    #expect(round(.infinity) == .infinity)
+    #expect(round(Float(bitPattern: 0x0001_8000)) == Float(bitPattern: 0x0002_0000))  // subnormal tie to even
+    #expect(round(Float(bitPattern: 0x0000_8000)) == 0)  // half the smallest subnormal: to even, 0
+    let negativeZero = round(-0.0)
+    #expect(negativeZero == 0 && negativeZero.sign == .minus)
+    #expect(round(.nan).isNaN && round(-.nan).isNaN && round(-.nan).sign == .minus)
+  }
+
+  /// Over 200,000 values spread over every binade (normal, subnormal, past the largest finite
+  /// number) and both signs, `round` gives the nearest number of the format by the definition.
+  @Test(arguments: [NumberFormat.float16, .bfloat16])
+  func roundingMatchesTheDefinitionOnALargeSample(format: NumberFormat) {
+    var generator = SeededGenerator(seed: 7)
+    var mismatches: [String] = []
+    for _ in 0..<200_000 {
+      let exponent = Float.random(in: -140...128, using: &generator)
+      let magnitude = Float(pow(2, Double(exponent)))
+      let x = Bool.random(using: &generator) ? magnitude : -magnitude
+      guard x.isFinite else { continue }
+      let got = format.round(x)
+      let want = Self.nearest(x, in: format)
+      if got != want && mismatches.count < 5 { mismatches.append("\(x): \(got), definition \(want)") }
+    }
+    #expect(mismatches.isEmpty, "\(format.name): \(mismatches)")
+  }
+
+  /// The largest relative rounding error over values in the normal range is the unit roundoff
+  /// 2⁻ᵖ, reached within 1%: rounding to nearest loses at most half a spacing.
+  @Test(arguments: NumberFormat.allCases)
+  func theLargestRelativeErrorIsTheUnitRoundoff(format: NumberFormat) {
+    var generator = SeededGenerator(seed: 11)
+    var largest = 0.0
+    for _ in 0..<100_000 {
+      let x = Float.random(in: 1..<2, using: &generator) * 4
+      largest = max(largest, abs(Double(format.round(x)) - Double(x)) / Double(x))
+    }
+    if format == .float32 {
+      #expect(largest == 0)
+    } else {
+      #expect(largest <= format.unitRoundoff && largest > 0.99 * format.unitRoundoff, "\(format.name): \(largest)")
+    }
+  }
+
+  /// Float16 overflows where Float32 and BFloat16 do not, and flushes what BFloat16 keeps.
+  @Test func float16sRangeEndsWhereTheOthersGoOn() {
+    #expect(NumberFormat.float16.round(70000).isInfinite)
+    #expect(NumberFormat.bfloat16.round(70000) == 70144)  // 70000 to 8 bits: 1.0001001…·2¹⁶ → 1.0001001·2¹⁶
+    #expect(NumberFormat.float16.round(1e-8) == 0)
+    #expect(NumberFormat.bfloat16.round(1e-8) > 0)
+    let tensor = Tensor(shape: [3], scalars: [1e-8, 1, 7e4])
+    #expect(NumberFormat.float16.rounded(tensor).scalars == [0, 1, .infinity])
+    #expect(NumberFormat.float32.rounded(tensor) == tensor)
+  }
+
+  /// GradScaler's rule on a sequence of steps, by hand: growth after `growthInterval` good steps
+  /// in a row, back-off and a skipped step on an overflow, the count reset by either.
+  @Test func theLossScalerFollowsGradScalersRule() {
+    var scaler = LossScaler(scale: 1024, growthInterval: 3)
+    let overflows = [false, false, true, false, false, false, false, true, true, false]
+    let decisions = overflows.map { scaler.update(foundNonFinite: $0) }
+    #expect(decisions.map { $0 == .skip } == overflows)
+    // 1024 → (overflow) 512 → (3 good) 1024 → (overflow, overflow) 512, 256; one good step since.
+    #expect(scaler.scale == 256 && scaler.goodSteps == 1 && scaler.skippedSteps == 3)
+    var defaults = LossScaler()
+    #expect(defaults.scale == 65536)
+    for _ in 0..<1999 { _ = defaults.update(foundNonFinite: false) }
+    #expect(defaults.scale == 65536)
+    _ = defaults.update(foundNonFinite: false)
+    #expect(defaults.scale == 131072 && defaults.goodSteps == 0)
+  }
+}
