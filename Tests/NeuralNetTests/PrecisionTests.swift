@@ -126,7 +126,7 @@ struct PrecisionTests {
   /// Float16 overflows where Float32 and BFloat16 do not, and flushes what BFloat16 keeps.
   @Test func float16sRangeEndsWhereTheOthersGoOn() {
     #expect(NumberFormat.float16.round(70000).isInfinite)
-    #expect(NumberFormat.bfloat16.round(70000) == 70144)  // 70000 to 8 bits: 1.0001001…·2¹⁶ → 1.0001001·2¹⁶
+    #expect(NumberFormat.bfloat16.round(70000) == 70144)  // 1.00010001011…₂·2¹⁶ rounds up to 1.0001001₂·2¹⁶
     #expect(NumberFormat.float16.round(1e-8) == 0)
     #expect(NumberFormat.bfloat16.round(1e-8) > 0)
     let tensor = Tensor(shape: [3], scalars: [1e-8, 1, 7e4])
@@ -149,5 +149,72 @@ struct PrecisionTests {
     #expect(defaults.scale == 65536)
     _ = defaults.update(foundNonFinite: false)
     #expect(defaults.scale == 131072 && defaults.goodSteps == 0)
+  }
+
+  // MARK: Mixed-precision steps
+
+  /// A ReLU net (He init) and 64 digits, built the same way for every call.
+  static func net(seed: UInt64 = 5) throws -> (Sequential, Dataset) {
+    var rng = SeededGenerator(seed: seed)
+    let model = MLP.make(
+      inputs: 64, width: 32, depth: 4, outputs: 10, activation: .relu, initializer: .heNormal, using: &rng)
+    return (model, try Digits.load().subset(0..<64))
+  }
+
+  static func gradients(_ model: Sequential) -> [[Float]] { model.parameters.map(\.gradient.scalars) }
+
+  /// In Float32, a mixed-precision step is the ordinary step: bit for bit with a scale of 1, and
+  /// with a power-of-two scale (exact in binary arithmetic) too.
+  @Test func inFloat32TheStepIsTheOrdinaryOneWithOrWithoutAPowerOfTwoScale() throws {
+    let (model, digits) = try Self.net()
+    let loss = SoftmaxCrossEntropy()
+    let reference = model.computeGradients(input: digits.inputs, targets: digits.targets, loss: loss)
+    let expected = Self.gradients(model)
+    for scale: Float in [1, 0x1p12] {
+      let step = model.computeMixedPrecisionGradients(
+        input: digits.inputs, targets: digits.targets, loss: loss, storage: .float32, lossScale: scale)
+      #expect(step.loss == reference && !step.foundNonFinite)
+      #expect(Self.gradients(model) == expected, "scale \(scale)")
+    }
+  }
+
+  /// Cross-entropy multiplied by 2⁻²⁰, as the loss of a nearly trained net is small: every
+  /// gradient is 2²⁰ times smaller than cross-entropy's.
+  struct ShrunkLoss: Loss {
+    var name: String { "cross-entropy × 2⁻²⁰" }
+    func evaluate(_ output: Tensor, _ targets: Targets) -> (value: Double, gradient: Tensor) {
+      var (value, gradient) = SoftmaxCrossEntropy().evaluate(output, targets)
+      gradient.scale(by: 0x1p-20)
+      return (value * 0x1p-20, gradient)
+    }
+  }
+
+  /// With a loss 2²⁰ times smaller, the gradients reaching the first layer are about 1e-9:
+  /// stored in Float16 without scaling, nearly all of them underflow to zero; with S = 2¹⁶ they
+  /// come back within 1% of the Float32 gradient. A scale of 2³⁰ on cross-entropy
+  /// itself overflows Float16 (a skipped step) and neither Float32 nor BFloat16.
+  @Test func lossScalingBringsBackTheGradientsFloat16Flushes() throws {
+    let (model, digits) = try Self.net()
+    let loss = ShrunkLoss()
+    model.computeGradients(input: digits.inputs, targets: digits.targets, loss: loss)
+    let exact = model.parameters[0].gradient
+    func relativeError(_ g: Tensor) -> Double {
+      zip(g.scalars, exact.scalars).map { Double($0 - $1) * Double($0 - $1) }.reduce(0, +).squareRoot()
+        / exact.norm()
+    }
+    let unscaled = model.computeMixedPrecisionGradients(
+      input: digits.inputs, targets: digits.targets, loss: loss, storage: .float16)
+    #expect(
+      unscaled.zeroShare[0] > 0.9 && relativeError(model.parameters[0].gradient) > 0.9, "\(unscaled.zeroShare[0])")
+    let scaled = model.computeMixedPrecisionGradients(
+      input: digits.inputs, targets: digits.targets, loss: loss, storage: .float16, lossScale: 0x1p16)
+    let zeroInFloat32 = Double(exact.scalars.filter { $0 == 0 }.count) / Double(exact.count)
+    #expect(scaled.zeroShare[0] < zeroInFloat32 + 0.01 && !scaled.foundNonFinite, "\(scaled.zeroShare[0])")
+    #expect(relativeError(model.parameters[0].gradient) < 0.01)
+    for format in NumberFormat.allCases {
+      let huge = model.computeMixedPrecisionGradients(
+        input: digits.inputs, targets: digits.targets, loss: SoftmaxCrossEntropy(), storage: format, lossScale: 0x1p30)
+      #expect(huge.foundNonFinite == (format == .float16), "\(format.name)")
+    }
   }
 }
