@@ -217,4 +217,61 @@ struct PrecisionTests {
       #expect(huge.foundNonFinite == (format == .float16), "\(format.name)")
     }
   }
+
+  // MARK: Training in mixed precision
+
+  /// In Float32 without scaling, mixed-precision training is `Trainer`'s SGD: the same losses and
+  /// the same weights, bit for bit.
+  @Test func inFloat32WithoutScalingItIsTrainersSGD() throws {
+    let (plain, digits) = try Self.net()
+    let (mixed, _) = try Self.net()
+    let reference = Trainer.train(
+      plain, on: digits, loss: SoftmaxCrossEntropy(), schedule: .constant(0.1), steps: 20, batchSize: 16, batchSeed: 3)
+    let history = MixedPrecisionTrainer.train(
+      mixed, on: digits, loss: SoftmaxCrossEntropy(), schedule: .constant(0.1), steps: 20, batchSize: 16, batchSeed: 3,
+      storage: .float32, scaling: .none)
+    #expect(history.steps.map(\.loss) == reference.steps.map(\.loss))
+    #expect(mixed.parameterVector == plain.parameterVector)
+  }
+
+  /// Dynamic scaling from S = 2³⁰ in Float16: a step is skipped exactly when its scaled gradient
+  /// overflowed, each skip halves S and nothing else changes it (the growth interval is longer
+  /// than the run); the first steps overflow one after another until S·g fits (11 of them, to
+  /// S = 2¹⁹, on the Zen kernel), a few more skips come later as the gradient's size varies, and
+  /// the net trains.
+  @Test func dynamicScalingSkipsTheStepsThatOverflowAndBacksOff() throws {
+    let (model, digits) = try Self.net()
+    let history = MixedPrecisionTrainer.train(
+      model, on: digits, loss: SoftmaxCrossEntropy(), schedule: .constant(0.1), steps: 60, batchSize: 16,
+      batchSeed: 3, storage: .float16, scaling: .dynamic(LossScaler(scale: 0x1p30, growthInterval: 1000)))
+    let steps = history.steps
+    #expect(history.nonFiniteStep == nil && steps.count == 60)
+    for (step, next) in zip(steps, steps.dropFirst()) {
+      #expect(step.skipped == !step.gradientNorm.isFinite)
+      #expect(next.scale == (step.skipped ? step.scale / 2 : step.scale))
+    }
+    let firstTaken = try #require(steps.firstIndex { !$0.skipped })
+    #expect(firstTaken >= 8 && steps[firstTaken].scale == 0x1p30 / pow(2, Double(firstTaken)))
+    #expect(history.skippedCount < 20)
+    let last = steps.suffix(10).map(\.loss).reduce(0, +) / 10
+    #expect(last < steps[firstTaken].loss - 0.3, "first \(steps[firstTaken].loss), last \(last)")
+  }
+
+  /// Clipping at τ after unscaling applies min(‖g‖, τ); clipping the scaled gradient applies
+  /// min(‖g‖, τ/S), here 1024 times smaller.
+  @Test func clippingTheScaledGradientClipsTheTrueOneAtTauOverS() throws {
+    let tau = 0.5
+    for order in [MixedPrecisionTrainer.ClipOrder.afterUnscaling, .beforeUnscaling] {
+      let (model, digits) = try Self.net()
+      let history = MixedPrecisionTrainer.train(
+        model, on: digits, loss: SoftmaxCrossEntropy(), schedule: .constant(0.1), steps: 10, batchSize: 16,
+        batchSeed: 3, storage: .float32, scaling: .fixed(1024), clipNorm: tau, clipOrder: order)
+      let limit = order == .afterUnscaling ? tau : tau / 1024
+      for step in history.steps {
+        let expected = min(step.gradientNorm, limit)
+        #expect(abs(step.appliedNorm - expected) <= 1e-5 * expected, "\(order): \(step.appliedNorm), \(expected)")
+      }
+      #expect(history.steps.contains { $0.gradientNorm > tau })
+    }
+  }
 }
