@@ -1,6 +1,7 @@
 import Foundation
 import NeuralNet
 import Testing
+import Theory
 
 /// The storage formats of mixed precision, against their definition (IEEE 754-2008; Kalamkar et
 /// al. 2019 for BFloat16), and GradScaler's rule for dynamic loss scaling.
@@ -273,5 +274,37 @@ struct PrecisionTests {
       }
       #expect(history.steps.contains { $0.gradientNorm > tau })
     }
+  }
+
+  // MARK: Overflow sooner
+
+  /// Lesson 1's naive net (N(0, 1) weights, ReLU, width 256, 64 digits) with its activations
+  /// stored in each format: the first hidden layer holding ±∞ is the one `RangeOverflow` predicts
+  /// for the format's largest value from E[h²]'s growth of width/2 per layer (docs/theory.md §1),
+  /// within one layer (measured: exactly, at layer 5 in Float16 and 37 in Float32 and BFloat16).
+  @Test(arguments: NumberFormat.allCases)
+  func theNaiveNetOverflowsAtTheLayerPredictedForTheFormat(format: NumberFormat) throws {
+    var rng = SeededGenerator(seed: 3)
+    let width = 256
+    let model = MLP.make(
+      inputs: 64, width: width, depth: 50, outputs: 10, activation: .relu, initializer: .naive, bias: false,
+      using: &rng)
+    let batch = try Digits.load().subset(0..<64)
+    var x = format.rounded(batch.inputs)
+    var hidden = 0
+    var firstInfinite: Int?
+    for layer in model.layers.dropLast() {
+      x = format.rounded(layer.forward(x))
+      guard layer is Dense else { continue }
+      hidden += 1
+      if firstInfinite == nil && x.scalars.contains { !$0.isFinite } { firstInfinite = hidden }
+    }
+    let range = RangeOverflow(largestFinite: format.largestFinite)
+    let predicted = range.firstLayerWithOverflowingValue(
+      initialMeanSquare: batch.inputs.sumOfSquares() / Double(batch.count),
+      growth: PlainNetworkTheory.squaredGrowthPerLayer(.relu, gain2: Double(width)), valuesPerLayer: 64 * width)
+    let measured = try #require(firstInfinite, "\(format.name): no overflow in 50 layers")
+    #expect(abs(measured - predicted) <= 1, "\(format.name): measured \(measured), predicted \(predicted)")
+    #expect(format == .float16 ? measured <= 6 : measured >= 30, "\(format.name): \(measured)")
   }
 }

@@ -28,13 +28,26 @@ struct TheoryTests {
 
   @Test func naiveWidth256OverflowsAfterAbout18Layers() {
     // docs/theory.md §1: ×128 per layer overflows Float32 after about 18 layers (128^18 ≈ 2^126).
-    #expect(Float32Overflow.firstLayerWithOverflowingMeanSquare(initialMeanSquare: 1, growth: 128) == 20)
+    #expect(RangeOverflow.float32.firstLayerWithOverflowingMeanSquare(initialMeanSquare: 1, growth: 128) == 20)
     #expect(
-      Float32Overflow.crossingLayer(initialMeanSquare: 1, growth: 128, power: 1).isApproximatelyEqual(
+      RangeOverflow.float32.crossingLayer(initialMeanSquare: 1, growth: 128, power: 1).isApproximatelyEqual(
         to: 19.28, absoluteTolerance: 0.01))
     // Values are the square root of the mean square: they overflow about twice as deep.
-    let values = Float32Overflow.firstLayerWithOverflowingValue(initialMeanSquare: 1, growth: 128, valuesPerLayer: 1)
+    let values = RangeOverflow.float32.firstLayerWithOverflowingValue(
+      initialMeanSquare: 1, growth: 128, valuesPerLayer: 1)
     #expect(values == 38)
+  }
+
+  /// The same growth leaves Float16's range a few layers in: E[h²] passes 65504 at layer 4
+  /// (128³ ≈ 2.1e6) and a value at layer 6; BFloat16 ends where Float32 does.
+  @Test func float16sRangeEndsAFewLayersInAndBFloat16sWithFloat32s() {
+    #expect(RangeOverflow.float16.firstLayerWithOverflowingMeanSquare(initialMeanSquare: 1, growth: 128) == 4)
+    #expect(
+      RangeOverflow.float16.crossingLayer(initialMeanSquare: 1, growth: 128, power: 1).isApproximatelyEqual(
+        to: 1 + Double.log(65504) / Double.log(128), relativeTolerance: 1e-12))
+    #expect(
+      RangeOverflow.float16.firstLayerWithOverflowingValue(initialMeanSquare: 1, growth: 128, valuesPerLayer: 1) == 6)
+    #expect(RangeOverflow.bfloat16.firstLayerWithOverflowingMeanSquare(initialMeanSquare: 1, growth: 128) == 20)
   }
 
   @Test func logLinearFitRecoversAGeometricFactor() throws {

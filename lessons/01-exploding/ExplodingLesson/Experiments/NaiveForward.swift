@@ -64,8 +64,8 @@ extension ExplodingExperiments {
     let growth = PlainNetworkTheory.squaredGrowthPerLayer(config.activation, gain2: Double(config.width))
     return (
       growth,
-      Float32Overflow.firstLayerWithOverflowingMeanSquare(initialMeanSquare: inputSquaredNorm, growth: growth),
-      Float32Overflow.firstLayerWithOverflowingValue(
+      RangeOverflow.float32.firstLayerWithOverflowingMeanSquare(initialMeanSquare: inputSquaredNorm, growth: growth),
+      RangeOverflow.float32.firstLayerWithOverflowingValue(
         initialMeanSquare: inputSquaredNorm, growth: growth, valuesPerLayer: valuesPerLayer)
     )
   }
