@@ -297,7 +297,7 @@ struct PrecisionTests {
       x = format.rounded(layer.forward(x))
       guard layer is Dense else { continue }
       hidden += 1
-      if firstInfinite == nil && x.scalars.contains { !$0.isFinite } { firstInfinite = hidden }
+      if firstInfinite == nil && x.scalars.contains(where: { !$0.isFinite }) { firstInfinite = hidden }
     }
     let range = RangeOverflow(largestFinite: format.largestFinite)
     let predicted = range.firstLayerWithOverflowingValue(
@@ -306,5 +306,51 @@ struct PrecisionTests {
     let measured = try #require(firstInfinite, "\(format.name): no overflow in 50 layers")
     #expect(abs(measured - predicted) <= 1, "\(format.name): measured \(measured), predicted \(predicted)")
     #expect(format == .float16 ? measured <= 6 : measured >= 30, "\(format.name): \(measured)")
+  }
+
+  // MARK: Underflow, predicted from a log-normal fit
+
+  /// On 100,000 magnitudes whose logs are N(−10, 2²), the fit recovers μ and σ within five
+  /// standard errors, its shares below e^(μ−σ), e^μ and e^(μ+2σ) match the sample's within five
+  /// binomial standard errors, and the scale it proposes leaves exactly the asked share below.
+  @Test func aLogNormalFitPredictsTheShareBelowAThreshold() throws {
+    var rng = SeededGenerator(seed: 17)
+    let n = 100_000
+    let logs = (0..<n).map { _ in
+      -10 + 2 * (-2 * Double.log(Double.random(in: Double.ulpOfOne..<1, using: &rng))).squareRoot()
+        * Double.cos(2 * Double.pi * Double.random(in: 0..<1, using: &rng))
+    }
+    let values = logs.map { Float(Double.exp($0)) }
+    let fit = try #require(LogNormalFit(values))
+    #expect(
+      abs(fit.mu + 10) < 5 * 2 / Double(n).squareRoot() && abs(fit.sigma - 2) < 5 * 2 / Double(2 * n).squareRoot())
+    for z in [-1.0, 0, 2] {
+      let threshold = Double.exp(fit.mu + z * fit.sigma)
+      let sample = Double(values.filter { Double($0) < threshold }.count) / Double(n)
+      let predicted = fit.shareBelow(threshold)
+      #expect(abs(sample - predicted) < 5 * (predicted * (1 - predicted) / Double(n)).squareRoot(), "z = \(z)")
+    }
+    let scale = fit.scaleKeeping(allBut: 0.01, above: 0x1p-24)
+    #expect(abs(fit.shareBelow(0x1p-24 / scale) - 0.01) < 1e-9)
+  }
+
+  /// The first layer's weight gradient of the net with a loss 2²⁰ times smaller, stored in
+  /// Float16: the share of its nonzero entries flushed to zero is 1 without scaling and falls
+  /// with every larger S, below 0.5% at S = 2¹⁶. (A log-normal fit of the Float32 gradient
+  /// predicts 91% at S = 1, 33% at 2⁴ and 1.3% at 2⁸ where 100%, 26% and 2.9% are flushed: the
+  /// gradients flowing back through the layers are stored in Float16 too, and flush first.)
+  @Test func theShareFloat16FlushesFallsWithTheScale() throws {
+    let (model, digits) = try Self.net()
+    let loss = ShrunkLoss()
+    model.computeGradients(input: digits.inputs, targets: digits.targets, loss: loss)
+    let exact = model.parameters[0].gradient.scalars
+    let exactZeros = Double(exact.filter { $0 == 0 }.count) / Double(exact.count)
+    let flushed = [Float(1), 0x1p4, 0x1p8, 0x1p12, 0x1p16].map { scale in
+      let step = model.computeMixedPrecisionGradients(
+        input: digits.inputs, targets: digits.targets, loss: loss, storage: .float16, lossScale: scale)
+      return (step.zeroShare[0] - exactZeros) / (1 - exactZeros)
+    }
+    #expect(flushed[0] == 1 && zip(flushed, flushed.dropFirst()).allSatisfy { $0 > $1 }, "\(flushed)")
+    #expect(flushed[4] < 0.005, "\(flushed)")
   }
 }
