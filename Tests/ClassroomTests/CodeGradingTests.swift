@@ -1,5 +1,6 @@
 import Classroom
 import Foundation
+import LessonTestSupport
 import LessonCatalogue
 import Testing
 
@@ -13,8 +14,7 @@ import Testing
 @Suite("Grading a class's code")
 struct CodeGradingTests {
   /// The package this test belongs to.
-  static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let package = LessonExpectations.root
 
   /// The solution's dense backward pass, as a student would write it.
   static let body = "DenseGradients(input: g * w.transposed, weight: x.transposed * g, bias: g.columnSums)"

@@ -8,8 +8,7 @@ import Testing
 /// from scratch, and in an exam its checks never print the right value.
 @Suite("Handouts")
 struct HandoutTests {
-  static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let package = LessonExpectations.root
 
   static func assignment(in folder: URL, exam: Bool) throws -> Assignment {
     try "student\nada\n".write(to: folder.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)

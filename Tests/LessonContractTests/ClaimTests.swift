@@ -11,8 +11,7 @@ import Testing
 /// changes, and agrees with the catalogue and docs/documents.md.
 @Suite("Claims", .serialized)
 struct ClaimTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let root = LessonExpectations.root
 
   /// A lesson's claim records from a metrics.json, by id: (verdict, basis, rule, measurements, step id).
   static func claims(in metrics: [String: Any]) -> [(id: String, verdict: String, record: [String: Any])] {

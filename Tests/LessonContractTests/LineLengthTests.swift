@@ -12,17 +12,10 @@ struct LineLengthTests {
 
   @Test func noSwiftLineIsLongerThanTheLimitOutsideDataTables() throws {
     var found: [String] = []
-    for folder in ["lessons", "Sources", "exercises", "Tests", "tools", "bench", "Plugins"] {
-      let base = ReferenceTests.root.appendingPathComponent(folder)
-      guard let files = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { continue }
-      for case let url as URL in files where url.pathExtension == "swift" {
-        let path = url.path.replacingOccurrences(of: ReferenceTests.root.path + "/", with: "")
-        guard !Self.dataTables.contains(path) else { continue }
-        let lines = try String(contentsOf: url, encoding: .utf8).split(
-          separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() where line.count > Self.limit {
-          found.append("\(path):\(index + 1): \(line.count) characters")
-        }
+    let folders = ["lessons", "Sources", "exercises", "Tests", "tools", "bench", "Plugins"]
+    for (path, lines) in try ReferenceTests.swiftSources(in: folders) where !Self.dataTables.contains(path) {
+      for (index, line) in lines.enumerated() where line.count > Self.limit {
+        found.append("\(path):\(index + 1): \(line.count) characters")
       }
     }
     #expect(found.isEmpty, "lines over \(Self.limit) characters:\n\(found.joined(separator: "\n"))")

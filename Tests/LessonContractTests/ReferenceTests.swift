@@ -1,5 +1,6 @@
 import Claims
 import Foundation
+import LessonTestSupport
 import Notebook
 import Testing
 
@@ -7,9 +8,26 @@ import Testing
 /// documents' catalogue that the repo carries (`docs/`), and nothing points outside it.
 @Suite("References")
 struct ReferenceTests {
-  /// The repository's root (this file is Tests/LessonContractTests/ReferenceTests.swift).
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  /// The repository's root.
+  static let root = LessonExpectations.root
+
+  /// Every Swift source under `folders` of the repository, by path from its root, with its lines.
+  static func swiftSources(in folders: [String]) throws -> [(path: String, lines: [Substring])] {
+    var sources: [(path: String, lines: [Substring])] = []
+    for folder in folders {
+      let base = root.appendingPathComponent(folder)
+      guard let files = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { continue }
+      for case let url as URL in files where url.pathExtension == "swift" {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        sources.append(
+          (
+            url.path.replacingOccurrences(of: root.path + "/", with: ""),
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+          ))
+      }
+    }
+    return sources
+  }
 
   static func text(_ path: String) throws -> String {
     try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)

@@ -39,24 +39,17 @@ struct StepReferenceTests {
   @Test func noSourceWritesALessonStepNumberByHand() throws {
     var found: [String] = []
     let lessonFolders = ["lessons", "exercises", "Tests/LessonTests"]
-    for folder in ["lessons", "Sources", "exercises", "Tests", "tools"] {
-      let base = Self.root.appendingPathComponent(folder)
-      guard let files = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { continue }
-      for case let url as URL in files where url.pathExtension == "swift" {
-        let path = url.path.replacingOccurrences(of: Self.root.path + "/", with: "")
-        let isLessonCode = lessonFolders.contains { path.hasPrefix($0 + "/") }
-        let lines = try String(contentsOf: url, encoding: .utf8).split(
-          separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() {
-          let where_ = "\(path):\(index + 1): \(line.trimmingCharacters(in: .whitespaces))"
-          // A test of the runner's own numbering may say what it renders.
-          if line.contains(/Step [0-9]/) && !path.hasPrefix("Tests/NotebookTests/") { found.append(where_) }
-          guard isLessonCode, line.trimmingCharacters(in: .whitespaces).hasPrefix("//") else { continue }
-          for match in line.matches(of: /(\w+ )?\bsteps? [1-9][0-9]*(?<after>( to|[.,;:)]|'s|[–-][0-9]| and| \w)?)/) {
-            let before = match.output.1.map(String.init) ?? ""
-            let training = ["at ", "from ", "reaches ", "until ", "before ", "after ", "every ", "a "].contains(before)
-            if !training && match.output.after != " to" { found.append(where_) }
-          }
+    for (path, lines) in try ReferenceTests.swiftSources(in: ["lessons", "Sources", "exercises", "Tests", "tools"]) {
+      let isLessonCode = lessonFolders.contains { path.hasPrefix($0 + "/") }
+      for (index, line) in lines.enumerated() {
+        let where_ = "\(path):\(index + 1): \(line.trimmingCharacters(in: .whitespaces))"
+        // A test of the runner's own numbering may say what it renders.
+        if line.contains(/Step [0-9]/) && !path.hasPrefix("Tests/NotebookTests/") { found.append(where_) }
+        guard isLessonCode, line.trimmingCharacters(in: .whitespaces).hasPrefix("//") else { continue }
+        for match in line.matches(of: /(\w+ )?\bsteps? [1-9][0-9]*(?<after>( to|[.,;:)]|'s|[–-][0-9]| and| \w)?)/) {
+          let before = match.output.1.map(String.init) ?? ""
+          let training = ["at ", "from ", "reaches ", "until ", "before ", "after ", "every ", "a "].contains(before)
+          if !training && match.output.after != " to" { found.append(where_) }
         }
       }
     }

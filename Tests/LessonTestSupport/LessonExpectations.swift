@@ -130,13 +130,10 @@ public enum LessonExpectations {
     _ lesson: String, _ arguments: [String], claim: String, verdict: String, evidence: String,
     checksMayFail: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> (parameters: [String: Any], metrics: [String: Any]) {
-    let directory = LessonProcess.temporaryDirectory("\(lesson)-override")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let result = try LessonProcess.run(lesson, ["--quick", "--no-preview", "--plots-dir", directory.path] + arguments)
+    let (result, object) = try runQuick(lesson, arguments)
     #expect(
       result.status == 0 || (checksMayFail && result.status == 1), "\(lesson) \(arguments): \(result.stderr)",
       sourceLocation: sourceLocation)
-    let object = try metrics(in: directory.appendingPathComponent(lesson))
     let reference = try metrics(in: root.appendingPathComponent("plots/\(lesson)"))
     func record(_ metrics: [String: Any]) -> [String: Any]? {
       (metrics["claims"] as? [[String: Any]])?.first { $0["id"] as? String == claim }
@@ -192,13 +189,18 @@ public enum LessonExpectations {
   public static func quickRun(
     _ lesson: String, overrides: [String], sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> (parameters: [String: Any], metrics: [String: Any]) {
-    let directory = LessonProcess.temporaryDirectory("\(lesson)-overrides")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let result = try LessonProcess.run(
-      lesson, ["--quick", "--no-preview", "--plots-dir", directory.path] + overrides)
+    let (result, object) = try runQuick(lesson, overrides)
     #expect(result.status == 0, "\(lesson) \(overrides): \(result.stderr)", sourceLocation: sourceLocation)
-    let object = try metrics(in: directory.appendingPathComponent(lesson))
     return (object["parameters"] as? [String: Any] ?? [:], object)
+  }
+
+  /// Runs `lesson --quick --no-preview` with `arguments` into a temporary folder (deleted after)
+  /// and returns how it ended and its metrics.json.
+  static func runQuick(_ lesson: String, _ arguments: [String]) throws -> (LessonProcess.Result, [String: Any]) {
+    let directory = LessonProcess.temporaryDirectory("\(lesson)-quick-run")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try LessonProcess.run(lesson, ["--quick", "--no-preview", "--plots-dir", directory.path] + arguments)
+    return (result, try metrics(in: directory.appendingPathComponent(lesson)))
   }
 
   /// The parsed metrics.json of an output folder.

@@ -14,3 +14,11 @@ public final class Parameter {
     self.gradient = Tensor(shape: value.shape)
   }
 }
+
+extension Parameter {
+  /// The global gradient norm ‖g‖ = √(Σ over `parameters` of ‖∂L/∂θ‖²), in Float64: what norm
+  /// clipping compares with its threshold and what a trainer records per step.
+  public static func gradientNorm(_ parameters: [Parameter]) -> Double {
+    parameters.map { $0.gradient.sumOfSquares() }.reduce(0, +).squareRoot()
+  }
+}

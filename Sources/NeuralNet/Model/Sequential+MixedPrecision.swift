@@ -46,7 +46,7 @@ extension Sequential {
     var zeroShare: [Double] = []
     for parameter in parameters {
       var stored = storage.rounded(parameter.gradient)
-      zeroShare.append(Double(stored.scalars.filter { $0 == 0 }.count) / Double(max(stored.count, 1)))
+      zeroShare.append(Double(stored.scalars.count(where: { $0 == 0 })) / Double(max(stored.count, 1)))
       if lossScale != 1 { stored.scale(by: 1 / lossScale) }
       nonFinite = nonFinite || !stored.scalars.allSatisfy(\.isFinite)
       parameter.gradient = stored

@@ -36,7 +36,7 @@ public enum GradientClipping: Sendable, Equatable, CustomStringConvertible {
   /// as they are (a NaN has no direction to keep); the record then holds a non-finite norm.
   @discardableResult
   public func apply(to parameters: [Parameter]) -> Record {
-    let before = parameters.map { $0.gradient.sumOfSquares() }.reduce(0, +).squareRoot()
+    let before = Parameter.gradientNorm(parameters)
     guard before.isFinite, before > 0 else {
       return Record(normBefore: before, normAfter: before, clipped: false, cosine: before > 0 ? .nan : 1)
     }

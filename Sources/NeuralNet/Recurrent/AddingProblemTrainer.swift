@@ -122,7 +122,7 @@ public enum AddingProblemTrainer {
       var record = Step(
         step: step, loss: measured.loss, gradientNorm: measured.gradientNorm,
         recurrentGradientNorm: model.rnn.recurrentWeight.gradient.norm(),
-        readoutGradientNorm: model.readout.parameters.map { $0.gradient.sumOfSquares() }.reduce(0, +).squareRoot())
+        readoutGradientNorm: Parameter.gradientNorm(model.readout.parameters))
       guard measured.loss.isFinite && measured.gradientNorm.isFinite else {
         history.steps.append(record)
         history.nonFiniteStep = step

@@ -78,27 +78,20 @@ public enum MixedPrecisionTrainer {
         input: data.inputs.gatheringRows(batch), targets: data.targets.gathering(batch), loss: loss,
         storage: storage, lossScale: scale)
       let parameters = model.parameters
-      let norm = parameters.map { $0.gradient.sumOfSquares() }.reduce(0, +).squareRoot()
       var record = Step(
-        loss: result.loss, scale: Double(scale), skipped: false, gradientNorm: norm, appliedNorm: 0,
+        loss: result.loss, scale: Double(scale), skipped: false, gradientNorm: .nan, appliedNorm: 0,
         firstLayerZeroShare: result.zeroShare.first ?? 0)
       if scaler != nil, scaler!.update(foundNonFinite: result.foundNonFinite) == .skip {
+        record.gradientNorm = Parameter.gradientNorm(parameters)
         record.skipped = true
         history.steps.append(record)
         continue
       }
-      if let clipNorm {
-        switch clipOrder {
-        case .afterUnscaling:
-          _ = GradientClipping.norm(clipNorm).apply(to: parameters)
-        case .beforeUnscaling:
-          // Back to S·g, clipped at τ there, and unscaled again (exact for a power-of-two S).
-          for parameter in parameters { parameter.gradient.scale(by: scale) }
-          _ = GradientClipping.norm(clipNorm).apply(to: parameters)
-          for parameter in parameters { parameter.gradient.scale(by: 1 / scale) }
-        }
-      }
-      record.appliedNorm = parameters.map { $0.gradient.sumOfSquares() }.reduce(0, +).squareRoot()
+      // Clipping S·g at τ multiplies it by τ/‖S·g‖ = (τ/S)/‖g‖: the wrong order clips g at τ/S.
+      let limit = clipNorm.map { clipOrder == .afterUnscaling ? $0 : $0 / Double(scale) }
+      let clipping = (limit.map(GradientClipping.norm) ?? .none).apply(to: parameters)
+      record.gradientNorm = clipping.normBefore
+      record.appliedNorm = clipping.normAfter
       history.steps.append(record)
       guard result.loss.isFinite, record.appliedNorm.isFinite else {
         history.nonFiniteStep = step

@@ -13,11 +13,14 @@ import RealModule
 public struct RangeOverflow: Sendable, Equatable {
   /// The format's largest finite value M.
   public let largestFinite: Double
+  /// log M.
+  public let logMax: Double
 
   /// The range of a format whose largest finite value is `largestFinite`.
   public init(largestFinite: Double) {
     precondition(largestFinite > 1 && largestFinite.isFinite, "a format's largest value exceeds 1")
     self.largestFinite = largestFinite
+    logMax = Double.log(largestFinite)
   }
 
   /// Float32: (2 − 2⁻²³)·2¹²⁷ ≈ 3.4e38.
@@ -26,9 +29,6 @@ public struct RangeOverflow: Sendable, Equatable {
   public static let float16 = RangeOverflow(largestFinite: 65504)
   /// BFloat16: (2 − 2⁻⁷)·2¹²⁷ ≈ 3.39e38, nearly Float32's.
   public static let bfloat16 = RangeOverflow(largestFinite: 0x1.fep127)
-
-  /// log M.
-  public var logMax: Double { Double.log(largestFinite) }
 
   /// The first layer whose mean square E[h_l²] exceeds M.
   public func firstLayerWithOverflowingMeanSquare(initialMeanSquare q1: Double, growth g: Double) -> Int {
