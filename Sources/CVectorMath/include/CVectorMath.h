@@ -101,4 +101,9 @@ void vectormath_adam_update(float *theta, const float *g, float *m, float *v, lo
                             float beta2, float correction1, float correction2, float learningRate,
                             float epsilon, int lanes);
 
+/// Every x[i] rounded to the nearest IEEE binary16 number, ties to even, and back to Float32, in
+/// place (HalfPrecision.c): returns 1, or 0 without touching x where the CPU has no F16C (the
+/// caller then rounds in Swift).
+int vectormath_round_to_float16(float *x, long n);
+
 #endif

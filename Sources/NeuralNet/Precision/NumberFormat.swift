@@ -1,3 +1,5 @@
+import CVectorMath
+
 /// A floating-point storage format: where a mixed-precision step keeps its activations and
 /// gradients while it computes in Float32 (Micikevicius et al. 2018, "Mixed Precision Training").
 ///
@@ -70,10 +72,18 @@ public enum NumberFormat: String, Sendable, CaseIterable, Codable {
     }
   }
 
-  /// Every element of `tensor` rounded to this format (`round(_:)`).
+  /// Every element of `tensor` rounded to this format (`round(_:)`); Float16 through the CPU's
+  /// conversion instructions where it has them (`vectormath_round_to_float16`: the same numbers,
+  /// about 8× faster than Swift's conversion on x86-64).
   public func rounded(_ tensor: Tensor) -> Tensor {
     guard self != .float32 else { return tensor }
     var copy = tensor
+    if self == .float16 {
+      let done = copy.scalars.withUnsafeMutableBufferPointer {
+        vectormath_round_to_float16($0.baseAddress, $0.count) == 1
+      }
+      if done { return copy }
+    }
     copy.scalars = tensor.scalars.map(round)
     return copy
   }
