@@ -267,6 +267,22 @@ struct PrecisionTests {
     #expect(last < steps[firstTaken].loss - 0.3, "first \(steps[firstTaken].loss), last \(last)")
   }
 
+  /// A net whose forward pass overflows Float16 whatever the scale (N(0, 1) weights, 20 ReLU
+  /// layers of 256): every step is skipped and halves S, which the overflow check cannot tell
+  /// from a scale too large; S reaches 0 in Float32 after 2¹⁶ has been halved 166 times (below
+  /// 2⁻¹⁴⁹, the smallest subnormal) and the run stops there instead of dividing by 0.
+  @Test func aScaleHalvedOnEveryStepVanishesAndTheRunStops() throws {
+    var rng = SeededGenerator(seed: 3)
+    let model = MLP.make(
+      inputs: 64, width: 256, depth: 20, outputs: 10, activation: .relu, initializer: .naive, using: &rng)
+    let history = MixedPrecisionTrainer.train(
+      model, on: try Digits.load().subset(0..<64), loss: SoftmaxCrossEntropy(), schedule: .constant(0.1), steps: 300,
+      batchSize: 16, batchSeed: 3, storage: .float16, scaling: .dynamic(LossScaler()))
+    #expect(history.steps.allSatisfy(\.skipped) && history.steps.allSatisfy { !$0.loss.isFinite })
+    #expect(history.scaleVanishedStep == 166 && history.steps.count == 166 && history.nonFiniteStep == nil)
+    #expect(history.steps.last?.scale == 0x1p16 * pow(2, -165))
+  }
+
   /// Clipping at τ after unscaling applies min(‖g‖, τ); clipping the scaled gradient applies
   /// min(‖g‖, τ/S), here 1024 times smaller.
   @Test func clippingTheScaledGradientClipsTheTrueOneAtTauOverS() throws {

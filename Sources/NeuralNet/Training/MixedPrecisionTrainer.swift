@@ -51,6 +51,10 @@ public enum MixedPrecisionTrainer {
     /// The step at which the run stopped on a non-finite loss or update (nil if it did not).
     public var nonFiniteStep: Int?
 
+    /// The step at which a scale halved again and again reached 0 in Float32, where PyTorch keeps
+    /// it (after about 165 skips in a row from 2¹⁶): the run stops there, since every later loss
+    /// would be scaled to 0 (nil if it did not happen).
+    public var scaleVanishedStep: Int? = nil
     /// How many steps were skipped.
     public var skippedCount: Int { steps.filter(\.skipped).count }
   }
@@ -74,6 +78,10 @@ public enum MixedPrecisionTrainer {
         case .fixed(let s): s
         case .dynamic: Float(scaler!.scale)
         }
+      guard scale > 0 else {
+        history.scaleVanishedStep = step
+        break
+      }
       let result = model.computeMixedPrecisionGradients(
         input: data.inputs.gatheringRows(batch), targets: data.targets.gathering(batch), loss: loss,
         storage: storage, lossScale: scale)
