@@ -13,6 +13,7 @@ let lessons: [LessonTargets] = [
   .init(folder: "05-clipping", name: "clipping", module: "ClippingLesson"),
   .init(folder: "06-residual", name: "residual", module: "ResidualLesson"),
   .init(folder: "07-documents", name: "documents", module: "DocumentsLesson"),
+  .init(folder: "08-precision", name: "precision", module: "PrecisionLesson"),
 ]
 
 /// Whether `exercises/Solutions` is there: a handout (`gradientlab handout`) leaves it out, and the

@@ -1,0 +1,4 @@
+import LessonKit
+import PrecisionLesson
+
+LessonCommand<PrecisionLesson>.runAsLesson()
