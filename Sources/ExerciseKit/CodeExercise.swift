@@ -81,6 +81,10 @@ public enum CodeExercises {
       name: "stable-step-size", file: "StableStepSize.swift",
       title: "The largest stable step size 2/λ_max of gradient descent",
       lesson: "batch-gd", step: "threshold", stepTitle: "The exact threshold: η < 2/λ_max", check: checkStableStepSize),
+    CodeExercise(
+      name: "loss-scale-update", file: "LossScaleUpdate.swift",
+      title: "GradScaler's dynamic loss scale: skip, back off, grow", lesson: "precision", step: "dynamic-scaling",
+      stepTitle: "Dynamic loss scaling: GradScaler's rule over a whole run", check: checkLossScaleUpdate),
   ]
 
   /// The exercise named `name`.

@@ -18,6 +18,8 @@ public struct Implementations: Sendable {
     ) throws -> RecurrentStepGradients
   public var tanhChi1: @Sendable (_ weightVariance: Double, _ biasVariance: Double) throws -> Double
   public var largestStableStepSize: @Sendable (_ hessian: Matrix) throws -> Double
+  public var lossScaleUpdate:
+    @Sendable (_ state: LossScaleState, _ foundNonFinite: Bool, _ rule: LossScaleRule) throws -> LossScaleUpdate
 
   /// Every function given.
   public init(
@@ -32,7 +34,8 @@ public struct Implementations: Sendable {
     recurrentStepBackward:
       @escaping @Sendable (Matrix, Matrix, Matrix, Matrix, Matrix) throws -> RecurrentStepGradients,
     tanhChi1: @escaping @Sendable (Double, Double) throws -> Double,
-    largestStableStepSize: @escaping @Sendable (Matrix) throws -> Double
+    largestStableStepSize: @escaping @Sendable (Matrix) throws -> Double,
+    lossScaleUpdate: @escaping @Sendable (LossScaleState, Bool, LossScaleRule) throws -> LossScaleUpdate
   ) {
     self.heStandardDeviation = heStandardDeviation
     self.xavierStandardDeviation = xavierStandardDeviation
@@ -45,6 +48,7 @@ public struct Implementations: Sendable {
     self.recurrentStepBackward = recurrentStepBackward
     self.tanhChi1 = tanhChi1
     self.largestStableStepSize = largestStableStepSize
+    self.lossScaleUpdate = lossScaleUpdate
   }
 
   /// Every function a stub that throws `NotImplemented`: the starting point for a test that
@@ -55,5 +59,5 @@ public struct Implementations: Sendable {
     batchNormBackward: { _, _, _, _ in throw NotImplemented() }, clipByGlobalNorm: { _, _ in throw NotImplemented() },
     clipByValue: { _, _ in throw NotImplemented() }, residualBlockBackward: { _, _, _ in throw NotImplemented() },
     recurrentStepBackward: { _, _, _, _, _ in throw NotImplemented() }, tanhChi1: { _, _ in throw NotImplemented() },
-    largestStableStepSize: { _ in throw NotImplemented() })
+    largestStableStepSize: { _ in throw NotImplemented() }, lossScaleUpdate: { _, _, _ in throw NotImplemented() })
 }

@@ -8,4 +8,5 @@ public let implementations = Implementations(
   batchNormBackward: batchNormBackward(_:gamma:epsilon:upstream:), clipByGlobalNorm: clipByGlobalNorm(_:maxNorm:),
   clipByValue: clipByValue(_:limit:), residualBlockBackward: residualBlockBackward(input:weight:upstream:),
   recurrentStepBackward: rnnStepBackward(previousHidden:input:recurrentWeight:inputWeight:upstream:),
-  tanhChi1: tanhChi1(weightVariance:biasVariance:), largestStableStepSize: largestStableStepSize(hessian:))
+  tanhChi1: tanhChi1(weightVariance:biasVariance:), largestStableStepSize: largestStableStepSize(hessian:),
+  lossScaleUpdate: updateLossScale(_:foundNonFinite:rule:))

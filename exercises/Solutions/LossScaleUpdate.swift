@@ -1,0 +1,28 @@
+import ExerciseKit
+import Foundation
+
+/// Lesson 8 (precision), step "Dynamic loss scaling: GradScaler's rule over a whole run". Check
+/// with `swift run -c release gradientlab exercises loss-scale-update`.
+///
+/// Dynamic loss scaling, with the rule of PyTorch's GradScaler (Micikevicius et al. 2018, §3.2).
+/// After each backward pass of the loss multiplied by S, the scaler is told whether any gradient
+/// was ±∞ or NaN (`foundNonFinite`):
+/// - if so, the step is skipped (the weights stay as they are), S is multiplied by
+///   `rule.backoffFactor` and the count of good steps starts again from 0;
+/// - otherwise the step is taken and the count grows by one; when it reaches
+///   `rule.growthInterval`, S is multiplied by `rule.growthFactor` and the count starts again
+///   from 0.
+/// Return the new state and whether to skip the step.
+public func updateLossScale(_ state: LossScaleState, foundNonFinite: Bool, rule: LossScaleRule) throws
+  -> LossScaleUpdate
+{
+  if foundNonFinite {
+    return LossScaleUpdate(
+      state: LossScaleState(scale: state.scale * rule.backoffFactor, goodSteps: 0), skipStep: true)
+  }
+  let good = state.goodSteps + 1
+  if good == rule.growthInterval {
+    return LossScaleUpdate(state: LossScaleState(scale: state.scale * rule.growthFactor, goodSteps: 0), skipStep: false)
+  }
+  return LossScaleUpdate(state: LossScaleState(scale: state.scale, goodSteps: good), skipStep: false)
+}
