@@ -1,7 +1,7 @@
 # mean-square-by-layer.gp — written by GradientLab. Edit and re-render with: gnuplot mean-square-by-layer.gp
 set terminal pngcairo size 900,560 enhanced font 'DejaVu Sans,10'
 set output 'mean-square-by-layer.png'
-set title 'E[h²] by layer against each format''s largest number'
+set title 'The mean square of the pre-activations by layer, against each format''s largest number'
 set xlabel 'layer l'
 set ylabel 'E[h_l²]'
 set grid

@@ -5,7 +5,7 @@ set title 'Gradient entries Float16 cannot hold, during training'
 set xlabel 'SGD step'
 set ylabel 'share of nonzero entries'
 set grid
-set key outside right top
+set key below horizontal maxcols 3 samplen 2
 plot 'underflow-during-training.dat' index 0 using 1:2 with linespoints pointtype 7 pointsize 0.5 linewidth 2 linecolor rgb '#1f77b4' title '≤ 2⁻²⁵ (rounds to 0)', \
      'underflow-during-training.dat' index 1 using 1:2 with lines dashtype 2 linewidth 2 linecolor rgb '#1f77b4' notitle, \
      'underflow-during-training.dat' index 2 using 1:2 with linespoints pointtype 7 pointsize 0.5 linewidth 2 linecolor rgb '#d62728' title 'stored as 0 in a Float16 step', \

@@ -5,7 +5,7 @@ set title 'Lesson 1''s warm-up explosion in Float32 and in Float16, seed 42'
 set xlabel 'SGD step'
 set ylabel 'mini-batch loss'
 set grid
-set key outside right top
+set key below horizontal maxcols 3 samplen 2
 set logscale y; set format y '10^{%L}'
 set arrow 1 from 90.0, graph 0 to 90.0, graph 1 nohead dashtype 3 linewidth 2 linecolor rgb '#444444'
 set label 1 'Float16, dynamic S: non-finite at x = 90' at 90.0, graph 0.95 left offset 0.5,0 textcolor rgb '#444444' noenhanced

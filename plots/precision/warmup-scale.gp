@@ -5,7 +5,7 @@ set title 'The dynamic scale S during the warm-up, seed 42'
 set xlabel 'SGD step'
 set ylabel 'S'
 set grid
-set key outside right top
+set key below horizontal maxcols 3 samplen 2
 set logscale y; set format y '10^{%L}'
 plot 'warmup-scale.dat' index 0 using 1:2 with steps linewidth 2 linecolor rgb '#d62728' title 'Float16, dynamic S', \
      'warmup-scale.dat' index 1 using 1:2 with steps linewidth 2 linecolor rgb '#2ca02c' title 'Float16, dynamic S, clip after unscaling', \

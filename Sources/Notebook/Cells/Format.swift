@@ -17,6 +17,16 @@ public enum Format {
     return String(format: "%.\(max(digits - 1, 1))e", value)
   }
 
+  /// A power of two with its exponent in superscript digits, as charts and tables print it:
+  /// 1024 → "2¹⁰", 2⁻²⁵ → "2⁻²⁵"; any other value as `number`.
+  public static func powerOfTwo(_ value: Double) -> String {
+    guard value > 0, value.isFinite, value.significand == 1 else { return number(value) }
+    let digits: [Character: Character] = [
+      "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
+    ]
+    return "2" + String(String(Int(value.exponent)).compactMap { digits[$0] })
+  }
+
   /// A fraction as a percentage: 0.125 → "12.5%".
   public static func percent(_ value: Double) -> String {
     value.isFinite ? String(format: "%.1f%%", value * 100) : number(value)

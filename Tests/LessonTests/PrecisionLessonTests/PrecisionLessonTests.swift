@@ -79,7 +79,8 @@ struct PrecisionLessonTests {
     #expect(after.finalLoss < before.finalLoss - 0.2)
   }
 
-  /// Exercise 3's answer is GradScaler's rule worked by hand.
+  /// Exercise 3's answer is GradScaler's rule worked by hand: with ×2 and ×½, and with ×3 and ×¼
+  /// (65536·¼⁵·3²·¼ = 144).
   @Test func theScaleAfterASequenceIsTheRuleWorkedByHand() {
     #expect(
       PrecisionExercises.scale(start: 65536, overflowsFirst: 5, goodSteps: 4500, overflowsLast: 1, interval: 2000)
@@ -87,5 +88,9 @@ struct PrecisionLessonTests {
     #expect(
       PrecisionExercises.scale(start: 1024, overflowsFirst: 0, goodSteps: 1999, overflowsLast: 0, interval: 2000)
         == 1024)
+    #expect(
+      PrecisionExercises.scale(
+        start: 65536, growth: 3, backoff: 0.25, overflowsFirst: 5, goodSteps: 4500, overflowsLast: 1, interval: 2000)
+        == 144)
   }
 }

@@ -10,13 +10,19 @@ enum PrecisionClaims {
   ) -> [Claim] {
     let naive = overflow[0]
     let largest = formats.first { $0.format == .float16 }?.largestFinite ?? NumberFormat.float16.largestFinite
+    /// Where the naive net left Float32, or that it did not within its depth.
+    func float32Layer(_ m: Claim.Measurements) -> String {
+      m["measured_float32_overflow_layer"] <= m["depth"]
+        ? "at layer \(Format.number(m["measured_float32_overflow_layer"]))"
+        : "beyond its \(Format.number(m["depth"])) layers"
+    }
     return [
       .measured(
         .inputRange, step: .overflow,
         measurements: [
           "predicted_float16_overflow_layer": Double(naive.predictedValueOverflow(.float16)),
           "measured_float16_overflow_layer": Double(naive.measuredValueOverflow(.float16) ?? naive.net.depth + 1),
-          "measured_float32_overflow_layer": naive.measuredValueOverflow(.float32).map(Double.init),
+          "measured_float32_overflow_layer": Double(naive.measuredValueOverflow(.float32) ?? naive.net.depth + 1),
           "depth": Double(naive.net.depth),
         ],
         rule:
@@ -40,7 +46,7 @@ enum PrecisionClaims {
               net overflows Float16 (largest number \(Format.number(largest))) at layer \
               \(Format.number(m["measured_float16_overflow_layer"])), predicted \
               \(Format.number(m["predicted_float16_overflow_layer"])) from σ_w², the width and the \
-              input alone, and Float32 only at layer \(Format.number(m["measured_float32_overflow_layer"])) \
+              input alone, and Float32 only \(float32Layer(m)) \
               (\(notebook.reference(.overflow))). Change the format and the "range" moves; the geometric \
               growth that reaches it is the explosion.
               """

@@ -39,7 +39,7 @@ package struct PrecisionConfiguration: SeededConfiguration, Equatable {
     overflowExamples = 64
     overflowNets = [
       .init(name: "naive", gain2: nil, depth: 50),
-      .init(name: "gain3", gain2: 3, depth: quick ? 260 : 480),
+      .init(name: "gain3", gain2: 3, depth: 480),
     ]
     training = GradientUnderflow.Setup(
       depth: 6, width: 64, learningRate: 0.1, steps: quick ? 1500 : 4000, batchSize: 32, checkpoints: quick ? 4 : 9,
@@ -84,6 +84,9 @@ package struct PrecisionConfiguration: SeededConfiguration, Equatable {
       scale: scale, growthFactor: growth ?? scaler.growthFactor, backoffFactor: backoff ?? scaler.backoffFactor,
       growthInterval: interval ?? scaler.growthInterval)
     staticScale = try Self.powerOfTwo(options.staticScale, "--static-scale") ?? staticScale
+    if let depth = try NetworkOptions.inRange(options.overflowDepth, "--overflow-depth", 2...1000) {
+      for i in overflowNets.indices { overflowNets[i].depth = depth }
+    }
   }
 
   /// `value` if it is a power of two in 1…2⁴⁰, else a one-line error (nil when not given).

@@ -9,11 +9,11 @@ package enum PrecisionExercises {
   /// The number of exercises.
   package static let count = 3
   /// How each exercise changes with the variant: 1 draws σ_w² and q₁, 2 the median gradient and
-  /// the share allowed to flush, 3 the overflow and good-step counts.
+  /// the share allowed to flush, 3 the growth and back-off factors and the good steps.
   package static let variations: [ExerciseVariation] = [
     .varies(relativeTolerance: 0),
     .varies(relativeTolerance: 0.02),
-    .varies(relativeTolerance: 0),
+    .varies(relativeTolerance: 0.001),
   ]
 
   /// Float16's flush threshold: magnitudes at or below 2⁻²⁵ round to 0.
@@ -21,12 +21,13 @@ package enum PrecisionExercises {
   /// σ of ln|g| in exercise 2.
   static let logSpread = 1.5
 
-  /// The scale after GradScaler's rule: `overflowsFirst` skipped steps from `start`, then `goodSteps`
-  /// good ones, then `overflowsLast` skipped ones.
+  /// The scale after GradScaler's rule with `growth`, `backoff` and `interval`: `overflowsFirst`
+  /// skipped steps from `start`, then `goodSteps` good ones, then `overflowsLast` skipped ones.
   package static func scale(
-    start: Double, overflowsFirst: Int, goodSteps: Int, overflowsLast: Int, interval: Int
+    start: Double, growth: Double = 2, backoff: Double = 0.5, overflowsFirst: Int, goodSteps: Int,
+    overflowsLast: Int, interval: Int
   ) -> Double {
-    var scaler = LossScaler(scale: start, growthInterval: interval)
+    var scaler = LossScaler(scale: start, growthFactor: growth, backoffFactor: backoff, growthInterval: interval)
     for _ in 0..<overflowsFirst { _ = scaler.update(foundNonFinite: true) }
     for _ in 0..<goodSteps { _ = scaler.update(foundNonFinite: false) }
     for _ in 0..<overflowsLast { _ = scaler.update(foundNonFinite: true) }
@@ -35,16 +36,17 @@ package enum PrecisionExercises {
 
   /// The exercises of `variant` for a configuration.
   package static func all(_ config: PrecisionConfiguration, variant: ExerciseVariant = .original) -> [Exercise] {
-    let gain2 = variant.draw(3, in: 2.5...6, digits: 2, salt: 91, axis: .first)
-    let q1 = variant.draw(1, in: 0.5...4, digits: 2, salt: 92, axis: .second)
+    // σ_w² near 2 grows slowly: the layer ranges over 10…300, so a class of 30 has distinct answers.
+    let gain2 = variant.draw(3, in: 2.1...4, spacing: .logarithmic, digits: 3, salt: 91, axis: .first)
+    let q1 = variant.draw(1, in: 0.01...100, spacing: .logarithmic, digits: 2, salt: 92, axis: .second)
     let growth = gain2 / 2
     let layer = RangeOverflow.float16.firstLayerWithOverflowingMeanSquare(initialMeanSquare: q1, growth: growth)
     let float32Layer = RangeOverflow.float32.firstLayerWithOverflowingMeanSquare(initialMeanSquare: q1, growth: growth)
     let fullGrowthLayer = RangeOverflow.float16.firstLayerWithOverflowingMeanSquare(
       initialMeanSquare: q1, growth: gain2)
 
-    let medianExponent = variant.draw(6.5, in: 5.5...7.5, digits: 2, salt: 93, axis: .first)
-    let share = variant.draw(0.01, in: 0.001...0.05, spacing: .logarithmic, digits: 2, salt: 94, axis: .second)
+    let medianExponent = variant.draw(6.5, in: 5.5...7.5, digits: 3, salt: 93, axis: .first)
+    let share = variant.draw(0.01, in: 0.001...0.05, spacing: .logarithmic, digits: 3, salt: 94, axis: .second)
     let fit = LogNormalFit(mu: -medianExponent * Double.log(10), sigma: logSpread, count: 1)
     let smallestScale = fit.scaleKeeping(allBut: share, above: flushThreshold)
     let subnormalScale = fit.scaleKeeping(allBut: share, above: 2 * flushThreshold)
@@ -52,18 +54,20 @@ package enum PrecisionExercises {
 
     let interval = config.scaler.growthInterval
     let start = 65536.0
-    let overflowsFirst = variant.draw(5, in: 1...9, salt: 95, axis: .first)
-    let goodSteps = variant.draw(4500, in: 1000...9000, salt: 96, axis: .second)
-    let overflowsLast = variant.draw(1, in: 1...3, salt: 97)
+    // GradScaler takes any growth and back-off factors; drawing them gives each student their own S.
+    let growthFactor = variant.draw(2, in: 1.5...4, digits: 2, salt: 95, axis: .first)
+    let backoff = variant.draw(0.5, in: 0.25...0.75, digits: 2, salt: 96, axis: .second)
+    let overflowsFirst = 5
+    let goodSteps = variant.draw(4500, in: 2500...9500, salt: 97)
+    let overflowsLast = 1
     let finalScale = scale(
-      start: start, overflowsFirst: overflowsFirst, goodSteps: goodSteps, overflowsLast: overflowsLast,
-      interval: interval)
-    let rounded =
-      start * Double.pow(0.5, Double(overflowsFirst + overflowsLast))
-      * Double.pow(2, (Double(goodSteps) / Double(interval)).rounded())
-    let noReset =
-      start * Double.pow(0.5, Double(overflowsFirst + overflowsLast))
-      * Double.pow(2, Double((goodSteps + overflowsFirst) / interval))
+      start: start, growth: growthFactor, backoff: backoff, overflowsFirst: overflowsFirst, goodSteps: goodSteps,
+      overflowsLast: overflowsLast, interval: interval)
+    let backoffs = Double.pow(backoff, Double(overflowsFirst + overflowsLast))
+    let rounded = start * backoffs * Double.pow(growthFactor, (Double(goodSteps) / Double(interval)).rounded())
+    let divided =
+      start * Double.pow(1 / backoff, Double(overflowsFirst + overflowsLast))
+      * Double.pow(growthFactor, Double(goodSteps / interval))
 
     return [
       .prediction(
@@ -122,25 +126,31 @@ package enum PrecisionExercises {
       .prediction(
         question:
           """
-          GradScaler starts at S = 65536 (growth ×2 after \(interval) good steps in a row, back-off ×½ \
-          and a skipped step on an overflow). The first \(overflowsFirst) steps overflow; the next \
-          \(goodSteps) do not; then \(overflowsLast) overflow in a row. What is S after them?
+          GradScaler starts at S = 65536, with growth factor \(Format.number(growthFactor)) after \
+          \(interval) good steps in a row and back-off factor \(Format.number(backoff)) (and a skipped \
+          step) on an overflow. The first \(overflowsFirst) steps overflow; the next \(goodSteps) do \
+          not; then one overflows. What is S after them?
           """,
-        answerFormat: "S", predicted: finalScale, tolerance: 0,
+        answerFormat: "S", predicted: finalScale, tolerance: 0.001,
         reasoning: [
           """
-          Each overflow halves S and starts the count of good steps again; S doubles each time the \
-          count reaches \(interval), which then starts again: ⌊\(goodSteps)/\(interval)⌋ = \
-          \(goodSteps / interval) doublings.
+          Each overflow multiplies S by the back-off factor and starts the count of good steps \
+          again; S is multiplied by the growth factor each time the count reaches \(interval), which \
+          then starts again: ⌊\(goodSteps)/\(interval)⌋ = \(goodSteps / interval) growths.
           """
         ],
         derivation:
-          "65536 · ½^\(overflowsFirst) · 2^\(goodSteps / interval) · ½^\(overflowsLast)",
+          """
+          65536 · \(Format.number(backoff))^\(overflowsFirst) · \(Format.number(growthFactor))^\(goodSteps / interval) \
+          · \(Format.number(backoff))
+          """,
         mistakes: [
           .init(
-            rounded, within: 0,
+            rounded, within: 0.001 * rounded,
             hint: "S grows only when \(interval) good steps are complete: ⌊good steps / \(interval)⌋, not rounded."),
-          .init(noReset, within: 0, hint: "Skipped steps are not good steps, and an overflow starts the count again."),
+          .init(
+            divided, within: 0.001 * divided,
+            hint: "Backing off multiplies S by the back-off factor; it does not divide by it."),
         ]),
     ]
   }

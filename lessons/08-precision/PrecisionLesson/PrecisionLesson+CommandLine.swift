@@ -15,7 +15,8 @@ extension PrecisionLesson: Lesson {
     --depth, --width, --lr, --steps, --batch-size; --static-scale S for its static-scale run; \
     GradScaler's --init-scale, --growth-interval, --growth-factor, --backoff-factor for the dynamic \
     runs of \(PrecisionLesson.outline.reference([.dynamicScaling, .warmupExplosion])); --clip-norm τ \
-    for the clipped runs of \(PrecisionLesson.outline.reference(.warmupExplosion)).
+    for the clipped runs of \(PrecisionLesson.outline.reference(.warmupExplosion)); --overflow-depth for \
+    the nets of \(PrecisionLesson.outline.reference(.overflow)).
     """
   }
 

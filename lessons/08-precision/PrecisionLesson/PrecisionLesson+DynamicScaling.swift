@@ -31,7 +31,7 @@ extension PrecisionLesson {
         test: test, in: notebook)
       let all = unscaled.main + scaled.main
       let window = Swift.max(config.training.steps / 80, 1)
-      notebook.chart(
+      var lossChart =
         Chart(
           name: "loss-by-format", title: "Mini-batch loss, seed \(config.seed): Float32, Float16 unscaled and scaled",
           xLabel: "SGD step", yLabel: "loss (mean of \(window) steps)", logY: true,
@@ -40,7 +40,10 @@ extension PrecisionLesson {
             let (x, y) = movingMean(losses, window: window)
             return Series(
               title: run.variant.label(staticScale: config.staticScale), x: x, y: y, style: .line, colorGroup: i)
-          }),
+          })
+      lossChart.legendBelow = true
+      notebook.chart(
+        lossChart,
         caption: "One seed, the same batches for every run. Each point is the mean of \(window) consecutive steps.")
       let dynamic = scaled.main[1]
       let steps = dynamic.history.steps
@@ -79,7 +82,8 @@ extension PrecisionLesson {
         """
         On seed \(config.seed) S grew \(times(growths)) and backed off \(times(skipped.count)), from \
         \(Format.number(scaler.scale)) to \(Format.number(steps.last?.scale ?? .nan)) \
-        (\(skipped.first.map { "first overflow at step \($0)" } ?? "no overflow")). Final loss over \(scaled.seeds.count) seeds: Float32 \(Format.spread(f32)), Float16 unscaled \
+        (\(skipped.first.map { "first overflow at step \($0)" } ?? "no overflow")). Final loss over \
+        \(scaled.seeds.count) seeds: Float32 \(Format.spread(f32)), Float16 unscaled \
         \(Format.spread(f16)), Float16 with dynamic S \(Format.spread(dyn)). \(verdict), at the cost \
         of \(Format.spread(skips)) skipped steps of \(config.training.steps). The skipped steps \
         are the rule working, not a fault: each one is an S that was too large for that batch, \

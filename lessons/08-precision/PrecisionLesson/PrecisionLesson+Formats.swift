@@ -70,8 +70,8 @@ extension PrecisionLesson {
         })
       notebook.chart(
         Chart(
-          name: "rounding-error-by-binade", title: "The largest relative rounding error in each binade [2^k, 2^(k+1))",
-          xLabel: "2^k", yLabel: "largest |round(x) − x| / x", logX: true, logY: true,
+          name: "rounding-error-by-binade", title: "The largest relative rounding error in each binade [2ᵏ, 2ᵏ⁺¹)",
+          xLabel: "2ᵏ", yLabel: "largest |round(x) − x| / x", logX: true, logY: true,
           series: measured.enumerated().flatMap { i, m in
             let points = m.binades.filter { $0.error > 0 }
             let x = points.map { Double(sign: .plus, exponent: $0.exponent, significand: 1) }

@@ -78,7 +78,8 @@ extension PrecisionLesson {
       let maxDepth = Double(profiles.map(\.net.depth).max() ?? 1)
       notebook.chart(
         Chart(
-          name: "mean-square-by-layer", title: "E[h²] by layer against each format's largest number",
+          name: "mean-square-by-layer",
+          title: "The mean square of the pre-activations by layer, against each format's largest number",
           xLabel: "layer l", yLabel: "E[h_l²]", logX: true, logY: true,
           series: profiles.enumerated().map { i, p in
             let x = p.meanSquares.indices.map { Double($0 + 1) }
@@ -105,12 +106,15 @@ extension PrecisionLesson {
           """)
       let naive = profiles[0]
       let sameAsFloat32 = profiles.filter { $0.measuredValueOverflow(.bfloat16) == $0.measuredValueOverflow(.float32) }
+      let differs =
+        sameAsFloat32.count == profiles.count
+        ? "" : " (its coarser rounding changes the random walk of a deep net a little)"
       notebook.prose(
         """
         The naive net's values leave Float16 at layer \(layer(naive.measuredValueOverflow(.float16), depth: naive.net.depth)) \
         and Float32 at layer \(layer(naive.measuredValueOverflow(.float32), depth: naive.net.depth)): the same \
         growth, a range 2^112 times smaller. BFloat16 overflowed at the same layer as Float32 in \
-        \(sameAsFloat32.count) of \(profiles.count) nets\(sameAsFloat32.count == profiles.count ? "" : " (its coarser rounding changes the random walk of a deep net a little)"): \
+        \(sameAsFloat32.count) of \(profiles.count) nets\(differs): \
         its exponent is Float32's. Nothing here is an "input range": each layer is predicted from σ_w², \
         the width, the input's E‖x‖² and the format's M alone.
         """)

@@ -19,7 +19,7 @@ extension PrecisionLesson {
         weight gradients by S in Float32 before the update restores their size (Micikevicius et al. \
         2018, theory §15). The price is the other end: the largest value stored in the backward \
         pass, times S, must stay below 65520 (65504 plus half its spacing, where Float16 rounds to \
-        ∞). On the last batch of \(notebook.reference(.underflow))'s run, S = 2⁰ … 2^\(config.training.scaleExponents.last ?? 0): \
+        ∞). On the last batch of \(notebook.reference(.underflow))'s run, S = 2⁰ … \(Format.powerOfTwo(findings.sweep.last?.scale ?? 1)): \
         the measured share against the fit's share below 2⁻²⁵/S.
         """)
       let sweep = findings.sweep
@@ -28,7 +28,7 @@ extension PrecisionLesson {
         Table(
           headers: ["S"] + (0..<layers).map { "layer \($0 + 1)" } + ["overflow"],
           rows: sweep.map { row in
-            ["2^\(Int(row.scale.exponent))"]
+            [Format.powerOfTwo(row.scale)]
               + (0..<layers).map { "\(Format.percent(row.flushed[$0])) (fit \(Format.percent(row.predicted[$0])))" }
               + [row.overflowed ? "yes" : "no"]
           }),
@@ -66,11 +66,11 @@ extension PrecisionLesson {
         """
         Without scaling Float16 stores \(Format.percent(sweep.first.map { $0.flushed.reduce(0, +) / Double(layers) } ?? .nan)) \
         of these entries as 0 (mean over layers); \
-        \(enough.map { "S = 2^\(Int($0.scale.exponent)) brings every layer under 1%" } ?? "no S of the sweep brings every layer under 1%"). \
+        \(enough.map { "S = \(Format.powerOfTwo($0.scale)) brings every layer under 1%" } ?? "no S of the sweep brings every layer under 1%"). \
         The largest value of the backward pass is \(Format.number(findings.largestBackwardValue)), so \
         S·\(Format.number(findings.largestBackwardValue)) reaches 65520 at S = \
-        2^\(Int(predictedOverflow.exponent)); the first power of two that overflowed is \
-        \(findings.overflowScale.map { "2^\(Int($0.exponent))" } ?? "none up to 2^60"). Between the \
+        \(Format.powerOfTwo(predictedOverflow)); the first power of two that overflowed is \
+        \(findings.overflowScale.map(Format.powerOfTwo) ?? "none up to 2⁶⁰"). Between the \
         two ends lies a window of about \(Format.number(Double(Int(predictedOverflow.exponent) - Int((enough?.scale ?? 1).exponent)))) \
         powers of two, but the gradient's size moves during training: early gradients are large, \
         late ones small, so one S that fits the whole run may not exist.

@@ -57,7 +57,7 @@ extension PrecisionLesson {
           layers (lowest–highest). Median |g|: the median layer's.
           """)
       let steps = findings.checkpoints.map { Double($0.step) }
-      notebook.chart(
+      var chart =
         Chart(
           name: "underflow-during-training", title: "Gradient entries Float16 cannot hold, during training",
           xLabel: "SGD step", yLabel: "share of nonzero entries",
@@ -77,8 +77,9 @@ extension PrecisionLesson {
             Series(
               title: "", x: steps, y: findings.checkpoints.map { mean($0.layers.map(\.predictedSubnormal)) },
               style: .dashed, colorGroup: 2),
-          ]),
-        caption: "Mean over the layers. Dashed: the log-normal fit's prediction.")
+          ])
+      chart.legendBelow = true
+      notebook.chart(chart, caption: "Mean over the layers. Dashed: the log-normal fit's prediction.")
       let last = findings.checkpoints.last!
       let measuredShare = mean(last.layers.map(\.flushed))
       let predictedShare = mean(last.layers.map(\.predictedFlushed))

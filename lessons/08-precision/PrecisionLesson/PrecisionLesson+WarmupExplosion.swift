@@ -63,7 +63,7 @@ extension PrecisionLesson {
           steps (∞ if one overflowed). Test accuracy in Float32, NaN where the weights are not finite.
           """)
       let main = runs.main
-      notebook.chart(
+      var lossChart =
         Chart(
           name: "warmup-loss", title: "Lesson 1's warm-up explosion in Float32 and in Float16, seed \(config.seed)",
           xLabel: "SGD step", yLabel: "mini-batch loss", logY: true,
@@ -71,9 +71,12 @@ extension PrecisionLesson {
             Series(
               title: run.variant.label, x: run.history.steps.indices.map(Double.init),
               y: run.history.steps.map(\.loss), style: .line, colorGroup: i)
-          }),
-        caption: "A curve that ends or a marker: the loss overflowed (∞ in Float16; NaN stops the Float32 run).")
+          })
+      lossChart.legendBelow = true
       notebook.chart(
+        lossChart,
+        caption: "A curve that ends or a marker: the loss overflowed (∞ in Float16; NaN stops the Float32 run).")
+      var scaleChart =
         Chart(
           name: "warmup-scale", title: "The dynamic scale S during the warm-up, seed \(config.seed)",
           xLabel: "SGD step", yLabel: "S", logY: true,
@@ -81,7 +84,10 @@ extension PrecisionLesson {
             Series(
               title: run.variant.label, x: run.history.steps.indices.map(Double.init),
               y: run.history.steps.map(\.scale), style: .steps, colorGroup: i)
-          }),
+          })
+      scaleChart.legendBelow = true
+      notebook.chart(
+        scaleChart,
         caption: "Every skipped step halves S; \(scaler.growthInterval) good steps double it.")
       let dynamic = variants.firstIndex(of: .dynamic)!
       let after = variants.firstIndex(of: .clippedAfterUnscaling)!

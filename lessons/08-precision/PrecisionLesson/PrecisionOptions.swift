@@ -25,6 +25,11 @@ package struct PrecisionOptions: ParsableArguments {
   package var backoffFactor: Double?
 
   @Option(
+    parsing: .unconditional,
+    help: "Hidden layers of the overflow step's nets (2…1000; default 50 for the N(0, 1) net, 480 for σ_w² = 3).")
+  package var overflowDepth: Int?
+
+  @Option(
     parsing: .unconditional, help: "The static loss scale S of the training comparison, a power of two in 1…2^40.")
   package var staticScale: Double?
 

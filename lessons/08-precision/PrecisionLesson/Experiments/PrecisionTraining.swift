@@ -1,4 +1,5 @@
 import NeuralNet
+import Notebook
 
 /// Steps `.underflow` and `.dynamicScaling`: the same net, seed and batches trained in Float32, in
 /// Float16 without scaling, with a static scale and with GradScaler's dynamic scale, and in
@@ -32,7 +33,7 @@ package enum PrecisionTraining {
       switch self {
       case .float32: "Float32"
       case .float16: "Float16, no scaling"
-      case .float16Static: "Float16, S = 2^\(Int(staticScale.exponent))"
+      case .float16Static: "Float16, S = \(Format.powerOfTwo(staticScale))"
       case .float16Dynamic: "Float16, dynamic S"
       case .bfloat16: "BFloat16, no scaling"
       }
