@@ -200,6 +200,19 @@ extension PrecisionLesson {
   }
 }
 
+extension PrecisionTraining.Variant {
+  /// How it is named in tables and charts.
+  package func label(staticScale: Double) -> String {
+    switch self {
+    case .float32: "Float32"
+    case .float16: "Float16, no scaling"
+    case .float16Static: "Float16, S = \(Format.powerOfTwo(staticScale))"
+    case .float16Dynamic: "Float16, dynamic S"
+    case .bfloat16: "BFloat16, no scaling"
+    }
+  }
+}
+
 extension StepID {
   /// The id of this file's step (the order: `PrecisionLesson.outline`).
   static let underflow: StepID = "underflow"

@@ -1,5 +1,4 @@
 import NeuralNet
-import Notebook
 
 /// Steps `.underflow` and `.dynamicScaling`: the same net, seed and batches trained in Float32, in
 /// Float16 without scaling, with a static scale and with GradScaler's dynamic scale, and in
@@ -25,17 +24,6 @@ package enum PrecisionTraining {
       case .float32: .float32
       case .float16, .float16Static, .float16Dynamic: .float16
       case .bfloat16: .bfloat16
-      }
-    }
-
-    /// How it is named in tables and charts.
-    package func label(staticScale: Double) -> String {
-      switch self {
-      case .float32: "Float32"
-      case .float16: "Float16, no scaling"
-      case .float16Static: "Float16, S = \(Format.powerOfTwo(staticScale))"
-      case .float16Dynamic: "Float16, dynamic S"
-      case .bfloat16: "BFloat16, no scaling"
       }
     }
   }
