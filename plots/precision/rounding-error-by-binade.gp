@@ -1,7 +1,7 @@
 # rounding-error-by-binade.gp — written by GradientLab. Edit and re-render with: gnuplot rounding-error-by-binade.gp
 set terminal pngcairo size 900,560 enhanced font 'DejaVu Sans,10'
 set output 'rounding-error-by-binade.png'
-set title 'The largest relative rounding error in each binade [2ᵏ, 2ᵏ⁺¹)'
+set title 'The largest relative rounding error in each binade, 2ᵏ ≤ x < 2ᵏ⁺¹'
 set xlabel '2ᵏ'
 set ylabel 'largest |round(x) − x| / x'
 set grid

@@ -70,7 +70,7 @@ extension PrecisionLesson {
         })
       notebook.chart(
         Chart(
-          name: "rounding-error-by-binade", title: "The largest relative rounding error in each binade [2ᵏ, 2ᵏ⁺¹)",
+          name: "rounding-error-by-binade", title: "The largest relative rounding error in each binade, 2ᵏ ≤ x < 2ᵏ⁺¹",
           xLabel: "2ᵏ", yLabel: "largest |round(x) − x| / x", logX: true, logY: true,
           series: measured.enumerated().flatMap { i, m in
             let points = m.binades.filter { $0.error > 0 }

@@ -96,21 +96,37 @@ extension PrecisionLesson {
       let stuck = runs.count(dynamic) { $0.trailingSkips >= 20 }
       let afterTrains = runs.spread(after, \.finalLoss)
       let beforeLoss = runs.spread(before, \.finalLoss)
+      let afterAccuracy = runs.spread(after, \.testAccuracy)
+      let beforeAccuracy = runs.spread(before, \.testAccuracy)
+      let stuckText =
+        stuck > 0
+        ? """
+        But on \(stuck) of \(n) seeds the run ended with 20 or more skipped steps in a row, S fell \
+        to \(Format.spread(runs.spread(dynamic, \.finalScale))), and on \
+        \(runs.count(dynamic) { !$0.finalLoss.isFinite }) of \(n) the last 20 losses include ∞: once \
+        the net itself overflows, its forward pass gives ∞ at any S, every step is skipped and \
+        training stops. Skipping hides the explosion; it does not remove its cause, the step size.
+        """
+        : "No run ended in a series of skipped steps."
+      let afterText =
+        afterAccuracy.mean >= 0.5
+        ? "and those runs trained" : "but here those runs did not reach 50% test accuracy"
+      let beforeText =
+        beforeAccuracy.mean < afterAccuracy.mean - 0.2
+        ? """
+        : with S = \(Format.spread(runs.spread(before, \.finalScale))) at the end, updates too small \
+        to train the net in \(setup.steps) steps
+        """ : ""
       notebook.prose(
         """
         In Float32 the run exploded on \(exploded(float32)) of \(n) seeds. In Float16 with dynamic S \
         the weights stayed finite on \(runs.count(dynamic, where: \.weightsFinite)) of \(n): the \
-        overflowing steps were skipped instead of applied. But on \(stuck) of \(n) seeds the run \
-        ended with 20 or more skipped steps in a row, S fell to \
-        \(Format.spread(runs.spread(dynamic, \.finalScale))), and on \
-        \(runs.count(dynamic) { !$0.finalLoss.isFinite }) of \(n) the last 20 losses include ∞: once \
-        the net itself overflows, its \
-        forward pass gives ∞ at any S, every step is skipped and training stops. Skipping hides the \
-        explosion; it does not remove its cause, the step size. Clipping the unscaled gradient at \
-        τ = \(Format.number(setup.clipNorm)) did (lesson 1's fix): final loss \(Format.spread(afterTrains)), \
-        test accuracy \(Format.spread(runs.spread(after, \.testAccuracy), Format.percent)). Clipping \
-        before unscaling clipped at τ/S: final loss \(Format.spread(beforeLoss)), test accuracy \
-        \(Format.spread(runs.spread(before, \.testAccuracy), Format.percent)).
+        overflowing steps were skipped instead of applied. \(stuckText) Clipping the unscaled \
+        gradient at τ = \(Format.number(setup.clipNorm)) bounds every update to η·τ (lesson 1's fix), \
+        \(afterText): final loss \(Format.spread(afterTrains)), test accuracy \
+        \(Format.spread(afterAccuracy, Format.percent)). Clipping before unscaling bounds g at \
+        τ/S: final loss \(Format.spread(beforeLoss)), test accuracy \
+        \(Format.spread(beforeAccuracy, Format.percent))\(beforeText).
         """)
       for (r, variant) in variants.enumerated() {
         notebook.recordRun(
