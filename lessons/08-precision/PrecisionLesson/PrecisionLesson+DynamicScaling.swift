@@ -75,8 +75,8 @@ extension PrecisionLesson {
           "On every seed dynamic scaling ends above every unscaled Float16 run."
         } else {
           """
-          The seeds overlap: on this net, where unscaled Float16 already ends where Float32 does, \
-          scaling has nothing measurable to recover.
+          The seeds overlap: this run shows no difference between dynamic scaling and unscaled \
+          Float16.
           """
         }
       let growths = zip(steps, steps.dropFirst()).count { !$0.skipped && $1.scale > $0.scale }

@@ -24,7 +24,7 @@ extension PrecisionLesson {
         (theory §7). Under dynamic scaling an overflow skips the step and halves S, whatever \
         caused it: GradScaler cannot tell a scale that is too large from a net that exploded. The \
         same seeds and batches in Float32, in Float16 with dynamic S, and with norm clipping at \
-        τ = \(Format.number(setup.clipNorm)) after unscaling (GradScaler's `unscale_` first) or, the \
+        τ = \(Format.number(setup.clipNorm)) after unscaling (GradScaler's order: unscale, then clip) or, the \
         mistake, before it: clipping S·g at τ clips g at τ/S.
         """)
       let variants = WarmupUnderScaling.Variant.allCases
