@@ -55,23 +55,18 @@ extension PrecisionLesson {
         profiles.flatMap { p in
           NumberFormat.allCases.flatMap { f -> [TheoryCheck] in
             let name = p.net.name == "naive" ? "naive net" : "σ_w² = 3 net"
-            var rows: [TheoryCheck] = []
-            let square = p.predictedMeanSquareCrossing(f)
-            if square + 5 < p.net.depth {
-              rows.append(
-                TheoryCheck(
-                  name: "\(name), \(f.name): first layer with E[h²] > M",
-                  measured: Double(p.meanSquareCrossing(f) ?? p.net.depth + 1), predicted: Double(square),
-                  tolerance: .absolute(1 + p.spreadInLayers(at: square, width: width)), source: "theory §14"))
+            /// The check of a predicted layer, where the net is deep enough to reach it.
+            func row(_ what: String, predicted: Int, measured: Int?) -> TheoryCheck? {
+              guard predicted + 5 < p.net.depth else { return nil }
+              return TheoryCheck(
+                name: "\(name), \(f.name): first layer with \(what)",
+                measured: Double(measured ?? p.net.depth + 1), predicted: Double(predicted),
+                tolerance: .absolute(1 + p.spreadInLayers(at: predicted, width: width)), source: "theory §14")
             }
-            let value = p.predictedValueOverflow(f)
-            if value + 5 < p.net.depth {
-              rows.append(
-                TheoryCheck(
-                  name: "\(name), \(f.name): first layer with a ±∞ value",
-                  measured: Double(p.measuredValueOverflow(f) ?? p.net.depth + 1), predicted: Double(value),
-                  tolerance: .absolute(1 + p.spreadInLayers(at: value, width: width)), source: "theory §14"))
-            }
+            let rows = [
+              row("E[h²] > M", predicted: p.predictedMeanSquareCrossing(f), measured: p.meanSquareCrossing(f)),
+              row("a ±∞ value", predicted: p.predictedValueOverflow(f), measured: p.measuredValueOverflow(f)),
+            ].compactMap { $0 }
             return rows
           }
         })

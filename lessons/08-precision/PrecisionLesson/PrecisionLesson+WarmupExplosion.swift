@@ -60,35 +60,36 @@ extension PrecisionLesson {
           """
           \(setup.steps) steps, seeds \(runs.seeds.map(String.init).joined(separator: ", ")); mean \
           (min–max). Exploded: a loss non-finite or 10× its lowest so far. Final loss: the last 20 \
-          steps (∞ if one overflowed). Test accuracy in Float32, NaN where the weights are not finite.
+          steps (“–” where one of them overflowed). Test accuracy in Float32, “–” where the weights are not finite.
           """)
       let main = runs.main
-      var lossChart =
-        Chart(
-          name: "warmup-loss", title: "Lesson 1's warm-up explosion in Float32 and in Float16, seed \(config.seed)",
-          xLabel: "SGD step", yLabel: "mini-batch loss", logY: true,
-          series: main.enumerated().map { i, run in
+      /// A chart of `value` at every step of the lesson seed's `runs`, the legend below.
+      func chart(
+        _ name: String, _ title: String, yLabel: String, _ runs: [WarmupUnderScaling.Run], style: Series.Style,
+        _ value: (MixedPrecisionTrainer.Step) -> Double, caption: String
+      ) {
+        var chart = Chart(
+          name: name, title: "\(title), seed \(config.seed)", xLabel: "SGD step", yLabel: yLabel, logY: true,
+          series: runs.map { run in
             Series(
               title: run.variant.label, x: run.history.steps.indices.map(Double.init),
-              y: run.history.steps.map(\.loss), style: .line, colorGroup: i)
+              y: run.history.steps.map(value), style: style,
+              colorGroup: WarmupUnderScaling.Variant.allCases.firstIndex(of: run.variant))
           })
-      lossChart.legendBelow = true
-      notebook.chart(
-        lossChart,
-        caption: "A curve that ends or a marker: the loss overflowed (∞ in Float16; NaN stops the Float32 run).")
-      var scaleChart =
-        Chart(
-          name: "warmup-scale", title: "The dynamic scale S during the warm-up, seed \(config.seed)",
-          xLabel: "SGD step", yLabel: "S", logY: true,
-          series: main.enumerated().filter { $0.element.variant != .float32 }.map { i, run in
-            Series(
-              title: run.variant.label, x: run.history.steps.indices.map(Double.init),
-              y: run.history.steps.map(\.scale), style: .steps, colorGroup: i)
-          })
-      scaleChart.legendBelow = true
-      notebook.chart(
-        scaleChart,
-        caption: "Every skipped step halves S; \(scaler.growthInterval) good steps double it.")
+        chart.legendBelow = true
+        notebook.chart(chart, caption: caption)
+      }
+      chart(
+        "warmup-loss", "Lesson 1's warm-up explosion in Float32 and in Float16", yLabel: "mini-batch loss", main,
+        style: .line, \.loss, caption: "A marker is where a curve's loss was first ∞ or NaN.")
+      chart(
+        "warmup-scale", "The dynamic scale S during the warm-up", yLabel: "S", main.filter { $0.variant != .float32 },
+        style: .steps, \.scale,
+        caption:
+          """
+          Every skipped step multiplies S by \(Format.number(scaler.backoffFactor)); \
+          \(scaler.growthInterval) good steps in a row multiply it by \(Format.number(scaler.growthFactor)).
+          """)
       let dynamic = variants.firstIndex(of: .dynamic)!
       let after = variants.firstIndex(of: .clippedAfterUnscaling)!
       let before = variants.firstIndex(of: .clippedBeforeUnscaling)!
