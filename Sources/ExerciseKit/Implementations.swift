@@ -19,7 +19,10 @@ public struct Implementations: Sendable {
   public var tanhChi1: @Sendable (_ weightVariance: Double, _ biasVariance: Double) throws -> Double
   public var largestStableStepSize: @Sendable (_ hessian: Matrix) throws -> Double
   public var lossScaleUpdate:
-    @Sendable (_ state: LossScaleState, _ foundNonFinite: Bool, _ rule: LossScaleRule) throws -> LossScaleUpdate
+    @Sendable (
+      _ state: LossScaleState, _ foundNonFinite: Bool, _ growthFactor: Double, _ backoffFactor: Double,
+      _ growthInterval: Int
+    ) throws -> (state: LossScaleState, skipStep: Bool)
 
   /// Every function given.
   public init(
@@ -35,7 +38,8 @@ public struct Implementations: Sendable {
       @escaping @Sendable (Matrix, Matrix, Matrix, Matrix, Matrix) throws -> RecurrentStepGradients,
     tanhChi1: @escaping @Sendable (Double, Double) throws -> Double,
     largestStableStepSize: @escaping @Sendable (Matrix) throws -> Double,
-    lossScaleUpdate: @escaping @Sendable (LossScaleState, Bool, LossScaleRule) throws -> LossScaleUpdate
+    lossScaleUpdate:
+      @escaping @Sendable (LossScaleState, Bool, Double, Double, Int) throws -> (state: LossScaleState, skipStep: Bool)
   ) {
     self.heStandardDeviation = heStandardDeviation
     self.xavierStandardDeviation = xavierStandardDeviation
@@ -59,5 +63,6 @@ public struct Implementations: Sendable {
     batchNormBackward: { _, _, _, _ in throw NotImplemented() }, clipByGlobalNorm: { _, _ in throw NotImplemented() },
     clipByValue: { _, _ in throw NotImplemented() }, residualBlockBackward: { _, _, _ in throw NotImplemented() },
     recurrentStepBackward: { _, _, _, _, _ in throw NotImplemented() }, tanhChi1: { _, _ in throw NotImplemented() },
-    largestStableStepSize: { _ in throw NotImplemented() }, lossScaleUpdate: { _, _, _ in throw NotImplemented() })
+    largestStableStepSize: { _ in throw NotImplemented() }, lossScaleUpdate: { _, _, _, _, _ in throw NotImplemented() }
+  )
 }

@@ -274,37 +274,30 @@ enum WrongImplementations {
       }, reason: "diagonal entry"),
     Case(
       exercise: "loss-scale-update", mistake: "takes the step on an overflow",
-      implementations: with {
-        $0.lossScaleUpdate = { state, overflow, rule in
-          try lossScale(state, overflow, rule, skipOnOverflow: false)
-        }
-      }, reason: "must be skipped"),
+      implementations: with { $0.lossScaleUpdate = { try lossScale($0, $1, $2, $3, $4, skipOnOverflow: false) } },
+      reason: "must be skipped"),
     Case(
       exercise: "loss-scale-update", mistake: "keeps the count on an overflow",
-      implementations: with {
-        $0.lossScaleUpdate = { state, overflow, rule in try lossScale(state, overflow, rule, resetOnOverflow: false) }
-      }, reason: "starts the count of good steps again"),
+      implementations: with { $0.lossScaleUpdate = { try lossScale($0, $1, $2, $3, $4, resetOnOverflow: false) } },
+      reason: "starts the count of good steps again"),
     Case(
       exercise: "loss-scale-update", mistake: "grows one step late",
-      implementations: with {
-        $0.lossScaleUpdate = { state, overflow, rule in try lossScale(state, overflow, rule, growAfter: 1) }
-      }, reason: "not >"),
+      implementations: with { $0.lossScaleUpdate = { try lossScale($0, $1, $2, $3, $4, growAfter: 1) } },
+      reason: "not >"),
   ]
 
   /// GradScaler's update with one of three mistakes switched on.
   static func lossScale(
-    _ state: LossScaleState, _ overflow: Bool, _ rule: LossScaleRule, skipOnOverflow: Bool = true,
-    resetOnOverflow: Bool = true, growAfter extra: Int = 0
-  ) throws -> LossScaleUpdate {
+    _ state: LossScaleState, _ overflow: Bool, _ growth: Double, _ backoff: Double, _ interval: Int,
+    skipOnOverflow: Bool = true, resetOnOverflow: Bool = true, growAfter extra: Int = 0
+  ) throws -> (state: LossScaleState, skipStep: Bool) {
     if overflow {
-      let count = resetOnOverflow ? 0 : state.goodSteps
-      return LossScaleUpdate(
-        state: LossScaleState(scale: state.scale * rule.backoffFactor, goodSteps: count), skipStep: skipOnOverflow)
+      return (
+        LossScaleState(scale: state.scale * backoff, goodSteps: resetOnOverflow ? 0 : state.goodSteps), skipOnOverflow
+      )
     }
     let good = state.goodSteps + 1
-    guard good >= rule.growthInterval + extra else {
-      return LossScaleUpdate(state: LossScaleState(scale: state.scale, goodSteps: good), skipStep: false)
-    }
-    return LossScaleUpdate(state: LossScaleState(scale: state.scale * rule.growthFactor, goodSteps: 0), skipStep: false)
+    guard good >= interval + extra else { return (LossScaleState(scale: state.scale, goodSteps: good), false) }
+    return (LossScaleState(scale: state.scale * growth, goodSteps: 0), false)
   }
 }

@@ -8,21 +8,19 @@ import Foundation
 /// After each backward pass of the loss multiplied by S, the scaler is told whether any gradient
 /// was ±∞ or NaN (`foundNonFinite`):
 /// - if so, the step is skipped (the weights stay as they are), S is multiplied by
-///   `rule.backoffFactor` and the count of good steps starts again from 0;
-/// - otherwise the step is taken and the count grows by one; when it reaches
-///   `rule.growthInterval`, S is multiplied by `rule.growthFactor` and the count starts again
-///   from 0.
+///   `backoffFactor` and the count of good steps starts again from 0;
+/// - otherwise the step is taken and the count grows by one; when it reaches `growthInterval`,
+///   S is multiplied by `growthFactor` and the count starts again from 0.
 /// Return the new state and whether to skip the step.
-public func updateLossScale(_ state: LossScaleState, foundNonFinite: Bool, rule: LossScaleRule) throws
-  -> LossScaleUpdate
-{
+public func updateLossScale(
+  _ state: LossScaleState, foundNonFinite: Bool, growthFactor: Double, backoffFactor: Double, growthInterval: Int
+) throws -> (state: LossScaleState, skipStep: Bool) {
   if foundNonFinite {
-    return LossScaleUpdate(
-      state: LossScaleState(scale: state.scale * rule.backoffFactor, goodSteps: 0), skipStep: true)
+    return (LossScaleState(scale: state.scale * backoffFactor, goodSteps: 0), true)
   }
   let good = state.goodSteps + 1
-  if good == rule.growthInterval {
-    return LossScaleUpdate(state: LossScaleState(scale: state.scale * rule.growthFactor, goodSteps: 0), skipStep: false)
+  if good == growthInterval {
+    return (LossScaleState(scale: state.scale * growthFactor, goodSteps: 0), false)
   }
-  return LossScaleUpdate(state: LossScaleState(scale: state.scale, goodSteps: good), skipStep: false)
+  return (LossScaleState(scale: state.scale, goodSteps: good), false)
 }

@@ -9,4 +9,4 @@ public let implementations = Implementations(
   clipByValue: clipByValue(_:limit:), residualBlockBackward: residualBlockBackward(input:weight:upstream:),
   recurrentStepBackward: rnnStepBackward(previousHidden:input:recurrentWeight:inputWeight:upstream:),
   tanhChi1: tanhChi1(weightVariance:biasVariance:), largestStableStepSize: largestStableStepSize(hessian:),
-  lossScaleUpdate: updateLossScale(_:foundNonFinite:rule:))
+  lossScaleUpdate: updateLossScale(_:foundNonFinite:growthFactor:backoffFactor:growthInterval:))

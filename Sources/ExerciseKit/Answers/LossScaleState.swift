@@ -13,28 +13,3 @@ public struct LossScaleState: Sendable, Equatable, CustomStringConvertible {
 
   public var description: String { "S = \(scale), good steps = \(goodSteps)" }
 }
-
-/// GradScaler's settings: S is multiplied by `growthFactor` after `growthInterval` good steps in a
-/// row and by `backoffFactor` after an overflow.
-public struct LossScaleRule: Sendable, Equatable {
-  public var growthFactor: Double
-  public var backoffFactor: Double
-  public var growthInterval: Int
-
-  public init(growthFactor: Double, backoffFactor: Double, growthInterval: Int) {
-    self.growthFactor = growthFactor
-    self.backoffFactor = backoffFactor
-    self.growthInterval = growthInterval
-  }
-}
-
-/// What one update decides: the next state, and whether this step's update is skipped.
-public struct LossScaleUpdate: Sendable, Equatable {
-  public var state: LossScaleState
-  public var skipStep: Bool
-
-  public init(state: LossScaleState, skipStep: Bool) {
-    self.state = state
-    self.skipStep = skipStep
-  }
-}
