@@ -74,10 +74,13 @@ extension NetworkOptions {
     guard value.isFinite && above && value <= range.upperBound else {
       let interval =
         "\(excludingLowerBound ? "(" : "[")\(bound(range.lowerBound)), \(bound(range.upperBound))]"
-      throw ConfigurationError("\(option) must be a number in \(interval) (got \(value))")
+      throw ConfigurationError("\(option) must be a number in \(interval) (got \(written(value)))")
     }
     return value
   }
+
+  /// A number as the help text writes it: "1" rather than "1.0".
+  public static func written(_ x: Double) -> String { bound(x) }
 
   /// A range's end as the help text writes it: "1" rather than "1.0".
   private static func bound(_ x: Double) -> String {

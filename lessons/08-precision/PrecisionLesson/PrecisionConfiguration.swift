@@ -71,7 +71,7 @@ package struct PrecisionConfiguration: SeededConfiguration, Equatable {
       clipping: &clipping, maxSteps: 20000)
     if let tau = network.clipNorm { warmup.clipNorm = tau }
     if let lr = network.lr, !(lr > 0 && lr <= 10) {
-      throw ConfigurationError("--lr must be a number in (0, 10] (got \(lr))")
+      throw ConfigurationError("--lr must be a number in (0, 10] (got \(NetworkOptions.written(lr)))")
     }
     try NetworkOptions.atLeast(training.steps, "--steps", 10)
     let scale = try Self.powerOfTwo(options.initScale, "--init-scale") ?? scaler.scale
@@ -93,7 +93,8 @@ package struct PrecisionConfiguration: SeededConfiguration, Equatable {
   static func powerOfTwo(_ value: Double?, _ option: String) throws(ConfigurationError) -> Double? {
     guard let value else { return nil }
     guard value.isFinite, value >= 1, value <= 0x1p40, value.significand == 1 else {
-      throw ConfigurationError("\(option) must be a power of two in 1…2^40, e.g. 1024 or 65536 (got \(value))")
+      throw ConfigurationError(
+        "\(option) must be a power of two in 1…2^40, e.g. 1024 or 65536 (got \(NetworkOptions.written(value)))")
     }
     return value
   }
