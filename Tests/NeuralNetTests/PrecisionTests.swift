@@ -66,6 +66,15 @@ struct PrecisionTests {
     #expect(NumberFormat.bfloat16.smallestNormal == Double(Float(bitPattern: 0x0080_0000)))
     #expect(NumberFormat.bfloat16.smallestSubnormal == Double(Float(bitPattern: 0x0001_0000)))
     #expect(NumberFormat.allCases.map(\.unitRoundoff) == [0x1p-24, 0x1p-11, 0x1p-8])
+    // Rounding gives 0 at or below the flush threshold and ∞ at or above the overflow threshold,
+    // and neither one step inside them.
+    #expect(NumberFormat.float16.flushThreshold == 0x1p-25 && NumberFormat.float16.overflowThreshold == 65520)
+    for format in [NumberFormat.float16, .bfloat16] {
+      let flush = Float(format.flushThreshold)
+      let overflow = Float(format.overflowThreshold)
+      #expect(format.round(flush) == 0 && format.round(flush.nextUp) == Float(format.smallestSubnormal), "\(format)")
+      #expect(format.round(overflow).isInfinite && format.round(overflow.nextDown).isFinite, "\(format)")
+    }
   }
 
   /// Edge cases of rounding to BFloat16: exact values, ties to even, the carry into the exponent,

@@ -73,17 +73,14 @@ extension NetworkOptions {
     let above = excludingLowerBound ? value > range.lowerBound : value >= range.lowerBound
     guard value.isFinite && above && value <= range.upperBound else {
       let interval =
-        "\(excludingLowerBound ? "(" : "[")\(bound(range.lowerBound)), \(bound(range.upperBound))]"
+        "\(excludingLowerBound ? "(" : "[")\(written(range.lowerBound)), \(written(range.upperBound))]"
       throw ConfigurationError("\(option) must be a number in \(interval) (got \(written(value)))")
     }
     return value
   }
 
-  /// A number as the help text writes it: "1" rather than "1.0".
-  public static func written(_ x: Double) -> String { bound(x) }
-
-  /// A range's end as the help text writes it: "1" rather than "1.0".
-  private static func bound(_ x: Double) -> String {
+  /// A number as the help text writes it (a range's end, a refused value): "1" rather than "1.0".
+  public static func written(_ x: Double) -> String {
     x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
   }
 }

@@ -60,6 +60,14 @@ public enum NumberFormat: String, Sendable, CaseIterable, Codable {
   /// The smallest positive subnormal number, 2^(1 − emax − (p − 1)).
   public var smallestSubnormal: Double { pow2(1 - maxExponent - (significandBits - 1)) }
 
+  /// The magnitude at or below which rounding gives 0: half the smallest subnormal (a tie goes
+  /// to the even neighbour, 0). Float16: 2⁻²⁵.
+  public var flushThreshold: Double { smallestSubnormal / 2 }
+
+  /// The magnitude at or above which rounding gives ∞: the largest finite number plus half the
+  /// spacing there, 2^(emax − p). Float16: 65504 + 16 = 65520.
+  public var overflowThreshold: Double { largestFinite + pow2(maxExponent - significandBits) }
+
   /// `x` rounded to the nearest number of this format, ties to the one with an even last bit, as
   /// a Float32 (which holds every number of the three formats exactly). A value past the largest
   /// finite number becomes ±∞, one below half the smallest subnormal ±0, NaN stays NaN.

@@ -30,7 +30,9 @@ public enum MixedPrecisionTrainer {
   }
 
   /// One step of a run.
-  public struct Step: Sendable, Equatable {
+  public struct Step: StepMeasurement, Equatable {
+    /// The step number, from 0.
+    public var step: Int
     /// The loss on this step's batch (Float32 arithmetic on the stored output).
     public var loss: Double
     /// The scale S the step used.
@@ -39,14 +41,18 @@ public enum MixedPrecisionTrainer {
     public var skipped: Bool
     /// ‖g‖ after unscaling, before clipping (∞ or NaN when the gradient overflowed).
     public var gradientNorm: Double
-    /// ‖g‖ of the update actually applied (after clipping; 0 for a skipped step).
-    public var appliedNorm: Double
+    /// What norm clipping did (nil without clipping or on a skipped step).
+    public var clip: GradientClipping.Record?
     /// The share of the first weight matrix's gradient entries stored as zero.
     public var firstLayerZeroShare: Double
+
+    /// ‖g‖ of the update actually applied (after clipping; 0 for a skipped step).
+    public var appliedNorm: Double { skipped ? 0 : clip?.normAfter ?? gradientNorm }
   }
 
-  /// A run's steps, and the first step whose loss or applied gradient was not finite.
-  public struct History: Sendable, Equatable {
+  /// A run's steps, and the first step whose loss or applied gradient was not finite; the
+  /// summaries every trainer's log has (`TrainingLog`: the explosion step, the mean final loss, …).
+  public struct History: TrainingLog, Equatable {
     public var steps: [Step]
     /// The step at which the run stopped on a non-finite loss or update (nil if it did not).
     public var nonFiniteStep: Int?
@@ -87,7 +93,7 @@ public enum MixedPrecisionTrainer {
         storage: storage, lossScale: scale)
       let parameters = model.parameters
       var record = Step(
-        loss: result.loss, scale: Double(scale), skipped: false, gradientNorm: .nan, appliedNorm: 0,
+        step: step, loss: result.loss, scale: Double(scale), skipped: false, gradientNorm: .nan, clip: nil,
         firstLayerZeroShare: result.zeroShare.first ?? 0)
       if scaler != nil, scaler!.update(foundNonFinite: result.foundNonFinite) == .skip {
         record.gradientNorm = Parameter.gradientNorm(parameters)
@@ -96,10 +102,10 @@ public enum MixedPrecisionTrainer {
         continue
       }
       // Clipping S·g at τ multiplies it by τ/‖S·g‖ = (τ/S)/‖g‖: the wrong order clips g at τ/S.
-      let limit = clipNorm.map { clipOrder == .afterUnscaling ? $0 : $0 / Double(scale) }
-      let clipping = (limit.map(GradientClipping.norm) ?? .none).apply(to: parameters)
-      record.gradientNorm = clipping.normBefore
-      record.appliedNorm = clipping.normAfter
+      if let limit = clipNorm.map({ clipOrder == .afterUnscaling ? $0 : $0 / Double(scale) }) {
+        record.clip = GradientClipping.norm(limit).apply(to: parameters)
+      }
+      record.gradientNorm = record.clip?.normBefore ?? Parameter.gradientNorm(parameters)
       history.steps.append(record)
       guard result.loss.isFinite, record.appliedNorm.isFinite else {
         history.nonFiniteStep = step

@@ -20,7 +20,7 @@ struct PrecisionLessonTests {
       #expect(m.largestFinite == format.largestFinite && m.smallestSubnormal == format.smallestSubnormal, "\(format)")
       // Half the smallest subnormal rounds to 0 (a tie, to the even 0), the next input above it
       // up (inputs are Doubles for Float32, Float32s for the others).
-      let half = format.smallestSubnormal / 2
+      let half = format.flushThreshold
       let spacing = format == .float32 ? half.ulp : Double(Float(half).ulp)
       #expect(
         m.smallestNormal == format.smallestNormal && m.flushThreshold > half && m.flushThreshold <= half + spacing)

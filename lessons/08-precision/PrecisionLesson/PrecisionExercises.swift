@@ -16,8 +16,6 @@ package enum PrecisionExercises {
     .varies(relativeTolerance: 0.001),
   ]
 
-  /// Float16's flush threshold: magnitudes at or below 2⁻²⁵ round to 0.
-  static let flushThreshold = 0x1p-25
   /// σ of ln|g| in exercise 2.
   static let logSpread = 1.5
 
@@ -48,6 +46,7 @@ package enum PrecisionExercises {
     let medianExponent = variant.draw(6.5, in: 5.5...7.5, digits: 3, salt: 93, axis: .first)
     let share = variant.draw(0.01, in: 0.001...0.05, spacing: .logarithmic, digits: 3, salt: 94, axis: .second)
     let fit = LogNormalFit(mu: -medianExponent * Double.log(10), sigma: logSpread, count: 1)
+    let flushThreshold = NumberFormat.float16.flushThreshold
     let smallestScale = fit.scaleKeeping(allBut: share, above: flushThreshold)
     let subnormalScale = fit.scaleKeeping(allBut: share, above: 2 * flushThreshold)
     let medianScale = flushThreshold / Double.exp(fit.mu)

@@ -84,16 +84,16 @@ package enum GradientUnderflow {
     package var overflowScale: Double?
     /// The smallest power of two S with S·`largestBackwardValue` ≥ 65520, where Float16 rounds to ∞.
     package var predictedOverflowScale: Double {
-      let threshold = 65504.0 + 16  // the largest finite plus half its spacing (2⁵)
+      let threshold = NumberFormat.float16.overflowThreshold
       return Double(
         sign: .plus, exponent: Int(Double.log2(threshold / largestBackwardValue).rounded(.up)), significand: 1)
     }
   }
 
   /// Float16's flush threshold: a magnitude at or below 2⁻²⁵ rounds to zero (ties to even).
-  package static let flushThreshold = 0x1p-25
+  package static let flushThreshold = NumberFormat.float16.flushThreshold
   /// Float16's smallest normal, 2⁻¹⁴.
-  package static let smallestNormal = 0x1p-14
+  package static let smallestNormal = NumberFormat.float16.smallestNormal
 
   /// The net of `setup` with weights from `seed`.
   package static func model(_ setup: Setup, seed: UInt64) -> Sequential {
@@ -126,13 +126,15 @@ package enum GradientUnderflow {
         let stored = model.computeMixedPrecisionGradients(input: input, targets: targets, loss: loss, storage: .float16)
         let value = model.computeGradients(input: input, targets: targets, loss: loss)
         let exact = weights.map(\.gradient.scalars)
+        let fits = exact.map { LogNormalFit($0) }
         checkpoints.append(
           Checkpoint(
             step: step, loss: value,
-            layers: exact.indices.map { shares(exact[$0], storedZeroShare: stored.zeroShare[weightIndex[$0]]) }))
+            layers: exact.indices.map {
+              shares(exact[$0], fit: fits[$0], storedZeroShare: stored.zeroShare[weightIndex[$0]])
+            }))
         if step == last {
           largest = largestBackwardValue(model, input: input, targets: targets, loss: loss)
-          let fits = exact.map { LogNormalFit($0) }
           for k in setup.scaleExponents {
             let scale = Double(sign: .plus, exponent: k, significand: 1)
             let step = model.computeMixedPrecisionGradients(
@@ -162,11 +164,10 @@ package enum GradientUnderflow {
     return Findings(checkpoints: checkpoints, sweep: sweep, largestBackwardValue: largest, overflowScale: overflowScale)
   }
 
-  /// The shares of one gradient (`LayerShares`).
-  static func shares(_ g: [Float], storedZeroShare: Double) -> LayerShares {
+  /// The shares of one gradient (`LayerShares`), the predictions from its log-normal `fit`.
+  static func shares(_ g: [Float], fit: LogNormalFit?, storedZeroShare: Double) -> LayerShares {
     let magnitudes = g.filter { $0 != 0 }.map { Double(abs($0)) }.sorted()
     let n = Double(Swift.max(magnitudes.count, 1))
-    let fit = LogNormalFit(g)
     return LayerShares(
       flushed: Double(magnitudes.count { $0 <= flushThreshold }) / n,
       subnormal: Double(magnitudes.count { $0 < smallestNormal }) / n,

@@ -74,13 +74,19 @@ package enum OverflowProfile {
       inputs: inputs.shape[1], width: width, depth: net.depth, outputs: 10, activation: .relu,
       initializer: initializer, bias: false, using: &rng)
     let hidden = Array(model.layers.dropLast())
+    // The Float32 pass gives the mean squares and Float32's own first overflow; each 16-bit
+    // format needs a pass of its own.
     var meanSquares: [Double] = []
+    var float32Overflow: Int?
     var x = inputs
     for layer in hidden {
       x = layer.forward(x)
-      if layer is Dense { meanSquares.append(x.sumOfSquares() / Double(x.count)) }
+      guard layer is Dense else { continue }
+      meanSquares.append(x.sumOfSquares() / Double(x.count))
+      if float32Overflow == nil && x.scalars.contains(where: { !$0.isFinite }) { float32Overflow = meanSquares.count }
     }
     let firstOverflow = NumberFormat.allCases.map { format -> Int? in
+      guard format != .float32 else { return float32Overflow }
       var stored = format.rounded(inputs)
       var l = 0
       for layer in hidden {

@@ -38,9 +38,7 @@ package enum PrecisionTraining {
     package var testAccuracy: Double
     /// The mean mini-batch loss over the last tenth of the steps (NaN if the run stopped).
     package var finalLoss: Double {
-      guard history.nonFiniteStep == nil, history.scaleVanishedStep == nil else { return .nan }
-      let tail = history.steps.suffix(Swift.max(history.steps.count / 10, 1)).map(\.loss)
-      return tail.reduce(0, +) / Double(tail.count)
+      history.scaleVanishedStep == nil ? history.meanLoss(overLast: Swift.max(history.steps.count / 10, 1)) : .nan
     }
     /// The mean share of the first layer's gradient entries stored as zero over the last tenth of the steps.
     package var finalFirstLayerZeroShare: Double {

@@ -64,14 +64,7 @@ package enum WarmupUnderScaling {
     package var weightsFinite: Bool
 
     /// The first step whose loss is non-finite or ≥ 10× the lowest loss before it (nil: none).
-    package var explosionStep: Int? {
-      var lowest = Double.infinity
-      for (i, step) in history.steps.enumerated() {
-        if !step.loss.isFinite || step.loss >= 10 * lowest { return i }
-        lowest = Swift.min(lowest, step.loss)
-      }
-      return nil
-    }
+    package var explosionStep: Int? { history.explosionStep(factor: 10) }
     /// Skipped steps in a row at the end of the run.
     package var trailingSkips: Int { history.steps.reversed().prefix { $0.skipped }.count }
     /// The scale of the last step (1 for a run without scaling).
@@ -80,11 +73,6 @@ package enum WarmupUnderScaling {
     package var finalLoss: Double {
       let tail = history.steps.suffix(20).map(\.loss)
       return tail.allSatisfy(\.isFinite) ? tail.reduce(0, +) / Double(Swift.max(tail.count, 1)) : .infinity
-    }
-    /// The mean loss over the steps before the warm-up's last quarter.
-    package func earlyLoss(_ setup: Setup) -> Double {
-      let early = history.steps.prefix(setup.warmupSteps / 4).map(\.loss)
-      return early.reduce(0, +) / Double(Swift.max(early.count, 1))
     }
   }
 
